@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Convenience targets. The two a newcomer needs: `make run` and `make test`.
+
+BUILD_DIR ?= _build
+ASAN_DIR ?= _build-asan
+MESON_OPTS ?=
+XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
+
+.PHONY: all deps build run test test-core asan bench clean
+
+all: build
+
+deps:
+	@bash build-aux/install-deps.sh
+
+$(BUILD_DIR)/build.ninja:
+	meson setup $(BUILD_DIR) $(MESON_OPTS)
+
+build: deps $(BUILD_DIR)/build.ninja
+	meson compile -C $(BUILD_DIR)
+
+# Starts the app with the built-in sample meeting open.
+run: build
+	$(BUILD_DIR)/src/ui/referent
+
+# Every test, headless (the ui suite needs a display: Xvfb provides one).
+test: build
+	$(XVFB) meson test -C $(BUILD_DIR) --print-errorlogs --no-suite bench
+
+# Non-GUI suites only (no display needed).
+test-core: build
+	meson test -C $(BUILD_DIR) --print-errorlogs --suite model --suite io --suite cli
+
+# AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer) over the non-GUI suites.
+asan: deps
+	@test -f $(ASAN_DIR)/build.ninja || meson setup $(ASAN_DIR) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+	meson compile -C $(ASAN_DIR)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	meson test -C $(ASAN_DIR) --print-errorlogs --suite model --suite io --suite cli
+
+bench: build
+	meson test -C $(BUILD_DIR) --suite bench --verbose
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Installs the Debian 12 packages Referent needs to build, run and test.
+# Does nothing when everything is present, so `make run` stays fast.
+# Works as root (fresh machine, CI) or through sudo for a normal user.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  build-essential meson ninja-build pkg-config gettext itstool
+  # libraries (Debian 12: GLib 2.74, GTK 4.8, libadwaita 1.2, poppler 22.12)
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils
+  libpoppler-glib-dev libcairo2-dev libpango1.0-dev
+  # fonts embedded in exported PDFs (cover æøå)
+  fonts-liberation2 fonts-crosextra-carlito
+  # desktop integration checks
+  desktop-file-utils appstream shared-mime-info
+  # tests: headless display, PDF tools
+  xvfb xauth poppler-utils dbus-x11
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    SUDO="sudo"
+  else
+    echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
