@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define REF_TYPE_HISTORY (ref_history_get_type ())
+G_DECLARE_FINAL_TYPE (RefHistory, ref_history, REF, HISTORY, GObject)
+
+/*
+ * RefHistory records every edit of a meeting's object tree so that the UI gets
+ * undo/redo for free. Model setters call ref_history_record_property() and list
+ * mutations go through ref_list_store_insert()/remove()/move(); both find the
+ * history attached to the object (ref_history_attach()) and record there. Objects
+ * without a history (being built, or detached) record nothing.
+ *
+ * Consecutive changes of the same property of the same object are merged into one
+ * step (typing a decision is one undo step) until ref_history_seal() is called or
+ * REF_HISTORY_MERGE_USEC pass without a change.
+ */
+#define REF_HISTORY_MERGE_USEC (2 * G_USEC_PER_SEC)
+
+RefHistory *ref_history_new (void);
+
+void        ref_history_attach (RefHistory *self, gpointer object);
+
+gboolean    ref_history_get_can_undo (RefHistory *self);
+gboolean    ref_history_get_can_redo (RefHistory *self);
+gboolean    ref_history_get_modified (RefHistory *self);
+gboolean    ref_history_undo (RefHistory *self);
+gboolean    ref_history_redo (RefHistory *self);
+void        ref_history_mark_clean (RefHistory *self);
+void        ref_history_clear (RefHistory *self);
+void        ref_history_seal (RefHistory *self);
+guint       ref_history_get_undo_depth (RefHistory *self);
+
+void        ref_history_begin_group (RefHistory *self);
+void        ref_history_end_group (RefHistory *self);
+
+/* For model setters: @old_value is the value before the change. */
+void        ref_history_record_property (gpointer object, GParamSpec *pspec, const GValue *old_value);
+RefHistory *ref_history_for_object (gpointer object);
+
+/* Recorded list mutations. @item is attached to the store's history. */
+void        ref_list_store_insert (GListStore *store, guint position, gpointer item);
+void        ref_list_store_append (GListStore *store, gpointer item);
+void        ref_list_store_remove (GListStore *store, guint position);
+void        ref_list_store_move (GListStore *store, guint from, guint to);
+gboolean    ref_list_store_remove_item (GListStore *store, gpointer item);
+
+G_END_DECLS

@@ -1,0 +1,666 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "ref-meeting.h"
+
+#include "ref-history.h"
+#include "ref-movement.h"
+#include "ref-statement.h"
+#include "ref-disqualification.h"
+#include "ref-model-util.h"
+
+struct _RefMeeting {
+  GObject parent_instance;
+
+  RefHistory *history;
+
+  RefMeetingKind kind;
+  RefEdition edition;
+  char *organisation;
+  char *committee;
+  GDateTime *start;
+  GDateTime *end;
+  char *location;
+  RefText *remarks;
+  GListStore *participants;
+  GListStore *items;
+  GListStore *approvals;
+};
+
+G_DEFINE_FINAL_TYPE (RefMeeting, ref_meeting, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_EDITION,
+  PROP_ORGANISATION,
+  PROP_COMMITTEE,
+  PROP_START,
+  PROP_END,
+  PROP_LOCATION,
+  PROP_REMARKS,
+  PROP_PARTICIPANTS,
+  PROP_ITEMS,
+  PROP_APPROVALS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ref_meeting_finalize (GObject *object)
+{
+  RefMeeting *self = REF_MEETING (object);
+
+  g_clear_object (&self->history);
+  g_clear_pointer (&self->organisation, g_free);
+  g_clear_pointer (&self->committee, g_free);
+  g_clear_pointer (&self->start, g_date_time_unref);
+  g_clear_pointer (&self->end, g_date_time_unref);
+  g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->remarks, ref_text_unref);
+  g_clear_object (&self->participants);
+  g_clear_object (&self->items);
+  g_clear_object (&self->approvals);
+
+  G_OBJECT_CLASS (ref_meeting_parent_class)->finalize (object);
+}
+
+static void
+ref_meeting_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RefMeeting *self = REF_MEETING (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_EDITION:
+      g_value_set_enum (value, self->edition);
+      break;
+    case PROP_ORGANISATION:
+      g_value_set_string (value, ref_meeting_get_organisation (self));
+      break;
+    case PROP_COMMITTEE:
+      g_value_set_string (value, ref_meeting_get_committee (self));
+      break;
+    case PROP_START:
+      g_value_set_boxed (value, self->start);
+      break;
+    case PROP_END:
+      g_value_set_boxed (value, self->end);
+      break;
+    case PROP_LOCATION:
+      g_value_set_string (value, ref_meeting_get_location (self));
+      break;
+    case PROP_REMARKS:
+      g_value_set_boxed (value, self->remarks);
+      break;
+    case PROP_PARTICIPANTS:
+      g_value_set_object (value, self->participants);
+      break;
+    case PROP_ITEMS:
+      g_value_set_object (value, self->items);
+      break;
+    case PROP_APPROVALS:
+      g_value_set_object (value, self->approvals);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ref_meeting_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  RefMeeting *self = REF_MEETING (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      ref_meeting_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_EDITION:
+      ref_meeting_set_edition (self, g_value_get_enum (value));
+      break;
+    case PROP_ORGANISATION:
+      ref_meeting_set_organisation (self, g_value_get_string (value));
+      break;
+    case PROP_COMMITTEE:
+      ref_meeting_set_committee (self, g_value_get_string (value));
+      break;
+    case PROP_START:
+      ref_meeting_set_start (self, g_value_get_boxed (value));
+      break;
+    case PROP_END:
+      ref_meeting_set_end (self, g_value_get_boxed (value));
+      break;
+    case PROP_LOCATION:
+      ref_meeting_set_location (self, g_value_get_string (value));
+      break;
+    case PROP_REMARKS:
+      ref_meeting_set_remarks (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ref_meeting_class_init (RefMeetingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ref_meeting_finalize;
+  object_class->get_property = ref_meeting_get_property;
+  object_class->set_property = ref_meeting_set_property;
+
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, REF_TYPE_MEETING_KIND, REF_MEETING_KIND_MINUTES, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITION] = g_param_spec_enum ("edition", NULL, NULL, REF_TYPE_EDITION, REF_EDITION_PUBLIC, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORGANISATION] = g_param_spec_string ("organisation", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMMITTEE] = g_param_spec_string ("committee", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_START] = g_param_spec_boxed ("start", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_END] = g_param_spec_boxed ("end", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCATION] = g_param_spec_string ("location", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REMARKS] = g_param_spec_boxed ("remarks", NULL, NULL, REF_TYPE_TEXT, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PARTICIPANTS] = g_param_spec_object ("participants", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEMS] = g_param_spec_object ("items", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_APPROVALS] = g_param_spec_object ("approvals", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ref_meeting_init (RefMeeting *self)
+{
+  self->kind = REF_MEETING_KIND_MINUTES;
+  self->edition = REF_EDITION_PUBLIC;
+  self->participants = g_list_store_new (REF_TYPE_PARTICIPANT);
+  self->items = g_list_store_new (REF_TYPE_AGENDA_ITEM);
+  self->approvals = g_list_store_new (REF_TYPE_APPROVAL);
+  self->history = ref_history_new ();
+  ref_history_attach (self->history, self);
+}
+
+RefMeeting *
+ref_meeting_new (void)
+{
+  return g_object_new (REF_TYPE_MEETING, NULL);
+}
+
+RefMeetingKind
+ref_meeting_get_kind (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), REF_MEETING_KIND_MINUTES);
+  return self->kind;
+}
+
+void
+ref_meeting_set_kind (RefMeeting *self, RefMeetingKind kind)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_set_enum (self, (int *) &self->kind, kind, properties[PROP_KIND]);
+}
+
+RefEdition
+ref_meeting_get_edition (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), REF_EDITION_PUBLIC);
+  return self->edition;
+}
+
+void
+ref_meeting_set_edition (RefMeeting *self, RefEdition edition)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_set_enum (self, (int *) &self->edition, edition, properties[PROP_EDITION]);
+}
+
+const char *
+ref_meeting_get_organisation (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), "");
+  return REF_STR (self->organisation);
+}
+
+void
+ref_meeting_set_organisation (RefMeeting *self, const char *organisation)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_set_string (self, &self->organisation, organisation, properties[PROP_ORGANISATION]);
+}
+
+const char *
+ref_meeting_get_committee (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), "");
+  return REF_STR (self->committee);
+}
+
+void
+ref_meeting_set_committee (RefMeeting *self, const char *committee)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_set_string (self, &self->committee, committee, properties[PROP_COMMITTEE]);
+}
+
+/**
+ * ref_meeting_get_start:
+ *
+ * Returns: (transfer none) (nullable): start date and time (wall clock)
+ */
+GDateTime *
+ref_meeting_get_start (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), NULL);
+  return self->start;
+}
+
+void
+ref_meeting_set_start (RefMeeting *self, GDateTime *start)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_set_date_time (self, &self->start, start, properties[PROP_START]);
+}
+
+/**
+ * ref_meeting_get_end:
+ *
+ * Returns: (transfer none) (nullable): end date and time, when known
+ */
+GDateTime *
+ref_meeting_get_end (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), NULL);
+  return self->end;
+}
+
+void
+ref_meeting_set_end (RefMeeting *self, GDateTime *end)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_set_date_time (self, &self->end, end, properties[PROP_END]);
+}
+
+const char *
+ref_meeting_get_location (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), "");
+  return REF_STR (self->location);
+}
+
+void
+ref_meeting_set_location (RefMeeting *self, const char *location)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_set_string (self, &self->location, location, properties[PROP_LOCATION]);
+}
+
+/**
+ * ref_meeting_get_remarks:
+ *
+ * Returns: (transfer none) (nullable): remarks (Bemærkninger)
+ */
+RefText *
+ref_meeting_get_remarks (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), NULL);
+  return self->remarks;
+}
+
+void
+ref_meeting_set_remarks (RefMeeting *self, RefText *remarks)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_set_boxed (self, (gpointer *) &self->remarks, remarks, REF_TYPE_TEXT, (GEqualFunc) ref_text_equal, properties[PROP_REMARKS]);
+}
+
+/**
+ * ref_meeting_get_participants:
+ *
+ * Returns: (transfer none): participants in the printed order (RefParticipant). Change it with ref_list_store_*()
+ *   on the GListStore so that the change is recorded for undo.
+ */
+GListModel *
+ref_meeting_get_participants (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), NULL);
+  return G_LIST_MODEL (self->participants);
+}
+
+/**
+ * ref_meeting_get_items:
+ *
+ * Returns: (transfer none): agenda items in order (RefAgendaItem). Change it with ref_list_store_*()
+ *   on the GListStore so that the change is recorded for undo.
+ */
+GListModel *
+ref_meeting_get_items (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), NULL);
+  return G_LIST_MODEL (self->items);
+}
+
+/**
+ * ref_meeting_get_approvals:
+ *
+ * Returns: (transfer none): approvals of the minutes (RefApproval). Change it with ref_list_store_*()
+ *   on the GListStore so that the change is recorded for undo.
+ */
+GListModel *
+ref_meeting_get_approvals (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), NULL);
+  return G_LIST_MODEL (self->approvals);
+}
+
+/**
+ * ref_meeting_get_history:
+ *
+ * Returns: (transfer none): the undo history of every edit of this meeting.
+ */
+RefHistory *
+ref_meeting_get_history (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), NULL);
+  return self->history;
+}
+
+guint
+ref_meeting_get_n_items (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
+/**
+ * ref_meeting_find_item_by_number:
+ *
+ * Returns: (transfer none) (nullable): the item numbered @number.
+ */
+RefAgendaItem *
+ref_meeting_find_item_by_number (RefMeeting *self, guint number)
+{
+  guint n;
+
+  g_return_val_if_fail (REF_IS_MEETING (self), NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      if (ref_agenda_item_get_number (item) == number)
+        return item; /* the store keeps it alive */
+    }
+  return NULL;
+}
+
+gboolean
+ref_meeting_find_item_position (RefMeeting *self, RefAgendaItem *item, guint *position)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), FALSE);
+  return g_list_store_find (self->items, item, position);
+}
+
+/* One past the highest number in use: new items continue running numbers (82..96). */
+guint
+ref_meeting_next_item_number (RefMeeting *self)
+{
+  guint n, highest = 0;
+
+  g_return_val_if_fail (REF_IS_MEETING (self), 1);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      highest = MAX (highest, ref_agenda_item_get_number (item));
+    }
+  return highest + 1;
+}
+
+void
+ref_meeting_add_item (RefMeeting *self, RefAgendaItem *item)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_list_store_append (self->items, item);
+}
+
+void
+ref_meeting_insert_item (RefMeeting *self, guint position, RefAgendaItem *item)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_list_store_insert (self->items, MIN (position, ref_meeting_get_n_items (self)), item);
+}
+
+gboolean
+ref_meeting_remove_item (RefMeeting *self, RefAgendaItem *item)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), FALSE);
+  return ref_list_store_remove_item (self->items, item);
+}
+
+void
+ref_meeting_move_item (RefMeeting *self, guint from, guint to)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_list_store_move (self->items, from, to);
+}
+
+/* Numbers the items first, first+1, … in list order, as one undo step. */
+void
+ref_meeting_renumber_items (RefMeeting *self, guint first)
+{
+  guint n;
+
+  g_return_if_fail (REF_IS_MEETING (self));
+  g_return_if_fail (first > 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  ref_history_begin_group (self->history);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      ref_agenda_item_set_number (item, first + i);
+    }
+  ref_history_end_group (self->history);
+}
+
+void
+ref_meeting_add_participant (RefMeeting *self, RefParticipant *participant)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_list_store_append (self->participants, participant);
+}
+
+static void
+forget_participant_in_item (RefAgendaItem *item, RefParticipant *participant)
+{
+  GListModel *list = ref_agenda_item_get_disqualifications (item);
+
+  for (guint i = g_list_model_get_n_items (list); i > 0; i--)
+    {
+      g_autoptr (RefDisqualification) d = g_list_model_get_item (list, i - 1);
+      if (ref_disqualification_get_participant (d) == participant)
+        ref_list_store_remove (G_LIST_STORE (list), i - 1);
+    }
+  ref_list_store_remove_item (G_LIST_STORE (ref_agenda_item_get_absence_override (item)), participant);
+
+  list = ref_agenda_item_get_decisions (item);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (RefDecision) decision = g_list_model_get_item (list, i);
+      GListModel *statements = ref_decision_get_statements (decision);
+
+      for (guint j = 0; j < g_list_model_get_n_items (statements); j++)
+        {
+          g_autoptr (RefStatement) st = g_list_model_get_item (statements, j);
+          if (ref_statement_get_participant (st) == participant)
+            ref_statement_set_participant (st, NULL); /* "by" keeps the name */
+        }
+    }
+}
+
+/* Removes @participant and every reference to it, as one undo step, so that no item
+ * keeps pointing at a person who is no longer on the list. */
+gboolean
+ref_meeting_remove_participant (RefMeeting *self, RefParticipant *participant)
+{
+  guint n;
+
+  g_return_val_if_fail (REF_IS_MEETING (self), FALSE);
+  if (!g_list_store_find (self->participants, participant, NULL))
+    return FALSE;
+
+  ref_history_begin_group (self->history);
+  g_object_ref (participant);
+  ref_list_store_remove_item (self->participants, participant);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->participants));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefParticipant) other = g_list_model_get_item (G_LIST_MODEL (self->participants), i);
+      if (ref_participant_get_substitute_for (other) == participant)
+        ref_participant_set_substitute_for (other, NULL);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      forget_participant_in_item (item, participant);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->approvals));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefApproval) approval = g_list_model_get_item (G_LIST_MODEL (self->approvals), i);
+      if (ref_approval_get_participant (approval) == participant)
+        ref_approval_set_participant (approval, NULL);
+    }
+  g_object_unref (participant);
+  ref_history_end_group (self->history);
+  return TRUE;
+}
+
+/**
+ * ref_meeting_find_participant:
+ *
+ * Returns: (transfer none) (nullable): the participant named @name (exact match).
+ */
+RefParticipant *
+ref_meeting_find_participant (RefMeeting *self, const char *name)
+{
+  guint n;
+
+  g_return_val_if_fail (REF_IS_MEETING (self), NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->participants));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefParticipant) p = g_list_model_get_item (G_LIST_MODEL (self->participants), i);
+      if (g_strcmp0 (ref_participant_get_name (p), name) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+/**
+ * ref_meeting_find_substitute:
+ *
+ * Returns: (transfer none) (nullable): who stood in for @participant.
+ */
+RefParticipant *
+ref_meeting_find_substitute (RefMeeting *self, RefParticipant *participant)
+{
+  guint n;
+
+  g_return_val_if_fail (REF_IS_MEETING (self), NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->participants));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefParticipant) p = g_list_model_get_item (G_LIST_MODEL (self->participants), i);
+      if (ref_participant_get_substitute_for (p) == participant)
+        return p;
+    }
+  return NULL;
+}
+
+/*
+ * Presence for one item, from the meeting-level record (see docs on the file
+ * format, "Derived attendance"). A participant counts as present for an item when
+ * present at its conclusion, so leaving during an item means absent for it and
+ * arriving during an item means present for it. Movements that name no item (only
+ * a time) cannot be placed and do not change the result.
+ */
+gboolean
+ref_meeting_is_present_for_item (RefMeeting *self, RefParticipant *participant, RefAgendaItem *item)
+{
+  GListModel *movements;
+  guint item_pos, n;
+  gboolean present = TRUE;
+  gboolean left = FALSE;
+
+  g_return_val_if_fail (REF_IS_MEETING (self), FALSE);
+  g_return_val_if_fail (REF_IS_PARTICIPANT (participant), FALSE);
+  g_return_val_if_fail (REF_IS_AGENDA_ITEM (item), FALSE);
+
+  if (ref_participant_get_attendance (participant) == REF_ATTENDANCE_ABSENT)
+    return FALSE;
+  if (ref_agenda_item_is_disqualified (item, participant, &left) && left)
+    return FALSE;
+
+  {
+    GArray *attended = ref_participant_get_attended_items (participant);
+    if (attended != NULL && attended->len > 0)
+      return ref_participant_get_attended_item (participant, ref_agenda_item_get_number (item));
+  }
+
+  if (!g_list_store_find (self->items, item, &item_pos))
+    return TRUE;
+
+  movements = ref_participant_get_movements (participant);
+  n = g_list_model_get_n_items (movements);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefMovement) m = g_list_model_get_item (movements, i);
+      RefAgendaItem *at;
+      guint at_pos;
+      gboolean arrives = ref_movement_get_kind (m) == REF_MOVEMENT_KIND_ARRIVED;
+
+      /* Arriving first means not there from the start. */
+      if (i == 0 && arrives)
+        present = FALSE;
+      if (ref_movement_get_item (m) == 0)
+        continue;
+      at = ref_meeting_find_item_by_number (self, ref_movement_get_item (m));
+      if (at == NULL || !g_list_store_find (self->items, at, &at_pos))
+        continue;
+      if (at_pos <= item_pos)
+        present = arrives;
+    }
+  return present;
+}
+
+/**
+ * ref_meeting_compute_absent:
+ *
+ * Who was absent for @item: the item's override when set, else derived from the
+ * participants' attendance, movements and disqualifications.
+ *
+ * Returns: (transfer container) (element-type RefParticipant): in participant order.
+ */
+GPtrArray *
+ref_meeting_compute_absent (RefMeeting *self, RefAgendaItem *item)
+{
+  GPtrArray *absent = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *list;
+  guint n;
+
+  g_return_val_if_fail (REF_IS_MEETING (self), absent);
+  g_return_val_if_fail (REF_IS_AGENDA_ITEM (item), absent);
+
+  list = ref_agenda_item_get_absence_overridden (item) ? ref_agenda_item_get_absence_override (item)
+                                                       : G_LIST_MODEL (self->participants);
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      RefParticipant *p = g_list_model_get_item (list, i);
+      if (ref_agenda_item_get_absence_overridden (item) || !ref_meeting_is_present_for_item (self, p, item))
+        g_ptr_array_add (absent, p);
+      else
+        g_object_unref (p);
+    }
+  return absent;
+}
