@@ -1,0 +1,1157 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ref-xml.h"
+#include "ref-xml-private.h"
+
+#define DSIG_NAMESPACE "http://www.w3.org/2000/09/xmldsig#"
+/* Deeper nesting than any real document needs; stops stack exhaustion on hostile
+ * input (libxml2 itself allows 256 levels). */
+#define MAX_INLINE_DEPTH 32
+
+typedef struct {
+  char *id;
+  int line;
+  GListStore *store;     /* or the store to append it to */
+  GObject *object;       /* or the object whose "participant" property it is */
+} PendingRef;
+
+typedef struct {
+  const char *display_name;
+  GHashTable *ids;          /* id → RefParticipant (owned by the meeting) */
+  GHashTable *item_numbers; /* number → TRUE */
+  GArray *pending;          /* PendingRef */
+  GError *error;
+} Reader;
+
+G_GNUC_PRINTF (4, 5)
+static void
+reader_fail (Reader *r, int line, RefXmlError code, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (r->error != NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (line > 0)
+    /* TRANSLATORS: "FILE, line N: problem" */
+    g_set_error (&r->error, REF_XML_ERROR, code, _("%s, line %d: %s"), r->display_name, line, message);
+  else
+    g_set_error (&r->error, REF_XML_ERROR, code, _("%s: %s"), r->display_name, message);
+}
+
+static int
+node_line (xmlNode *node)
+{
+  return node ? (int) xmlGetLineNo (node) : 0;
+}
+
+static gboolean
+is_ours (xmlNode *node, const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && node->ns != NULL
+         && g_strcmp0 ((const char *) node->ns->href, REF_XML_NAMESPACE) == 0
+         && (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
+}
+
+static gboolean
+is_blank_text (xmlNode *node)
+{
+  if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE)
+    return TRUE;
+  if (node->type != XML_TEXT_NODE && node->type != XML_CDATA_SECTION_NODE)
+    return FALSE;
+  for (const xmlChar *p = node->content; p && *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- children in fixed order ---- */
+
+typedef struct {
+  Reader *r;
+  xmlNode *parent;
+  xmlNode *next;
+} Cursor;
+
+static xmlNode *
+skip_blank (xmlNode *node)
+{
+  while (node != NULL && is_blank_text (node))
+    node = node->next;
+  return node;
+}
+
+static Cursor
+cursor_new (Reader *r, xmlNode *parent)
+{
+  return (Cursor){ r, parent, skip_blank (parent->children) };
+}
+
+/* The next child if it is <name>, else NULL (optional element absent). */
+static xmlNode *
+cursor_take (Cursor *c, const char *name)
+{
+  xmlNode *node = c->next;
+
+  if (node == NULL || !is_ours (node, name))
+    return NULL;
+  c->next = skip_blank (node->next);
+  return node;
+}
+
+static xmlNode *
+cursor_require (Cursor *c, const char *name)
+{
+  xmlNode *node = cursor_take (c, name);
+
+  if (node == NULL)
+    reader_fail (c->r, node_line (c->parent), REF_XML_ERROR_MISSING_ELEMENT,
+                 _("<%s> lacks the required element <%s>"), (const char *) c->parent->name, name);
+  return node;
+}
+
+static void
+unexpected (Reader *r, xmlNode *node, xmlNode *parent)
+{
+  if (node->type == XML_ELEMENT_NODE)
+    reader_fail (r, node_line (node), REF_XML_ERROR_UNEXPECTED_ELEMENT,
+                 _("unexpected element <%s> in <%s>"), (const char *) node->name,
+                 (const char *) parent->name);
+  else
+    reader_fail (r, node_line (node), REF_XML_ERROR_UNEXPECTED_ELEMENT,
+                 _("unexpected text in <%s>"), (const char *) parent->name);
+}
+
+static void
+cursor_end (Cursor *c)
+{
+  if (c->next != NULL)
+    unexpected (c->r, c->next, c->parent);
+}
+
+/* ---- values ---- */
+
+static char *
+get_attr (xmlNode *node, const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  char *copy = value ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+require_attr (Reader *r, xmlNode *node, const char *name)
+{
+  char *value = get_attr (node, name);
+
+  if (value == NULL)
+    reader_fail (r, node_line (node), REF_XML_ERROR_MISSING_ELEMENT,
+                 _("<%s> lacks the required attribute “%s”"), (const char *) node->name, name);
+  return value;
+}
+
+/* Element text content; only text allowed inside. */
+static char *
+element_text (Reader *r, xmlNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        g_string_append (out, (const char *) child->content);
+      else if (child->type != XML_COMMENT_NODE && child->type != XML_PI_NODE)
+        unexpected (r, child, node);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_boolean_attr (Reader *r, xmlNode *node, const char *name, gboolean fallback)
+{
+  g_autofree char *value = get_attr (node, name);
+
+  if (value == NULL)
+    return fallback;
+  if (g_str_equal (value, "true"))
+    return TRUE;
+  if (g_str_equal (value, "false"))
+    return FALSE;
+  reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+               _("“%s” is not a valid value for the attribute “%s” (expected true or false)"), value, name);
+  return fallback;
+}
+
+static int
+parse_enum_attr (Reader *r, xmlNode *node, const char *name, GType type, int fallback, gboolean required)
+{
+  g_autofree char *value = required ? require_attr (r, node, name) : get_attr (node, name);
+  int result;
+
+  if (value == NULL)
+    return fallback;
+  g_strstrip (value);
+  if (!ref_enum_from_nick (type, value, &result))
+    {
+      reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE, _("“%s” is not a valid value for the attribute “%s”"),
+                   value, name);
+      return fallback;
+    }
+  return result;
+}
+
+/* Non-negative integer attribute; -1 when absent. */
+static gint64
+parse_number_attr (Reader *r, xmlNode *node, const char *name, gint64 min, gboolean required)
+{
+  g_autofree char *value = required ? require_attr (r, node, name) : get_attr (node, name);
+  guint64 number;
+
+  if (value == NULL)
+    return -1;
+  if (!g_ascii_string_to_unsigned (value, 10, min, G_MAXINT32, &number, NULL))
+    {
+      reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+                   _("“%s” is not a valid value for the attribute “%s” (expected a whole number of at least %d)"), value,
+                   name, (int) min);
+      return -1;
+    }
+  return (gint64) number;
+}
+
+static gboolean
+parse_date_parts (const char *s, int *y, int *mo, int *d)
+{
+  return strlen (s) == 10 && g_ascii_isdigit (s[0]) && g_ascii_isdigit (s[1]) && g_ascii_isdigit (s[2])
+         && g_ascii_isdigit (s[3]) && s[4] == '-' && g_ascii_isdigit (s[5]) && g_ascii_isdigit (s[6])
+         && s[7] == '-' && g_ascii_isdigit (s[8]) && g_ascii_isdigit (s[9])
+         && sscanf (s, "%4d-%2d-%2d", y, mo, d) == 3 && g_date_valid_dmy (*d, *mo, *y);
+}
+
+static gboolean
+parse_time_parts (const char *s, int *h, int *mi)
+{
+  return strlen (s) == 5 && g_ascii_isdigit (s[0]) && g_ascii_isdigit (s[1]) && s[2] == ':'
+         && g_ascii_isdigit (s[3]) && g_ascii_isdigit (s[4]) && sscanf (s, "%2d:%2d", h, mi) == 2 && *h < 24
+         && *mi < 60;
+}
+
+GDateTime *
+ref_xml_parse_date_time (const char *value, gboolean date_only)
+{
+  int y, mo, d, h = 0, mi = 0;
+  g_autofree char *date = NULL;
+
+  if (value == NULL)
+    return NULL;
+  if (date_only)
+    {
+      if (!parse_date_parts (value, &y, &mo, &d))
+        return NULL;
+    }
+  else
+    {
+      if (strlen (value) != 16 || value[10] != 'T')
+        return NULL;
+      date = g_strndup (value, 10);
+      if (!parse_date_parts (date, &y, &mo, &d) || !parse_time_parts (value + 11, &h, &mi))
+        return NULL;
+    }
+  /* Wall-clock time: stored in a UTC GDateTime so that no zone rules shift it. */
+  return g_date_time_new_utc (y, mo, d, h, mi, 0);
+}
+
+static GDateTime *
+element_date_time (Reader *r, xmlNode *node, gboolean date_only)
+{
+  g_autofree char *value = element_text (r, node);
+  GDateTime *dt;
+
+  g_strstrip (value);
+  dt = ref_xml_parse_date_time (value, date_only);
+  if (dt == NULL)
+    reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_DATE,
+                 date_only ? _("“%s” in <%s> is not a valid date (expected YYYY-MM-DD)")
+                           : _("“%s” in <%s> is not a valid date and time (expected YYYY-MM-DDTHH:MM)"),
+                 value, (const char *) node->name);
+  return dt;
+}
+
+static GDateTime *
+attr_date_time (Reader *r, xmlNode *node, const char *name, gboolean date_only)
+{
+  g_autofree char *value = get_attr (node, name);
+  GDateTime *dt;
+
+  if (value == NULL)
+    return NULL;
+  dt = ref_xml_parse_date_time (value, date_only);
+  if (dt == NULL)
+    reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_DATE,
+                 date_only ? _("“%s” in the attribute “%s” is not a valid date (expected YYYY-MM-DD)")
+                           : _("“%s” in the attribute “%s” is not a valid date and time (expected YYYY-MM-DDTHH:MM)"),
+                 value, name);
+  return dt;
+}
+
+static int
+attr_time (Reader *r, xmlNode *node, const char *name)
+{
+  g_autofree char *value = get_attr (node, name);
+  int h, mi;
+
+  if (value == NULL)
+    return -1;
+  if (!parse_time_parts (value, &h, &mi))
+    {
+      reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_DATE,
+                   _("“%s” in the attribute “%s” is not a valid time of day (expected HH:MM)"), value, name);
+      return -1;
+    }
+  return h * 60 + mi;
+}
+
+/* Optional string child: sets it through the object's property of the same name. */
+static void
+take_string (Cursor *c, const char *element, gpointer object, const char *property)
+{
+  xmlNode *node = cursor_take (c, element);
+
+  if (node != NULL)
+    {
+      g_autofree char *value = element_text (c->r, node);
+      g_object_set (object, property, value, NULL);
+    }
+}
+
+/* ---- structured text ---- */
+
+static void read_inline (Reader *r, xmlNode *parent, RefTextInline *inl, RefStyle style, const char *href,
+                         guint depth);
+
+static void
+read_inline (Reader *r, xmlNode *parent, RefTextInline *inl, RefStyle style, const char *href, guint depth)
+{
+  if (depth > MAX_INLINE_DEPTH)
+    {
+      reader_fail (r, node_line (parent), REF_XML_ERROR_TOO_LARGE, _("inline formatting is nested too deeply"));
+      return;
+    }
+  for (xmlNode *child = parent->children; child != NULL && r->error == NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        ref_text_inline_append (inl, (const char *) child->content, style, href);
+      else if (child->type == XML_COMMENT_NODE || child->type == XML_PI_NODE)
+        continue;
+      else if (is_ours (child, "b"))
+        read_inline (r, child, inl, style | REF_STYLE_BOLD, href, depth + 1);
+      else if (is_ours (child, "i"))
+        read_inline (r, child, inl, style | REF_STYLE_ITALIC, href, depth + 1);
+      else if (is_ours (child, "u"))
+        read_inline (r, child, inl, style | REF_STYLE_UNDERLINE, href, depth + 1);
+      else if (is_ours (child, "br"))
+        ref_text_inline_append (inl, "\n", style, href);
+      else if (is_ours (child, "a") && href == NULL)
+        {
+          g_autofree char *target = require_attr (r, child, "href");
+          read_inline (r, child, inl, style, target, depth + 1);
+        }
+      else
+        unexpected (r, child, parent);
+    }
+}
+
+static void
+read_list_items (Reader *r, xmlNode *node, RefTextBlock *block)
+{
+  for (xmlNode *child = node->children; child != NULL && r->error == NULL; child = child->next)
+    {
+      if (is_blank_text (child))
+        continue;
+      if (!is_ours (child, "li"))
+        {
+          unexpected (r, child, node);
+          return;
+        }
+      read_inline (r, child, ref_text_block_append_item (block), REF_STYLE_NONE, NULL, 0);
+    }
+}
+
+static void
+read_table (Reader *r, xmlNode *node, RefTextBlock *block)
+{
+  for (xmlNode *row = node->children; row != NULL && r->error == NULL; row = row->next)
+    {
+      RefTextRow *trow;
+
+      if (is_blank_text (row))
+        continue;
+      if (!is_ours (row, "row"))
+        {
+          unexpected (r, row, node);
+          return;
+        }
+      trow = ref_text_block_append_row (block, parse_boolean_attr (r, row, "header", FALSE));
+      for (xmlNode *cell = row->children; cell != NULL && r->error == NULL; cell = cell->next)
+        {
+          if (is_blank_text (cell))
+            continue;
+          if (!is_ours (cell, "cell"))
+            {
+              unexpected (r, cell, row);
+              return;
+            }
+          read_inline (r, cell, ref_text_row_append_cell (trow), REF_STYLE_NONE, NULL, 0);
+        }
+    }
+}
+
+static RefText *
+read_text (Reader *r, xmlNode *node)
+{
+  RefText *text = ref_text_new ();
+
+  for (xmlNode *child = node->children; child != NULL && r->error == NULL; child = child->next)
+    {
+      if (is_blank_text (child))
+        continue;
+      if (is_ours (child, "p"))
+        read_inline (r, child, ref_text_block_append_item (ref_text_append_block (text, REF_BLOCK_PARAGRAPH)),
+                     REF_STYLE_NONE, NULL, 0);
+      else if (is_ours (child, "ul"))
+        read_list_items (r, child, ref_text_append_block (text, REF_BLOCK_BULLET_LIST));
+      else if (is_ours (child, "ol"))
+        {
+          RefTextBlock *block = ref_text_append_block (text, REF_BLOCK_NUMBERED_LIST);
+          gint64 start = parse_number_attr (r, child, "start", 1, FALSE);
+          ref_text_block_set_start (block, start > 0 ? (guint) start : 1);
+          read_list_items (r, child, block);
+        }
+      else if (is_ours (child, "table"))
+        read_table (r, child, ref_text_append_block (text, REF_BLOCK_TABLE));
+      else
+        unexpected (r, child, node);
+    }
+  return text;
+}
+
+/* Reads a <text> child into @object's RefText-typed @property. */
+static void
+read_text_child (Cursor *c, gpointer object, const char *property, gboolean required)
+{
+  xmlNode *node = required ? cursor_require (c, "text") : cursor_take (c, "text");
+
+  if (node != NULL)
+    {
+      g_autoptr (RefText) text = read_text (c->r, node);
+      g_object_set (object, property, text, NULL);
+    }
+}
+
+/* ---- references ---- */
+
+static void
+defer_ref (Reader *r, xmlNode *node, const char *id, GObject *object, GListStore *store)
+{
+  PendingRef pending = { 0 };
+
+  pending.id = g_strdup (id);
+  pending.line = node_line (node);
+  pending.object = object ? g_object_ref (object) : NULL;
+  pending.store = store ? g_object_ref (store) : NULL;
+  g_array_append_val (r->pending, pending);
+}
+
+static void
+pending_ref_clear (gpointer data)
+{
+  PendingRef *p = data;
+
+  g_free (p->id);
+  g_clear_object (&p->object);
+  g_clear_object (&p->store);
+}
+
+/* References may point forwards (substitute-for), so they are resolved at the end. */
+static void
+resolve_refs (Reader *r)
+{
+  for (guint i = 0; i < r->pending->len && r->error == NULL; i++)
+    {
+      PendingRef *p = &g_array_index (r->pending, PendingRef, i);
+      RefParticipant *participant = g_hash_table_lookup (r->ids, p->id);
+
+      if (participant == NULL)
+        {
+          reader_fail (r, p->line, REF_XML_ERROR_UNKNOWN_REFERENCE, _("“%s” names no participant"), p->id);
+          return;
+        }
+      if (p->store != NULL)
+        g_list_store_append (p->store, participant); /* pending refs are in document order */
+      else if (REF_IS_PARTICIPANT (p->object))
+        ref_participant_set_substitute_for (REF_PARTICIPANT (p->object), participant);
+      else
+        g_object_set (p->object, "participant", participant, NULL);
+    }
+}
+
+/* ---- meeting parts ---- */
+
+static void
+read_meeting_header (Reader *r, xmlNode *node, RefMeeting *meeting)
+{
+  Cursor c = cursor_new (r, node);
+  xmlNode *child;
+
+  ref_meeting_set_kind (meeting, parse_enum_attr (r, node, "kind", REF_TYPE_MEETING_KIND,
+                                                  REF_MEETING_KIND_MINUTES, TRUE));
+  ref_meeting_set_edition (meeting, parse_enum_attr (r, node, "edition", REF_TYPE_EDITION,
+                                                     REF_EDITION_PUBLIC, TRUE));
+  take_string (&c, "organisation", meeting, "organisation");
+  if ((child = cursor_require (&c, "committee")))
+    {
+      g_autofree char *value = element_text (r, child);
+      ref_meeting_set_committee (meeting, value);
+    }
+  if (r->error == NULL && (child = cursor_require (&c, "start")))
+    {
+      g_autoptr (GDateTime) dt = element_date_time (r, child, FALSE);
+      ref_meeting_set_start (meeting, dt);
+    }
+  if (r->error == NULL && (child = cursor_take (&c, "end")))
+    {
+      g_autoptr (GDateTime) dt = element_date_time (r, child, FALSE);
+      ref_meeting_set_end (meeting, dt);
+    }
+  take_string (&c, "location", meeting, "location");
+  if ((child = cursor_take (&c, "remarks")))
+    {
+      Cursor rc = cursor_new (r, child);
+      read_text_child (&rc, meeting, "remarks", TRUE);
+      cursor_end (&rc);
+    }
+  cursor_end (&c);
+}
+
+static void
+read_attended_items (Reader *r, xmlNode *node, RefParticipant *participant)
+{
+  g_autofree char *value = element_text (r, node);
+  g_auto (GStrv) tokens = g_strsplit_set (value, " \t\r\n", -1);
+  g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      guint64 n;
+      guint number;
+
+      if (*tokens[i] == '\0')
+        continue;
+      if (!g_ascii_string_to_unsigned (tokens[i], 10, 1, G_MAXINT32, &n, NULL))
+        {
+          reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+                       _("“%s” in <attended-items> is not an item number"), tokens[i]);
+          return;
+        }
+      number = (guint) n;
+      g_array_append_val (numbers, number);
+    }
+  ref_participant_set_attended_items (participant, numbers);
+}
+
+static void
+read_movement (Reader *r, xmlNode *node, RefParticipant *participant)
+{
+  g_autoptr (RefMovement) movement = ref_movement_new ();
+  gint64 item = parse_number_attr (r, node, "item", 1, FALSE);
+  int time = attr_time (r, node, "time");
+
+  ref_movement_set_kind (movement, parse_enum_attr (r, node, "kind", REF_TYPE_MOVEMENT_KIND,
+                                                    REF_MOVEMENT_KIND_LEFT, TRUE));
+  ref_movement_set_item (movement, item > 0 ? (guint) item : 0);
+  ref_movement_set_during (movement, parse_boolean_attr (r, node, "during", FALSE));
+  ref_movement_set_time (movement, time);
+  if (r->error == NULL && item < 0 && time < 0)
+    reader_fail (r, node_line (node), REF_XML_ERROR_MISSING_ELEMENT,
+                 _("<movement> needs an item or a time"));
+  g_list_store_append (G_LIST_STORE (ref_participant_get_movements (participant)), movement);
+}
+
+static void
+read_participant (Reader *r, xmlNode *node, RefMeeting *meeting)
+{
+  g_autoptr (RefParticipant) participant = ref_participant_new ();
+  g_autofree char *id = require_attr (r, node, "id");
+  Cursor c;
+  xmlNode *child;
+
+  if (id == NULL)
+    return;
+  if (g_hash_table_contains (r->ids, id))
+    {
+      reader_fail (r, node_line (node), REF_XML_ERROR_DUPLICATE_ID, _("two participants have the id “%s”"), id);
+      return;
+    }
+  ref_participant_set_participant_type (participant, parse_enum_attr (r, node, "type", REF_TYPE_PARTICIPANT_TYPE,
+                                                                      REF_PARTICIPANT_TYPE_MEMBER, TRUE));
+  ref_participant_set_attendance (participant, parse_enum_attr (r, node, "attendance", REF_TYPE_ATTENDANCE,
+                                                                REF_ATTENDANCE_UNKNOWN, TRUE));
+  ref_participant_set_notice (participant,
+                              parse_enum_attr (r, node, "notice", REF_TYPE_NOTICE, REF_NOTICE_WITH, FALSE));
+
+  c = cursor_new (r, node);
+  if ((child = cursor_require (&c, "name")))
+    {
+      g_autofree char *name = element_text (r, child);
+      ref_participant_set_name (participant, name);
+    }
+  take_string (&c, "party", participant, "party");
+  take_string (&c, "role", participant, "role");
+  if ((child = cursor_take (&c, "substitute-for")))
+    {
+      g_autofree char *ref = require_attr (r, child, "ref");
+      ref_participant_set_substitute_approved (participant, parse_boolean_attr (r, child, "approved", FALSE));
+      if (ref != NULL)
+        defer_ref (r, child, ref, G_OBJECT (participant), NULL);
+    }
+  if ((child = cursor_take (&c, "attended-items")))
+    read_attended_items (r, child, participant);
+  while (r->error == NULL && (child = cursor_take (&c, "movement")))
+    read_movement (r, child, participant);
+  take_string (&c, "note", participant, "note");
+  cursor_end (&c);
+
+  g_hash_table_insert (r->ids, g_strdup (id), participant);
+  g_list_store_append (G_LIST_STORE (ref_meeting_get_participants (meeting)), participant);
+}
+
+static void
+read_section (Reader *r, xmlNode *node, RefAgendaItem *item)
+{
+  g_autoptr (RefSection) section = ref_section_new ();
+  g_autofree char *heading = get_attr (node, "heading");
+  gint64 level = parse_number_attr (r, node, "level", 1, FALSE);
+  Cursor c = cursor_new (r, node);
+  xmlNode *text;
+
+  ref_section_set_kind (section, parse_enum_attr (r, node, "kind", REF_TYPE_SECTION_KIND, REF_SECTION_KIND_FREE,
+                                                  TRUE));
+  ref_section_set_heading (section, heading);
+  ref_section_set_level (section, level > 0 ? (guint) level : 1);
+  if ((text = cursor_require (&c, "text")))
+    {
+      g_autoptr (RefText) body = read_text (r, text);
+      ref_section_set_text (section, body);
+    }
+  cursor_end (&c);
+  g_list_store_append (G_LIST_STORE (ref_agenda_item_get_sections (item)), section);
+}
+
+static void
+read_statement (Reader *r, xmlNode *node, RefDecision *decision)
+{
+  g_autoptr (RefStatement) statement = ref_statement_new ();
+  g_autofree char *ref = get_attr (node, "ref");
+  g_autofree char *by = get_attr (node, "by");
+  Cursor c = cursor_new (r, node);
+
+  ref_statement_set_kind (statement, parse_enum_attr (r, node, "kind", REF_TYPE_STATEMENT_KIND,
+                                                      REF_STATEMENT_KIND_OTHER, TRUE));
+  ref_statement_set_by (statement, by);
+  if (ref != NULL)
+    defer_ref (r, node, ref, G_OBJECT (statement), NULL);
+  read_text_child (&c, statement, "text", TRUE);
+  cursor_end (&c);
+  g_list_store_append (G_LIST_STORE (ref_decision_get_statements (decision)), statement);
+}
+
+static void
+read_vote (Reader *r, xmlNode *node, RefDecision *decision)
+{
+  gint64 n_for = parse_number_attr (r, node, "for", 0, FALSE);
+  gint64 n_against = parse_number_attr (r, node, "against", 0, FALSE);
+  gint64 n_abstain = parse_number_attr (r, node, "abstain", 0, FALSE);
+  g_autoptr (RefVote) vote = ref_vote_new ((int) n_for, (int) n_against, (int) n_abstain);
+  Cursor c = cursor_new (r, node);
+  xmlNode *child;
+
+  while (r->error == NULL && (child = cursor_take (&c, "voter")))
+    {
+      g_autofree char *name = element_text (r, child);
+      RefVoteChoice choice = parse_enum_attr (r, child, "choice", REF_TYPE_VOTE_CHOICE, REF_VOTE_CHOICE_FOR, TRUE);
+      ref_vote_add_voter (vote, choice, name);
+    }
+  if ((child = cursor_take (&c, "outcome")))
+    {
+      g_autofree char *outcome = element_text (r, child);
+      ref_vote_set_outcome (vote, outcome);
+    }
+  cursor_end (&c);
+  ref_decision_set_vote (decision, vote);
+}
+
+static void
+read_decision (Reader *r, xmlNode *node, GListStore *store)
+{
+  g_autoptr (RefDecision) decision = ref_decision_new ();
+  g_autofree char *body = get_attr (node, "body");
+  g_autofree char *reference = get_attr (node, "reference");
+  g_autoptr (GDateTime) date = attr_date_time (r, node, "date", TRUE);
+  Cursor c = cursor_new (r, node);
+  xmlNode *child;
+
+  ref_decision_set_deciding_body (decision, body);
+  ref_decision_set_reference (decision, reference);
+  ref_decision_set_date (decision, date);
+  read_text_child (&c, decision, "text", FALSE);
+  if ((child = cursor_take (&c, "vote")))
+    read_vote (r, child, decision);
+  while (r->error == NULL && (child = cursor_take (&c, "statement")))
+    read_statement (r, child, decision);
+  take_string (&c, "remark", decision, "remark");
+  cursor_end (&c);
+  g_list_store_append (store, decision);
+}
+
+/* Reads a container element whose children are all <child>, calling @read_one. */
+static void
+read_repeated (Reader *r, xmlNode *container, const char *child_name,
+               void (*read_one) (Reader *, xmlNode *, gpointer), gpointer data)
+{
+  Cursor c = cursor_new (r, container);
+  xmlNode *child;
+
+  while (r->error == NULL && (child = cursor_take (&c, child_name)))
+    read_one (r, child, data);
+  cursor_end (&c);
+}
+
+static void
+read_decision_cb (Reader *r, xmlNode *node, gpointer store)
+{
+  read_decision (r, node, store);
+}
+
+static void
+read_section_cb (Reader *r, xmlNode *node, gpointer item)
+{
+  read_section (r, node, item);
+}
+
+static void
+read_body_cb (Reader *r, xmlNode *node, gpointer builder)
+{
+  g_autofree char *body = element_text (r, node);
+  g_strv_builder_add (builder, body);
+}
+
+static void
+read_disqualified_cb (Reader *r, xmlNode *node, gpointer item)
+{
+  g_autoptr (RefDisqualification) d = ref_disqualification_new ();
+  g_autofree char *ref = require_attr (r, node, "ref");
+  Cursor c = cursor_new (r, node);
+
+  ref_disqualification_set_left (d, parse_boolean_attr (r, node, "left", TRUE));
+  take_string (&c, "reason", d, "reason");
+  cursor_end (&c);
+  if (ref != NULL)
+    defer_ref (r, node, ref, G_OBJECT (d), NULL);
+  g_list_store_append (G_LIST_STORE (ref_agenda_item_get_disqualifications (item)), d);
+}
+
+static void
+read_absent_cb (Reader *r, xmlNode *node, gpointer item)
+{
+  g_autofree char *ref = require_attr (r, node, "ref");
+  Cursor c = cursor_new (r, node);
+
+  cursor_end (&c);
+  if (ref != NULL)
+    defer_ref (r, node, ref, NULL, G_LIST_STORE (ref_agenda_item_get_absence_override (item)));
+}
+
+static void
+read_attachment_cb (Reader *r, xmlNode *node, gpointer item)
+{
+  g_autoptr (RefAttachment) attachment = ref_attachment_new ();
+  g_autofree char *file = get_attr (node, "file");
+  g_autofree char *title = element_text (r, node);
+
+  ref_attachment_set_filename (attachment, file);
+  ref_attachment_set_recommended (attachment, parse_boolean_attr (r, node, "recommended", FALSE));
+  ref_attachment_set_title (attachment, title);
+  g_list_store_append (G_LIST_STORE (ref_agenda_item_get_attachments (item)), attachment);
+}
+
+static void
+read_item (Reader *r, xmlNode *node, RefMeeting *meeting)
+{
+  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
+  gint64 number = parse_number_attr (r, node, "number", 1, TRUE);
+  Cursor c;
+  xmlNode *child;
+
+  if (r->error != NULL)
+    return;
+  if (g_hash_table_contains (r->item_numbers, GINT_TO_POINTER (number)))
+    {
+      reader_fail (r, node_line (node), REF_XML_ERROR_DUPLICATE_ITEM_NUMBER,
+                   _("two agenda items have the number %d"), (int) number);
+      return;
+    }
+  g_hash_table_add (r->item_numbers, GINT_TO_POINTER (number));
+  ref_agenda_item_set_number (item, (guint) number);
+  ref_agenda_item_set_closed (item, parse_boolean_attr (r, node, "closed", FALSE));
+  ref_agenda_item_set_kind (item, parse_enum_attr (r, node, "kind", REF_TYPE_ITEM_KIND, REF_ITEM_KIND_REGULAR, FALSE));
+  ref_agenda_item_set_supplementary (item, parse_boolean_attr (r, node, "supplementary", FALSE));
+  ref_agenda_item_set_case_type (item, parse_enum_attr (r, node, "case-type", REF_TYPE_CASE_TYPE,
+                                                        REF_CASE_TYPE_NONE, FALSE));
+
+  c = cursor_new (r, node);
+  if ((child = cursor_require (&c, "title")))
+    {
+      g_autofree char *title = element_text (r, child);
+      ref_agenda_item_set_title (item, title);
+    }
+  take_string (&c, "public-title", item, "public-title");
+  take_string (&c, "case-number", item, "case-number");
+  take_string (&c, "case-type-label", item, "case-type-label");
+  if ((child = cursor_take (&c, "case-route")))
+    {
+      g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto (GStrv) route = NULL;
+      read_repeated (r, child, "body", read_body_cb, builder);
+      route = g_strv_builder_end (builder);
+      ref_agenda_item_set_case_route (item, (const char *const *) route);
+    }
+  take_string (&c, "decided-by", item, "decided-by");
+  if ((child = cursor_take (&c, "sections")))
+    read_repeated (r, child, "section", read_section_cb, item);
+  if ((child = cursor_take (&c, "prior-decisions")))
+    read_repeated (r, child, "decision", read_decision_cb, ref_agenda_item_get_prior_decisions (item));
+  if ((child = cursor_take (&c, "recommendation")))
+    {
+      g_autoptr (RefRecommendation) rec = ref_recommendation_new ();
+      g_autofree char *by = get_attr (child, "by");
+      Cursor rc = cursor_new (r, child);
+
+      ref_recommendation_set_by (rec, by);
+      take_string (&rc, "intro", rec, "intro");
+      read_text_child (&rc, rec, "text", TRUE);
+      cursor_end (&rc);
+      ref_agenda_item_set_recommendation (item, rec);
+    }
+  if ((child = cursor_take (&c, "decisions")))
+    read_repeated (r, child, "decision", read_decision_cb, ref_agenda_item_get_decisions (item));
+  if ((child = cursor_take (&c, "disqualifications")))
+    read_repeated (r, child, "disqualified", read_disqualified_cb, item);
+  if ((child = cursor_take (&c, "absence")))
+    {
+      ref_agenda_item_set_absence_overridden (item, parse_boolean_attr (r, child, "override", TRUE));
+      read_repeated (r, child, "absent", read_absent_cb, item);
+    }
+  if ((child = cursor_take (&c, "attachments")))
+    read_repeated (r, child, "attachment", read_attachment_cb, item);
+  cursor_end (&c);
+
+  g_list_store_append (G_LIST_STORE (ref_meeting_get_items (meeting)), item);
+}
+
+static void
+read_participant_cb (Reader *r, xmlNode *node, gpointer meeting)
+{
+  read_participant (r, node, meeting);
+}
+
+static void
+read_item_cb (Reader *r, xmlNode *node, gpointer meeting)
+{
+  read_item (r, node, meeting);
+}
+
+static void
+read_approval_cb (Reader *r, xmlNode *node, gpointer meeting)
+{
+  g_autoptr (RefApproval) approval = ref_approval_new ();
+  g_autofree char *ref = get_attr (node, "ref");
+  g_autoptr (GDateTime) time = attr_date_time (r, node, "time", FALSE);
+  g_autoptr (GString) signature = g_string_new (NULL);
+  Cursor c = cursor_new (r, node);
+  xmlNode *child;
+
+  ref_approval_set_time (approval, time);
+  take_string (&c, "signer", approval, "signer");
+  /* The XML-DSig signature is kept verbatim: re-serialising it differently would not
+   * change what it signs, but keeping it exact makes the file diff-friendly. */
+  for (child = c.next; child != NULL && r->error == NULL; child = skip_blank (child->next))
+    {
+      xmlBuffer *buffer;
+
+      if (child->type != XML_ELEMENT_NODE || child->ns == NULL
+          || g_strcmp0 ((const char *) child->ns->href, DSIG_NAMESPACE) != 0)
+        {
+          unexpected (r, child, node);
+          break;
+        }
+      buffer = xmlBufferCreate ();
+      xmlNodeDump (buffer, child->doc, child, 0, 0);
+      g_string_append (signature, (const char *) xmlBufferContent (buffer));
+      xmlBufferFree (buffer);
+    }
+  if (signature->len > 0)
+    ref_approval_set_signature (approval, signature->str);
+  if (ref != NULL)
+    defer_ref (r, node, ref, G_OBJECT (approval), NULL);
+  g_list_store_append (G_LIST_STORE (ref_meeting_get_approvals (meeting)), approval);
+}
+
+static RefMeeting *
+read_document (Reader *r, xmlDoc *doc)
+{
+  g_autoptr (RefMeeting) meeting = ref_meeting_new ();
+  xmlNode *root = xmlDocGetRootElement (doc);
+  g_autofree char *version = NULL;
+  Cursor c;
+  xmlNode *child;
+
+  if (root == NULL || !is_ours (root, "referat"))
+    {
+      reader_fail (r, node_line (root), REF_XML_ERROR_WRONG_ROOT,
+                   _("this is not a Referent file (the root element must be <referat> in the namespace %s)"),
+                   REF_XML_NAMESPACE);
+      return NULL;
+    }
+  version = get_attr (root, "version");
+  if (g_strcmp0 (version, REF_XML_VERSION) != 0)
+    {
+      if (version == NULL)
+        reader_fail (r, node_line (root), REF_XML_ERROR_UNKNOWN_VERSION, _("the file format version is missing"));
+      else
+        reader_fail (r, node_line (root), REF_XML_ERROR_UNKNOWN_VERSION,
+                     _("file format version “%s” is not supported (this version of Referent reads %s)"), version,
+                     REF_XML_VERSION);
+      return NULL;
+    }
+
+  c = cursor_new (r, root);
+  if ((child = cursor_require (&c, "meeting")))
+    read_meeting_header (r, child, meeting);
+  if (r->error == NULL && (child = cursor_require (&c, "participants")))
+    read_repeated (r, child, "participant", read_participant_cb, meeting);
+  if (r->error == NULL && (child = cursor_require (&c, "items")))
+    read_repeated (r, child, "item", read_item_cb, meeting);
+  if (r->error == NULL && (child = cursor_take (&c, "approvals")))
+    read_repeated (r, child, "approval", read_approval_cb, meeting);
+  if (r->error == NULL)
+    cursor_end (&c);
+  if (r->error == NULL)
+    resolve_refs (r);
+  if (r->error != NULL)
+    return NULL;
+
+  /* Loading is not an edit. */
+  ref_history_attach (ref_meeting_get_history (meeting), meeting);
+  ref_history_clear (ref_meeting_get_history (meeting));
+  return g_steal_pointer (&meeting);
+}
+
+/* ---- byte-level checks before libxml2 sees the data ---- */
+
+static int
+line_at (const char *data, gsize offset)
+{
+  int line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
+}
+
+/* Referent files are UTF-8 (the format says so); anything else is refused with a
+ * message that names the line, rather than a parser error about a "char". */
+static gboolean
+check_encoding (Reader *r, const char *data, gsize len)
+{
+  const char *end = NULL;
+  const char *decl_end;
+
+  if (g_str_has_prefix (data, "<?xml") && (decl_end = memchr (data, '>', MIN (len, 200))) != NULL)
+    {
+      g_autofree char *decl = g_strndup (data, decl_end - data);
+      const char *enc = strstr (decl, "encoding");
+
+      if (enc != NULL)
+        {
+          const char *q = strpbrk (enc, "\"'");
+          if (q != NULL && g_ascii_strncasecmp (q + 1, "UTF-8", 5) != 0)
+            {
+              reader_fail (r, 1, REF_XML_ERROR_ENCODING,
+                           _("the file declares an encoding other than UTF-8, which Referent files always use"));
+              return FALSE;
+            }
+        }
+    }
+  if (!g_utf8_validate (data, len, &end))
+    {
+      reader_fail (r, line_at (data, end - data), REF_XML_ERROR_ENCODING,
+                   _("the text is not valid UTF-8 (was the file saved in another encoding?)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A DOCTYPE can declare entities (billion laughs, external files); no Referent file
+ * has one, so it is refused before anything is declared, expanded or fetched. */
+static gboolean
+check_no_doctype (Reader *r, const char *data, gsize len)
+{
+  const char *p = data;
+  const char *limit = data + len;
+
+  while (p < limit)
+    {
+      const char *lt = memchr (p, '<', limit - p);
+      if (lt == NULL || lt + 1 >= limit)
+        return TRUE;
+      if (lt[1] == '?')
+        {
+          const char *close = g_strstr_len (lt, limit - lt, "?>");
+          p = close ? close + 2 : limit;
+        }
+      else if (limit - lt >= 4 && memcmp (lt, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (lt, limit - lt, "-->");
+          p = close ? close + 3 : limit;
+        }
+      else if (limit - lt >= 9 && g_ascii_strncasecmp (lt, "<!DOCTYPE", 9) == 0)
+        {
+          reader_fail (r, line_at (data, lt - data), REF_XML_ERROR_ENTITY,
+                       _("the file has a document type declaration, which Referent files never have "
+                         "(it could declare entities)"));
+          return FALSE;
+        }
+      else
+        return TRUE; /* the root element starts */
+    }
+  return TRUE;
+}
+
+static RefMeeting *
+load_bytes (GBytes *bytes, const char *display_name, GError **error)
+{
+  Reader r = { 0 };
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  xmlParserCtxt *ctxt = NULL;
+  xmlDoc *doc = NULL;
+  RefMeeting *meeting = NULL;
+
+  r.display_name = display_name;
+
+  if (len > REF_XML_MAX_FILE_SIZE)
+    {
+      reader_fail (&r, 0, REF_XML_ERROR_TOO_LARGE, _("the file is larger than %d MiB"),
+                   REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+      goto out;
+    }
+  if (len == 0)
+    {
+      reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file is empty"));
+      goto out;
+    }
+  if (!check_encoding (&r, data, len) || !check_no_doctype (&r, data, len))
+    goto out;
+
+  ctxt = xmlNewParserCtxt ();
+  doc = xmlCtxtReadMemory (ctxt, data, (int) len, display_name, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR
+                               | XML_PARSE_NOWARNING);
+  if (doc == NULL || !ctxt->wellFormed)
+    {
+      const xmlError *err = xmlCtxtGetLastError (ctxt);
+      g_autofree char *msg = g_strdup (err && err->message ? err->message : "");
+
+      g_strstrip (msg);
+      reader_fail (&r, err ? err->line : 0, REF_XML_ERROR_NOT_WELL_FORMED,
+                   _("the file is not well-formed XML (%s); it may be truncated or damaged"), msg);
+      goto out;
+    }
+
+  r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.item_numbers = g_hash_table_new (NULL, NULL);
+  r.pending = g_array_new (FALSE, TRUE, sizeof (PendingRef));
+  g_array_set_clear_func (r.pending, pending_ref_clear);
+  meeting = read_document (&r, doc);
+
+out:
+  g_clear_pointer (&r.ids, g_hash_table_unref);
+  g_clear_pointer (&r.item_numbers, g_hash_table_unref);
+  g_clear_pointer (&r.pending, g_array_unref);
+  g_clear_pointer (&doc, xmlFreeDoc);
+  g_clear_pointer (&ctxt, xmlFreeParserCtxt);
+  if (r.error != NULL)
+    {
+      g_clear_object (&meeting);
+      g_propagate_error (error, r.error);
+    }
+  return meeting;
+}
+
+RefMeeting *
+ref_xml_load_bytes (GBytes *bytes, const char *display_name, GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return load_bytes (bytes, display_name ? display_name : "?", error);
+}
+
+RefMeeting *
+ref_xml_load_file (GFile *file, GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+  /* Refuse oversized files before reading them into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_IO, _("%s: could not open the file: %s"), name,
+                   local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > REF_XML_MAX_FILE_SIZE)
+    {
+      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_TOO_LARGE, _("%s: the file is larger than %d MiB"), name,
+                   REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_IO, _("%s: could not read the file: %s"), name,
+                   local_error->message);
+      return NULL;
+    }
+  return load_bytes (bytes, name, error);
+}

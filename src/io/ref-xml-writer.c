@@ -1,0 +1,723 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/relaxng.h>
+#include <string.h>
+
+#include "ref-core-resources.h"
+#include "ref-xml.h"
+
+/* The writer produces canonical output by construction: fixed element order, fixed
+ * attribute order, two-space indentation between elements and none inside inline
+ * content (where whitespace is significant). Participants get ids p1, p2, … by
+ * position, so saving the same model twice gives the same bytes. */
+
+typedef struct {
+  GString *out;
+  GHashTable *ids; /* RefParticipant → "pN" */
+} Writer;
+
+/* XML 1.0 cannot carry most C0 control characters; they can only come from pasted
+ * or imported text and carry no meaning in minutes, so they are dropped. */
+static void
+append_escaped (GString *out, const char *text, gboolean attribute)
+{
+  for (const char *p = text; p && *p; p++)
+    {
+      switch (*p)
+        {
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+        case '"':
+          g_string_append (out, attribute ? "&quot;" : "\"");
+          break;
+        case '\r':
+          g_string_append (out, "&#13;");
+          break;
+        case '\t':
+          g_string_append (out, attribute ? "&#9;" : "\t");
+          break;
+        case '\n':
+          g_string_append (out, attribute ? "&#10;" : "\n");
+          break;
+        default:
+          if ((guchar) *p >= 0x20)
+            g_string_append_c (out, *p);
+        }
+    }
+}
+
+static void
+indent (Writer *w, guint depth)
+{
+  for (guint i = 0; i < depth; i++)
+    g_string_append (w->out, "  ");
+}
+
+/* <name attr="v" …> with attributes as NULL-terminated name/value pairs; NULL values
+ * are skipped. */
+static void
+open_tag_v (Writer *w, guint depth, const char *name, gboolean empty, va_list args)
+{
+  const char *attr;
+
+  indent (w, depth);
+  g_string_append_printf (w->out, "<%s", name);
+  while ((attr = va_arg (args, const char *)) != NULL)
+    {
+      const char *value = va_arg (args, const char *);
+      if (value == NULL)
+        continue;
+      g_string_append_printf (w->out, " %s=\"", attr);
+      append_escaped (w->out, value, TRUE);
+      g_string_append_c (w->out, '"');
+    }
+  g_string_append (w->out, empty ? "/>\n" : ">\n");
+}
+
+G_GNUC_NULL_TERMINATED
+static void
+open_tag (Writer *w, guint depth, const char *name, ...)
+{
+  va_list args;
+
+  va_start (args, name);
+  open_tag_v (w, depth, name, FALSE, args);
+  va_end (args);
+}
+
+G_GNUC_NULL_TERMINATED
+static void
+empty_tag (Writer *w, guint depth, const char *name, ...)
+{
+  va_list args;
+
+  va_start (args, name);
+  open_tag_v (w, depth, name, TRUE, args);
+  va_end (args);
+}
+
+static void
+close_tag (Writer *w, guint depth, const char *name)
+{
+  indent (w, depth);
+  g_string_append_printf (w->out, "</%s>\n", name);
+}
+
+/* <name>text</name>, omitted when @text is empty. */
+static void
+string_element (Writer *w, guint depth, const char *name, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  indent (w, depth);
+  g_string_append_printf (w->out, "<%s>", name);
+  append_escaped (w->out, text, FALSE);
+  g_string_append_printf (w->out, "</%s>\n", name);
+}
+
+static const char *
+bool_str (gboolean value)
+{
+  return value ? "true" : "false";
+}
+
+static char *
+format_date_time (GDateTime *dt, gboolean date_only)
+{
+  if (dt == NULL)
+    return NULL;
+  return g_date_time_format (dt, date_only ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M");
+}
+
+static char *
+format_time (int minutes)
+{
+  return minutes < 0 ? NULL : g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+}
+
+static const char *
+nick (GType type, int value)
+{
+  return ref_enum_to_nick (type, value);
+}
+
+/* ---- structured text ---- */
+
+static void
+write_runs (Writer *w, const RefTextInline *inl)
+{
+  for (guint i = 0; i < inl->len; i++)
+    {
+      const RefTextRun *run = g_ptr_array_index (inl, i);
+      g_auto (GStrv) lines = NULL;
+
+      if (run->href)
+        {
+          g_string_append (w->out, "<a href=\"");
+          append_escaped (w->out, run->href, TRUE);
+          g_string_append (w->out, "\">");
+        }
+      if (run->style & REF_STYLE_BOLD)
+        g_string_append (w->out, "<b>");
+      if (run->style & REF_STYLE_ITALIC)
+        g_string_append (w->out, "<i>");
+      if (run->style & REF_STYLE_UNDERLINE)
+        g_string_append (w->out, "<u>");
+      lines = g_strsplit (run->text, "\n", -1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          if (l > 0)
+            g_string_append (w->out, "<br/>");
+          append_escaped (w->out, lines[l], FALSE);
+        }
+      if (run->style & REF_STYLE_UNDERLINE)
+        g_string_append (w->out, "</u>");
+      if (run->style & REF_STYLE_ITALIC)
+        g_string_append (w->out, "</i>");
+      if (run->style & REF_STYLE_BOLD)
+        g_string_append (w->out, "</b>");
+      if (run->href)
+        g_string_append (w->out, "</a>");
+    }
+}
+
+static void
+inline_element (Writer *w, guint depth, const char *open, const char *name, const RefTextInline *inl)
+{
+  indent (w, depth);
+  g_string_append (w->out, open);
+  write_runs (w, inl);
+  g_string_append_printf (w->out, "</%s>\n", name);
+}
+
+static void
+write_text (Writer *w, guint depth, const RefText *text)
+{
+  guint n = ref_text_get_n_blocks (text);
+
+  if (n == 0)
+    {
+      indent (w, depth);
+      g_string_append (w->out, "<text/>\n");
+      return;
+    }
+  open_tag (w, depth, "text", NULL);
+  for (guint b = 0; b < n; b++)
+    {
+      RefTextBlock *block = ref_text_get_block (text, b);
+
+      switch (ref_text_block_get_kind (block))
+        {
+        case REF_BLOCK_PARAGRAPH:
+          for (guint i = 0; i < ref_text_block_get_n_items (block); i++)
+            inline_element (w, depth + 1, "<p>", "p", ref_text_block_get_item (block, i));
+          break;
+        case REF_BLOCK_BULLET_LIST:
+        case REF_BLOCK_NUMBERED_LIST:
+          {
+            gboolean numbered = ref_text_block_get_kind (block) == REF_BLOCK_NUMBERED_LIST;
+            g_autofree char *start = NULL;
+
+            if (numbered && ref_text_block_get_start (block) != 1)
+              start = g_strdup_printf ("%u", ref_text_block_get_start (block));
+            open_tag (w, depth + 1, numbered ? "ol" : "ul", "start", start, NULL);
+            for (guint i = 0; i < ref_text_block_get_n_items (block); i++)
+              inline_element (w, depth + 2, "<li>", "li", ref_text_block_get_item (block, i));
+            close_tag (w, depth + 1, numbered ? "ol" : "ul");
+          }
+          break;
+        case REF_BLOCK_TABLE:
+          open_tag (w, depth + 1, "table", NULL);
+          for (guint r = 0; r < ref_text_block_get_n_rows (block); r++)
+            {
+              RefTextRow *row = ref_text_block_get_row (block, r);
+              open_tag (w, depth + 2, "row", "header", ref_text_row_get_header (row) ? "true" : NULL, NULL);
+              for (guint c = 0; c < ref_text_row_get_n_cells (row); c++)
+                inline_element (w, depth + 3, "<cell>", "cell", ref_text_row_get_cell (row, c));
+              close_tag (w, depth + 2, "row");
+            }
+          close_tag (w, depth + 1, "table");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  close_tag (w, depth, "text");
+}
+
+static void
+write_optional_text (Writer *w, guint depth, const RefText *text)
+{
+  if (text != NULL && ref_text_get_n_blocks (text) > 0)
+    write_text (w, depth, text);
+}
+
+static const char *
+participant_id (Writer *w, RefParticipant *participant)
+{
+  return participant ? g_hash_table_lookup (w->ids, participant) : NULL;
+}
+
+/* ---- meeting parts ---- */
+
+static void
+write_meeting_header (Writer *w, RefMeeting *m)
+{
+  g_autofree char *start = format_date_time (ref_meeting_get_start (m), FALSE);
+  g_autofree char *end = format_date_time (ref_meeting_get_end (m), FALSE);
+
+  open_tag (w, 1, "meeting", "kind", nick (REF_TYPE_MEETING_KIND, ref_meeting_get_kind (m)), "edition",
+            nick (REF_TYPE_EDITION, ref_meeting_get_edition (m)), NULL);
+  string_element (w, 2, "organisation", ref_meeting_get_organisation (m));
+  indent (w, 2);
+  g_string_append (w->out, "<committee>");
+  append_escaped (w->out, ref_meeting_get_committee (m), FALSE);
+  g_string_append (w->out, "</committee>\n");
+  /* A meeting always has a start; a new, undated one is written as today's date
+   * would be wrong, so the model is expected to carry one. Fall back to the epoch
+   * of the format rather than writing an invalid file. */
+  string_element (w, 2, "start", start ? start : "1970-01-01T00:00");
+  string_element (w, 2, "end", end);
+  string_element (w, 2, "location", ref_meeting_get_location (m));
+  if (ref_meeting_get_remarks (m) && ref_text_get_n_blocks (ref_meeting_get_remarks (m)) > 0)
+    {
+      open_tag (w, 2, "remarks", NULL);
+      write_text (w, 3, ref_meeting_get_remarks (m));
+      close_tag (w, 2, "remarks");
+    }
+  close_tag (w, 1, "meeting");
+}
+
+static void
+write_participant (Writer *w, RefParticipant *p)
+{
+  GArray *attended = ref_participant_get_attended_items (p);
+  GListModel *movements = ref_participant_get_movements (p);
+  RefAttendance attendance = ref_participant_get_attendance (p);
+
+  open_tag (w, 2, "participant", "id", participant_id (w, p), "type",
+            nick (REF_TYPE_PARTICIPANT_TYPE, ref_participant_get_participant_type (p)), "attendance",
+            nick (REF_TYPE_ATTENDANCE, attendance), "notice",
+            (attendance == REF_ATTENDANCE_ABSENT && ref_participant_get_notice (p) != REF_NOTICE_WITH)
+                ? nick (REF_TYPE_NOTICE, ref_participant_get_notice (p))
+                : NULL,
+            NULL);
+  indent (w, 3);
+  g_string_append (w->out, "<name>");
+  append_escaped (w->out, ref_participant_get_name (p), FALSE);
+  g_string_append (w->out, "</name>\n");
+  string_element (w, 3, "party", ref_participant_get_party (p));
+  string_element (w, 3, "role", ref_participant_get_role (p));
+  if (participant_id (w, ref_participant_get_substitute_for (p)) != NULL)
+    empty_tag (w, 3, "substitute-for", "ref", participant_id (w, ref_participant_get_substitute_for (p)),
+               "approved", ref_participant_get_substitute_approved (p) ? "true" : NULL, NULL);
+  if (attended != NULL && attended->len > 0)
+    {
+      g_autoptr (GString) numbers = g_string_new (NULL);
+      for (guint i = 0; i < attended->len; i++)
+        g_string_append_printf (numbers, "%s%u", i ? " " : "", g_array_index (attended, guint, i));
+      string_element (w, 3, "attended-items", numbers->str);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (movements); i++)
+    {
+      g_autoptr (RefMovement) m = g_list_model_get_item (movements, i);
+      g_autofree char *item = ref_movement_get_item (m) ? g_strdup_printf ("%u", ref_movement_get_item (m)) : NULL;
+      g_autofree char *time = format_time (ref_movement_get_time (m));
+
+      empty_tag (w, 3, "movement", "kind", nick (REF_TYPE_MOVEMENT_KIND, ref_movement_get_kind (m)), "item", item,
+                 "during", ref_movement_get_during (m) ? "true" : NULL, "time", time, NULL);
+    }
+  string_element (w, 3, "note", ref_participant_get_note (p));
+  close_tag (w, 2, "participant");
+}
+
+static void
+write_decision (Writer *w, guint depth, RefDecision *d)
+{
+  g_autofree char *date = format_date_time (ref_decision_get_date (d), TRUE);
+  RefVote *vote = ref_decision_get_vote (d);
+  GListModel *statements = ref_decision_get_statements (d);
+
+  open_tag (w, depth, "decision", "body", *ref_decision_get_deciding_body (d) ? ref_decision_get_deciding_body (d) : NULL,
+            "date", date, "reference", *ref_decision_get_reference (d) ? ref_decision_get_reference (d) : NULL, NULL);
+  write_optional_text (w, depth + 1, ref_decision_get_text (d));
+  if (vote != NULL)
+    {
+      g_autofree char *n_for = NULL, *n_against = NULL, *n_abstain = NULL;
+
+      if (ref_vote_get_count (vote, REF_VOTE_CHOICE_FOR) >= 0)
+        n_for = g_strdup_printf ("%d", ref_vote_get_count (vote, REF_VOTE_CHOICE_FOR));
+      if (ref_vote_get_count (vote, REF_VOTE_CHOICE_AGAINST) >= 0)
+        n_against = g_strdup_printf ("%d", ref_vote_get_count (vote, REF_VOTE_CHOICE_AGAINST));
+      if (ref_vote_get_count (vote, REF_VOTE_CHOICE_ABSTAIN) >= 0)
+        n_abstain = g_strdup_printf ("%d", ref_vote_get_count (vote, REF_VOTE_CHOICE_ABSTAIN));
+      open_tag (w, depth + 1, "vote", "for", n_for, "against", n_against, "abstain", n_abstain, NULL);
+      for (guint i = 0; i < ref_vote_get_n_voters (vote); i++)
+        {
+          RefVoteChoice choice;
+          const char *name = ref_vote_get_voter (vote, i, &choice);
+
+          indent (w, depth + 2);
+          g_string_append_printf (w->out, "<voter choice=\"%s\">", nick (REF_TYPE_VOTE_CHOICE, choice));
+          append_escaped (w->out, name, FALSE);
+          g_string_append (w->out, "</voter>\n");
+        }
+      string_element (w, depth + 2, "outcome", ref_vote_get_outcome (vote));
+      close_tag (w, depth + 1, "vote");
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr (RefStatement) st = g_list_model_get_item (statements, i);
+      const char *by = ref_statement_get_by (st);
+
+      open_tag (w, depth + 1, "statement", "kind", nick (REF_TYPE_STATEMENT_KIND, ref_statement_get_kind (st)),
+                "ref", participant_id (w, ref_statement_get_participant (st)), "by", *by ? by : NULL, NULL);
+      write_text (w, depth + 2, ref_statement_get_text (st));
+      close_tag (w, depth + 1, "statement");
+    }
+  string_element (w, depth + 1, "remark", ref_decision_get_remark (d));
+  close_tag (w, depth, "decision");
+}
+
+static void
+write_decisions (Writer *w, const char *container, GListModel *decisions)
+{
+  guint n = g_list_model_get_n_items (decisions);
+
+  if (n == 0)
+    return;
+  open_tag (w, 3, container, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefDecision) d = g_list_model_get_item (decisions, i);
+      write_decision (w, 4, d);
+    }
+  close_tag (w, 3, container);
+}
+
+static void
+write_item (Writer *w, RefAgendaItem *item)
+{
+  g_autofree char *number = g_strdup_printf ("%u", ref_agenda_item_get_number (item));
+  const char *const *route = ref_agenda_item_get_case_route (item);
+  GListModel *list;
+  RefRecommendation *rec = ref_agenda_item_get_recommendation (item);
+  guint n;
+
+  open_tag (w, 2, "item", "number", number, "closed", bool_str (ref_agenda_item_get_closed (item)), "kind",
+            nick (REF_TYPE_ITEM_KIND, ref_agenda_item_get_kind (item)), "supplementary",
+            ref_agenda_item_get_supplementary (item) ? "true" : NULL, "case-type",
+            ref_agenda_item_get_case_type (item) != REF_CASE_TYPE_NONE
+                ? nick (REF_TYPE_CASE_TYPE, ref_agenda_item_get_case_type (item))
+                : NULL,
+            NULL);
+  indent (w, 3);
+  g_string_append (w->out, "<title>");
+  append_escaped (w->out, ref_agenda_item_get_title (item), FALSE);
+  g_string_append (w->out, "</title>\n");
+  string_element (w, 3, "public-title", ref_agenda_item_get_public_title (item));
+  string_element (w, 3, "case-number", ref_agenda_item_get_case_number (item));
+  string_element (w, 3, "case-type-label", ref_agenda_item_get_case_type_label (item));
+  if (route != NULL && route[0] != NULL)
+    {
+      open_tag (w, 3, "case-route", NULL);
+      for (guint i = 0; route[i] != NULL; i++)
+        string_element (w, 4, "body", route[i]);
+      close_tag (w, 3, "case-route");
+    }
+  string_element (w, 3, "decided-by", ref_agenda_item_get_decided_by (item));
+
+  list = ref_agenda_item_get_sections (item);
+  if ((n = g_list_model_get_n_items (list)) > 0)
+    {
+      open_tag (w, 3, "sections", NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (RefSection) s = g_list_model_get_item (list, i);
+          g_autofree char *level = ref_section_get_level (s) != 1 ? g_strdup_printf ("%u", ref_section_get_level (s)) : NULL;
+          const char *heading = ref_section_get_heading (s);
+
+          open_tag (w, 4, "section", "kind", nick (REF_TYPE_SECTION_KIND, ref_section_get_kind (s)), "heading",
+                    (*heading || ref_section_get_kind (s) == REF_SECTION_KIND_FREE) ? heading : NULL, "level", level,
+                    NULL);
+          write_text (w, 5, ref_section_get_text (s));
+          close_tag (w, 4, "section");
+        }
+      close_tag (w, 3, "sections");
+    }
+  write_decisions (w, "prior-decisions", ref_agenda_item_get_prior_decisions (item));
+  if (rec != NULL)
+    {
+      const char *by = ref_recommendation_get_by (rec);
+      open_tag (w, 3, "recommendation", "by", *by ? by : NULL, NULL);
+      string_element (w, 4, "intro", ref_recommendation_get_intro (rec));
+      write_text (w, 4, ref_recommendation_get_text (rec));
+      close_tag (w, 3, "recommendation");
+    }
+  write_decisions (w, "decisions", ref_agenda_item_get_decisions (item));
+
+  list = ref_agenda_item_get_disqualifications (item);
+  if ((n = g_list_model_get_n_items (list)) > 0)
+    {
+      open_tag (w, 3, "disqualifications", NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (RefDisqualification) d = g_list_model_get_item (list, i);
+          const char *reason = ref_disqualification_get_reason (d);
+          const char *id = participant_id (w, ref_disqualification_get_participant (d));
+
+          if (id == NULL)
+            continue; /* the participant was removed: nothing to refer to */
+          if (*reason)
+            {
+              open_tag (w, 4, "disqualified", "ref", id, "left", ref_disqualification_get_left (d) ? NULL : "false", NULL);
+              string_element (w, 5, "reason", reason);
+              close_tag (w, 4, "disqualified");
+            }
+          else
+            empty_tag (w, 4, "disqualified", "ref", id, "left", ref_disqualification_get_left (d) ? NULL : "false",
+                       NULL);
+        }
+      close_tag (w, 3, "disqualifications");
+    }
+  if (ref_agenda_item_get_absence_overridden (item))
+    {
+      list = ref_agenda_item_get_absence_override (item);
+      n = g_list_model_get_n_items (list);
+      if (n == 0)
+        empty_tag (w, 3, "absence", "override", "true", NULL);
+      else
+        {
+          open_tag (w, 3, "absence", "override", "true", NULL);
+          for (guint i = 0; i < n; i++)
+            {
+              g_autoptr (RefParticipant) p = g_list_model_get_item (list, i);
+              if (participant_id (w, p))
+                empty_tag (w, 4, "absent", "ref", participant_id (w, p), NULL);
+            }
+          close_tag (w, 3, "absence");
+        }
+    }
+  list = ref_agenda_item_get_attachments (item);
+  if ((n = g_list_model_get_n_items (list)) > 0)
+    {
+      open_tag (w, 3, "attachments", NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (RefAttachment) a = g_list_model_get_item (list, i);
+          const char *file = ref_attachment_get_filename (a);
+
+          indent (w, 4);
+          g_string_append (w->out, "<attachment");
+          if (ref_attachment_get_recommended (a))
+            g_string_append (w->out, " recommended=\"true\"");
+          if (*file)
+            {
+              g_string_append (w->out, " file=\"");
+              append_escaped (w->out, file, TRUE);
+              g_string_append_c (w->out, '"');
+            }
+          g_string_append_c (w->out, '>');
+          append_escaped (w->out, ref_attachment_get_title (a), FALSE);
+          g_string_append (w->out, "</attachment>\n");
+        }
+      close_tag (w, 3, "attachments");
+    }
+  close_tag (w, 2, "item");
+}
+
+static void
+write_approvals (Writer *w, GListModel *approvals)
+{
+  guint n = g_list_model_get_n_items (approvals);
+
+  if (n == 0)
+    return;
+  open_tag (w, 1, "approvals", NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefApproval) a = g_list_model_get_item (approvals, i);
+      g_autofree char *time = format_date_time (ref_approval_get_time (a), FALSE);
+      const char *signature = ref_approval_get_signature (a);
+
+      open_tag (w, 2, "approval", "ref", participant_id (w, ref_approval_get_participant (a)), "time", time, NULL);
+      indent (w, 3);
+      g_string_append (w->out, "<signer>");
+      append_escaped (w->out, ref_approval_get_signer (a), FALSE);
+      g_string_append (w->out, "</signer>\n");
+      if (*signature)
+        {
+          /* Stored verbatim: it is XML that was parsed or produced by the signer. */
+          indent (w, 3);
+          g_string_append (w->out, signature);
+          g_string_append_c (w->out, '\n');
+        }
+      close_tag (w, 2, "approval");
+    }
+  close_tag (w, 1, "approvals");
+}
+
+GBytes *
+ref_xml_write_bytes (RefMeeting *meeting)
+{
+  Writer w = { 0 };
+  GListModel *list;
+  guint n;
+
+  g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
+
+  w.out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  w.ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  list = ref_meeting_get_participants (meeting);
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefParticipant) p = g_list_model_get_item (list, i);
+      g_hash_table_insert (w.ids, p, g_strdup_printf ("p%u", i + 1));
+    }
+
+  g_string_append_printf (w.out, "<referat xmlns=\"%s\" version=\"%s\">\n", REF_XML_NAMESPACE, REF_XML_VERSION);
+  write_meeting_header (&w, meeting);
+
+  if (n == 0)
+    empty_tag (&w, 1, "participants", NULL);
+  else
+    {
+      open_tag (&w, 1, "participants", NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (RefParticipant) p = g_list_model_get_item (list, i);
+          write_participant (&w, p);
+        }
+      close_tag (&w, 1, "participants");
+    }
+
+  list = ref_meeting_get_items (meeting);
+  n = g_list_model_get_n_items (list);
+  if (n == 0)
+    empty_tag (&w, 1, "items", NULL);
+  else
+    {
+      open_tag (&w, 1, "items", NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (RefAgendaItem) item = g_list_model_get_item (list, i);
+          write_item (&w, item);
+        }
+      close_tag (&w, 1, "items");
+    }
+  write_approvals (&w, ref_meeting_get_approvals (meeting));
+  g_string_append (w.out, "</referat>\n");
+
+  g_hash_table_unref (w.ids);
+  return g_string_free_to_bytes (w.out);
+}
+
+gboolean
+ref_xml_save_file (RefMeeting *meeting, GFile *file, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (REF_IS_MEETING (meeting), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = ref_xml_write_bytes (meeting);
+  /* g_file_replace_contents writes a temporary file in the same directory and renames
+   * it over the target, so a crash or a full disk leaves the old file intact; the
+   * previous version is kept as "name~". */
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, TRUE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      name = g_file_get_parse_name (file);
+      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_IO, _("Could not save “%s”: %s"), name,
+                   local_error->message);
+      return FALSE;
+    }
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  return TRUE;
+}
+
+/* The resources live in a static library: referencing the generated getter makes the
+ * linker keep the object whose constructor registers them. */
+static GBytes *
+core_resource_lookup (const char *path, GError **error)
+{
+  (void) ref_core_get_resource ();
+  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
+RefMeeting *
+ref_sample_meeting_new (GError **error)
+{
+  g_autoptr (GBytes) bytes = core_resource_lookup (REF_SAMPLE_RESOURCE, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return ref_xml_load_bytes (bytes, _("sample meeting"), error);
+}
+
+static void
+collect_validity_error (void *data, const xmlError *err)
+{
+  GString *messages = data;
+
+  if (messages->len == 0)
+    g_string_append_printf (messages, "line %d: %s", err->line, err->message ? err->message : "");
+}
+
+gboolean
+ref_xml_validate_bytes (GBytes *bytes, const char *display_name, GError **error)
+{
+  g_autoptr (GBytes) schema_bytes = NULL;
+  g_autoptr (GString) messages = g_string_new (NULL);
+  xmlRelaxNGParserCtxt *pctxt;
+  xmlRelaxNG *schema;
+  xmlRelaxNGValidCtxt *vctxt;
+  xmlDoc *doc;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  int result;
+
+  schema_bytes = core_resource_lookup ("/dk/referent/Referent/referat.rng", error);
+  if (schema_bytes == NULL)
+    return FALSE;
+
+  doc = xmlReadMemory (data, (int) len, display_name, "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+  if (doc == NULL)
+    {
+      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_NOT_WELL_FORMED, _("%s: the file is not well-formed XML"),
+                   display_name);
+      return FALSE;
+    }
+  pctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema_bytes, NULL), (int) g_bytes_get_size (schema_bytes));
+  schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  g_assert (schema != NULL); /* compiled in and checked by the tests */
+  vctxt = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, (xmlStructuredErrorFunc) collect_validity_error, messages);
+  result = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+  xmlRelaxNGFree (schema);
+  xmlFreeDoc (doc);
+
+  if (result != 0)
+    {
+      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_INVALID_VALUE, _("%s does not match the Referent schema: %s"),
+                   display_name, messages->str);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ref-model.h"
+#include "ref-xml-error.h"
+
+G_BEGIN_DECLS
+
+#define REF_XML_NAMESPACE "urn:referent:referat:1"
+#define REF_XML_VERSION "1.0"
+#define REF_XML_MIME_TYPE "application/x-referat+xml"
+#define REF_XML_EXTENSION ".referat"
+/* Files larger than this are refused before parsing (REF_XML_ERROR_TOO_LARGE). */
+#define REF_XML_MAX_FILE_SIZE (64 * 1024 * 1024)
+
+/* Reading. Errors are REF_XML_ERROR with messages naming the file and line.
+ * @display_name names the source in messages (a path or "sample"). The loaded
+ * meeting's history is empty and unmodified. */
+RefMeeting *ref_xml_load_file (GFile *file, GError **error);
+RefMeeting *ref_xml_load_bytes (GBytes *bytes, const char *display_name, GError **error);
+
+/* Writing. The output is canonical: the same model always gives the same bytes,
+ * and it validates against data/referat.rng. */
+GBytes     *ref_xml_write_bytes (RefMeeting *meeting);
+/* Atomic save: writes a temporary file and renames it over @file, keeping the old
+ * version as a backup ("name.referat~"). On failure @file is untouched. Marks the
+ * meeting's history clean on success. */
+gboolean    ref_xml_save_file (RefMeeting *meeting, GFile *file, GError **error);
+
+/* The built-in sample meeting (Ballerup Socialudvalget, 6 May 2025), compiled into
+ * the library as a GResource. */
+#define REF_SAMPLE_RESOURCE "/dk/referent/Referent/samples/socialudvalget-2025-05-06.referat"
+RefMeeting *ref_sample_meeting_new (GError **error);
+
+/* Schema validation of a file or bytes against the RelaxNG schema (used by tests and
+ * `referent-cli validate`). The schema is compiled into the library. */
+gboolean    ref_xml_validate_bytes (GBytes *bytes, const char *display_name, GError **error);
+
+G_END_DECLS

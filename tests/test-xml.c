@@ -1,0 +1,540 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ref-stats.h"
+#include "ref-xml.h"
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "xml", name, NULL);
+}
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "socialudvalget-2025-05-06.referat", NULL);
+}
+
+static RefMeeting *
+load_path (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  RefMeeting *meeting = ref_xml_load_file (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (meeting);
+  return meeting;
+}
+
+/* load → write → load gives an equal model; writing twice gives identical bytes;
+ * the output validates against the schema. */
+static void
+assert_round_trip (RefMeeting *meeting, const char *name)
+{
+  g_autoptr (GBytes) first = ref_xml_write_bytes (meeting);
+  g_autoptr (GBytes) second = ref_xml_write_bytes (meeting);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) again = NULL;
+  g_autoptr (GBytes) third = NULL;
+  g_autofree char *where = NULL;
+
+  g_assert_true (g_bytes_equal (first, second));
+  ref_xml_validate_bytes (first, name, &error);
+  g_assert_no_error (error);
+
+  again = ref_xml_load_bytes (first, name, &error);
+  g_assert_no_error (error);
+  if (!ref_model_equal (meeting, again, &where))
+    g_error ("%s: round trip changed %s", name, where);
+  third = ref_xml_write_bytes (again);
+  g_assert_true (g_bytes_equal (first, third));
+  g_assert_false (ref_history_get_modified (ref_meeting_get_history (again)));
+  g_assert_false (ref_history_get_can_undo (ref_meeting_get_history (again)));
+}
+
+static void
+test_sample_round_trip (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr (RefMeeting) meeting = load_path (path);
+
+  assert_round_trip (meeting, path);
+}
+
+static void
+test_sample_resource (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) builtin = ref_sample_meeting_new (&error);
+  g_autofree char *path = sample_path ();
+  g_autoptr (RefMeeting) on_disk = load_path (path);
+  g_autofree char *where = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (ref_model_equal (builtin, on_disk, &where));
+}
+
+/* The sample is typed faithfully from seed 001: spot-check what the seed says. */
+static void
+test_sample_content (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) m = ref_sample_meeting_new (&error);
+  RefAgendaItem *item;
+  g_autoptr (RefParticipant) first = NULL;
+  g_autoptr (RefDecision) decision = NULL;
+  g_autoptr (GPtrArray) absent = NULL;
+  RefVote *vote;
+  g_autofree char *start = NULL;
+  g_auto (GStrv) points = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ref_meeting_get_committee (m), ==, "Socialudvalget");
+  g_assert_cmpint (ref_meeting_get_kind (m), ==, REF_MEETING_KIND_MINUTES);
+  start = g_date_time_format (ref_meeting_get_start (m), "%Y-%m-%d %H:%M");
+  g_assert_cmpstr (start, ==, "2025-05-06 13:00");
+  g_assert_true (g_str_has_prefix (ref_meeting_get_location (m), "Psykiatrisk Center Ballerup"));
+  g_assert_cmpuint (ref_meeting_get_n_items (m), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (ref_meeting_get_participants (m)), ==, 10);
+
+  first = g_list_model_get_item (ref_meeting_get_participants (m), 0);
+  g_assert_cmpstr (ref_participant_get_name (first), ==, "Maria Lundahl Assov");
+  g_assert_cmpstr (ref_participant_get_party (first), ==, "A");
+
+  item = ref_meeting_find_item_by_number (m, 1);
+  g_assert_cmpstr (ref_agenda_item_get_case_number (item), ==, "00.05.00-P35-2-24");
+  g_assert_cmpstr (ref_agenda_item_get_decided_by (item), ==, "Socialudvalget");
+  g_assert_nonnull (ref_agenda_item_find_section (item, REF_SECTION_KIND_SUMMARY));
+  g_assert_cmpstr (ref_recommendation_get_by (ref_agenda_item_get_recommendation (item)), ==,
+                   "Center for Social og Arbejdsmarked");
+  points = ref_text_get_list_items (ref_recommendation_get_text (ref_agenda_item_get_recommendation (item)));
+  g_assert_cmpuint (g_strv_length (points), ==, 1);
+  g_assert_cmpstr (points[0], ==, "Besøg og rundvisning på Psykiatrisk Center Ballerup tages til efterretning.");
+
+  /* Derived absence reproduces "Afbud Dorte Dahl …, Stine Margrethe Hollendsted …". */
+  absent = ref_meeting_compute_absent (m, item);
+  g_assert_cmpuint (absent->len, ==, 2);
+  g_assert_cmpstr (ref_participant_get_name (g_ptr_array_index (absent, 0)), ==, "Dorte Dahl");
+
+  item = ref_meeting_find_item_by_number (m, 6);
+  decision = g_list_model_get_item (ref_agenda_item_get_decisions (item), 0);
+  vote = ref_decision_get_vote (decision);
+  g_assert_nonnull (vote);
+  g_assert_cmpint (ref_vote_get_count (vote, REF_VOTE_CHOICE_FOR), ==, 5);
+  g_assert_cmpint (ref_vote_get_count (vote, REF_VOTE_CHOICE_AGAINST), ==, 1);
+  g_assert_cmpint (ref_vote_get_count (vote, REF_VOTE_CHOICE_ABSTAIN), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ref_decision_get_statements (decision)), >=, 2);
+
+  item = ref_meeting_find_item_by_number (m, 10);
+  g_assert_cmpint (ref_agenda_item_get_kind (item), ==, REF_ITEM_KIND_SIGNATURE);
+}
+
+static void
+test_stats_json (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) m = ref_sample_meeting_new (&error);
+  g_autofree char *json = ref_meeting_stats_to_json (m);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"items\": 10,"));
+  g_assert_nonnull (strstr (json, "\"open_items\": 10,"));
+  g_assert_nonnull (strstr (json, "\"closed_items\": 0,"));
+  g_assert_nonnull (strstr (json, "\"with_recommendation\": 9,"));
+  g_assert_nonnull (strstr (json, "\"with_decision\": 9,"));
+  g_assert_nonnull (strstr (json, "\"participants\": 10,"));
+  g_assert_nonnull (strstr (json, "\"absent\": 2,"));
+}
+
+static void
+test_good_fixtures (void)
+{
+  const char *names[] = { "minimal.referat", "multi-decision.referat", "lists-tables.referat", "attendance.referat" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *rel = g_build_filename ("good", names[i], NULL);
+      g_autofree char *path = fixture_path (rel);
+      g_autoptr (RefMeeting) meeting = load_path (path);
+
+      assert_round_trip (meeting, path);
+    }
+}
+
+static void
+test_attendance_fixture (void)
+{
+  g_autofree char *path = fixture_path ("good/attendance.referat");
+  g_autoptr (RefMeeting) m = load_path (path);
+  g_autofree char *json = ref_meeting_stats_to_json (m);
+  gboolean any_substitute = FALSE, any_override = FALSE, any_disqualified = FALSE;
+  GListModel *participants = ref_meeting_get_participants (m);
+
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
+      if (ref_participant_get_substitute_for (p) != NULL)
+        {
+          any_substitute = TRUE;
+          g_assert_true (ref_participant_get_substitute_approved (p));
+          g_assert_true (ref_meeting_find_substitute (m, ref_participant_get_substitute_for (p)) == p);
+        }
+    }
+  for (guint i = 0; i < ref_meeting_get_n_items (m); i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (ref_meeting_get_items (m), i);
+      any_override |= ref_agenda_item_get_absence_overridden (item);
+      any_disqualified |= g_list_model_get_n_items (ref_agenda_item_get_disqualifications (item)) > 0;
+    }
+  g_assert_true (any_substitute);
+  g_assert_true (any_override);
+  g_assert_true (any_disqualified);
+  g_assert_nonnull (ref_meeting_get_end (m));
+  g_assert_null (strstr (json, "\"substitutes\": 0,"));
+  g_assert_null (strstr (json, "\"partial_attendance\": 0,"));
+  g_assert_null (strstr (json, "\"disqualifications\": 0,"));
+}
+
+/* ---- bad files: the table in fixtures/xml/bad/README.md is the specification ---- */
+
+typedef struct {
+  char *file;
+  char *code;
+  int line;
+} BadCase;
+
+static GArray *
+read_bad_cases (void)
+{
+  g_autofree char *readme = fixture_path ("bad/README.md");
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  GArray *cases = g_array_new (FALSE, TRUE, sizeof (BadCase));
+
+  g_assert_true (g_file_get_contents (readme, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto (GStrv) cols = NULL;
+      BadCase c = { 0 };
+
+      if (!g_str_has_prefix (lines[i], "| `"))
+        continue;
+      cols = g_strsplit (lines[i], "|", -1);
+      g_assert_cmpuint (g_strv_length (cols), >=, 5);
+      c.file = g_strdup (g_strstrip (cols[1]));
+      c.code = g_strdup (g_strstrip (cols[3]));
+      g_strdelimit (c.file, "`", ' ');
+      g_strdelimit (c.code, "`", ' ');
+      g_strstrip (c.file);
+      g_strstrip (c.code);
+      c.line = g_str_equal (g_strstrip (cols[4]), "-") ? 0 : atoi (cols[4]);
+      g_array_append_val (cases, c);
+    }
+  return cases;
+}
+
+static int
+error_code_from_name (const char *name)
+{
+  g_autoptr (GEnumClass) klass = NULL;
+  static const char *const names[] = {
+    "REF_XML_ERROR_IO",           "REF_XML_ERROR_NOT_WELL_FORMED",      "REF_XML_ERROR_ENCODING",
+    "REF_XML_ERROR_WRONG_ROOT",   "REF_XML_ERROR_UNKNOWN_VERSION",      "REF_XML_ERROR_MISSING_ELEMENT",
+    "REF_XML_ERROR_UNEXPECTED_ELEMENT", "REF_XML_ERROR_INVALID_VALUE",  "REF_XML_ERROR_INVALID_DATE",
+    "REF_XML_ERROR_DUPLICATE_ITEM_NUMBER", "REF_XML_ERROR_DUPLICATE_ID", "REF_XML_ERROR_UNKNOWN_REFERENCE",
+    "REF_XML_ERROR_TOO_LARGE",    "REF_XML_ERROR_ENTITY",
+  };
+
+  (void) klass;
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i], name))
+      return (int) i;
+  g_error ("unknown error code %s in README", name);
+  return -1;
+}
+
+static void
+test_bad_files (void)
+{
+  g_autoptr (GArray) cases = read_bad_cases ();
+
+  g_assert_cmpuint (cases->len, >=, 15);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      BadCase *c = &g_array_index (cases, BadCase, i);
+      g_autofree char *rel = g_build_filename ("bad", c->file, NULL);
+      g_autofree char *path = fixture_path (rel);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RefMeeting) meeting = ref_xml_load_file (file, &error);
+
+      g_test_message ("%s: %s", c->file, error ? error->message : "(no error)");
+      g_assert_null (meeting);
+      g_assert_error (error, REF_XML_ERROR, error_code_from_name (c->code));
+      /* Every message names the file, and the line where there is one. */
+      g_assert_nonnull (strstr (error->message, c->file));
+      if (c->line > 0)
+        {
+          g_autofree char *where = g_strdup_printf (", line %d:", c->line);
+          if (strstr (error->message, where) == NULL)
+            g_error ("%s: expected line %d in “%s”", c->file, c->line, error->message);
+        }
+      g_free (c->file);
+      g_free (c->code);
+    }
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.referat", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = NULL;
+  FILE *f = fopen (path, "w");
+  char block[4096];
+
+  memset (block, 'x', sizeof block);
+  fputs ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<referat xmlns=\"urn:referent:referat:1\" version=\"1.0\">"
+         "<meeting kind=\"minutes\" edition=\"public\"><committee>", f);
+  for (gsize written = 0; written <= REF_XML_MAX_FILE_SIZE; written += sizeof block)
+    fwrite (block, 1, sizeof block, f);
+  fputs ("</committee></meeting></referat>\n", f);
+  fclose (f);
+
+  meeting = ref_xml_load_file (file, &error);
+  g_assert_null (meeting);
+  g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_TOO_LARGE);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_deep_inline_nesting (void)
+{
+  g_autoptr (GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<referat xmlns=\"urn:referent:referat:1\" version=\"1.0\">"
+                                          "<meeting kind=\"minutes\" edition=\"public\"><committee>U</committee>"
+                                          "<start>2025-01-01T10:00</start><remarks><text><p>");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = NULL;
+
+  for (int i = 0; i < 200; i++)
+    g_string_append (xml, "<b>");
+  g_string_append (xml, "deep");
+  for (int i = 0; i < 200; i++)
+    g_string_append (xml, "</b>");
+  g_string_append (xml, "</p></text></remarks></meeting><participants/><items/></referat>\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&xml));
+  meeting = ref_xml_load_bytes (bytes, "deep.referat", &error);
+  g_assert_null (meeting);
+  g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_TOO_LARGE);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr (GFile) file = g_file_new_for_path ("/nonexistent/dir/møde.referat");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_xml_load_file (file, &error);
+
+  g_assert_null (meeting);
+  g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "møde.referat"));
+}
+
+/* A model built in code with every feature, control characters and markup-like text. */
+static RefMeeting *
+build_edge_meeting (void)
+{
+  RefMeeting *m = ref_meeting_new ();
+  g_autoptr (RefParticipant) a = ref_participant_new ();
+  g_autoptr (RefParticipant) b = ref_participant_new ();
+  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
+  g_autoptr (RefDecision) d1 = ref_decision_new ();
+  g_autoptr (RefDecision) d2 = ref_decision_new ();
+  g_autoptr (RefStatement) st = ref_statement_new ();
+  g_autoptr (RefVote) vote = ref_vote_new (3, 0, -1);
+  g_autoptr (RefText) text = ref_text_new ();
+  g_autoptr (GDateTime) start = g_date_time_new_utc (2024, 2, 29, 9, 5, 0);
+  g_autoptr (GDateTime) day = g_date_time_new_utc (2024, 2, 29, 0, 0, 0);
+  g_autoptr (RefText) plain = ref_text_new_from_plain ("Første afsnit\nmed linjeskift\n\n- punkt æ\n- punkt ø\n\n"
+                                                       "4. fire\n5. fem\n\nA\tB\n1\t2");
+  const char *route[] = { "Udvalget for Læring", "Økonomiudvalget", "Kommunalbestyrelsen", NULL };
+  RefTextBlock *block;
+
+  ref_meeting_set_committee (m, "Ældre- & Sundhedsudvalget <ÆSU>");
+  ref_meeting_set_organisation (m, "Høje-Taastrup Kommune");
+  ref_meeting_set_start (m, start);
+  ref_participant_set_name (a, "Åse \"Quote\" Ørsted");
+  ref_participant_set_party (a, "Løsgænger");
+  ref_participant_set_attendance (a, REF_ATTENDANCE_ABSENT);
+  ref_participant_set_notice (a, REF_NOTICE_WITHOUT);
+  ref_participant_set_name (b, "Bo Bech");
+  ref_participant_set_participant_type (b, REF_PARTICIPANT_TYPE_SUBSTITUTE);
+  ref_participant_set_attendance (b, REF_ATTENDANCE_PARTIAL);
+  ref_participant_set_substitute_for (b, a);
+  ref_participant_add_movement (b, REF_MOVEMENT_KIND_LEFT, 5, TRUE, 18 * 60 + 40);
+  ref_meeting_add_participant (m, a);
+  ref_meeting_add_participant (m, b);
+
+  block = ref_text_append_block (text, REF_BLOCK_PARAGRAPH);
+  {
+    RefTextInline *inl = ref_text_block_append_item (block);
+    ref_text_inline_append (inl, "Tab\there, bell\a dropped, ", REF_STYLE_NONE, NULL);
+    ref_text_inline_append (inl, "fed", REF_STYLE_BOLD | REF_STYLE_ITALIC, NULL);
+    ref_text_inline_append (inl, " link", REF_STYLE_NONE, "https://example.org/?a=1&b=2");
+  }
+  ref_agenda_item_set_number (item, 82);
+  ref_agenda_item_set_title (item, "");
+  ref_agenda_item_set_closed (item, TRUE);
+  ref_agenda_item_set_public_title (item, "Lukket punkt");
+  ref_agenda_item_set_case_route (item, route);
+  ref_agenda_item_set_case_type (item, REF_CASE_TYPE_ORIENTATION);
+  ref_agenda_item_add_section (item, REF_SECTION_KIND_FREE, "Særlig overskrift", text);
+  ref_agenda_item_add_section (item, REF_SECTION_KIND_CASE, NULL, plain);
+  ref_decision_set_deciding_body (d1, "Ældre- og Sundhedsudvalget");
+  ref_decision_set_date (d1, day);
+  ref_decision_set_text (d1, plain);
+  ref_vote_add_voter (vote, REF_VOTE_CHOICE_FOR, "A (V)");
+  ref_decision_set_vote (d1, vote);
+  ref_statement_set_kind (st, REF_STATEMENT_KIND_PROTOCOL);
+  ref_statement_set_by (st, "Venstre");
+  ref_statement_set_participant (st, b);
+  ref_list_store_append (G_LIST_STORE (ref_decision_get_statements (d1)), st);
+  ref_decision_set_deciding_body (d2, "Socialudvalget");
+  ref_agenda_item_add_decision (item, d1);
+  ref_agenda_item_add_decision (item, d2);
+  ref_agenda_item_set_absence_overridden (item, TRUE);
+  ref_meeting_add_item (m, item);
+  return m;
+}
+
+static void
+test_edge_model_round_trip (void)
+{
+  g_autoptr (RefMeeting) m = build_edge_meeting ();
+  g_autoptr (GBytes) bytes = ref_xml_write_bytes (m);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) again = ref_xml_load_bytes (bytes, "edge", &error);
+  g_autoptr (RefAgendaItem) item = NULL;
+  g_autoptr (RefSection) section = NULL;
+  g_autofree char *plain = NULL;
+
+  g_assert_no_error (error);
+  ref_xml_validate_bytes (bytes, "edge", &error);
+  g_assert_no_error (error);
+  item = g_list_model_get_item (ref_meeting_get_items (again), 0);
+  section = g_list_model_get_item (ref_agenda_item_get_sections (item), 0);
+  plain = ref_text_to_plain (ref_section_get_text (section));
+  /* The control character is dropped, everything else kept. */
+  g_assert_cmpstr (plain, ==, "Tab\there, bell dropped, fed link");
+  g_assert_cmpstr (ref_meeting_get_committee (again), ==, "Ældre- & Sundhedsudvalget <ÆSU>");
+  g_assert_true (ref_agenda_item_get_absence_overridden (item));
+  g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_absence_override (item)), ==, 0);
+  /* Apart from the dropped character, the models are equal. */
+  assert_round_trip (again, "edge");
+}
+
+static void
+test_save_atomic_with_backup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-save-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "møde.referat", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) m = ref_sample_meeting_new (&error);
+  g_autoptr (RefMeeting) loaded = NULL;
+  g_autofree char *first = NULL, *second = NULL, *old = NULL;
+
+  g_assert_no_error (error);
+  ref_meeting_set_location (m, "Rådhuset");
+  g_assert_true (ref_history_get_modified (ref_meeting_get_history (m)));
+  g_assert_true (ref_xml_save_file (m, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (ref_history_get_modified (ref_meeting_get_history (m)));
+  g_assert_true (g_file_get_contents (path, &first, NULL, NULL));
+
+  ref_meeting_set_location (m, "Byrådssalen");
+  g_assert_true (ref_xml_save_file (m, file, &error));
+  g_assert_true (g_file_get_contents (path, &second, NULL, NULL));
+  g_assert_true (g_file_get_contents (backup, &old, NULL, NULL));
+  g_assert_cmpstr (old, ==, first);
+  g_assert_cmpstr (first, !=, second);
+
+  loaded = ref_xml_load_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ref_meeting_get_location (loaded), ==, "Byrådssalen");
+
+  g_unlink (backup);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A location that cannot be written: a read-only directory for normal users, and,
+ * since root ignores permissions, a "directory" that is really a file. */
+static void
+test_save_unwritable (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-ro-XXXXXX", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-dir", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) m = ref_sample_meeting_new (&error);
+  gboolean as_root = geteuid () == 0;
+
+  g_assert_no_error (error);
+  if (as_root)
+    {
+      g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+      path = g_build_filename (blocker, "x.referat", NULL);
+    }
+  else
+    {
+      path = g_build_filename (dir, "x.referat", NULL);
+      g_chmod (dir, 0500);
+    }
+  file = g_file_new_for_path (path);
+  ref_meeting_set_location (m, "Rådhuset");
+  g_assert_false (ref_xml_save_file (m, file, &error));
+  g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "x.referat"));
+  /* The document is still there and still modified. */
+  g_assert_true (ref_history_get_modified (ref_meeting_get_history (m)));
+  g_assert_cmpstr (ref_meeting_get_location (m), ==, "Rådhuset");
+  g_chmod (dir, 0700);
+  g_unlink (blocker);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/xml/sample/round-trip", test_sample_round_trip);
+  g_test_add_func ("/xml/sample/resource", test_sample_resource);
+  g_test_add_func ("/xml/sample/content", test_sample_content);
+  g_test_add_func ("/xml/stats/sample", test_stats_json);
+  g_test_add_func ("/xml/good/round-trip", test_good_fixtures);
+  g_test_add_func ("/xml/good/attendance", test_attendance_fixture);
+  g_test_add_func ("/xml/bad/fixtures", test_bad_files);
+  g_test_add_func ("/xml/bad/too-large", test_too_large);
+  g_test_add_func ("/xml/bad/deep-nesting", test_deep_inline_nesting);
+  g_test_add_func ("/xml/bad/missing-file", test_missing_file);
+  g_test_add_func ("/xml/edge/round-trip", test_edge_model_round_trip);
+  g_test_add_func ("/xml/save/atomic-backup", test_save_atomic_with_backup);
+  g_test_add_func ("/xml/save/unwritable", test_save_unwritable);
+
+  return g_test_run ();
+}
