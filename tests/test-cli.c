@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib.h>
+#include <string.h>
+
+/* Runs the real referent-cli binary (path from the REFERENT_CLI environment
+ * variable that meson sets) and checks its output and exit status. */
+
+typedef struct {
+  char *out;
+  char *err;
+  int status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run *run, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("REFERENT_CLI"));
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_nonnull (g_ptr_array_index (argv, 0));
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+data_path (const char *first, ...)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", first, NULL);
+}
+
+static void
+test_stats_sample (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *sample = data_path ("data/samples/socialudvalget-2025-05-06.referat", NULL);
+
+  run_cli (&run, "stats", sample, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\"items\": 10,"));
+  g_assert_nonnull (strstr (run.out, "\"with_recommendation\": 9,"));
+  g_assert_nonnull (strstr (run.out, "\"with_decision\": 9,"));
+  g_assert_nonnull (strstr (run.out, "\"participants\": 10,"));
+  g_assert_nonnull (strstr (run.out, "\"absent\": 2,"));
+  g_assert_nonnull (strstr (run.out, "\"substitutes\": 0,"));
+  g_assert_nonnull (strstr (run.out, "\"partial_attendance\": 0,"));
+  g_assert_nonnull (strstr (run.out, "\"disqualifications\": 0,"));
+}
+
+/* Issue 9: stats report substitutes, disqualifications and partial attendance. */
+static void
+test_stats_attendance (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *path = data_path ("tests/fixtures/xml/good/attendance.referat", NULL);
+
+  run_cli (&run, "stats", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "\"substitutes\": 0,"));
+  g_assert_null (strstr (run.out, "\"partial_attendance\": 0,"));
+  g_assert_null (strstr (run.out, "\"disqualifications\": 0,"));
+}
+
+static void
+test_validate_good (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *sample = data_path ("data/samples/socialudvalget-2025-05-06.referat", NULL);
+  g_autofree char *minimal = data_path ("tests/fixtures/xml/good/minimal.referat", NULL);
+
+  run_cli (&run, "validate", sample, minimal, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "valid (10 items, 10 participants)"));
+  g_assert_nonnull (strstr (run.out, "valid (1 item, 1 participant)"));
+}
+
+static void
+test_validate_bad (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *bad = data_path ("tests/fixtures/xml/bad/invalid-date-feb30.referat", NULL);
+  g_autofree char *good = data_path ("tests/fixtures/xml/good/minimal.referat", NULL);
+
+  /* One bad file among good ones fails the run, and every file is reported. */
+  run_cli (&run, "validate", good, bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "invalid-date-feb30.referat, line 5:"));
+  g_assert_nonnull (strstr (run.out, "minimal.referat: valid"));
+}
+
+static void
+test_usage (void)
+{
+  g_auto (Run) none = { 0 };
+  g_auto (Run) unknown = { 0 };
+  g_auto (Run) help = { 0 };
+  g_auto (Run) missing = { 0 };
+
+  run_cli (&none, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+  run_cli (&help, "help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "validate"));
+  g_assert_nonnull (strstr (help.out, "stats"));
+  run_cli (&missing, "stats", "/nonexistent.referat", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "nonexistent.referat"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/stats/sample", test_stats_sample);
+  g_test_add_func ("/cli/stats/attendance", test_stats_attendance);
+  g_test_add_func ("/cli/validate/good", test_validate_good);
+  g_test_add_func ("/cli/validate/bad", test_validate_bad);
+  g_test_add_func ("/cli/usage", test_usage);
+
+  return g_test_run ();
+}
