@@ -1,0 +1,865 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ref-pdf-import-private.h"
+
+/* The body of one agenda item: headings split it into parts (sections, the
+ * recommendation, decisions, attachments, "Beslutningen træffes af" …); lines are
+ * grouped into paragraphs, list entries and table rows by position. */
+
+typedef enum {
+  PARA_TEXT,
+  PARA_BULLET,
+  PARA_NUMBERED,
+  PARA_ROW,
+} ParaKind;
+
+typedef struct {
+  ParaKind kind;
+  guint number; /* numbered entries */
+  char *text;
+  gboolean bold;
+  guint page;
+} Para;
+
+static void
+para_clear (gpointer data)
+{
+  g_free (((Para *) data)->text);
+}
+
+typedef enum {
+  PART_PREAMBLE,
+  PART_SECTION,
+  PART_CONTENT_HEADING,
+  PART_RECOMMENDATION,
+  PART_DECISION,
+  PART_PRIOR_DECISION,
+  PART_ATTACHMENTS,
+  PART_DECIDED_BY,
+  PART_CASE_ROUTE,
+  PART_ABSENCE,
+} PartKind;
+
+typedef struct {
+  Importer *imp;
+  RefAgendaItem *item;
+  PartKind kind;
+  GArray *lines; /* guint line indices of the current part */
+  RefSection *section;
+  RefRecommendation *recommendation;
+  RefDecision *decision;
+  GPtrArray *headings;
+  GString *absence;
+  guint absence_page;
+} ItemReader;
+
+/* ---- line classification ---- */
+
+static gboolean
+match_list_marker (const char *text, ParaKind *kind, guint *number, const char **rest)
+{
+  const char *p = text;
+
+  if (g_str_has_prefix (p, "•") || g_str_has_prefix (p, "▪") || g_str_has_prefix (p, "◦") || g_str_has_prefix (p, "·"))
+    {
+      p = g_utf8_next_char (p);
+      while (*p == ' ' || *p == '\t')
+        p++;
+      *kind = PARA_BULLET;
+      *rest = p;
+      return TRUE;
+    }
+  if ((p[0] == '-' || g_str_has_prefix (p, "–")) && (p[p[0] == '-' ? 1 : 3] == ' ' || p[p[0] == '-' ? 1 : 3] == '\t'))
+    {
+      p = p[0] == '-' ? p + 2 : p + 4;
+      *kind = PARA_BULLET;
+      *rest = p;
+      return TRUE;
+    }
+  if (g_ascii_isdigit (*p))
+    {
+      char *end;
+      guint64 n = g_ascii_strtoull (p, &end, 10);
+      if (end - p <= 2 && (*end == '.' || *end == ')') && (end[1] == ' ' || end[1] == '\t') && n > 0)
+        {
+          p = end + 1;
+          while (*p == ' ' || *p == '\t')
+            p++;
+          /* "1. januar 2025 …" is a date, not a list entry. */
+          if (ref_pdf_regex_match ("^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\\b",
+                                   G_REGEX_CASELESS, p))
+            return FALSE;
+          *kind = PARA_NUMBERED;
+          *number = (guint) n;
+          *rest = p;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_known_heading (const char *text)
+{
+  RefSectionKind kind;
+
+  GRegex *re = ref_pdf_regex ("^(Indstilling(er)?|Forslag til (beslutning|indstilling)|Beslutning(er)?\\b.*|Bilag(soversigt)?"
+                          "|Beslutningen træffes af|Beslutningskompetence|Kompetence|Sagsgang|Sagsforløb"
+                          "|.+ indstiller,?( at)?:?|Tidligere beslutninger?|Høring|Bemærkninger)\\s*:?$",
+                          G_REGEX_CASELESS);
+  return g_regex_match (re, text, 0, NULL) || ref_section_kind_from_heading (text, &kind);
+}
+
+/* Headings inside an item: bold, and larger than body text or one of the known
+ * words; short; not a list entry or a table row. Bold body-size lines that are not
+ * known headings ("Tilsynet:") are emphasised paragraphs. */
+static gboolean
+is_part_heading (Importer *imp, Line *line)
+{
+  ParaKind kind;
+  guint number;
+  const char *rest;
+  const char *text = line->pdf->text;
+
+  if (!line->pdf->bold || strchr (text, '\t') || g_utf8_strlen (text, -1) > 160)
+    return FALSE;
+  if (match_list_marker (text, &kind, &number, &rest))
+    return FALSE;
+  if (line->pdf->size > imp->body_size + 0.4)
+    return TRUE;
+  return is_known_heading (text);
+}
+
+/* ---- paragraphs ---- */
+
+static const char *const suspended_compound_words[] = { "og", "eller", "samt", "til", "end", NULL };
+
+/* Joins @next to @para, which ends with a line break: a trailing hyphen either
+ * splits a word (remove it when the joined word occurs elsewhere in the document) or
+ * belongs to it ("IPS-indsatsen", "kontant- og …"). */
+static void
+join_line (Importer *imp, GString *para, const char *next)
+{
+  gsize len = para->len;
+
+  if (len > 1 && para->str[len - 1] == '-' && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (para->str + len - 1))))
+    {
+      const char *word_start = para->str + len - 1;
+      g_autofree char *first = NULL, *second = NULL, *joined = NULL, *lower = NULL;
+      const char *end = next;
+
+      while (word_start > para->str && !g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (word_start))))
+        word_start = g_utf8_prev_char (word_start);
+      while (*end && g_unichar_isalpha (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+      first = g_strndup (word_start, para->str + len - 1 - word_start);
+      second = g_strndup (next, end - next);
+      joined = g_strconcat (first, second, NULL);
+      lower = g_utf8_strdown (joined, -1);
+      if (g_strv_contains (suspended_compound_words, second))
+        {
+          g_string_append_c (para, ' ');
+        }
+      else if (*second && g_unichar_islower (g_utf8_get_char (second)) && g_hash_table_contains (imp->vocabulary, lower))
+        {
+          g_string_truncate (para, len - 1); /* soft hyphenation */
+        }
+      g_string_append (para, next);
+      return;
+    }
+  g_string_append_c (para, ' ');
+  g_string_append (para, next);
+}
+
+static gboolean
+ends_sentence (const char *text)
+{
+  gsize len = strlen (text);
+
+  return len > 0 && strchr (".:!?", text[len - 1]) != NULL;
+}
+
+/* Groups lines into paragraphs, list entries and table rows. A paragraph ends at a
+ * gap wider than the line spacing, at a list marker or table row, and at a page
+ * break after a sentence end; a list entry continues on indented lines. */
+static GArray *
+build_paras (Importer *imp, GArray *indices)
+{
+  GArray *paras = g_array_new (FALSE, TRUE, sizeof (Para));
+  GString *current = NULL;
+  Para para = { 0 };
+  Line *prev = NULL;
+  double list_x = 0;
+
+  g_array_set_clear_func (paras, para_clear);
+  for (guint k = 0; k <= indices->len; k++)
+    {
+      Line *line = k < indices->len ? importer_line (imp, g_array_index (indices, guint, k)) : NULL;
+      ParaKind kind = PARA_TEXT;
+      guint number = 0;
+      const char *rest = NULL;
+      gboolean marker = FALSE, row = FALSE, breaks = TRUE;
+
+      if (line != NULL)
+        {
+          marker = match_list_marker (line->pdf->text, &kind, &number, &rest);
+          row = !marker && strchr (line->pdf->text, '\t') != NULL;
+          if (prev != NULL && current != NULL && !marker && !row && para.kind != PARA_ROW)
+            {
+              double step = line->pdf->y0 - prev->pdf->y0;
+              double size = MAX (line->pdf->size, 6.0);
+
+              if (line->pdf->page == prev->pdf->page)
+                breaks = step > 1.55 * size || step < 0;
+              else
+                breaks = ends_sentence (prev->pdf->text);
+              /* List entries continue only on lines indented past the marker. */
+              if (!breaks && (para.kind == PARA_BULLET || para.kind == PARA_NUMBERED) && line->pdf->x0 < list_x + 2)
+                breaks = TRUE;
+              if (!breaks && line->pdf->bold != para.bold && para.kind == PARA_TEXT)
+                breaks = TRUE;
+            }
+        }
+      if (breaks && current != NULL)
+        {
+          para.text = g_string_free (current, FALSE);
+          g_array_append_val (paras, para);
+          current = NULL;
+        }
+      if (line == NULL)
+        break;
+      line->used = TRUE;
+      if (current == NULL)
+        {
+          para = (Para){ 0 };
+          para.kind = marker ? kind : row ? PARA_ROW : PARA_TEXT;
+          para.number = number;
+          para.bold = line->pdf->bold;
+          para.page = line->pdf->page + 1;
+          current = g_string_new (marker ? rest : line->pdf->text);
+          list_x = line->pdf->x0;
+        }
+      else
+        join_line (imp, current, line->pdf->text);
+      prev = line;
+    }
+  return paras;
+}
+
+static RefText *
+paras_to_text (GArray *paras, guint first)
+{
+  RefText *text = ref_text_new ();
+  RefTextBlock *block = NULL;
+  ParaKind block_kind = PARA_TEXT;
+
+  for (guint i = first; i < paras->len; i++)
+    {
+      Para *p = &g_array_index (paras, Para, i);
+      RefStyle style = p->bold ? REF_STYLE_BOLD : REF_STYLE_NONE;
+
+      if (p->kind == PARA_TEXT)
+        {
+          block = ref_text_append_block (text, REF_BLOCK_PARAGRAPH);
+          ref_text_inline_append (ref_text_block_append_item (block), p->text, style, NULL);
+          block = NULL;
+          continue;
+        }
+      if (block == NULL || block_kind != p->kind)
+        {
+          block = ref_text_append_block (text, p->kind == PARA_BULLET     ? REF_BLOCK_BULLET_LIST
+                                               : p->kind == PARA_NUMBERED ? REF_BLOCK_NUMBERED_LIST
+                                                                          : REF_BLOCK_TABLE);
+          block_kind = p->kind;
+          if (p->kind == PARA_NUMBERED)
+            ref_text_block_set_start (block, p->number);
+        }
+      if (p->kind == PARA_ROW)
+        {
+          g_auto (GStrv) cells = g_strsplit (p->text, "\t", -1);
+          RefTextRow *row = ref_text_block_append_row (block, p->bold && ref_text_block_get_n_rows (block) == 0);
+          for (guint c = 0; cells[c]; c++)
+            ref_text_inline_append (ref_text_row_append_cell (row), cells[c], REF_STYLE_NONE, NULL);
+        }
+      else
+        ref_text_inline_append (ref_text_block_append_item (block), p->text, REF_STYLE_NONE, NULL);
+    }
+  return text;
+}
+
+/* ---- parts ---- */
+
+static void
+read_recommendation (ItemReader *r, GArray *paras)
+{
+  GRegex *lead = ref_pdf_regex ("^(.+?)\\s+(indstiller(?:,? at|,)?)\\s*:?$", 0);
+  g_autoptr (GMatchInfo) m = NULL;
+  g_autoptr (RefText) text = NULL;
+  guint first = 0;
+
+  if (paras->len > 0 && *ref_recommendation_get_by (r->recommendation) == '\0'
+      && g_regex_match (lead, g_array_index (paras, Para, 0).text, 0, &m))
+    {
+      g_autofree char *by = g_match_info_fetch (m, 1), *intro = g_match_info_fetch (m, 2);
+      ref_recommendation_set_by (r->recommendation, by);
+      ref_recommendation_set_intro (r->recommendation, intro);
+      first = 1;
+    }
+  text = paras_to_text (paras, first);
+  ref_recommendation_set_text (r->recommendation, text);
+}
+
+static RefVote *
+ensure_vote (RefDecision *decision)
+{
+  if (ref_decision_get_vote (decision) == NULL)
+    {
+      g_autoptr (RefVote) vote = ref_vote_new (-1, -1, -1);
+      ref_decision_set_vote (decision, vote);
+    }
+  return ref_decision_get_vote (decision);
+}
+
+/* "For stemte: 5, A (A), B (B)." → adds to the vote record. */
+static gboolean
+read_vote_line (RefDecision *decision, const char *text, RefVote **building)
+{
+  static const struct {
+    const char *pattern;
+    RefVoteChoice choice;
+  } forms[] = {
+    { "^For stemte\\s*:?\\s*(\\d+)?\\s*,?\\s*(.*?)\\.?$", REF_VOTE_CHOICE_FOR },
+    { "^Imod stemte\\s*:?\\s*(\\d+)?\\s*,?\\s*(.*?)\\.?$", REF_VOTE_CHOICE_AGAINST },
+    { "^(?:Undlod at stemme|Undlod af stemme|Hverken for eller imod|Undlod)\\s*:?\\s*(\\d+)?\\s*,?\\s*(.*?)\\.?$", REF_VOTE_CHOICE_ABSTAIN },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr (GMatchInfo) m = NULL;
+      GRegex *re = ref_pdf_regex (forms[i].pattern, G_REGEX_CASELESS);
+
+      if (g_regex_match (re, text, 0, &m))
+        {
+          g_autofree char *count = g_match_info_fetch (m, 1), *names = g_match_info_fetch (m, 2);
+          RefVote *old = *building ? *building : ensure_vote (decision);
+          int counts[3];
+          g_autoptr (RefVote) vote = NULL;
+          g_autoptr (GPtrArray) split = NULL;
+
+          /* RefVote is an immutable value: rebuild it with the new line added. */
+          for (RefVoteChoice c = 0; c < 3; c++)
+            counts[c] = ref_vote_get_count (old, c);
+          counts[forms[i].choice] = count && *count ? atoi (count) : -1;
+          vote = ref_vote_new (counts[0], counts[1], counts[2]);
+          for (guint v = 0; v < ref_vote_get_n_voters (old); v++)
+            {
+              RefVoteChoice c;
+              const char *name = ref_vote_get_voter (old, v, &c);
+              ref_vote_add_voter (vote, c, name);
+            }
+          split = g_ptr_array_new_with_free_func (g_free);
+          {
+            g_auto (GStrv) parts = g_strsplit (names, ", ", -1);
+            for (guint p = 0; parts[p]; p++)
+              if (*g_strstrip (parts[p]))
+                ref_vote_add_voter (vote, forms[i].choice, parts[p]);
+          }
+          ref_vote_set_outcome (vote, ref_vote_get_outcome (old));
+          ref_decision_set_vote (decision, vote);
+          *building = ref_decision_get_vote (decision);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+append_paragraph (RefText *text, const char *paragraph)
+{
+  ref_text_inline_append (ref_text_block_append_item (ref_text_append_block (text, REF_BLOCK_PARAGRAPH)), paragraph,
+                          REF_STYLE_NONE, NULL);
+}
+
+/* A decision's paragraphs: text, then possibly a vote record and its outcome, then
+ * statements ("X ønskede at afgive følgende mindretalsudtalelse:" and the quoted
+ * paragraphs; "X benyttede standsningsretten …"). */
+static void
+read_decision (ItemReader *r, GArray *paras)
+{
+  GRegex *outcome = ref_pdf_regex ("^(Indstillingen|Forslaget|Sagen|Ændringsforslaget)\\s+(blev|er)\\s+(dermed\\s+)?"
+                                            "(godkendt|vedtaget|forkastet|faldet|tiltrådt)",
+                                            G_REGEX_CASELESS);
+  GRegex *statement_lead = ref_pdf_regex ("^(.+?)\\s+(ønskede|ønsker)\\s+(at afgive|at få|følgende)\\s*(følgende\\s+)?"
+                                                   "(mindretalsudtalelse|protokolbemærkning|ført til protokol|tilført protokollen)[^.]*:\\s*$",
+                                                   G_REGEX_CASELESS);
+  GRegex *named_action = ref_pdf_regex ("^([A-ZÆØÅ][^ ]+(?: [A-ZÆØÅ][^ ]+)*(?: \\([^)]*\\))?)\\s+(benyttede|ønskede|ønsker|begærede|tog forbehold|stemte|kunne ikke)",
+                                                 0);
+  g_autoptr (RefText) text = ref_text_new ();
+  RefVote *vote = NULL;
+  RefStatement *statement = NULL; /* the statement paragraphs are going to */
+  g_autoptr (RefText) statement_text = NULL;
+  gboolean structured = FALSE;
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      Para *p = &g_array_index (paras, Para, i);
+      g_autoptr (GMatchInfo) m = NULL;
+
+      if (p->kind == PARA_TEXT && read_vote_line (r->decision, p->text, &vote))
+        {
+          structured = TRUE;
+          continue;
+        }
+      if (vote != NULL && statement == NULL && g_regex_match (outcome, p->text, 0, NULL))
+        {
+          g_autoptr (RefVote) copy = ref_vote_new (ref_vote_get_count (vote, 0), ref_vote_get_count (vote, 1),
+                                                    ref_vote_get_count (vote, 2));
+          for (guint v = 0; v < ref_vote_get_n_voters (vote); v++)
+            {
+              RefVoteChoice c;
+              const char *name = ref_vote_get_voter (vote, v, &c);
+              ref_vote_add_voter (copy, c, name);
+            }
+          ref_vote_set_outcome (copy, p->text);
+          ref_decision_set_vote (r->decision, copy);
+          vote = ref_decision_get_vote (r->decision);
+          continue;
+        }
+      if (g_regex_match (statement_lead, p->text, 0, &m))
+        {
+          g_autofree char *by = g_match_info_fetch (m, 1), *what = g_match_info_fetch (m, 5);
+          g_autoptr (RefStatement) st = ref_statement_new ();
+
+          if (statement != NULL)
+            ref_statement_set_text (statement, statement_text);
+          g_clear_pointer (&statement_text, ref_text_unref);
+          ref_statement_set_kind (st, g_str_has_prefix (what, "mindretal") ? REF_STATEMENT_KIND_MINORITY
+                                                                            : REF_STATEMENT_KIND_PROTOCOL);
+          ref_statement_set_by (st, by);
+          ref_statement_set_participant (st, ref_pdf_match_participant (r->imp->meeting, by));
+          ref_list_store_append (G_LIST_STORE (ref_decision_get_statements (r->decision)), st);
+          statement = st;
+          statement_text = ref_text_new ();
+          structured = TRUE;
+          continue;
+        }
+      g_clear_pointer (&m, g_match_info_free);
+      /* After a vote or statement, a sentence led by a name is a statement of its
+       * own: a referral (standsningsret) or another request. */
+      if (structured && g_regex_match (named_action, p->text, 0, &m))
+        {
+          g_autofree char *by = g_match_info_fetch (m, 1);
+          g_autoptr (RefStatement) st = ref_statement_new ();
+          gboolean referral = strstr (p->text, "standsningsret") || strstr (p->text, "begærede");
+
+          if (statement != NULL)
+            ref_statement_set_text (statement, statement_text);
+          g_clear_pointer (&statement_text, ref_text_unref);
+          ref_statement_set_kind (st, referral ? REF_STATEMENT_KIND_REFERRAL : REF_STATEMENT_KIND_OTHER);
+          ref_statement_set_by (st, by);
+          ref_statement_set_participant (st, ref_pdf_match_participant (r->imp->meeting, by));
+          ref_list_store_append (G_LIST_STORE (ref_decision_get_statements (r->decision)), st);
+          statement = st;
+          statement_text = ref_text_new ();
+          append_paragraph (statement_text, p->text);
+          continue;
+        }
+      if (statement != NULL)
+        append_paragraph (statement_text, p->text);
+      else
+        {
+          g_autoptr (GArray) one = g_array_new (FALSE, TRUE, sizeof (Para));
+          g_autoptr (RefText) piece = NULL;
+          g_array_append_vals (one, p, 1);
+          piece = paras_to_text (one, 0);
+          g_array_set_size (one, 0); /* the Para's text belongs to @paras */
+          /* Merge into the decision text, keeping list entries together. */
+          for (guint b = 0; b < ref_text_get_n_blocks (piece); b++)
+            {
+              RefTextBlock *src = ref_text_get_block (piece, b);
+              RefTextBlock *dst = NULL;
+              guint nb = ref_text_get_n_blocks (text);
+              if (nb > 0 && ref_text_block_get_kind (ref_text_get_block (text, nb - 1)) == ref_text_block_get_kind (src)
+                  && ref_text_block_get_kind (src) != REF_BLOCK_PARAGRAPH)
+                dst = ref_text_get_block (text, nb - 1);
+              else
+                {
+                  dst = ref_text_append_block (text, ref_text_block_get_kind (src));
+                  ref_text_block_set_start (dst, ref_text_block_get_start (src));
+                }
+              if (ref_text_block_get_kind (src) == REF_BLOCK_TABLE)
+                {
+                  for (guint rr = 0; rr < ref_text_block_get_n_rows (src); rr++)
+                    {
+                      RefTextRow *srow = ref_text_block_get_row (src, rr);
+                      RefTextRow *drow = ref_text_block_append_row (dst, ref_text_row_get_header (srow));
+                      for (guint c = 0; c < ref_text_row_get_n_cells (srow); c++)
+                        {
+                          g_autofree char *cell = ref_text_inline_to_plain (ref_text_row_get_cell (srow, c));
+                          ref_text_inline_append (ref_text_row_append_cell (drow), cell, REF_STYLE_NONE, NULL);
+                        }
+                    }
+                }
+              else
+                for (guint it = 0; it < ref_text_block_get_n_items (src); it++)
+                  {
+                    RefTextInline *inl = ref_text_block_get_item (src, it);
+                    RefTextInline *d = ref_text_block_append_item (dst);
+                    for (guint rn = 0; rn < inl->len; rn++)
+                      {
+                        RefTextRun *run = g_ptr_array_index (inl, rn);
+                        ref_text_inline_append (d, run->text, run->style, run->href);
+                      }
+                  }
+            }
+        }
+    }
+  if (statement != NULL)
+    ref_statement_set_text (statement, statement_text);
+  ref_decision_set_text (r->decision, text);
+}
+
+static void
+read_attachments (ItemReader *r, GArray *paras)
+{
+  GRegex *count = ref_pdf_regex ("^\\d+ bilag(,? heraf \\d+ anbefales)?\\.?$", G_REGEX_CASELESS);
+  GRegex *recommended = ref_pdf_regex ("^ANBEFALES\\s*-?\\s*", 0);
+  GRegex *file = ref_pdf_regex ("\\.(pdf|docx?|xlsx?|pptx?|odt)$", G_REGEX_CASELESS);
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      Para *p = &g_array_index (paras, Para, i);
+      g_autoptr (RefAttachment) a = NULL;
+      g_autofree char *title = NULL;
+
+      /* "4 bilag, heraf 3 anbefales" is derived from the list itself. */
+      if (g_regex_match (count, p->text, 0, NULL))
+        continue;
+      a = ref_attachment_new ();
+      if (g_regex_match (recommended, p->text, 0, NULL))
+        {
+          ref_attachment_set_recommended (a, TRUE);
+          title = g_regex_replace_literal (recommended, p->text, -1, 0, "", 0, NULL);
+        }
+      else
+        title = g_strdup (p->text);
+      ref_attachment_set_title (a, title);
+      if (g_regex_match (file, title, 0, NULL))
+        ref_attachment_set_filename (a, title);
+      ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_attachments (r->item)), a);
+    }
+}
+
+static void
+read_prior_decision (ItemReader *r, const char *heading, GArray *paras)
+{
+  GRegex *re = ref_pdf_regex ("^Beslutning fra (.+?),\\s*([^,]+?)(?:,\\s*(pkt\\.?\\s*\\d+|punkt\\s*\\d+))?$",
+                                       G_REGEX_CASELESS);
+  g_autoptr (GMatchInfo) m = NULL;
+  g_autoptr (RefDecision) d = ref_decision_new ();
+  g_autoptr (RefText) text = paras_to_text (paras, 0);
+  int y, mo, day;
+
+  if (g_regex_match (re, heading, 0, &m))
+    {
+      g_autofree char *body = g_match_info_fetch (m, 1), *date = g_match_info_fetch (m, 2), *ref = g_match_info_fetch (m, 3);
+      ref_decision_set_deciding_body (d, body);
+      ref_decision_set_reference (d, ref);
+      if (ref_pdf_parse_danish_date (date, &y, &mo, &day))
+        {
+          g_autoptr (GDateTime) dt = g_date_time_new_utc (y, mo, day, 0, 0, 0);
+          ref_decision_set_date (d, dt);
+        }
+    }
+  ref_decision_set_text (d, text);
+  ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_prior_decisions (r->item)), d);
+}
+
+/* "Afbud Dorte Dahl (…), Stine Margrethe Hollendsted (…)", "Fraværende: Birgit Jakobsen":
+ * compared with the absence derived from the meeting's attendance; only a difference
+ * is recorded, as an override for this item. */
+static void
+read_absence (ItemReader *r)
+{
+  g_autoptr (GPtrArray) names = NULL;
+  g_autoptr (GPtrArray) derived = NULL;
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  const char *list = r->absence->str;
+  gboolean same;
+
+  while (*list && !g_ascii_isspace (*list) && *list != ':')
+    list = g_utf8_next_char (list);
+  while (*list == ':' || g_ascii_isspace (*list))
+    list++;
+  names = ref_pdf_split_names (list);
+  for (guint i = 0; i < names->len; i++)
+    {
+      RefParticipant *p = ref_pdf_match_participant (r->imp->meeting, g_ptr_array_index (names, i));
+      if (p == NULL)
+        {
+          g_autoptr (RefParticipant) added = ref_participant_new ();
+          g_autofree char *name = g_strdup (g_ptr_array_index (names, i));
+          char *paren = strchr (name, '(');
+          if (paren)
+            *paren = '\0';
+          ref_participant_set_name (added, g_strstrip (name));
+          ref_participant_set_attendance (added, REF_ATTENDANCE_PRESENT);
+          ref_meeting_add_participant (r->imp->meeting, added);
+          importer_warn (r->imp, r->absence_page, g_ptr_array_index (names, i),
+                         _("Someone absent for an item was not in the list of participants; they were added."));
+          p = added;
+        }
+      if (!g_ptr_array_find (found, p, NULL))
+        g_ptr_array_add (found, p);
+    }
+  derived = ref_meeting_compute_absent (r->imp->meeting, r->item);
+  same = derived->len == found->len;
+  for (guint i = 0; same && i < found->len; i++)
+    same = g_ptr_array_find (derived, g_ptr_array_index (found, i), NULL);
+  if (!same)
+    {
+      ref_agenda_item_set_absence_overridden (r->item, TRUE);
+      for (guint i = 0; i < found->len; i++)
+        ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_absence_override (r->item)), g_ptr_array_index (found, i));
+    }
+  g_string_truncate (r->absence, 0);
+}
+
+static void
+finish_part (ItemReader *r, const char *heading)
+{
+  g_autoptr (GArray) paras = build_paras (r->imp, r->lines);
+
+  switch (r->kind)
+    {
+    case PART_PREAMBLE:
+      if (paras->len == 0)
+        break;
+      /* Text right under the title, before any heading (Meddelelser). */
+      {
+        g_autoptr (RefText) text = paras_to_text (paras, 0);
+        ref_agenda_item_add_section (r->item, REF_SECTION_KIND_FREE, NULL, text);
+      }
+      break;
+    case PART_CONTENT_HEADING:
+    case PART_SECTION:
+      {
+        g_autoptr (RefText) text = paras_to_text (paras, 0);
+        ref_section_set_text (r->section, text);
+        ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_sections (r->item)), r->section);
+      }
+      break;
+    case PART_RECOMMENDATION:
+      read_recommendation (r, paras);
+      ref_agenda_item_set_recommendation (r->item, r->recommendation);
+      break;
+    case PART_DECISION:
+      read_decision (r, paras);
+      ref_agenda_item_add_decision (r->item, r->decision);
+      break;
+    case PART_PRIOR_DECISION:
+      read_prior_decision (r, heading, paras);
+      break;
+    case PART_ATTACHMENTS:
+      read_attachments (r, paras);
+      break;
+    case PART_DECIDED_BY:
+      {
+        GString *who = g_string_new (NULL);
+        for (guint i = 0; i < paras->len; i++)
+          g_string_append_printf (who, "%s%s", i ? " " : "", g_array_index (paras, Para, i).text);
+        ref_agenda_item_set_decided_by (r->item, who->str);
+        g_string_free (who, TRUE);
+      }
+      break;
+    case PART_CASE_ROUTE:
+      {
+        g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto (GStrv) route = NULL;
+        for (guint i = 0; i < paras->len; i++)
+          {
+            g_auto (GStrv) bodies = g_regex_split (ref_pdf_regex ("\\s*(?:,|→|->|–)\\s*", 0), g_array_index (paras, Para, i).text, 0);
+            for (guint b = 0; bodies[b]; b++)
+              if (*bodies[b])
+                g_strv_builder_add (builder, bodies[b]);
+          }
+        route = g_strv_builder_end (builder);
+        ref_agenda_item_set_case_route (r->item, (const char *const *) route);
+      }
+      break;
+    case PART_ABSENCE:
+    default:
+      break;
+    }
+  g_clear_object (&r->section);
+  g_clear_object (&r->recommendation);
+  g_clear_object (&r->decision);
+  g_array_set_size (r->lines, 0);
+}
+
+static void
+start_part (ItemReader *r, const char *heading, Line *line)
+{
+  GRegex *decision_re = ref_pdf_regex ("^Beslutning(?:er)?(?:\\s+(.+?))?(?:\\s+(?:den|d\\.)\\s+(.+))?\\s*:?$", 0);
+  GRegex *recommends = ref_pdf_regex ("^(.+?)\\s+(indstiller(?:,? at|,)?)\\s*:?$", 0);
+  g_autoptr (GMatchInfo) m = NULL;
+  RefSectionKind kind;
+  double heading_size = r->imp->heading_size > 0 ? r->imp->heading_size : line->pdf->size;
+
+  g_ptr_array_add (r->headings, g_strdup (heading));
+
+  if (g_str_has_prefix (heading, "Beslutning fra "))
+    {
+      r->kind = PART_PRIOR_DECISION;
+      return;
+    }
+  if (ref_pdf_regex_match ("^(Beslutningen træffes af|Beslutningskompetence|Kompetence)\\s*:?$", G_REGEX_CASELESS, heading))
+    {
+      r->kind = PART_DECIDED_BY;
+      return;
+    }
+  if (g_regex_match (decision_re, heading, 0, &m))
+    {
+      g_autofree char *body = g_match_info_fetch (m, 1), *date = g_match_info_fetch (m, 2);
+      int y, mo, d;
+
+      r->kind = PART_DECISION;
+      r->decision = ref_decision_new ();
+      if (body && *body)
+        ref_decision_set_deciding_body (r->decision, body);
+      if (date && ref_pdf_parse_danish_date (date, &y, &mo, &d))
+        {
+          g_autoptr (GDateTime) dt = g_date_time_new_utc (y, mo, d, 0, 0, 0);
+          ref_decision_set_date (r->decision, dt);
+        }
+      return;
+    }
+  g_clear_pointer (&m, g_match_info_free);
+  if (ref_pdf_regex_match ("^(Indstilling(er)?|Forslag til (beslutning|indstilling))\\s*:?$", G_REGEX_CASELESS, heading))
+    {
+      r->kind = PART_RECOMMENDATION;
+      r->recommendation = ref_recommendation_new ();
+      return;
+    }
+  if (g_regex_match (recommends, heading, 0, &m))
+    {
+      g_autofree char *by = g_match_info_fetch (m, 1), *intro = g_match_info_fetch (m, 2);
+      r->kind = PART_RECOMMENDATION;
+      r->recommendation = ref_recommendation_new ();
+      ref_recommendation_set_by (r->recommendation, by);
+      ref_recommendation_set_intro (r->recommendation, intro);
+      return;
+    }
+  if (ref_pdf_regex_match ("^Bilag(soversigt)?\\s*:?$", G_REGEX_CASELESS, heading))
+    {
+      r->kind = PART_ATTACHMENTS;
+      return;
+    }
+  if (ref_pdf_regex_match ("^(Sagsgang|Sagsforløb)\\s*:?$", G_REGEX_CASELESS, heading))
+    {
+      r->kind = PART_CASE_ROUTE;
+      return;
+    }
+
+  r->kind = PART_SECTION;
+  r->section = ref_section_new ();
+  if (!ref_section_kind_from_heading (heading, &kind))
+    kind = REF_SECTION_KIND_FREE;
+  ref_section_set_kind (r->section, kind);
+  /* Keep the printed heading unless it is exactly the standard one. */
+  if (kind == REF_SECTION_KIND_FREE || g_strcmp0 (heading, ref_section_kind_default_heading (kind)) != 0)
+    ref_section_set_heading (r->section, heading);
+  if (line->pdf->size < heading_size - 0.4)
+    ref_section_set_level (r->section, 2);
+}
+
+static gboolean
+starts_absence (const char *text)
+{
+  return ref_pdf_regex_match ("^(Afbud|Fraværende|Fravær)\\b\\s*:?\\s+\\S", 0, text);
+}
+
+void
+ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint last)
+{
+  ItemReader r = { 0 };
+  Line *prev = NULL;
+  g_autofree char *heading = NULL;
+
+  r.imp = imp;
+  r.item = item;
+  r.kind = PART_PREAMBLE;
+  r.lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  r.headings = g_ptr_array_new_with_free_func (g_free);
+  r.absence = g_string_new (NULL);
+
+  for (guint i = first; i < last; i++)
+    {
+      Line *line = importer_line (imp, i);
+
+      if (line->role != ROLE_BODY)
+        continue;
+      /* An absence line runs to the end of its paragraph. */
+      if (r.absence->len > 0)
+        {
+          if (prev && line->pdf->page == prev->pdf->page && line->pdf->y0 - prev->pdf->y0 < 1.55 * line->pdf->size
+              && !is_part_heading (imp, line))
+            {
+              g_string_append_c (r.absence, ' ');
+              g_string_append (r.absence, line->pdf->text);
+              line->used = TRUE;
+              prev = line;
+              continue;
+            }
+          read_absence (&r);
+        }
+      if (starts_absence (line->pdf->text) && !is_part_heading (imp, line))
+        {
+          g_string_assign (r.absence, line->pdf->text);
+          r.absence_page = line->pdf->page + 1;
+          line->used = TRUE;
+          prev = line;
+          continue;
+        }
+      if (is_part_heading (imp, line))
+        {
+          /* A heading wrapped onto a second line set the same way, right below. */
+          if (prev != NULL && heading != NULL && r.lines->len == 0 && prev->pdf->bold && line->pdf->page == prev->pdf->page
+              && fabs (prev->pdf->size - line->pdf->size) < 0.3 && line->pdf->y0 - prev->pdf->y0 < 1.6 * line->pdf->size
+              && !is_known_heading (heading) && !is_known_heading (line->pdf->text))
+            {
+              char *joined = g_strconcat (heading, " ", line->pdf->text, NULL);
+              g_free (heading);
+              heading = joined;
+              g_free (g_ptr_array_index (r.headings, r.headings->len - 1));
+              g_ptr_array_index (r.headings, r.headings->len - 1) = g_strdup (heading);
+              if (r.section != NULL)
+                ref_section_set_heading (r.section, heading);
+              line->used = TRUE;
+              prev = line;
+              continue;
+            }
+          finish_part (&r, heading);
+          g_free (heading);
+          heading = g_strdup (line->pdf->text);
+          line->used = TRUE;
+          start_part (&r, heading, line);
+          prev = line;
+          continue;
+        }
+      g_array_append_val (r.lines, i);
+      prev = line;
+    }
+  if (r.absence->len > 0)
+    read_absence (&r);
+  finish_part (&r, heading);
+
+  g_ptr_array_add (imp->item_headings, g_steal_pointer (&r.headings));
+  g_array_unref (r.lines);
+  g_string_free (r.absence, TRUE);
+}

@@ -1,0 +1,717 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ref-text-editor.h"
+
+#define LINE_SEPARATOR "\xe2\x80\xa8" /* U+2028: a line break inside a paragraph */
+#define LIST_MARGIN 32
+#define TABLE_TAB_WIDTH 190
+#define LINK_TAG_PREFIX "link:"
+#define START_TAG_PREFIX "start:"
+
+struct _RefTextEditor {
+  GtkTextView parent_instance;
+
+  GtkTextTag *style_tags[3]; /* bold, italic, underline */
+  GtkTextTag *block_tags[4]; /* indexed by RefTextEditorBlock; [PARAGRAPH] is NULL */
+  GtkTextTag *header_tag;
+  RefStyle typing_style;
+  RefTextEditorBlock insert_block;
+  guint loading : 1;
+  guint normalising : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RefTextEditor, ref_text_editor, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  PROP_0,
+  PROP_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const RefStyle style_bits[3] = { REF_STYLE_BOLD, REF_STYLE_ITALIC, REF_STYLE_UNDERLINE };
+
+/* ---- tags ---- */
+
+static GtkTextTag *
+link_tag (RefTextEditor *self, const char *href)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  g_autofree char *name = g_strconcat (LINK_TAG_PREFIX, href, NULL);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+
+  if (tag == NULL)
+    tag = gtk_text_buffer_create_tag (buffer, name, "foreground", "#1c71d8", "underline", PANGO_UNDERLINE_SINGLE,
+                                      NULL);
+  return tag;
+}
+
+static const char *
+tag_href (GtkTextTag *tag)
+{
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  if (name == NULL || !g_str_has_prefix (name, LINK_TAG_PREFIX))
+    return NULL;
+  /* The name is owned by the tag; look it up again to return a stable pointer. */
+  return g_intern_string (name + strlen (LINK_TAG_PREFIX));
+}
+
+static guint
+tag_start_number (GtkTextTag *tag)
+{
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  if (name == NULL || !g_str_has_prefix (name, START_TAG_PREFIX))
+    return 0;
+  return (guint) g_ascii_strtoull (name + strlen (START_TAG_PREFIX), NULL, 10);
+}
+
+static GtkTextTag *
+start_tag (RefTextEditor *self, guint start)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autofree char *name = g_strdup_printf (START_TAG_PREFIX "%u", start);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+
+  return tag ? tag : gtk_text_buffer_create_tag (buffer, name, NULL);
+}
+
+/* ---- lines and blocks ---- */
+
+static void
+line_bounds (GtkTextIter *iter, GtkTextIter *start, GtkTextIter *end_incl_newline)
+{
+  *start = *iter;
+  gtk_text_iter_set_line_offset (start, 0);
+  *end_incl_newline = *start;
+  if (!gtk_text_iter_ends_line (end_incl_newline))
+    gtk_text_iter_forward_to_line_end (end_incl_newline);
+  gtk_text_iter_forward_char (end_incl_newline);
+}
+
+static RefTextEditorBlock
+block_at_line (RefTextEditor *self, const GtkTextIter *iter)
+{
+  GtkTextIter start = *iter;
+
+  gtk_text_iter_set_line_offset (&start, 0);
+  for (int b = REF_TEXT_EDITOR_BLOCK_BULLET; b <= REF_TEXT_EDITOR_BLOCK_TABLE; b++)
+    if (gtk_text_iter_has_tag (&start, self->block_tags[b]))
+      return b;
+  return REF_TEXT_EDITOR_BLOCK_PARAGRAPH;
+}
+
+static void
+apply_block_to_line (RefTextEditor *self, GtkTextIter *iter, RefTextEditorBlock block)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+
+  line_bounds (iter, &start, &end);
+  for (int b = REF_TEXT_EDITOR_BLOCK_BULLET; b <= REF_TEXT_EDITOR_BLOCK_TABLE; b++)
+    if (b != (int) block)
+      gtk_text_buffer_remove_tag (buffer, self->block_tags[b], &start, &end);
+  if (block != REF_TEXT_EDITOR_BLOCK_TABLE)
+    gtk_text_buffer_remove_tag (buffer, self->header_tag, &start, &end);
+  if (block != REF_TEXT_EDITOR_BLOCK_PARAGRAPH)
+    gtk_text_buffer_apply_tag (buffer, self->block_tags[block], &start, &end);
+}
+
+/* ---- RefText → buffer ---- */
+
+static void
+insert_runs (RefTextEditor *self, GtkTextIter *iter, const RefTextInline *inl, gboolean header)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  for (guint i = 0; i < inl->len; i++)
+    {
+      const RefTextRun *run = g_ptr_array_index (inl, i);
+      g_auto (GStrv) pieces = g_strsplit (run->text, "\n", -1);
+      g_autofree char *text = g_strjoinv (LINE_SEPARATOR, pieces);
+      int offset = gtk_text_iter_get_offset (iter);
+      GtkTextIter start;
+
+      gtk_text_buffer_insert (buffer, iter, text, -1);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+      for (guint s = 0; s < G_N_ELEMENTS (style_bits); s++)
+        if (run->style & style_bits[s])
+          gtk_text_buffer_apply_tag (buffer, self->style_tags[s], &start, iter);
+      if (run->href)
+        gtk_text_buffer_apply_tag (buffer, link_tag (self, run->href), &start, iter);
+      if (header)
+        gtk_text_buffer_apply_tag (buffer, self->header_tag, &start, iter);
+    }
+}
+
+static void
+begin_line (GtkTextBuffer *buffer, GtkTextIter *iter, gboolean *first)
+{
+  if (!*first)
+    gtk_text_buffer_insert (buffer, iter, "\n", 1);
+  *first = FALSE;
+}
+
+void
+ref_text_editor_set_text (RefTextEditor *self, RefText *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  gboolean first = TRUE;
+
+  g_return_if_fail (REF_IS_TEXT_EDITOR (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  self->loading = TRUE;
+  gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+
+  for (guint b = 0; b < ref_text_get_n_blocks (text); b++)
+    {
+      RefTextBlock *block = ref_text_get_block (text, b);
+      RefBlockKind kind = ref_text_block_get_kind (block);
+
+      if (kind == REF_BLOCK_TABLE)
+        {
+          for (guint r = 0; r < ref_text_block_get_n_rows (block); r++)
+            {
+              RefTextRow *row = ref_text_block_get_row (block, r);
+
+              begin_line (buffer, &iter, &first);
+              for (guint c = 0; c < ref_text_row_get_n_cells (row); c++)
+                {
+                  if (c > 0)
+                    gtk_text_buffer_insert (buffer, &iter, "\t", 1);
+                  insert_runs (self, &iter, ref_text_row_get_cell (row, c), ref_text_row_get_header (row));
+                }
+              apply_block_to_line (self, &iter, REF_TEXT_EDITOR_BLOCK_TABLE);
+              if (ref_text_row_get_header (row))
+                {
+                  GtkTextIter start, end;
+                  line_bounds (&iter, &start, &end);
+                  gtk_text_buffer_apply_tag (buffer, self->header_tag, &start, &end);
+                }
+            }
+          continue;
+        }
+      for (guint i = 0; i < ref_text_block_get_n_items (block); i++)
+        {
+          RefTextEditorBlock editor_block = kind == REF_BLOCK_BULLET_LIST     ? REF_TEXT_EDITOR_BLOCK_BULLET
+                                            : kind == REF_BLOCK_NUMBERED_LIST ? REF_TEXT_EDITOR_BLOCK_NUMBERED
+                                                                              : REF_TEXT_EDITOR_BLOCK_PARAGRAPH;
+          begin_line (buffer, &iter, &first);
+          insert_runs (self, &iter, ref_text_block_get_item (block, i), FALSE);
+          apply_block_to_line (self, &iter, editor_block);
+          if (i == 0 && kind == REF_BLOCK_NUMBERED_LIST && ref_text_block_get_start (block) != 1)
+            {
+              GtkTextIter start, end;
+              line_bounds (&iter, &start, &end);
+              gtk_text_buffer_apply_tag (buffer, start_tag (self, ref_text_block_get_start (block)), &start, &end);
+            }
+        }
+    }
+  self->loading = FALSE;
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/* ---- buffer → RefText ---- */
+
+static RefStyle
+style_at (RefTextEditor *self, const GtkTextIter *iter, const char **href)
+{
+  RefStyle style = REF_STYLE_NONE;
+  GSList *tags = gtk_text_iter_get_tags (iter);
+
+  *href = NULL;
+  for (GSList *l = tags; l; l = l->next)
+    {
+      for (guint s = 0; s < G_N_ELEMENTS (style_bits); s++)
+        if (l->data == self->style_tags[s])
+          style |= style_bits[s];
+      if (tag_href (l->data) != NULL)
+        *href = tag_href (l->data);
+    }
+  g_slist_free (tags);
+  return style;
+}
+
+/* Appends [start, end) to @inl run by run; tabs start a new cell when @row is set. */
+static void
+collect_runs (RefTextEditor *self, GtkTextIter start, const GtkTextIter *end, RefTextInline *inl,
+              RefTextRow *row)
+{
+  while (gtk_text_iter_compare (&start, end) < 0)
+    {
+      GtkTextIter next = start;
+      const char *href;
+      RefStyle style = style_at (self, &start, &href);
+      g_autofree char *slice = NULL;
+      g_auto (GStrv) lines = NULL;
+      g_autofree char *joined = NULL;
+
+      if (!gtk_text_iter_forward_to_tag_toggle (&next, NULL) || gtk_text_iter_compare (&next, end) > 0)
+        next = *end;
+      slice = gtk_text_iter_get_text (&start, &next);
+      lines = g_strsplit (slice, LINE_SEPARATOR, -1);
+      joined = g_strjoinv ("\n", lines);
+      if (row != NULL)
+        {
+          g_auto (GStrv) cells = g_strsplit (joined, "\t", -1);
+          for (guint c = 0; cells[c]; c++)
+            {
+              if (c > 0)
+                inl = ref_text_row_append_cell (row);
+              ref_text_inline_append (inl, cells[c], style, href);
+            }
+        }
+      else
+        ref_text_inline_append (inl, joined, style, href);
+      start = next;
+    }
+}
+
+RefText *
+ref_text_editor_get_text (RefTextEditor *self)
+{
+  GtkTextBuffer *buffer;
+  RefText *text = ref_text_new ();
+  RefTextBlock *block = NULL;
+  RefTextEditorBlock current = REF_TEXT_EDITOR_BLOCK_PARAGRAPH;
+  GtkTextIter line;
+
+  g_return_val_if_fail (REF_IS_TEXT_EDITOR (self), text);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_start_iter (buffer, &line);
+
+  do
+    {
+      GtkTextIter end = line;
+      RefTextEditorBlock kind = block_at_line (self, &line);
+
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+
+      /* Empty lines separate blocks; they are not content. */
+      if (gtk_text_iter_equal (&line, &end))
+        {
+          block = NULL;
+          continue;
+        }
+      if (block == NULL || kind != current || kind == REF_TEXT_EDITOR_BLOCK_PARAGRAPH)
+        {
+          static const RefBlockKind kinds[] = { REF_BLOCK_PARAGRAPH, REF_BLOCK_BULLET_LIST, REF_BLOCK_NUMBERED_LIST,
+                                                REF_BLOCK_TABLE };
+          GSList *tags = gtk_text_iter_get_tags (&line);
+
+          block = ref_text_append_block (text, kinds[kind]);
+          current = kind;
+          for (GSList *l = tags; l; l = l->next)
+            if (tag_start_number (l->data) > 0)
+              ref_text_block_set_start (block, tag_start_number (l->data));
+          g_slist_free (tags);
+        }
+      if (kind == REF_TEXT_EDITOR_BLOCK_TABLE)
+        {
+          RefTextRow *row = ref_text_block_append_row (block, gtk_text_iter_has_tag (&line, self->header_tag));
+          collect_runs (self, line, &end, ref_text_row_append_cell (row), row);
+        }
+      else
+        collect_runs (self, line, &end, ref_text_block_append_item (block), NULL);
+    }
+  while (gtk_text_iter_forward_line (&line));
+
+  return text;
+}
+
+/* ---- editing ---- */
+
+static void
+on_insert_text_before (GtkTextBuffer *buffer, GtkTextIter *location, char *text, int len, RefTextEditor *self)
+{
+  self->insert_block = block_at_line (self, location);
+}
+
+/* New text takes the typing style and the block of the line it was typed into, so a
+ * new line in a list is a new list entry. */
+static void
+on_insert_text_after (GtkTextBuffer *buffer, GtkTextIter *location, char *text, int len, RefTextEditor *self)
+{
+  GtkTextIter start = *location;
+  GtkTextIter line;
+  int n_chars;
+
+  if (self->loading || self->normalising)
+    return;
+  n_chars = (int) g_utf8_strlen (text, len);
+  gtk_text_iter_backward_chars (&start, n_chars);
+
+  self->normalising = TRUE;
+  for (guint s = 0; s < G_N_ELEMENTS (style_bits); s++)
+    {
+      if (self->typing_style & style_bits[s])
+        gtk_text_buffer_apply_tag (buffer, self->style_tags[s], &start, location);
+      else
+        gtk_text_buffer_remove_tag (buffer, self->style_tags[s], &start, location);
+    }
+  line = start;
+  do
+    apply_block_to_line (self, &line, self->insert_block);
+  while (gtk_text_iter_forward_line (&line) && gtk_text_iter_compare (&line, location) <= 0);
+  self->normalising = FALSE;
+}
+
+/* Joining two lines leaves one line with two blocks; the first line's block wins. */
+static void
+on_delete_range_after (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *end, RefTextEditor *self)
+{
+  if (self->loading || self->normalising)
+    return;
+  self->normalising = TRUE;
+  apply_block_to_line (self, start, block_at_line (self, start));
+  self->normalising = FALSE;
+}
+
+static void
+on_changed (GtkTextBuffer *buffer, RefTextEditor *self)
+{
+  if (!self->loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/* The typing style follows the text before the cursor, as in word processors. */
+static void
+on_mark_set (GtkTextBuffer *buffer, GtkTextIter *location, GtkTextMark *mark, RefTextEditor *self)
+{
+  GtkTextIter before = *location;
+  const char *href;
+
+  if (mark != gtk_text_buffer_get_insert (buffer) || self->loading)
+    return;
+  if (gtk_text_iter_starts_line (&before))
+    {
+      self->typing_style = style_at (self, &before, &href);
+      return;
+    }
+  gtk_text_iter_backward_char (&before);
+  self->typing_style = style_at (self, &before, &href);
+}
+
+void
+ref_text_editor_toggle_style (RefTextEditor *self, RefStyle style)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkTextTag *tag = NULL;
+
+  g_return_if_fail (REF_IS_TEXT_EDITOR (self));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  for (guint s = 0; s < G_N_ELEMENTS (style_bits); s++)
+    if (style_bits[s] == style)
+      tag = self->style_tags[s];
+  g_return_if_fail (tag != NULL);
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    {
+      self->typing_style ^= style;
+      return;
+    }
+  /* Whole selection already styled → remove, else apply (like any word processor). */
+  {
+    GtkTextIter probe = start;
+    gboolean all = gtk_text_iter_has_tag (&probe, tag);
+
+    while (all && gtk_text_iter_forward_to_tag_toggle (&probe, tag) && gtk_text_iter_compare (&probe, &end) < 0)
+      all = gtk_text_iter_has_tag (&probe, tag);
+    if (all)
+      gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+    else
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+  }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+RefTextEditorBlock
+ref_text_editor_get_block_at_cursor (RefTextEditor *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (REF_IS_TEXT_EDITOR (self), REF_TEXT_EDITOR_BLOCK_PARAGRAPH);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return block_at_line (self, &iter);
+}
+
+void
+ref_text_editor_set_block (RefTextEditor *self, RefTextEditorBlock block)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end, line;
+
+  g_return_if_fail (REF_IS_TEXT_EDITOR (self));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  if (block_at_line (self, &start) == block)
+    block = REF_TEXT_EDITOR_BLOCK_PARAGRAPH;
+
+  self->normalising = TRUE;
+  line = start;
+  gtk_text_iter_set_line_offset (&line, 0);
+  do
+    apply_block_to_line (self, &line, block);
+  while (gtk_text_iter_forward_line (&line) && gtk_text_iter_compare (&line, &end) <= 0);
+  self->normalising = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/* Enter on an empty list entry ends the list; Shift+Enter breaks the line inside the
+ * paragraph instead of starting a new one. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+                RefTextEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter)
+    return FALSE;
+  if (state & GDK_SHIFT_MASK)
+    {
+      gtk_text_buffer_insert_at_cursor (buffer, LINE_SEPARATOR, -1);
+      return TRUE;
+    }
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  if (gtk_text_iter_starts_line (&iter) && gtk_text_iter_ends_line (&iter))
+    {
+      RefTextEditorBlock block = block_at_line (self, &iter);
+      if (block == REF_TEXT_EDITOR_BLOCK_BULLET || block == REF_TEXT_EDITOR_BLOCK_NUMBERED)
+        {
+          ref_text_editor_set_block (self, block); /* toggles back to a paragraph */
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* ---- list markers ---- */
+
+static guint
+number_of_line (RefTextEditor *self, GtkTextIter line)
+{
+  guint n = 1;
+  GtkTextIter prev = line;
+
+  while (gtk_text_iter_backward_line (&prev) && block_at_line (self, &prev) == REF_TEXT_EDITOR_BLOCK_NUMBERED)
+    {
+      n++;
+      line = prev;
+    }
+  {
+    GSList *tags = gtk_text_iter_get_tags (&line);
+    for (GSList *l = tags; l; l = l->next)
+      if (tag_start_number (l->data) > 0)
+        n += tag_start_number (l->data) - 1;
+    g_slist_free (tags);
+  }
+  return n;
+}
+
+static void
+ref_text_editor_snapshot_layer (GtkTextView *view, GtkTextViewLayer layer, GtkSnapshot *snapshot)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (view);
+  GdkRectangle visible;
+  GtkTextIter line, last;
+  GdkRGBA color;
+
+  GTK_TEXT_VIEW_CLASS (ref_text_editor_parent_class)->snapshot_layer (view, layer, snapshot);
+  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
+    return;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (view)), &color);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_at_y (view, &line, visible.y, NULL);
+  gtk_text_view_get_line_at_y (view, &last, visible.y + visible.height, NULL);
+
+  do
+    {
+      RefTextEditorBlock block = block_at_line (self, &line);
+      g_autofree char *marker = NULL;
+      g_autoptr (PangoLayout) layout = NULL;
+      GdkRectangle location;
+      int width, height;
+
+      if (block == REF_TEXT_EDITOR_BLOCK_BULLET)
+        marker = g_strdup ("•");
+      else if (block == REF_TEXT_EDITOR_BLOCK_NUMBERED)
+        marker = g_strdup_printf ("%u.", number_of_line (self, line));
+      else
+        continue;
+
+      gtk_text_view_get_iter_location (view, &line, &location);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), marker);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (location.x - width - 8, location.y));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
+      gtk_snapshot_restore (snapshot);
+    }
+  while (gtk_text_iter_forward_line (&line) && gtk_text_iter_compare (&line, &last) <= 0);
+}
+
+/* ---- actions ---- */
+
+static void
+style_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefStyle style = g_str_equal (action_name, "text.bold")     ? REF_STYLE_BOLD
+                   : g_str_equal (action_name, "text.italic") ? REF_STYLE_ITALIC
+                                                              : REF_STYLE_UNDERLINE;
+  ref_text_editor_toggle_style (REF_TEXT_EDITOR (widget), style);
+}
+
+static void
+block_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefTextEditorBlock block = g_str_equal (action_name, "text.bullet-list")     ? REF_TEXT_EDITOR_BLOCK_BULLET
+                             : g_str_equal (action_name, "text.numbered-list") ? REF_TEXT_EDITOR_BLOCK_NUMBERED
+                                                                               : REF_TEXT_EDITOR_BLOCK_TABLE;
+  ref_text_editor_set_block (REF_TEXT_EDITOR (widget), block);
+}
+
+static void
+ref_text_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_take_boxed (value, ref_text_editor_get_text (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ref_text_editor_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      {
+        RefText *text = g_value_get_boxed (value);
+        g_autoptr (RefText) current = ref_text_editor_get_text (self);
+
+        /* Setting what is already there (a model echo of our own edit) must not
+         * reset the cursor. */
+        if (!ref_text_equal (text, current))
+          ref_text_editor_set_text (self, text);
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ref_text_editor_constructed (GObject *object)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (object);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  PangoTabArray *tabs = pango_tab_array_new (6, TRUE);
+
+  G_OBJECT_CLASS (ref_text_editor_parent_class)->constructed (object);
+
+  for (int i = 0; i < 6; i++)
+    pango_tab_array_set_tab (tabs, i, PANGO_TAB_LEFT, (i + 1) * TABLE_TAB_WIDTH);
+  self->style_tags[0] = gtk_text_buffer_create_tag (buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
+  self->style_tags[1] = gtk_text_buffer_create_tag (buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
+  self->style_tags[2] = gtk_text_buffer_create_tag (buffer, "underline", "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  self->block_tags[REF_TEXT_EDITOR_BLOCK_BULLET] = gtk_text_buffer_create_tag (buffer, "block-bullet", "left-margin",
+                                                                               LIST_MARGIN, NULL);
+  self->block_tags[REF_TEXT_EDITOR_BLOCK_NUMBERED]
+      = gtk_text_buffer_create_tag (buffer, "block-numbered", "left-margin", LIST_MARGIN, NULL);
+  self->block_tags[REF_TEXT_EDITOR_BLOCK_TABLE] = gtk_text_buffer_create_tag (
+      buffer, "block-table", "tabs", tabs, "paragraph-background", "rgba(127,127,127,0.08)", NULL);
+  self->header_tag = gtk_text_buffer_create_tag (buffer, "table-header", "weight", PANGO_WEIGHT_BOLD, NULL);
+  pango_tab_array_free (tabs);
+
+  g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text_before), self);
+  g_signal_connect_after (buffer, "insert-text", G_CALLBACK (on_insert_text_after), self);
+  g_signal_connect_after (buffer, "delete-range", G_CALLBACK (on_delete_range_after), self);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_changed), self);
+  g_signal_connect (buffer, "mark-set", G_CALLBACK (on_mark_set), self);
+}
+
+static void
+ref_text_editor_class_init (RefTextEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->constructed = ref_text_editor_constructed;
+  object_class->get_property = ref_text_editor_get_property;
+  object_class->set_property = ref_text_editor_set_property;
+  view_class->snapshot_layer = ref_text_editor_snapshot_layer;
+
+  properties[PROP_TEXT] = g_param_spec_boxed ("text", NULL, NULL, REF_TYPE_TEXT,
+                                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "text.bold", NULL, style_action);
+  gtk_widget_class_install_action (widget_class, "text.italic", NULL, style_action);
+  gtk_widget_class_install_action (widget_class, "text.underline", NULL, style_action);
+  gtk_widget_class_install_action (widget_class, "text.bullet-list", NULL, block_action);
+  gtk_widget_class_install_action (widget_class, "text.numbered-list", NULL, block_action);
+  gtk_widget_class_install_action (widget_class, "text.table", NULL, block_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "text.bold", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "text.italic", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK, "text.underline", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "text.bullet-list", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "text.numbered-list", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_ALT_MASK, "text.table",
+                                       NULL);
+}
+
+static void
+ref_text_editor_init (RefTextEditor *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), 8);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self), 6);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self), 4);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "ref-text-editor");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+}
+
+GtkWidget *
+ref_text_editor_new (void)
+{
+  return g_object_new (REF_TYPE_TEXT_EDITOR, NULL);
+}

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <gtk/gtk.h>
+
+#include "ref-text-editor.h"
+
+static RefText *
+sample_text (void)
+{
+  RefText *text = ref_text_new ();
+  RefTextBlock *p = ref_text_append_block (text, REF_BLOCK_PARAGRAPH);
+  RefTextInline *inl = ref_text_block_append_item (p);
+  RefTextBlock *ul = ref_text_append_block (text, REF_BLOCK_BULLET_LIST);
+  RefTextBlock *ol = ref_text_append_block (text, REF_BLOCK_NUMBERED_LIST);
+  RefTextBlock *table = ref_text_append_block (text, REF_BLOCK_TABLE);
+  RefTextRow *row;
+
+  ref_text_inline_append (inl, "Socialtilsynet ", REF_STYLE_NONE, NULL);
+  ref_text_inline_append (inl, "vurderer", REF_STYLE_BOLD, NULL);
+  ref_text_inline_append (inl, " kvaliteten\nmed linjeskift ", REF_STYLE_NONE, NULL);
+  ref_text_inline_append (inl, "her", REF_STYLE_ITALIC | REF_STYLE_UNDERLINE, NULL);
+  ref_text_inline_append (inl, " og et link", REF_STYLE_NONE, "https://ballerup.dk/");
+  ref_text_inline_append (ref_text_block_append_item (ul), "Øget nærledelse", REF_STYLE_NONE, NULL);
+  ref_text_inline_append (ref_text_block_append_item (ul), "Faglig opkvalificering", REF_STYLE_NONE, NULL);
+  ref_text_block_set_start (ol, 3);
+  ref_text_inline_append (ref_text_block_append_item (ol), "tredje", REF_STYLE_NONE, NULL);
+  ref_text_inline_append (ref_text_block_append_item (ol), "fjerde", REF_STYLE_NONE, NULL);
+  row = ref_text_block_append_row (table, TRUE);
+  ref_text_inline_append (ref_text_row_append_cell (row), "Tema", REF_STYLE_NONE, NULL);
+  ref_text_inline_append (ref_text_row_append_cell (row), "STU", REF_STYLE_NONE, NULL);
+  row = ref_text_block_append_row (table, FALSE);
+  ref_text_inline_append (ref_text_row_append_cell (row), "Fysiske rammer", REF_STYLE_NONE, NULL);
+  ref_text_inline_append (ref_text_row_append_cell (row), "4,0", REF_STYLE_NONE, NULL);
+  return text;
+}
+
+static RefTextEditor *
+new_editor (void)
+{
+  return REF_TEXT_EDITOR (g_object_ref_sink (ref_text_editor_new ()));
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr (RefTextEditor) editor = new_editor ();
+  g_autoptr (RefText) text = sample_text ();
+  g_autoptr (RefText) back = NULL;
+  g_autofree char *plain = NULL;
+
+  ref_text_editor_set_text (editor, text);
+  back = ref_text_editor_get_text (editor);
+  plain = ref_text_to_plain (back);
+  g_test_message ("%s", plain);
+  g_assert_true (ref_text_equal (text, back));
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr (RefTextEditor) editor = new_editor ();
+  g_autoptr (RefText) empty = ref_text_new ();
+  g_autoptr (RefText) back = NULL;
+
+  ref_text_editor_set_text (editor, empty);
+  back = ref_text_editor_get_text (editor);
+  g_assert_true (ref_text_is_empty (back));
+  g_assert_cmpuint (ref_text_get_n_blocks (back), ==, 0);
+}
+
+/* Typing Enter at the end of a list entry makes a new entry of the same list. */
+static void
+test_enter_continues_list (void)
+{
+  g_autoptr (RefTextEditor) editor = new_editor ();
+  g_autoptr (RefText) text = ref_text_new_from_plain ("- en\n- to");
+  g_autoptr (RefText) back = NULL;
+  g_auto (GStrv) items = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  GtkTextIter end;
+
+  ref_text_editor_set_text (editor, text);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "\ntre", -1, TRUE);
+  back = ref_text_editor_get_text (editor);
+  g_assert_cmpuint (ref_text_get_n_blocks (back), ==, 1);
+  items = ref_text_get_list_items (back);
+  g_assert_cmpuint (g_strv_length (items), ==, 3);
+  g_assert_cmpstr (items[2], ==, "tre");
+}
+
+static void
+test_toggle_bold_selection (void)
+{
+  g_autoptr (RefTextEditor) editor = new_editor ();
+  g_autoptr (RefText) text = ref_text_new_paragraph ("Indstillingen godkendt");
+  g_autoptr (RefText) back = NULL;
+  g_autoptr (RefText) again = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  GtkTextIter start, end;
+  RefTextInline *inl;
+  const RefTextRun *run;
+
+  ref_text_editor_set_text (editor, text);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 12);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  ref_text_editor_toggle_style (editor, REF_STYLE_BOLD);
+
+  back = ref_text_editor_get_text (editor);
+  inl = ref_text_block_get_item (ref_text_get_block (back, 0), 0);
+  g_assert_cmpuint (inl->len, ==, 2);
+  run = g_ptr_array_index (inl, 0);
+  g_assert_cmpstr (run->text, ==, "Indstillinge");
+  g_assert_cmpint (run->style, ==, REF_STYLE_BOLD);
+
+  /* Toggling again over a fully bold selection removes it. */
+  ref_text_editor_toggle_style (editor, REF_STYLE_BOLD);
+  again = ref_text_editor_get_text (editor);
+  g_assert_true (ref_text_equal (again, text));
+}
+
+/* Text typed after turning bold on (no selection) is bold. */
+static void
+test_typing_style (void)
+{
+  g_autoptr (RefTextEditor) editor = new_editor ();
+  g_autoptr (RefText) text = ref_text_new_paragraph ("Beslutning: ");
+  g_autoptr (RefText) back = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  GtkTextIter end;
+  RefTextInline *inl;
+
+  ref_text_editor_set_text (editor, text);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  ref_text_editor_toggle_style (editor, REF_STYLE_BOLD);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "Godkendt", -1, TRUE);
+  back = ref_text_editor_get_text (editor);
+  inl = ref_text_block_get_item (ref_text_get_block (back, 0), 0);
+  g_assert_cmpuint (inl->len, ==, 2);
+  g_assert_cmpint (((RefTextRun *) g_ptr_array_index (inl, 1))->style, ==, REF_STYLE_BOLD);
+}
+
+static void
+test_set_block (void)
+{
+  g_autoptr (RefTextEditor) editor = new_editor ();
+  g_autoptr (RefText) text = ref_text_new_from_plain ("a\nb");
+  g_autoptr (RefText) list = NULL;
+  g_autoptr (RefText) paragraphs = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  GtkTextIter start, end;
+
+  /* "a\nb" from plain text is one paragraph with a line break: make it two lines. */
+  ref_text_editor_set_text (editor, text);
+  gtk_text_buffer_set_text (buffer, "a\nb", -1);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  ref_text_editor_set_block (editor, REF_TEXT_EDITOR_BLOCK_NUMBERED);
+  g_assert_cmpint (ref_text_editor_get_block_at_cursor (editor), ==, REF_TEXT_EDITOR_BLOCK_NUMBERED);
+  list = ref_text_editor_get_text (editor);
+  g_assert_cmpuint (ref_text_get_n_blocks (list), ==, 1);
+  g_assert_cmpint (ref_text_block_get_kind (ref_text_get_block (list, 0)), ==, REF_BLOCK_NUMBERED_LIST);
+  g_assert_cmpuint (ref_text_block_get_n_items (ref_text_get_block (list, 0)), ==, 2);
+
+  /* The same command again turns them back into paragraphs. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  ref_text_editor_set_block (editor, REF_TEXT_EDITOR_BLOCK_NUMBERED);
+  paragraphs = ref_text_editor_get_text (editor);
+  g_assert_cmpuint (ref_text_get_n_blocks (paragraphs), ==, 2);
+  g_assert_cmpint (ref_text_block_get_kind (ref_text_get_block (paragraphs, 0)), ==, REF_BLOCK_PARAGRAPH);
+}
+
+/* Joining a paragraph into a list entry with Backspace keeps one block per line. */
+static void
+test_join_lines (void)
+{
+  g_autoptr (RefTextEditor) editor = new_editor ();
+  g_autoptr (RefText) text = ref_text_new_from_plain ("- punkt\n\nafsnit");
+  g_autoptr (RefText) back = NULL;
+  g_autofree char *plain = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  GtkTextIter start, end;
+
+  ref_text_editor_set_text (editor, text);
+  /* Lines: "punkt" (bullet), "afsnit" (paragraph). Delete the newline between. */
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 0);
+  gtk_text_iter_forward_to_line_end (&start);
+  end = start;
+  gtk_text_iter_forward_char (&end);
+  gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
+  back = ref_text_editor_get_text (editor);
+  plain = ref_text_to_plain (back);
+  g_assert_cmpstr (plain, ==, "- punktafsnit");
+}
+
+static void
+test_notify_on_edit (void)
+{
+  g_autoptr (RefTextEditor) editor = new_editor ();
+  g_autoptr (RefText) text = ref_text_new_paragraph ("x");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  guint count = 0;
+
+  ref_text_editor_set_text (editor, text);
+  g_signal_connect_swapped (editor, "notify::text", G_CALLBACK (g_atomic_int_inc), &count);
+  gtk_text_buffer_insert_at_cursor (buffer, "y", -1);
+  g_assert_cmpuint (count, >=, 1);
+  count = 0;
+  /* Setting an equal value is not an edit. */
+  {
+    g_autoptr (RefText) same = ref_text_editor_get_text (editor);
+    g_object_set (editor, "text", same, NULL);
+  }
+  g_assert_cmpuint (count, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text-editor/round-trip", test_round_trip);
+  g_test_add_func ("/text-editor/empty", test_empty);
+  g_test_add_func ("/text-editor/enter-continues-list", test_enter_continues_list);
+  g_test_add_func ("/text-editor/toggle-bold", test_toggle_bold_selection);
+  g_test_add_func ("/text-editor/typing-style", test_typing_style);
+  g_test_add_func ("/text-editor/set-block", test_set_block);
+  g_test_add_func ("/text-editor/join-lines", test_join_lines);
+  g_test_add_func ("/text-editor/notify", test_notify_on_edit);
+
+  return g_test_run ();
+}
