@@ -130,6 +130,38 @@ test_usage (void)
   g_assert_nonnull (strstr (missing.err, "nonexistent.referat"));
 }
 
+static void
+test_import (void)
+{
+  g_auto (Run) one = { 0 };
+  g_auto (Run) many = { 0 };
+  g_auto (Run) validate = { 0 };
+  g_auto (Run) bad = { 0 };
+  g_autofree char *pdf = data_path ("tests/fixtures/pdf/ballerup-2025-referat.pdf", NULL);
+  g_autofree char *pdf2 = data_path ("tests/fixtures/pdf/hedensted-2021-referat.pdf", NULL);
+  g_autofree char *readme = data_path ("tests/fixtures/pdf/README.md", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "ballerup.referat", NULL);
+  g_autofree char *outdir = g_build_filename (dir, "batch", NULL);
+  g_autofree char *out2 = g_build_filename (outdir, "hedensted-2021-referat.referat", NULL);
+
+  run_cli (&one, "import", pdf, "-o", out, NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_nonnull (strstr (one.out, "10 items, 100.0 % of the text"));
+  run_cli (&validate, "validate", out, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+
+  /* Several files go into a folder, in parallel. */
+  run_cli (&many, "import", pdf, pdf2, "-o", outdir, NULL);
+  g_assert_cmpint (many.status, ==, 0);
+  g_assert_true (g_file_test (out2, G_FILE_TEST_EXISTS));
+
+  /* Not a PDF: a clear error, exit status 1. */
+  run_cli (&bad, "import", readme, "-o", out, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "README.md"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -140,6 +172,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/validate/good", test_validate_good);
   g_test_add_func ("/cli/validate/bad", test_validate_bad);
   g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/import", test_import);
 
   return g_test_run ();
 }

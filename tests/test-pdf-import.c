@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ref-format.h"
+#include "ref-pdf-export.h"
 #include "ref-pdf-import.h"
 #include "ref-xml.h"
 
@@ -390,6 +391,33 @@ test_fixtures_round_trip (void)
     }
 }
 
+/* Issue 4: export the sample with Referent's own exporter and import it back: the
+ * model must be equal. */
+static void
+test_export_import_round_trip (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) sample = ref_sample_meeting_new (&error);
+  g_autofree char *dir = g_dir_make_tmp ("referent-rt-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (RefPdfImport) import = NULL;
+  g_autofree char *where = NULL;
+  RefPdfExportOptions options;
+
+  g_assert_no_error (error);
+  ref_pdf_export_options_init (&options);
+  g_assert_true (ref_pdf_export (sample, path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  import = ref_pdf_import_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ref_pdf_import_get_warnings (import)->len, ==, 0);
+  if (!ref_model_equal (sample, ref_pdf_import_get_meeting (import), &where))
+    g_error ("export → import changed %s", where);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static GBytes *
 make_pdf (gboolean with_text)
 {
@@ -473,6 +501,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pdf-import/fixtures", test_fixtures);
   g_test_add_func ("/pdf-import/round-trip", test_fixtures_round_trip);
+  g_test_add_func ("/pdf-import/export-import", test_export_import_round_trip);
   g_test_add_func ("/pdf-import/errors", test_errors);
   g_test_add_func ("/pdf-import/missing-file", test_missing_file);
   return g_test_run ();

@@ -5,7 +5,10 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
+#include "cli-commands.h"
+#include "ref-pdf-export.h"
 #include "ref-stats.h"
 #include "ref-xml.h"
 
@@ -22,8 +25,8 @@ typedef struct {
   CommandFunc func;
 } Command;
 
-static int
-usage_error (const char *command, const char *message)
+int
+cli_usage_error (const char *command, const char *message)
 {
   g_printerr ("referent-cli %s: %s\n", command, message);
   g_printerr (_("Run “referent-cli help” for usage.\n"));
@@ -36,7 +39,7 @@ cmd_validate (int argc, char **argv)
   int status = 0;
 
   if (argc < 2)
-    return usage_error ("validate", _("no file given"));
+    return cli_usage_error ("validate", _("no file given"));
 
   for (int i = 1; i < argc; i++)
     {
@@ -81,7 +84,7 @@ cmd_stats (int argc, char **argv)
   g_autofree char *json = NULL;
 
   if (argc != 2)
-    return usage_error ("stats", _("expected exactly one file"));
+    return cli_usage_error ("stats", _("expected exactly one file"));
   file = g_file_new_for_commandline_arg (argv[1]);
   meeting = ref_xml_load_file (file, &error);
   if (meeting == NULL)
@@ -94,11 +97,85 @@ cmd_stats (int argc, char **argv)
   return 0;
 }
 
+typedef struct {
+  gboolean tty;
+  guint pages;
+  int last_percent;
+} ExportProgress;
+
+static void
+export_progress (guint pages_done, double fraction, gpointer user_data)
+{
+  ExportProgress *state = user_data;
+  int percent = (int) (fraction * 100);
+
+  state->pages = pages_done;
+  if (!state->tty || percent == state->last_percent)
+    return;
+  state->last_percent = percent;
+  /* TRANSLATORS: a progress line that is rewritten in place */
+  g_printerr (_("\rExporting: %3d %% (%u pages)"), percent, pages_done);
+}
+
+static int
+cmd_export (int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *edition = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
+    { "edition", 0, 0, G_OPTION_ARG_STRING, &edition,
+      N_("public (default: closed items show only their title) or internal"), N_("EDITION") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_("FILE.referat — export the minutes as PDF"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (RefMeeting) meeting = NULL;
+  RefPdfExportOptions options;
+  ExportProgress progress = { isatty (STDERR_FILENO), 0, -1 };
+  int edition_value = REF_EDITION_PUBLIC;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return cli_usage_error ("export", error->message);
+  if (argc != 2)
+    return cli_usage_error ("export", _("expected exactly one .referat file"));
+  if (output == NULL)
+    return cli_usage_error ("export", _("no output file given (-o OUT.pdf)"));
+  if (edition != NULL && !ref_enum_from_nick (REF_TYPE_EDITION, edition, &edition_value))
+    return cli_usage_error ("export", _("the edition must be “public” or “internal”"));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  meeting = ref_xml_load_file (file, &error);
+  if (meeting == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  ref_pdf_export_options_init (&options);
+  options.edition = edition_value;
+  if (!ref_pdf_export (meeting, output, &options, export_progress, &progress, NULL, &error))
+    {
+      if (progress.tty && progress.last_percent >= 0)
+        g_printerr ("\n");
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (progress.tty)
+    g_printerr ("\r");
+  /* TRANSLATORS: "OUT.pdf: 23 pages written" */
+  g_printerr (ngettext ("%s: %u page written\n", "%s: %u pages written\n", progress.pages), output, progress.pages);
+  return 0;
+}
+
 static int cmd_help (int argc, char **argv);
 
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check that .referat files are valid"), cmd_validate },
   { "stats", N_("FILE"), N_("Print counts of items, decisions and attendance as JSON"), cmd_stats },
+  { "import", N_("IN.pdf… -o OUT"), N_("Import agenda or minutes PDFs into .referat files"), cli_import },
+  { "export", N_("FILE -o PDF"), N_("Export the minutes as PDF (--edition public|internal)"), cmd_export },
   { "help", "", N_("Show this help"), cmd_help },
 };
 
@@ -107,7 +184,7 @@ cmd_help (int argc, char **argv)
 {
   g_print (_("Usage: referent-cli COMMAND [ARGUMENTS…]\n\nCommands:\n"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-10s %-12s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
+    g_print ("  %-9s %-16s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
   return 0;
 }
 
@@ -136,5 +213,5 @@ main (int argc, char **argv)
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].func (argc - 1, argv + 1);
 
-  return usage_error (argv[1], _("unknown command"));
+  return cli_usage_error (argv[1], _("unknown command"));
 }

@@ -29,7 +29,7 @@ typedef struct {
   GArray *lines;    /* Line */
   double body_size; /* most common font size of body text */
   double heading_size; /* most common size of bold headings inside items */
-  double line_gap;  /* typical distance between lines of one paragraph */
+  double right_margin; /* rightmost extent of body text */
   RefMeeting *meeting;
   GPtrArray *warnings;
   GArray *toc;      /* TocEntry */

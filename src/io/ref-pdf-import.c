@@ -487,8 +487,8 @@ static gboolean
 parse_toc_line (const char *text, guint *number, char **title, gboolean *complete)
 {
   GRegex *trailing = ref_pdf_regex ("^(.*?)[\\s.…]*(?:\\t|\\.{3,}|…+|\\s{2,})\\s*(\\d{1,4})$", 0);
-  GRegex *leading = ref_pdf_regex ("^(?:(?:Punkt|Pkt\\.?)\\s*)?(\\d{1,4})\\s*[:.]?\\s*(?:\\t|\\s)\\s*(.*)$",
-                                            G_REGEX_CASELESS);
+  GRegex *leading = ref_pdf_regex ("^(?:(?:Punkt|Pkt\\.?)\\s*)?(\\d{1,4})(?:\\s*[:.]\\s*|\\s*\\t\\s*|\\s+)(\\S.*)$",
+                                   G_REGEX_CASELESS);
   g_autoptr (GMatchInfo) m = NULL;
   g_autofree char *body = NULL;
 
@@ -943,6 +943,14 @@ read_header (Importer *imp, guint end)
           line->used = TRUE;
           continue;
         }
+      /* Referent's own exports say which edition they are. */
+      if (ref_pdf_regex_match ("^(Offentlig|Intern) udgave$", 0, line->pdf->text))
+        {
+          ref_meeting_set_edition (imp->meeting, g_str_has_prefix (line->pdf->text, "Intern") ? REF_EDITION_INTERNAL
+                                                                                              : REF_EDITION_PUBLIC);
+          line->used = TRUE;
+          continue;
+        }
       if (read_title_line (imp, line->pdf->text))
         {
           line->used = TRUE;
@@ -1027,10 +1035,10 @@ is_known_attachment (Importer *imp, const char *title)
   return FALSE;
 }
 
-/* Some minutes end with an overview of all attachments on a page of its own, after
- * the last item. It repeats what the items list, so it belongs to no item: if a
- * "Bilag" heading opens a page after the last item's heading and every entry under
- * it is an attachment of an earlier item, the last item ends before it. */
+/* Pages after the last item that belong to no item: a signature page (its names come
+ * from the participant list), or an overview of all attachments that repeats what the
+ * items list ("Bilag" opening a page, every entry an attachment of an earlier item).
+ * The last item ends before them. */
 static guint
 find_closing_overview (Importer *imp, ItemHeading *heading, guint start, guint end)
 {
@@ -1040,13 +1048,22 @@ find_closing_overview (Importer *imp, ItemHeading *heading, guint start, guint e
       gboolean first_on_page = TRUE;
       guint entries = 0, known = 0;
 
-      if (line->role != ROLE_BODY || line->pdf->page == importer_line (imp, heading->line)->pdf->page
-          || !line->pdf->bold || !ref_pdf_regex_match ("^Bilag(soversigt)?:?$", G_REGEX_CASELESS, line->pdf->text))
+      if (line->role != ROLE_BODY || line->pdf->page == importer_line (imp, heading->line)->pdf->page || !line->pdf->bold)
         continue;
       for (guint j = start; j < i; j++)
         if (importer_line (imp, j)->role == ROLE_BODY && importer_line (imp, j)->pdf->page == line->pdf->page)
           first_on_page = FALSE;
       if (!first_on_page)
+        continue;
+      /* A signature page lists the members from the participant list: derived. */
+      if (ref_pdf_regex_match ("^(Godkendelse af referat(et)?|Underskrift(er|sblad|sside)?|Underskriftsblad)$",
+                               G_REGEX_CASELESS, line->pdf->text))
+        {
+          for (guint j = i; j < end; j++)
+            importer_line (imp, j)->used = TRUE;
+          return i;
+        }
+      if (!ref_pdf_regex_match ("^Bilag(soversigt)?:?$", G_REGEX_CASELESS, line->pdf->text))
         continue;
       for (guint j = i + 1; j < end; j++)
         {
@@ -1257,6 +1274,9 @@ import_document (PopplerDocument *document, GCancellable *cancellable, RefPdfImp
 
   imp.body_size = dominant_size (&imp, FALSE);
   mark_furniture (&imp);
+  for (guint i = 0; i < imp.lines->len; i++)
+    if (importer_line (&imp, i)->role == ROLE_BODY)
+      imp.right_margin = MAX (imp.right_margin, importer_line (&imp, i)->pdf->x1);
   build_vocabulary (&imp);
   imp.meeting = ref_meeting_new ();
 

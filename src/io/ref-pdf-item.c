@@ -19,17 +19,89 @@ typedef enum {
 } ParaKind;
 
 typedef struct {
+  gsize start, end;
+  char *href;
+} ParaLink;
+
+typedef struct {
   ParaKind kind;
   guint number; /* numbered entries */
   char *text;
   gboolean bold;
   guint page;
+  GArray *links; /* ParaLink, byte spans of text; NULL if none */
 } Para;
+
+static void
+para_link_clear (gpointer data)
+{
+  g_free (((ParaLink *) data)->href);
+}
 
 static void
 para_clear (gpointer data)
 {
-  g_free (((Para *) data)->text);
+  Para *p = data;
+
+  g_free (p->text);
+  g_clear_pointer (&p->links, g_array_unref);
+}
+
+/* Copies @line's link spans into @para, where the line's text from byte @from on was
+ * placed at byte @at. */
+static void
+para_add_links (Para *para, RefPdfLine *line, gsize from, gsize at)
+{
+  for (guint i = 0; line->links && i < line->links->len; i++)
+    {
+      RefPdfLink *link = g_ptr_array_index (line->links, i);
+      ParaLink pl;
+
+      if (link->end <= from)
+        continue;
+      if (para->links == NULL)
+        {
+          para->links = g_array_new (FALSE, FALSE, sizeof (ParaLink));
+          g_array_set_clear_func (para->links, para_link_clear);
+        }
+      pl.start = at + (link->start > from ? link->start - from : 0);
+      pl.end = at + link->end - from;
+      pl.href = g_strdup (link->href);
+      /* A link wrapped over two lines is one link. */
+      if (para->links->len > 0)
+        {
+          ParaLink *last = &g_array_index (para->links, ParaLink, para->links->len - 1);
+          if (g_str_equal (last->href, pl.href) && pl.start <= last->end + 1)
+            {
+              last->end = pl.end;
+              g_free (pl.href);
+              continue;
+            }
+        }
+      g_array_append_val (para->links, pl);
+    }
+}
+
+/* Appends @p's text to @inl, as runs split at its links. */
+static void
+append_para_runs (RefTextInline *inl, Para *p, RefStyle style)
+{
+  gsize pos = 0, len = strlen (p->text);
+
+  for (guint i = 0; p->links && i < p->links->len; i++)
+    {
+      ParaLink *l = &g_array_index (p->links, ParaLink, i);
+      g_autofree char *before = NULL, *linked = NULL;
+
+      if (l->start < pos || l->end > len)
+        continue;
+      before = g_strndup (p->text + pos, l->start - pos);
+      linked = g_strndup (p->text + l->start, l->end - l->start);
+      ref_text_inline_append (inl, before, style, NULL);
+      ref_text_inline_append (inl, linked, style, l->href);
+      pos = l->end;
+    }
+  ref_text_inline_append (inl, p->text + pos, style, NULL);
 }
 
 typedef enum {
@@ -172,16 +244,30 @@ join_line (Importer *imp, GString *para, const char *next)
       g_string_append (para, next);
       return;
     }
-  g_string_append_c (para, ' ');
+  /* "nedlægge/" + "omkonvertere": a line broken after a slash joins without a space. */
+  if (len > 0 && para->str[len - 1] != '/')
+    g_string_append_c (para, ' ');
   g_string_append (para, next);
 }
 
+/* A line ending in ".", ":", "!" or "?" ends a sentence, except after a number:
+ * "den 4." and "… 3. Hverdagens praksis, 4." are ordinals that wrapped. */
 static gboolean
 ends_sentence (const char *text)
 {
   gsize len = strlen (text);
 
-  return len > 0 && strchr (".:!?", text[len - 1]) != NULL;
+  if (len == 0 || strchr (".:!?", text[len - 1]) == NULL)
+    return FALSE;
+  return !(text[len - 1] == '.' && len >= 2 && g_ascii_isdigit (text[len - 2]));
+}
+
+static gboolean
+starts_vote_line (const char *text)
+{
+  return ref_pdf_regex_match ("^(For stemte|Imod stemte|Undlod (af|at) stemme|Hverken for eller imod"
+                              "|(Indstillingen|Forslaget|Ændringsforslaget) blev)\\b",
+                              0, text);
 }
 
 /* Groups lines into paragraphs, list entries and table rows. A paragraph ends at a
@@ -195,6 +281,7 @@ build_paras (Importer *imp, GArray *indices)
   Para para = { 0 };
   Line *prev = NULL;
   double list_x = 0;
+  g_autofree char *marker_text = NULL; /* "1. " of the current list entry */
 
   g_array_set_clear_func (paras, para_clear);
   for (guint k = 0; k <= indices->len; k++)
@@ -208,6 +295,13 @@ build_paras (Importer *imp, GArray *indices)
       if (line != NULL)
         {
           marker = match_list_marker (line->pdf->text, &kind, &number, &rest);
+          /* "… jf. lov om socialtilsyn §" / "6. Socialtilsynet har …": a number that a
+           * line wrap put at a line start is not a list entry when the line above
+           * runs on without a break or a sentence end. */
+          if (marker && prev != NULL && current != NULL && para.kind == PARA_TEXT && line->pdf->page == prev->pdf->page
+              && line->pdf->y0 - prev->pdf->y0 <= 1.55 * MAX (line->pdf->size, 6.0) && !ends_sentence (prev->pdf->text)
+              && fabs (line->pdf->x0 - prev->pdf->x0) < 2.0)
+            marker = FALSE;
           row = !marker && strchr (line->pdf->text, '\t') != NULL;
           if (prev != NULL && current != NULL && !marker && !row && para.kind != PARA_ROW)
             {
@@ -218,10 +312,29 @@ build_paras (Importer *imp, GArray *indices)
                 breaks = step > 1.55 * size || step < 0;
               else
                 breaks = ends_sentence (prev->pdf->text);
-              /* List entries continue only on lines indented past the marker. */
+              /* List entries continue only on lines indented past the marker. A
+               * "1. …" line whose sentence wraps flush left was a paragraph that
+               * happens to begin with a number. */
               if (!breaks && (para.kind == PARA_BULLET || para.kind == PARA_NUMBERED) && line->pdf->x0 < list_x + 2)
-                breaks = TRUE;
+                {
+                  if (para.kind == PARA_NUMBERED && marker_text != NULL && !ends_sentence (prev->pdf->text))
+                    {
+                      g_string_prepend (current, marker_text);
+                      for (guint l = 0; para.links && l < para.links->len; l++)
+                        {
+                          g_array_index (para.links, ParaLink, l).start += strlen (marker_text);
+                          g_array_index (para.links, ParaLink, l).end += strlen (marker_text);
+                        }
+                      para.kind = PARA_TEXT;
+                    }
+                  else
+                    breaks = TRUE;
+                }
               if (!breaks && line->pdf->bold != para.bold && para.kind == PARA_TEXT)
+                breaks = TRUE;
+              /* Each line of a vote record is a statement of its own, however tightly
+               * it is set. */
+              if (!breaks && starts_vote_line (line->pdf->text))
                 breaks = TRUE;
             }
         }
@@ -243,9 +356,15 @@ build_paras (Importer *imp, GArray *indices)
           para.page = line->pdf->page + 1;
           current = g_string_new (marker ? rest : line->pdf->text);
           list_x = line->pdf->x0;
+          g_free (marker_text);
+          marker_text = marker ? g_strndup (line->pdf->text, rest - line->pdf->text) : NULL;
+          para_add_links (&para, line->pdf, marker ? (gsize) (rest - line->pdf->text) : 0, 0);
         }
       else
-        join_line (imp, current, line->pdf->text);
+        {
+          join_line (imp, current, line->pdf->text);
+          para_add_links (&para, line->pdf, 0, current->len - strlen (line->pdf->text));
+        }
       prev = line;
     }
   return paras;
@@ -266,7 +385,7 @@ paras_to_text (GArray *paras, guint first)
       if (p->kind == PARA_TEXT)
         {
           block = ref_text_append_block (text, REF_BLOCK_PARAGRAPH);
-          ref_text_inline_append (ref_text_block_append_item (block), p->text, style, NULL);
+          append_para_runs (ref_text_block_append_item (block), p, style);
           block = NULL;
           continue;
         }
@@ -287,7 +406,7 @@ paras_to_text (GArray *paras, guint first)
             ref_text_inline_append (ref_text_row_append_cell (row), cells[c], REF_STYLE_NONE, NULL);
         }
       else
-        ref_text_inline_append (ref_text_block_append_item (block), p->text, REF_STYLE_NONE, NULL);
+        append_para_runs (ref_text_block_append_item (block), p, REF_STYLE_NONE);
     }
   return text;
 }
@@ -524,6 +643,44 @@ read_decision (ItemReader *r, GArray *paras)
   ref_decision_set_text (r->decision, text);
 }
 
+/* One attachment per line: a line continues the one above only when that one ran to
+ * the right margin (a wrapped title). */
+static GArray *
+attachment_entries (Importer *imp, GArray *indices)
+{
+  g_autoptr (GArray) single = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *paras = g_array_new (FALSE, TRUE, sizeof (Para));
+  Line *prev = NULL;
+
+  g_array_set_clear_func (paras, para_clear);
+  for (guint k = 0; k <= indices->len; k++)
+    {
+      Line *line = k < indices->len ? importer_line (imp, g_array_index (indices, guint, k)) : NULL;
+      gboolean wrapped = line && prev && line->pdf->page == prev->pdf->page && prev->pdf->x1 > imp->right_margin - 30;
+
+      if (!wrapped && single->len > 0)
+        {
+          g_autoptr (GArray) one = build_paras (imp, single);
+          if (one->len > 0)
+            {
+              Para p = g_array_index (one, Para, 0);
+              GString *all = g_string_new (p.text);
+              for (guint i = 1; i < one->len; i++)
+                g_string_append_printf (all, " %s", g_array_index (one, Para, i).text);
+              p.text = g_string_free (all, FALSE);
+              p.links = NULL;
+              g_array_append_val (paras, p);
+            }
+          g_array_set_size (single, 0);
+        }
+      if (line == NULL)
+        break;
+      g_array_append_val (single, g_array_index (indices, guint, k));
+      prev = line;
+    }
+  return paras;
+}
+
 static void
 read_attachments (ItemReader *r, GArray *paras)
 {
@@ -666,7 +823,10 @@ finish_part (ItemReader *r, const char *heading)
       read_prior_decision (r, heading, paras);
       break;
     case PART_ATTACHMENTS:
-      read_attachments (r, paras);
+      {
+        g_autoptr (GArray) entries = attachment_entries (r->imp, r->lines);
+        read_attachments (r, entries);
+      }
       break;
     case PART_DECIDED_BY:
       {
@@ -789,6 +949,7 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
 {
   ItemReader r = { 0 };
   Line *prev = NULL;
+  Line *heading_line = NULL;
   g_autofree char *heading = NULL;
 
   r.imp = imp;
@@ -844,9 +1005,22 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
               prev = line;
               continue;
             }
+          /* A section heading with no text of its own, followed by a smaller heading,
+           * groups the sections below it ("Indhold", "Sagsfremstilling" over
+           * "Sammendrag", "Baggrund" …). */
+          if (r.kind == PART_SECTION && r.lines->len == 0 && heading_line != NULL
+              && line->pdf->size < heading_line->pdf->size - 0.3)
+            {
+              ref_section_set_kind (r.section, REF_SECTION_KIND_CONTENT);
+              ref_section_set_heading (r.section, g_str_equal (heading, ref_section_kind_default_heading (REF_SECTION_KIND_CONTENT))
+                                                      ? NULL
+                                                      : heading);
+              ref_section_set_level (r.section, 1);
+            }
           finish_part (&r, heading);
           g_free (heading);
           heading = g_strdup (line->pdf->text);
+          heading_line = line;
           line->used = TRUE;
           start_part (&r, heading, line);
           prev = line;

@@ -2,11 +2,21 @@
 #include "ref-pdf-text.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A gap wider than this many times the font size between two characters on one line
  * separates table cells (or tab-aligned columns), not words. */
-#define CELL_GAP_EM 1.6
+#define CELL_GAP_EM 0.8
+
+static void
+link_free (gpointer data)
+{
+  RefPdfLink *link = data;
+
+  g_free (link->href);
+  g_free (link);
+}
 
 static void
 line_free (gpointer data)
@@ -15,7 +25,32 @@ line_free (gpointer data)
 
   g_free (line->text);
   g_free (line->font);
+  g_clear_pointer (&line->links, g_ptr_array_unref);
   g_free (line);
+}
+
+static void
+add_link (RefPdfLine *line, gsize start, gsize end, const char *href)
+{
+  RefPdfLink *link;
+
+  if (line->links != NULL && line->links->len > 0)
+    {
+      RefPdfLink *last = g_ptr_array_index (line->links, line->links->len - 1);
+      /* Extend the previous span over the spaces between words of one link. */
+      if (g_str_equal (last->href, href) && start <= last->end + 1)
+        {
+          last->end = end;
+          return;
+        }
+    }
+  if (line->links == NULL)
+    line->links = g_ptr_array_new_with_free_func (link_free);
+  link = g_new0 (RefPdfLink, 1);
+  link->start = start;
+  link->end = end;
+  link->href = g_strdup (href);
+  g_ptr_array_add (line->links, link);
 }
 
 void
@@ -71,7 +106,20 @@ attributes_by_char (GList *attributes, guint n_chars)
 }
 
 typedef struct {
+  gsize start, end;
+  const char *href;
+} CharLink;
+
+typedef struct {
+  gsize offset; /* byte offset of the character after the gap */
+  double width;
+  double size;
+} Gap;
+
+typedef struct {
   GString *text;
+  GArray *links; /* CharLink, byte spans of linked characters in text */
+  GArray *gaps;  /* Gap: horizontal gaps before characters */
   double x0, y0, x1, y1;
   GHashTable *weights; /* PopplerTextAttributes* → chars */
   double last_x1;
@@ -83,11 +131,66 @@ static void
 builder_reset (LineBuilder *b)
 {
   g_string_truncate (b->text, 0);
+  g_array_set_size (b->links, 0);
+  g_array_set_size (b->gaps, 0);
   g_hash_table_remove_all (b->weights);
   b->x0 = b->y0 = G_MAXDOUBLE;
   b->x1 = b->y1 = -G_MAXDOUBLE;
   b->last_x1 = -1;
   b->empty = TRUE;
+}
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Table cells and tab-aligned columns: a gap is a cell boundary when it is wide in
+ * absolute terms and much wider than this line's own word spacing, so justified text
+ * (uniformly wide spaces) stays one cell while narrow table columns still split. */
+static void
+insert_cell_tabs (LineBuilder *b)
+{
+  g_autoptr (GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  double median;
+
+  if (b->gaps->len == 0)
+    return;
+  /* The line's word spacing: the median of the gaps that are not wide in absolute
+   * terms (a justified line stretches all of them alike). */
+  for (guint i = 0; i < b->gaps->len; i++)
+    {
+      Gap *gap = &g_array_index (b->gaps, Gap, i);
+      if (gap->width < CELL_GAP_EM * gap->size)
+        g_array_append_val (widths, gap->width);
+    }
+  g_array_sort (widths, compare_double);
+  median = widths->len ? g_array_index (widths, double, widths->len / 2) : 0;
+  for (guint i = b->gaps->len; i > 0; i--)
+    {
+      Gap *gap = &g_array_index (b->gaps, Gap, i - 1);
+      gsize at = gap->offset;
+
+      if (gap->width < CELL_GAP_EM * gap->size || gap->width < 2.5 * median)
+        continue;
+      /* Replace the spaces before the cell with one tab. */
+      while (at > 0 && b->text->str[at - 1] == ' ')
+        at--;
+      g_string_erase (b->text, at, gap->offset - at);
+      g_string_insert_c (b->text, at, '\t');
+      /* Link spans after the tab shift by the change in length. */
+      for (guint l = 0; l < b->links->len; l++)
+        {
+          CharLink *link = &g_array_index (b->links, CharLink, l);
+          gssize delta = 1 - (gssize) (gap->offset - at);
+          if (link->start >= gap->offset)
+            link->start += delta;
+          if (link->end >= gap->offset)
+            link->end += delta;
+        }
+    }
 }
 
 static void
@@ -100,6 +203,7 @@ builder_flush (LineBuilder *b, guint page, GPtrArray *lines)
   gpointer key, value;
   g_autofree char *stripped = NULL;
 
+  insert_cell_tabs (b);
   stripped = g_strstrip (g_strdup (b->text->str));
   if (b->empty || *stripped == '\0')
     {
@@ -131,10 +235,89 @@ builder_flush (LineBuilder *b, guint page, GPtrArray *lines)
   line->font = g_strdup (dominant ? dominant->font_name : "");
   line->bold = font_is_bold (line->font);
   line->italic = font_is_italic (line->font);
+  /* Link spans refer to the untrimmed text; map them by searching the linked text. */
+  for (guint i = 0; i < b->links->len; i++)
+    {
+      CharLink *l = &g_array_index (b->links, CharLink, i);
+      g_autofree char *linked = g_strndup (b->text->str + l->start, l->end - l->start);
+      const char *found = strstr (line->text, g_strstrip (linked));
+      if (found != NULL && *linked)
+        add_link (line, found - line->text, found - line->text + strlen (linked), l->href);
+    }
   g_ptr_array_add (lines, line);
   builder_reset (b);
 }
 
+typedef struct {
+  gunichar c;
+  PopplerRectangle r;
+  PopplerTextAttributes *attr;
+  const char *href;
+} PageChar;
+
+static double
+char_size (const PageChar *pc)
+{
+  return MAX (pc->attr ? pc->attr->font_size : fabs (pc->r.y2 - pc->r.y1), 4.0);
+}
+
+static int
+compare_chars_y (gconstpointer a, gconstpointer b)
+{
+  const PageChar *ca = a, *cb = b;
+  double ya = (ca->r.y1 + ca->r.y2) / 2, yb = (cb->r.y1 + cb->r.y2) / 2;
+
+  return ya < yb ? -1 : ya > yb;
+}
+
+static int
+compare_chars_x (gconstpointer a, gconstpointer b)
+{
+  const PageChar *ca = a, *cb = b;
+
+  return ca->r.x1 < cb->r.x1 ? -1 : ca->r.x1 > cb->r.x1;
+}
+
+static void
+builder_add_char (LineBuilder *b, const PageChar *pc)
+{
+  gsize before = b->text->len;
+  double size = char_size (pc);
+
+  if (!b->empty && b->last_x1 >= 0 && !g_unichar_isspace (pc->c) && pc->r.x1 - b->last_x1 > 0.1 * size)
+    {
+      Gap gap = { b->text->len, pc->r.x1 - b->last_x1, size };
+      g_array_append_val (b->gaps, gap);
+    }
+  g_string_append_unichar (b->text, pc->c);
+  if (pc->href != NULL)
+    {
+      CharLink *last = b->links->len ? &g_array_index (b->links, CharLink, b->links->len - 1) : NULL;
+      if (last && last->href == pc->href && last->end + 1 >= before)
+        last->end = b->text->len;
+      else
+        {
+          CharLink cl = { before, b->text->len, pc->href };
+          g_array_append_val (b->links, cl);
+        }
+    }
+  if (!g_unichar_isspace (pc->c))
+    {
+      b->x0 = MIN (b->x0, pc->r.x1);
+      b->y0 = MIN (b->y0, pc->r.y1);
+      b->x1 = MAX (b->x1, pc->r.x2);
+      b->y1 = MAX (b->y1, pc->r.y2);
+      b->last_x1 = pc->r.x2;
+      b->empty = FALSE;
+      if (pc->attr)
+        g_hash_table_insert (b->weights, pc->attr,
+                             GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (b->weights, pc->attr)) + 1));
+    }
+}
+
+/* Lines are rebuilt from characters: grouped by baseline and ordered left to right,
+ * because poppler's own line order can split a table row into fragments out of
+ * column order. */
 static void
 extract_page (PopplerPage *page, guint index, GPtrArray *lines)
 {
@@ -143,54 +326,79 @@ extract_page (PopplerPage *page, guint index, GPtrArray *lines)
   guint n_rects = 0;
   GList *attributes;
   g_autofree PopplerTextAttributes **by_char = NULL;
+  g_autoptr (GArray) chars = g_array_new (FALSE, FALSE, sizeof (PageChar));
   LineBuilder b = { 0 };
+  GList *link_mapping;
+  double page_width, page_height;
   const char *p;
-  guint i;
+  guint i, line_start;
 
   if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
     return;
   attributes = poppler_page_get_text_attributes (page);
   by_char = attributes_by_char (attributes, n_rects);
-
-  b.text = g_string_new (NULL);
-  b.weights = g_hash_table_new (NULL, NULL);
-  builder_reset (&b);
+  link_mapping = poppler_page_get_link_mapping (page);
+  poppler_page_get_size (page, &page_width, &page_height);
 
   for (p = text, i = 0; *p && i < n_rects; p = g_utf8_next_char (p), i++)
     {
-      gunichar c = g_utf8_get_char (p);
-      PopplerRectangle *r = &rects[i];
-      PopplerTextAttributes *a = by_char[i];
-      double size = a ? a->font_size : fabs (r->y2 - r->y1);
+      PageChar pc = { g_utf8_get_char (p), rects[i], by_char[i], NULL };
+      double cx = (pc.r.x1 + pc.r.x2) / 2, cy = (pc.r.y1 + pc.r.y2) / 2;
 
-      if (c == '\n')
+      if (pc.c == '\n' || pc.c == '\r')
+        continue;
+      /* Link areas are in PDF space (origin bottom left); text is top left. */
+      for (GList *l = link_mapping; l && !g_unichar_isspace (pc.c); l = l->next)
         {
-          builder_flush (&b, index, lines);
-          continue;
+          PopplerLinkMapping *map = l->data;
+          if (map->action && map->action->type == POPPLER_ACTION_URI && cx >= map->area.x1 && cx <= map->area.x2
+              && page_height - cy >= map->area.y1 && page_height - cy <= map->area.y2)
+            pc.href = map->action->uri.uri;
         }
-      if (!b.empty && b.last_x1 >= 0 && r->x1 - b.last_x1 > CELL_GAP_EM * MAX (size, 4.0)
-          && !g_unichar_isspace (c))
-        {
-          g_string_append_c (b.text, '\t');
-        }
-      g_string_append_unichar (b.text, c);
-      if (!g_unichar_isspace (c))
-        {
-          b.x0 = MIN (b.x0, r->x1);
-          b.y0 = MIN (b.y0, r->y1);
-          b.x1 = MAX (b.x1, r->x2);
-          b.y1 = MAX (b.y1, r->y2);
-          b.last_x1 = r->x2;
-          b.empty = FALSE;
-          if (a)
-            g_hash_table_insert (b.weights, a,
-                                 GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (b.weights, a)) + 1));
-        }
+      g_array_append_val (chars, pc);
     }
-  builder_flush (&b, index, lines);
+  g_array_sort (chars, compare_chars_y);
+
+  b.text = g_string_new (NULL);
+  b.links = g_array_new (FALSE, FALSE, sizeof (CharLink));
+  b.gaps = g_array_new (FALSE, FALSE, sizeof (Gap));
+  b.weights = g_hash_table_new (NULL, NULL);
+  builder_reset (&b);
+
+  /* A line: consecutive characters (by vertical centre) within a fraction of the
+   * font size of the line's first character. */
+  for (line_start = 0; line_start < chars->len;)
+    {
+      PageChar *first = &g_array_index (chars, PageChar, line_start);
+      double centre = (first->r.y1 + first->r.y2) / 2, tolerance = 0.45 * char_size (first);
+      guint end = line_start + 1;
+
+      while (end < chars->len)
+        {
+          PageChar *pc = &g_array_index (chars, PageChar, end);
+          if (fabs ((pc->r.y1 + pc->r.y2) / 2 - centre) > tolerance)
+            break;
+          end++;
+        }
+      qsort (&g_array_index (chars, PageChar, line_start), end - line_start, sizeof (PageChar), compare_chars_x);
+      for (guint k = line_start; k < end; k++)
+        {
+          PageChar *pc = &g_array_index (chars, PageChar, k);
+          /* Drop space characters poppler placed out of order (zero-width or
+           * overlapping the next glyph): word gaps are measured from positions. */
+          if (g_unichar_isspace (pc->c) && (b.empty || (b.text->len && b.text->str[b.text->len - 1] == ' ')))
+            continue;
+          builder_add_char (&b, pc);
+        }
+      builder_flush (&b, index, lines);
+      line_start = end;
+    }
 
   g_string_free (b.text, TRUE);
+  g_array_unref (b.links);
+  g_array_unref (b.gaps);
   g_hash_table_unref (b.weights);
+  poppler_page_free_link_mapping (link_mapping);
   poppler_page_free_text_attributes (attributes);
   g_free (rects);
 }
@@ -228,6 +436,12 @@ merge_same_baseline (GPtrArray *lines)
           && line->x0 >= prev->x1 - 1.0)
         {
           char *joined = g_strconcat (prev->text, "\t", line->text, NULL);
+          gsize shift = strlen (prev->text) + 1;
+          for (guint k = 0; line->links && k < line->links->len; k++)
+            {
+              RefPdfLink *link = g_ptr_array_index (line->links, k);
+              add_link (prev, link->start + shift, link->end + shift, link->href);
+            }
           g_free (prev->text);
           prev->text = joined;
           prev->x1 = MAX (prev->x1, line->x1);

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
  * become tabs, so table rows keep their cells.
  */
 typedef struct {
+  gsize start, end; /* byte offsets into the line's text */
+  char *href;
+} RefPdfLink;
+
+typedef struct {
   guint page;      /* 0-based */
   char *text;      /* UTF-8, no newline; '\t' where a wide gap separates cells */
   double x0, y0;   /* top left, in points from the page's top left */
@@ -21,6 +26,7 @@ typedef struct {
   gboolean bold;
   gboolean italic;
   char *font;      /* dominant font name */
+  GPtrArray *links; /* RefPdfLink*: spans of the text that are links; NULL if none */
 } RefPdfLine;
 
 typedef struct {

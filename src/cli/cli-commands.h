@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Subcommands of referent-cli that live in their own files. Each takes the
+ * subcommand's arguments (argv[0] is the subcommand) and returns the exit status. */
+int cli_usage_error (const char *command, const char *message);
+int cli_import (int argc, char **argv);

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "ref-pdf-import.h"
+
+/* Import benchmark (not a timed test: it prints figures, it asserts nothing about
+ * time). Reference tool: pdftotext on the same file in the same run. Also batch
+ * import of 50 files, one after another and on all cores. */
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static double
+time_import (const char *path, guint *pages)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  double start = now ();
+  g_autoptr (RefPdfImport) import = ref_pdf_import_file (file, NULL, NULL, NULL, &error);
+  double elapsed = now () - start;
+
+  if (import == NULL)
+    g_error ("%s: %s", path, error->message);
+  if (pages)
+    *pages = ref_pdf_import_get_n_pages (import);
+  return elapsed;
+}
+
+static double
+time_command (const char *const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  double start = now ();
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                     &status, &error))
+    g_error ("%s: %s", argv[0], error->message);
+  return now () - start;
+}
+
+/* Best of three, to keep a cold cache or a busy core from deciding the figure. */
+static double
+best_import (const char *path, guint *pages)
+{
+  double best = G_MAXDOUBLE;
+  for (int i = 0; i < 3; i++)
+    best = MIN (best, time_import (path, pages));
+  return best;
+}
+
+static double
+best_pdftotext (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "/dev/null", NULL };
+  double best = G_MAXDOUBLE;
+  for (int i = 0; i < 3; i++)
+    best = MIN (best, time_command (argv));
+  return best;
+}
+
+static void
+import_one (gpointer data, gpointer user_data)
+{
+  time_import (data, NULL);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : "tests", "fixtures", "pdf", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("referent-bench-XXXXXX", NULL);
+  g_autofree char *big = g_build_filename (tmp, "300-pages.pdf", NULL);
+  g_autoptr (GPtrArray) fixtures = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) unite = g_ptr_array_new ();
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  double total_ours = 0, total_ref = 0;
+  guint pages;
+
+  g_assert (d != NULL);
+  while ((name = g_dir_read_name (d)))
+    if (g_str_has_suffix (name, ".pdf"))
+      g_ptr_array_add (fixtures, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (fixtures, (GCompareFunc) g_strcmp0);
+
+  printf ("# PDF import benchmark (reference: pdftotext -layout, same file, same run; best of 3)\n");
+  printf ("# %-34s %6s %9s %9s %8s %7s\n", "file", "pages", "ours s", "ref s", "pages/s", "ratio");
+  for (guint i = 0; i < fixtures->len; i++)
+    {
+      const char *path = g_ptr_array_index (fixtures, i);
+      g_autofree char *base = g_path_get_basename (path);
+      double ours = best_import (path, &pages), ref = best_pdftotext (path);
+
+      total_ours += ours;
+      total_ref += ref;
+      printf ("# %-34s %6u %9.3f %9.3f %8.0f %6.2fx\n", base, pages, ours, ref, pages / ours, ours / ref);
+    }
+
+  /* A 300-page document: the fixtures joined by pdfunite (poppler-utils). */
+  g_ptr_array_add (unite, "pdfunite");
+  for (guint i = 0; i < 15; i++)
+    g_ptr_array_add (unite, g_ptr_array_index (fixtures, i % fixtures->len));
+  g_ptr_array_add (unite, big);
+  g_ptr_array_add (unite, NULL);
+  time_command ((const char *const *) unite->pdata);
+  {
+    double ours = best_import (big, &pages), ref = best_pdftotext (big);
+    printf ("# %-34s %6u %9.3f %9.3f %8.0f %6.2fx\n", "300-pages.pdf (joined fixtures)", pages, ours, ref, pages / ours,
+            ours / ref);
+  }
+  printf ("# all fixtures: %.3f s vs %.3f s: %.2fx pdftotext\n", total_ours, total_ref, total_ours / total_ref);
+
+  /* Batch of 50: one after another, then a GThreadPool on every core. */
+  {
+    double serial, parallel;
+    double start = now ();
+    guint cores = g_get_num_processors ();
+    GThreadPool *pool;
+
+    for (guint i = 0; i < 50; i++)
+      time_import (g_ptr_array_index (fixtures, i % fixtures->len), NULL);
+    serial = now () - start;
+
+    start = now ();
+    pool = g_thread_pool_new (import_one, NULL, (int) cores, FALSE, NULL);
+    for (guint i = 0; i < 50; i++)
+      g_thread_pool_push (pool, g_ptr_array_index (fixtures, i % fixtures->len), NULL);
+    g_thread_pool_free (pool, FALSE, TRUE);
+    parallel = now () - start;
+    printf ("# batch of 50 files: %.2f s one after another, %.2f s on %u cores: %.2fx faster\n", serial, parallel, cores,
+            serial / parallel);
+  }
+
+  g_unlink (big);
+  g_rmdir (tmp);
+  printf ("1..1\nok 1 bench-import\n");
+  return 0;
+}

@@ -1,0 +1,1024 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "meeting-generator.h"
+#include "ref-pdf-export.h"
+#include "ref-xml.h"
+
+/* Exports meetings to PDF and reads them back with poppler: page numbers in the
+ * table of contents, outline and links agree with where the items really are; no
+ * text is lost, cut off or outside the margins; closed items stay closed in the
+ * public edition; the pages render. */
+
+#define MM (72.0 / 25.4)
+#define PAGE_WIDTH (210.0 * MM)
+#define PAGE_HEIGHT (297.0 * MM)
+#define MARGIN_X (20.0 * MM)
+#define MARGIN_Y (10.0 * MM) /* the running header and footer sit outside the body */
+#define TOLERANCE 1.0
+
+static char *tmp_dir;
+
+typedef struct {
+  char *path;
+  PopplerDocument *doc;
+  int n_pages;
+  char **page_text;    /* per page, normalised hyphens */
+  GHashTable *tokens;  /* every whitespace-separated word of the document */
+  int *item_page;      /* 0-based page of each item's "Punkt N:" heading, by position */
+  guint n_items;
+} Exported;
+
+static void
+exported_free (Exported *e)
+{
+  g_free (e->path);
+  g_clear_object (&e->doc);
+  g_strfreev (e->page_text);
+  g_clear_pointer (&e->tokens, g_hash_table_unref);
+  g_free (e->item_page);
+  g_free (e);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Exported, exported_free)
+
+/* pango may insert U+2010 HYPHEN where it breaks a word; poppler may return soft
+ * hyphens. Both mean "-" here. */
+static char *
+normalise_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2010 || c == 0x2011 || c == 0xad)
+        g_string_append_c (out, '-');
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_tokens (GHashTable *tokens, const char *text)
+{
+  g_auto (GStrv) words = g_regex_split_simple ("\\s+", text, 0, 0);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i])
+      g_hash_table_add (tokens, g_strdup (words[i]));
+}
+
+/* poppler's get_text() runs the words of neighbouring table cells together
+ * ("TemaSTU"), so words are also cut where the glyphs themselves are apart. */
+static void
+add_geometric_tokens (GHashTable *tokens, PopplerPage *page, const char *text)
+{
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  g_autoptr (GString) word = g_string_new (NULL);
+  const PopplerRectangle *prev = NULL;
+  guint i = 0;
+
+  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
+    return;
+  g_assert_cmpuint (n_rects, ==, g_utf8_strlen (text, -1));
+  for (const char *p = text; *p; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const PopplerRectangle *r = &rects[i];
+      gboolean apart = prev != NULL && (r->x1 - prev->x2 > 2.0 || fabs (r->y1 - prev->y1) > 2.0);
+
+      if (g_unichar_isspace (c) || apart)
+        {
+          if (word->len > 0)
+            g_hash_table_add (tokens, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (word, c);
+      prev = g_unichar_isspace (c) ? NULL : r;
+    }
+  if (word->len > 0)
+    g_hash_table_add (tokens, g_strdup (word->str));
+  g_free (rects);
+}
+
+static guint
+item_number_at (RefMeeting *meeting, guint position)
+{
+  g_autoptr (RefAgendaItem) item = g_list_model_get_item (ref_meeting_get_items (meeting), position);
+
+  return ref_agenda_item_get_number (item);
+}
+
+static void
+find_item_pages (Exported *e, RefMeeting *meeting)
+{
+  e->n_items = ref_meeting_get_n_items (meeting);
+  e->item_page = g_new (int, e->n_items);
+  for (guint i = 0; i < e->n_items; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("Punkt %u:", item_number_at (meeting, i));
+
+      e->item_page[i] = -1;
+      for (int p = 0; p < e->n_pages && e->item_page[i] < 0; p++)
+        {
+          g_auto (GStrv) lines = g_strsplit (e->page_text[p], "\n", -1);
+
+          for (guint l = 0; lines[l] != NULL; l++)
+            if (g_str_has_prefix (lines[l], prefix))
+              {
+                e->item_page[i] = p;
+                break;
+              }
+        }
+      if (e->item_page[i] < 0)
+        g_error ("%s: no page has the heading “%s”", e->path, prefix);
+      if (i > 0)
+        g_assert_cmpint (e->item_page[i], >, e->item_page[i - 1]);
+    }
+}
+
+static Exported *
+read_back (const char *path, RefMeeting *meeting)
+{
+  Exported *e = g_new0 (Exported, 1);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+
+  g_assert_no_error (error);
+  e->path = g_strdup (path);
+  e->doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  e->n_pages = poppler_document_get_n_pages (e->doc);
+  e->page_text = g_new0 (char *, e->n_pages + 1);
+  e->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (int p = 0; p < e->n_pages; p++)
+    {
+      PopplerPage *page = poppler_document_get_page (e->doc, p);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      e->page_text[p] = normalise_text (text ? text : "");
+      add_tokens (e->tokens, e->page_text[p]);
+      add_geometric_tokens (e->tokens, page, e->page_text[p]);
+      g_object_unref (page);
+    }
+  find_item_pages (e, meeting);
+  return e;
+}
+
+static Exported *
+export_and_read (RefMeeting *meeting, RefEdition edition, const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  RefPdfExportOptions options;
+
+  ref_pdf_export_options_init (&options);
+  options.edition = edition;
+  g_assert_true (ref_pdf_export (meeting, path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return read_back (path, meeting);
+}
+
+/* The number printed at the end of a TOC entry. */
+static int
+trailing_number (const char *text)
+{
+  const char *end = text + strlen (text);
+  const char *start;
+
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  start = end;
+  while (start > text && g_ascii_isdigit (start[-1]))
+    start--;
+  g_assert_true (start < end);
+  return atoi (start);
+}
+
+static int
+dest_page (Exported *e, PopplerDest *dest)
+{
+  g_autoptr (GError) error = NULL;
+  PopplerDest *found;
+  int page;
+
+  if (dest->type != POPPLER_DEST_NAMED)
+    return dest->page_num;
+  found = poppler_document_find_dest (e->doc, dest->named_dest);
+  g_assert_nonnull (found);
+  page = found->page_num;
+  poppler_dest_free (found);
+  return page;
+}
+
+static guint
+item_index_for_dest (Exported *e, RefMeeting *meeting, const char *name)
+{
+  guint number;
+
+  g_assert_true (g_str_has_prefix (name, "item-"));
+  number = (guint) g_ascii_strtoull (name + 5, NULL, 10);
+  for (guint i = 0; i < e->n_items; i++)
+    if (item_number_at (meeting, i) == number)
+      return i;
+  g_error ("link to unknown item %s", name);
+  return 0;
+}
+
+typedef struct {
+  double x, y;
+  gunichar c;
+} PlacedChar;
+
+static int
+compare_placed (gconstpointer a, gconstpointer b)
+{
+  const PlacedChar *pa = a, *pb = b;
+
+  if (fabs (pa->y - pb->y) > 2.0)
+    return pa->y < pb->y ? -1 : 1;
+  return pa->x < pb->x ? -1 : pa->x > pb->x;
+}
+
+/* The text whose glyphs lie in @area, line by line. (poppler_page_get_text_for_area()
+ * selects in its reading order, which runs into the page-number column.) */
+static char *
+text_in_area (PopplerPage *page, const char *text, const PopplerRectangle *area)
+{
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0, i = 0;
+  g_autoptr (GArray) chars = g_array_new (FALSE, FALSE, sizeof (PlacedChar));
+  GString *out = g_string_new (NULL);
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  for (const char *p = text; *p && i < n_rects; p = g_utf8_next_char (p), i++)
+    {
+      PlacedChar pc = { (rects[i].x1 + rects[i].x2) / 2, (rects[i].y1 + rects[i].y2) / 2, g_utf8_get_char (p) };
+
+      if (!g_unichar_isspace (pc.c) && pc.x >= area->x1 && pc.x <= area->x2 && pc.y >= area->y1 && pc.y <= area->y2)
+        g_array_append_val (chars, pc);
+    }
+  g_free (rects);
+  g_array_sort (chars, compare_placed);
+  for (guint k = 0; k < chars->len; k++)
+    {
+      const PlacedChar *pc = &g_array_index (chars, PlacedChar, k);
+
+      if (k > 0 && compare_placed (pc - 1, pc) != 0 && fabs (pc[-1].y - pc->y) > 2.0)
+        g_string_append_c (out, '\n');
+      else if (k > 0 && pc->x - pc[-1].x > 8.0)
+        g_string_append_c (out, ' ');
+      g_string_append_unichar (out, pc->c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Every TOC entry links to its item, and prints the page that item is on. */
+static void
+check_toc (Exported *e, RefMeeting *meeting)
+{
+  guint n_links = 0;
+  gboolean *seen = g_new0 (gboolean, e->n_items);
+
+  for (int p = 0; p < e->n_pages; p++)
+    {
+      PopplerPage *page = poppler_document_get_page (e->doc, p);
+      GList *mapping = poppler_page_get_link_mapping (page);
+
+      for (GList *l = mapping; l != NULL; l = l->next)
+        {
+          PopplerLinkMapping *m = l->data;
+          PopplerRectangle area;
+          g_autofree char *text = NULL;
+          guint index;
+
+          if (m->action->type != POPPLER_ACTION_GOTO_DEST)
+            continue;
+          g_assert_cmpint (m->action->goto_dest.dest->type, ==, POPPLER_DEST_NAMED);
+          index = item_index_for_dest (e, meeting, m->action->goto_dest.dest->named_dest);
+          /* link areas are in PDF space (origin bottom left), text areas are not */
+          area.x1 = m->area.x1;
+          area.x2 = m->area.x2;
+          area.y1 = PAGE_HEIGHT - m->area.y2;
+          area.y2 = PAGE_HEIGHT - m->area.y1;
+          text = text_in_area (page, e->page_text[p], &area);
+          g_assert_cmpint (trailing_number (text), ==, e->item_page[index] + 1);
+          g_assert_cmpint (dest_page (e, m->action->goto_dest.dest), ==, e->item_page[index] + 1);
+          g_assert_false (seen[index]);
+          seen[index] = TRUE;
+          g_assert_cmpint (p, <, e->item_page[0]); /* the TOC comes before the items */
+          n_links++;
+        }
+      poppler_page_free_link_mapping (mapping);
+      g_object_unref (page);
+    }
+  g_assert_cmpuint (n_links, ==, e->n_items);
+  g_free (seen);
+}
+
+static void
+check_outline (Exported *e, RefMeeting *meeting, RefEdition edition)
+{
+  PopplerIndexIter *iter = poppler_index_iter_new (e->doc);
+  guint i = 0;
+
+  g_assert_nonnull (iter);
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      g_autoptr (RefAgendaItem) item = NULL;
+      g_autofree char *expected = NULL;
+
+      g_assert_cmpuint (i, <, e->n_items);
+      item = g_list_model_get_item (ref_meeting_get_items (meeting), i);
+      expected = g_strdup_printf ("Punkt %u: %s", ref_agenda_item_get_number (item),
+                                  ref_agenda_item_get_printed_title (item, edition));
+      g_assert_cmpint (action->type, ==, POPPLER_ACTION_GOTO_DEST);
+      g_assert_cmpstr (action->goto_dest.title, ==, expected);
+      g_assert_cmpint (dest_page (e, action->goto_dest.dest), ==, e->item_page[i] + 1);
+      g_assert_null (poppler_index_iter_get_child (iter));
+      poppler_action_free (action);
+      i++;
+    }
+  while (poppler_index_iter_next (iter));
+  poppler_index_iter_free (iter);
+  g_assert_cmpuint (i, ==, e->n_items);
+}
+
+static void
+check_metadata (Exported *e, RefMeeting *meeting)
+{
+  g_autofree char *title = poppler_document_get_title (e->doc);
+  g_autofree char *author = poppler_document_get_author (e->doc);
+  g_autofree char *subject = poppler_document_get_subject (e->doc);
+  g_autofree char *keywords = poppler_document_get_keywords (e->doc);
+  const char *committee = ref_meeting_get_committee (meeting);
+
+  g_assert_nonnull (title);
+  g_assert_nonnull (strstr (title, committee));
+  g_assert_nonnull (strstr (title, "06-05-2025"));
+  g_assert_cmpstr (author, ==, ref_meeting_get_organisation (meeting));
+  g_assert_cmpstr (subject, ==, committee);
+  g_assert_nonnull (keywords);
+  g_assert_nonnull (strstr (keywords, "referat"));
+  g_assert_nonnull (strstr (keywords, committee));
+  g_assert_cmpint (poppler_document_get_creation_date (e->doc), >, 0);
+}
+
+/* A word is found as it is, or broken over lines: "kvalitets-" + "modellen" (a
+ * hyphen pango inserted), "IPS-" + "indsatsen" or "og/" + "eller" (broken after
+ * punctuation), possibly more than once in a narrow table column. */
+static gboolean
+word_found (GHashTable *tokens, const char *word)
+{
+  if (g_hash_table_contains (tokens, word))
+    return TRUE;
+  for (const char *p = g_utf8_next_char (word); *p; p = g_utf8_next_char (p))
+    {
+      g_autofree char *prefix = g_strndup (word, p - word);
+      gunichar last = g_utf8_get_char (g_utf8_prev_char (p));
+      g_autofree char *hyphenated = g_unichar_ispunct (last) ? g_strdup (prefix) : g_strconcat (prefix, "-", NULL);
+
+      if (g_hash_table_contains (tokens, hyphenated) && word_found (tokens, p))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+collect_inline_words (const RefTextInline *inl, GPtrArray *words)
+{
+  g_autofree char *plain = ref_text_inline_to_plain (inl);
+  g_autofree char *normal = normalise_text (plain);
+  g_auto (GStrv) parts = g_regex_split_simple ("\\s+", normal, 0, 0);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i])
+      g_ptr_array_add (words, g_strdup (parts[i]));
+}
+
+static void
+collect_text_words (RefText *text, GPtrArray *words)
+{
+  for (guint b = 0; b < ref_text_get_n_blocks (text); b++)
+    {
+      RefTextBlock *block = ref_text_get_block (text, b);
+
+      if (ref_text_block_get_kind (block) == REF_BLOCK_TABLE)
+        {
+          for (guint r = 0; r < ref_text_block_get_n_rows (block); r++)
+            {
+              RefTextRow *row = ref_text_block_get_row (block, r);
+
+              for (guint c = 0; c < ref_text_row_get_n_cells (row); c++)
+                collect_inline_words (ref_text_row_get_cell (row, c), words);
+            }
+        }
+      else
+        for (guint i = 0; i < ref_text_block_get_n_items (block); i++)
+          collect_inline_words (ref_text_block_get_item (block, i), words);
+    }
+}
+
+static void
+collect_item_words (RefAgendaItem *item, GPtrArray *words)
+{
+  GListModel *sections = ref_agenda_item_get_sections (item);
+  GListModel *decisions = ref_agenda_item_get_decisions (item);
+
+  for (guint s = 0; s < g_list_model_get_n_items (sections); s++)
+    {
+      g_autoptr (RefSection) section = g_list_model_get_item (sections, s);
+
+      if (ref_section_get_text (section) != NULL)
+        collect_text_words (ref_section_get_text (section), words);
+    }
+  for (guint d = 0; d < g_list_model_get_n_items (decisions); d++)
+    {
+      g_autoptr (RefDecision) decision = g_list_model_get_item (decisions, d);
+
+      if (ref_decision_get_text (decision) != NULL)
+        collect_text_words (ref_decision_get_text (decision), words);
+    }
+}
+
+/* Nothing lost or cut off: every word of every printed item body is in the PDF. */
+static void
+check_words (Exported *e, RefMeeting *meeting, RefEdition edition)
+{
+  GListModel *items = ref_meeting_get_items (meeting);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (items, i);
+      g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+      if (ref_agenda_item_get_closed (item) && edition == REF_EDITION_PUBLIC)
+        continue;
+      collect_item_words (item, words);
+      for (guint w = 0; w < words->len; w++)
+        {
+          const char *word = g_ptr_array_index (words, w);
+
+          if (!word_found (e->tokens, word))
+            g_error ("%s: item %u: the word “%s” is missing", e->path, ref_agenda_item_get_number (item), word);
+          n_checked++;
+        }
+    }
+  g_test_message ("%s: %u words found", e->path, n_checked);
+}
+
+static void
+check_closed_items (Exported *e, RefMeeting *meeting, RefEdition edition)
+{
+  GListModel *items = ref_meeting_get_items (meeting);
+  g_autoptr (GString) all = g_string_new (NULL);
+
+  for (int p = 0; p < e->n_pages; p++)
+    g_string_append (all, e->page_text[p]);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (items, i);
+      g_autofree char *marker = g_strdup_printf (REF_TEST_CLOSED_MARKER "%u", ref_agenda_item_get_number (item));
+      const char *page = e->page_text[e->item_page[i]];
+
+      if (!ref_agenda_item_get_closed (item))
+        continue;
+      if (edition == REF_EDITION_PUBLIC)
+        {
+          g_assert_null (strstr (all->str, REF_TEST_CLOSED_MARKER));
+          g_assert_null (strstr (page, "Lukket punkt\n"));
+          g_assert_nonnull (strstr (page, ref_agenda_item_get_case_number (item)));
+          /* only the heading and the case number */
+          g_assert_null (strstr (page, "Indstilling"));
+          g_assert_null (strstr (page, "Beslutning"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (all->str, marker));
+          g_assert_nonnull (strstr (page, "Lukket punkt"));
+        }
+    }
+}
+
+static void
+check_margins (Exported *e)
+{
+  for (int p = 0; p < e->n_pages; p++)
+    {
+      PopplerPage *page = poppler_document_get_page (e->doc, p);
+      PopplerRectangle *rects = NULL;
+      guint n = 0;
+      double width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_cmpfloat (fabs (width - PAGE_WIDTH), <, 0.5);
+      g_assert_cmpfloat (fabs (height - PAGE_HEIGHT), <, 0.5);
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n));
+      for (guint i = 0; i < n; i++)
+        {
+          PopplerRectangle *r = &rects[i];
+
+          if (r->x2 - r->x1 <= 0 && r->y2 - r->y1 <= 0)
+            continue;
+          if (r->x1 < MARGIN_X - TOLERANCE || r->x2 > PAGE_WIDTH - MARGIN_X + TOLERANCE ||
+              r->y1 < MARGIN_Y || r->y2 > PAGE_HEIGHT - MARGIN_Y)
+            g_error ("%s: page %d: text at [%.1f %.1f %.1f %.1f] is outside the margins", e->path, p + 1, r->x1, r->y1,
+                     r->x2, r->y2);
+        }
+      g_free (rects);
+      g_object_unref (page);
+    }
+}
+
+static void
+check_footers (Exported *e)
+{
+  g_assert_null (strstr (e->page_text[0], "Side "));
+  for (int p = 1; p < e->n_pages; p++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Side %d af %d", p + 1, e->n_pages);
+
+      if (strstr (e->page_text[p], footer) == NULL)
+        g_error ("%s: page %d lacks “%s”", e->path, p + 1, footer);
+    }
+}
+
+static guint
+count_ink (const char *png)
+{
+  cairo_surface_t *image = cairo_image_surface_create_from_png (png);
+  int width, height, stride;
+  const guchar *data;
+  guint ink = 0;
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (image);
+  width = cairo_image_surface_get_width (image);
+  height = cairo_image_surface_get_height (image);
+  stride = cairo_image_surface_get_stride (image);
+  data = cairo_image_surface_get_data (image);
+  g_assert_cmpint (width, >, 200);
+  g_assert_cmpint (height, >, width);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 px = row[x];
+
+          if (((px >> 16) & 0xff) < 160 || ((px >> 8) & 0xff) < 160 || (px & 0xff) < 160)
+            ink++;
+        }
+    }
+  cairo_surface_destroy (image);
+  return ink;
+}
+
+/* pdftoppm renders the page, and something is on it. */
+static void
+check_renders (Exported *e, int page)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s-page%d", e->path, page);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  g_autofree char *first = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftoppm", "-r", "40", "-png", "-singlefile", "-f", first, "-l", first, e->path, prefix, NULL };
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+  guint ink;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  ink = count_ink (png);
+  if (ink < 150)
+    g_error ("%s: page %d looks blank (%u dark pixels)", e->path, page, ink);
+  g_unlink (png);
+}
+
+static void
+check_all (Exported *e, RefMeeting *meeting, RefEdition edition)
+{
+  check_toc (e, meeting);
+  check_outline (e, meeting, edition);
+  check_metadata (e, meeting);
+  check_words (e, meeting, edition);
+  check_closed_items (e, meeting, edition);
+  check_margins (e);
+  check_footers (e);
+}
+
+static char *
+strip_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* poppler's get_text() drops the space between a label and a value set apart in
+ * their own columns ("MødedatoTirsdag"), so layout checks ignore white space. */
+static gboolean
+page_has (Exported *e, int page, const char *needle)
+{
+  g_autofree char *haystack = strip_spaces (e->page_text[page]);
+  g_autofree char *wanted = strip_spaces (needle);
+
+  return strstr (haystack, wanted) != NULL;
+}
+
+/* On one of the pages of the item at @position. */
+static gboolean
+item_has (Exported *e, guint position, const char *needle)
+{
+  int last = position + 1 < e->n_items ? e->item_page[position + 1] : e->n_pages;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *haystack = NULL;
+  g_autofree char *wanted = strip_spaces (needle);
+
+  for (int p = e->item_page[position]; p < last; p++)
+    g_string_append (text, e->page_text[p]);
+  haystack = strip_spaces (text->str);
+  return strstr (haystack, wanted) != NULL;
+}
+
+static void
+test_sample (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
+  g_autoptr (Exported) e = NULL;
+
+  g_assert_no_error (error);
+  e = export_and_read (meeting, REF_EDITION_PUBLIC, "sample.pdf");
+  check_all (e, meeting, REF_EDITION_PUBLIC);
+
+  /* the layout of the published minutes */
+  g_assert_true (page_has (e, 0, "Ballerup Kommune REFERAT Socialudvalget d. 06-05-2025 Offentlig udgave"));
+  g_assert_true (page_has (e, 0, "Mødedato Tirsdag d. 06. maj 2025 kl. 13:00"));
+  g_assert_true (page_has (e, 0, "Mødested Psykiatrisk Center Ballerup"));
+  g_assert_true (page_has (e, 0, "Dorte Dahl (centerchef for Omsorg og Sundhedsfremme) (Afbud)"));
+  g_assert_true (page_has (e, 1, "Indholdsfortegnelse 1. Besøg og rundvisning på Psykiatrisk Center Ballerup"));
+  g_assert_true (page_has (e, e->item_page[0], "Punkt 1: Besøg og rundvisning på Psykiatrisk Center Ballerup 00.05.00-P35-2-24"));
+  g_assert_true (page_has (e, e->item_page[0], "Center for Social og Arbejdsmarked indstiller, at 1. Besøg"));
+  g_assert_true (page_has (e, e->item_page[0], "Afbud: Dorte Dahl"));
+  g_assert_true (item_has (e, 3, "ANBEFALES Endelig tilsynsrapport - Stokholtbuen februar 2025"));
+  g_assert_true (item_has (e, 5, "For stemte: 5, Maria Assov (A), Lolan Ottesen (A), Johan Müller (A), Per Mortensen (A), "
+                                 "Miasser Hawwa (løsgænger). Imod stemte: 1, Kate Svarrer (løsgænger). "
+                                 "Undlod af stemme: 1, André Amingsø (D). Indstillingen blev dermed godkendt."));
+  g_assert_true (item_has (e, 5, "Kate Svarrer (løsgænger) ønskede at afgive følgende mindretalsudtalelse:"));
+  g_assert_true (page_has (e, e->n_pages - 1, "Godkendelse af referat"));
+  g_assert_true (page_has (e, e->n_pages - 1, "Maria Lundahl Assov (A)"));
+
+  for (int p = 1; p <= e->n_pages; p++)
+    check_renders (e, p);
+}
+
+static void
+test_generated (gconstpointer data)
+{
+  guint n_items = GPOINTER_TO_UINT (data);
+  g_autoptr (RefMeeting) meeting = ref_test_meeting_generate (n_items, 4711 + n_items);
+  g_autofree char *public_name = g_strdup_printf ("generated-%u-public.pdf", n_items);
+  g_autofree char *internal_name = g_strdup_printf ("generated-%u-internal.pdf", n_items);
+  g_autoptr (Exported) pub = NULL;
+  g_autoptr (Exported) internal = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  pub = export_and_read (meeting, REF_EDITION_PUBLIC, public_name);
+  g_test_message ("%u items: %d pages, exported and read in %.2f s", n_items, pub->n_pages,
+                  (g_get_monotonic_time () - start) / 1e6);
+  check_all (pub, meeting, REF_EDITION_PUBLIC);
+  check_renders (pub, 1);
+  check_renders (pub, 2);
+  check_renders (pub, pub->item_page[n_items - 1] + 1);
+  check_renders (pub, pub->n_pages);
+
+  /* Large meetings only once: the internal edition's checks are the same code. */
+  if (n_items <= 10)
+    {
+      internal = export_and_read (meeting, REF_EDITION_INTERNAL, internal_name);
+      check_all (internal, meeting, REF_EDITION_INTERNAL);
+      g_assert_cmpint (internal->n_pages, >=, pub->n_pages);
+    }
+}
+
+static void
+test_agenda (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_test_meeting_generate (3, 99);
+  g_autoptr (Exported) e = NULL;
+
+  ref_meeting_set_kind (meeting, REF_MEETING_KIND_AGENDA);
+  e = export_and_read (meeting, REF_EDITION_PUBLIC, "agenda.pdf");
+  g_assert_true (page_has (e, 0, "Ballerup Kommune DAGSORDEN Socialudvalget d. 06-05-2025"));
+  /* no signature page in an agenda: the last page belongs to the last item */
+  g_assert_cmpint (e->item_page[2], <=, e->n_pages - 1);
+  g_assert_null (strstr (e->page_text[e->n_pages - 1], "Godkendelse af referat"));
+  check_toc (e, meeting);
+}
+
+static void
+test_approvals (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
+  g_autoptr (RefApproval) approval = ref_approval_new ();
+  g_autoptr (GDateTime) time = g_date_time_new_local (2025, 5, 7, 9, 12, 0);
+  g_autoptr (RefParticipant) member = g_list_model_get_item (ref_meeting_get_participants (meeting), 0);
+  g_autoptr (Exported) e = NULL;
+  const char *last;
+
+  ref_approval_set_participant (approval, member);
+  ref_approval_set_signer (approval, ref_participant_get_name (member));
+  ref_approval_set_time (approval, time);
+  g_list_store_append (G_LIST_STORE (ref_meeting_get_approvals (meeting)), approval);
+  e = export_and_read (meeting, REF_EDITION_PUBLIC, "approved.pdf");
+  last = e->page_text[e->n_pages - 1];
+  g_assert_true (page_has (e, e->n_pages - 1, "Maria Lundahl Assov (A) Godkendt d. 07-05-2025 kl. 09:12"));
+  g_assert_nonnull (strstr (last, "Dato og underskrift"));
+}
+
+typedef struct {
+  guint calls;
+  guint last_pages;
+  double last_fraction;
+  GThread *thread;
+  GCancellable *cancel_after_page;
+  gboolean done;
+  GMainLoop *loop;
+  GError *error;
+  gboolean result;
+} ProgressLog;
+
+static void
+log_progress (guint pages_done, double fraction, gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  g_assert_cmpfloat (fraction, >=, log->last_fraction);
+  g_assert_cmpuint (pages_done, >=, log->last_pages);
+  g_assert_true (log->thread == NULL || log->thread == g_thread_self ());
+  log->calls++;
+  log->last_pages = pages_done;
+  log->last_fraction = fraction;
+  if (log->cancel_after_page != NULL && pages_done >= 3)
+    g_cancellable_cancel (log->cancel_after_page);
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_test_meeting_generate (10, 7);
+  g_autofree char *path = g_build_filename (tmp_dir, "progress.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  ProgressLog log = { 0 };
+  g_autoptr (Exported) e = NULL;
+
+  g_assert_true (ref_pdf_export (meeting, path, NULL, log_progress, &log, NULL, &error));
+  g_assert_no_error (error);
+  e = read_back (path, meeting);
+  g_assert_cmpuint (log.calls, >, (guint) e->n_pages);
+  g_assert_cmpfloat (log.last_fraction, ==, 1.0);
+  g_assert_cmpuint (log.last_pages, ==, (guint) e->n_pages);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_test_meeting_generate (10, 8);
+  g_autofree char *fresh = g_build_filename (tmp_dir, "cancelled-new.pdf", NULL);
+  g_autofree char *existing = g_build_filename (tmp_dir, "cancelled-existing.pdf", NULL);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GDir) dir = NULL;
+  ProgressLog log = { 0 };
+  const char *name;
+
+  log.cancel_after_page = cancellable;
+  g_assert_false (ref_pdf_export (meeting, fresh, NULL, log_progress, &log, cancellable, &error));
+  g_assert_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_CANCELLED);
+  g_assert_nonnull (strstr (error->message, fresh));
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (existing, "old contents", -1, NULL));
+  g_cancellable_reset (cancellable);
+  log = (ProgressLog) { 0 };
+  log.cancel_after_page = cancellable;
+  g_assert_false (ref_pdf_export (meeting, existing, NULL, log_progress, &log, cancellable, &error));
+  g_assert_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old contents");
+
+  /* no temporary files are left behind */
+  dir = g_dir_open (tmp_dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".goutputstream"));
+}
+
+static void
+test_io_error (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_test_meeting_generate (1, 9);
+  g_autofree char *path = g_build_filename (tmp_dir, "no-such-dir", "out.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (ref_pdf_export (meeting, path, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+static void
+async_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  log->result = ref_pdf_export_finish (result, &log->error);
+  log->done = TRUE;
+  g_main_loop_quit (log->loop);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_test_meeting_generate (10, 10);
+  g_autofree char *path = g_build_filename (tmp_dir, "async.pdf", NULL);
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  ProgressLog log = { 0 };
+  g_autoptr (Exported) e = NULL;
+  RefPdfExportOptions options;
+
+  ref_pdf_export_options_init (&options);
+  options.edition = REF_EDITION_INTERNAL;
+  log.thread = g_thread_self ();
+  log.loop = loop;
+  ref_pdf_export_async (meeting, path, &options, log_progress, &log, NULL, async_done, &log);
+  /* the export works on a copy: editing the meeting now does not disturb it */
+  ref_meeting_set_committee (meeting, "Økonomiudvalget");
+  g_main_loop_run (loop);
+  g_assert_true (log.done);
+  g_assert_no_error (log.error);
+  g_assert_true (log.result);
+  g_assert_cmpuint (log.calls, >, 0);
+  g_assert_cmpfloat (log.last_fraction, ==, 1.0);
+  e = read_back (path, meeting);
+  g_assert_nonnull (strstr (e->page_text[0], "REFERAT Socialudvalget"));
+  g_assert_nonnull (strstr (e->page_text[0], "Intern udgave"));
+}
+
+typedef struct {
+  RefMeeting *meeting;
+  char *path;
+  gboolean ok;
+} ThreadJob;
+
+static gpointer
+export_in_thread (gpointer data)
+{
+  ThreadJob *job = data;
+  g_autoptr (GError) error = NULL;
+
+  job->ok = ref_pdf_export (job->meeting, job->path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return NULL;
+}
+
+/* Exports share no state: two at once in worker threads give the same pages as
+ * one at a time. */
+static void
+test_threads (void)
+{
+  ThreadJob jobs[2];
+  GThread *threads[2];
+  g_autoptr (Exported) serial = NULL;
+  g_autoptr (RefMeeting) reference = ref_test_meeting_generate (10, 11);
+
+  serial = export_and_read (reference, REF_EDITION_PUBLIC, "serial.pdf");
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      jobs[i].meeting = ref_test_meeting_generate (10, 11);
+      jobs[i].path = g_strdup_printf ("%s/thread-%u.pdf", tmp_dir, i);
+      threads[i] = g_thread_new ("export", export_in_thread, &jobs[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      g_autoptr (Exported) e = NULL;
+
+      g_thread_join (threads[i]);
+      g_assert_true (jobs[i].ok);
+      e = read_back (jobs[i].path, jobs[i].meeting);
+      g_assert_cmpint (e->n_pages, ==, serial->n_pages);
+      for (int p = 0; p < e->n_pages; p++)
+        g_assert_cmpstr (e->page_text[p], ==, serial->page_text[p]);
+      g_object_unref (jobs[i].meeting);
+      g_free (jobs[i].path);
+    }
+}
+
+static void
+test_cli (void)
+{
+  const char *cli = g_getenv ("REFERENT_CLI");
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                   "socialudvalget-2025-05-06.referat", NULL);
+  g_autofree char *out = g_build_filename (tmp_dir, "cli.pdf", NULL);
+  g_autofree char *bad = g_build_filename (tmp_dir, "no-such-dir", "cli.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("REFERENT_CLI is not set");
+      return;
+    }
+  {
+    const char *argv[] = { cli, "export", sample, "-o", out, "--edition", "internal", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "pages written"));
+    g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { cli, "export", sample, "-o", bad, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+    g_assert_nonnull (strstr (err, bad));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { cli, "export", sample, "-o", out, "--edition", "secret", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
+  }
+}
+
+static void
+remove_tmp_dir (void)
+{
+  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (tmp_dir);
+  g_free (tmp_dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("referent-pdf-export-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/pdf-export/sample", test_sample);
+  g_test_add_data_func ("/pdf-export/generated/1", GUINT_TO_POINTER (1), test_generated);
+  g_test_add_data_func ("/pdf-export/generated/10", GUINT_TO_POINTER (10), test_generated);
+  g_test_add_data_func ("/pdf-export/generated/200", GUINT_TO_POINTER (200), test_generated);
+  g_test_add_func ("/pdf-export/agenda", test_agenda);
+  g_test_add_func ("/pdf-export/approvals", test_approvals);
+  g_test_add_func ("/pdf-export/progress", test_progress);
+  g_test_add_func ("/pdf-export/cancel", test_cancel);
+  g_test_add_func ("/pdf-export/io-error", test_io_error);
+  g_test_add_func ("/pdf-export/async", test_async);
+  g_test_add_func ("/pdf-export/threads", test_threads);
+  g_test_add_func ("/pdf-export/cli", test_cli);
+
+  status = g_test_run ();
+  remove_tmp_dir ();
+  return status;
+}
