@@ -21,7 +21,7 @@ build: deps $(BUILD_DIR)/build.ninja
 
 # Starts the app with the built-in sample meeting open.
 run: build
-	$(BUILD_DIR)/src/ui/referent
+	GSETTINGS_SCHEMA_DIR=$(BUILD_DIR)/data $(BUILD_DIR)/src/ui/referent
 
 # Every test, headless (the ui suite needs a display: Xvfb provides one).
 test: build

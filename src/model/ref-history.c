@@ -282,20 +282,16 @@ ref_history_for_object (gpointer object)
   return history;
 }
 
-/* Walks object-valued and list-valued properties, so every model class takes part
- * without a registry of child accessors. */
-void
-ref_history_attach (RefHistory *self, gpointer object)
+static void
+attach_tree (RefHistory *self, gpointer object, GHashTable *visited)
 {
   guint n_props = 0;
   g_autofree GParamSpec **props = NULL;
 
-  g_return_if_fail (REF_IS_HISTORY (self));
-  g_return_if_fail (G_IS_OBJECT (object));
-
-  if (ref_history_for_object (object) == self)
-    return;
-  set_history (object, self);
+  if (!g_hash_table_add (visited, object))
+    return; /* participants are referenced from several places */
+  if (ref_history_for_object (object) != self)
+    set_history (object, self);
 
   if (G_IS_LIST_MODEL (object))
     {
@@ -303,7 +299,7 @@ ref_history_attach (RefHistory *self, gpointer object)
       for (guint i = 0; i < n; i++)
         {
           g_autoptr (GObject) child = g_list_model_get_item (object, i);
-          ref_history_attach (self, child);
+          attach_tree (self, child, visited);
         }
       return;
     }
@@ -322,8 +318,23 @@ ref_history_attach (RefHistory *self, gpointer object)
       g_object_get_property (object, props[i]->name, &value);
       child = g_value_get_object (&value);
       if (child != NULL)
-        ref_history_attach (self, child);
+        attach_tree (self, child, visited);
     }
+}
+
+/* Walks object-valued and list-valued properties, so every model class takes part
+ * without a registry of child accessors. The whole tree is walked every time: parts
+ * of it may have been built without recording (a file being read). */
+void
+ref_history_attach (RefHistory *self, gpointer object)
+{
+  g_autoptr (GHashTable) visited = NULL;
+
+  g_return_if_fail (REF_IS_HISTORY (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  visited = g_hash_table_new (NULL, NULL);
+  attach_tree (self, object, visited);
 }
 
 gboolean

@@ -536,7 +536,9 @@ ref_text_editor_snapshot_layer (GtkTextView *view, GtkTextViewLayer layer, GtkSn
   GtkTextIter line, last;
   GdkRGBA color;
 
-  GTK_TEXT_VIEW_CLASS (ref_text_editor_parent_class)->snapshot_layer (view, layer, snapshot);
+  /* GtkTextView has no default implementation to chain up to. */
+  if (GTK_TEXT_VIEW_CLASS (ref_text_editor_parent_class)->snapshot_layer != NULL)
+    GTK_TEXT_VIEW_CLASS (ref_text_editor_parent_class)->snapshot_layer (view, layer, snapshot);
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
     return;
 

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define REF_TYPE_APPLICATION (ref_application_get_type ())
+G_DECLARE_FINAL_TYPE (RefApplication, ref_application, REF, APPLICATION, AdwApplication)
+
+RefApplication *ref_application_new (void);
+/* Opens @file in a new window; errors are shown in the window that asked. */
+void            ref_application_open_file (RefApplication *self, GFile *file);
+
+G_END_DECLS

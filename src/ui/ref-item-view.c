@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ref-item-view.h"
+#include "ref-text-editor.h"
+
+/* The editor pane of one agenda item. Every field is bound to the model both ways,
+ * so an edit here is an edit of the meeting (recorded for undo), and undo or any
+ * other change of the model shows here at once. */
+struct _RefItemView {
+  GtkWidget parent_instance;
+
+  GtkStack *stack;
+  GtkLabel *heading_label;
+  AdwEntryRow *title_row;
+  AdwEntryRow *case_row;
+  GtkSwitch *closed_switch;
+  GtkBox *sections_box;
+  GtkBox *recommendation_box;
+  GtkBox *decisions_box;
+
+  RefAgendaItem *item;
+  GPtrArray *bindings;   /* bindings of the static fields */
+  GPtrArray *decision_editors;
+};
+
+G_DEFINE_FINAL_TYPE (RefItemView, ref_item_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))))
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+heading (const char *text, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* A framed structured-text editor bound both ways to @object's RefText @property. */
+static GtkWidget *
+bound_editor (gpointer object, const char *property, const char *accessible_label)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *editor = ref_text_editor_new ();
+
+  g_object_bind_property (object, property, editor, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_frame_set_child (GTK_FRAME (frame), editor);
+  gtk_widget_add_css_class (frame, "ref-editor-frame");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  return frame;
+}
+
+static void
+rebuild_sections (RefItemView *self)
+{
+  GListModel *sections;
+
+  clear_box (self->sections_box);
+  if (self->item == NULL)
+    return;
+  sections = ref_agenda_item_get_sections (self->item);
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr (RefSection) section = g_list_model_get_item (sections, i);
+      const char *title = ref_section_get_display_heading (section);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+      if (*title)
+        gtk_box_append (GTK_BOX (box), heading (title, ref_section_get_level (section) > 1 ? "heading" : "title-4"));
+      /* A grouping heading ("Indhold") has no text of its own. */
+      if (ref_section_get_kind (section) != REF_SECTION_KIND_CONTENT || !ref_text_is_empty (ref_section_get_text (section)))
+        gtk_box_append (GTK_BOX (box), bound_editor (section, "text", *title ? title : _("Text")));
+      gtk_box_append (self->sections_box, box);
+    }
+}
+
+static void
+rebuild_recommendation (RefItemView *self)
+{
+  RefRecommendation *rec;
+  GtkWidget *by;
+
+  clear_box (self->recommendation_box);
+  if (self->item == NULL)
+    return;
+  gtk_box_append (self->recommendation_box, heading (_("Recommendation"), "title-3"));
+  rec = ref_agenda_item_get_recommendation (self->item);
+  if (rec == NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_label (_("Add Recommendation"));
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "view.add-recommendation");
+      gtk_box_append (self->recommendation_box, button);
+      return;
+    }
+  by = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (by), _("Recommended by"));
+  g_object_bind_property (rec, "by", by, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  {
+    GtkWidget *list = gtk_list_box_new ();
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (list, "boxed-list");
+    gtk_list_box_append (GTK_LIST_BOX (list), by);
+    gtk_box_append (self->recommendation_box, list);
+  }
+  gtk_box_append (self->recommendation_box, bound_editor (rec, "text", _("Recommendation")));
+}
+
+static char *
+decision_title (RefDecision *decision)
+{
+  const char *body = ref_decision_get_deciding_body (decision);
+  GDateTime *date = ref_decision_get_date (decision);
+  g_autofree char *day = date ? g_date_time_format (date, "%d-%m-%Y") : NULL;
+
+  if (*body && day)
+    /* TRANSLATORS: decision heading, "Decision of Socialudvalget, 05-05-2021" */
+    return g_strdup_printf (_("Decision of %s, %s"), body, day);
+  if (*body)
+    return g_strdup_printf (_("Decision of %s"), body);
+  if (day)
+    return g_strdup_printf (_("Decision, %s"), day);
+  return g_strdup (_("Decision"));
+}
+
+static void
+rebuild_decisions (RefItemView *self)
+{
+  GListModel *decisions;
+
+  clear_box (self->decisions_box);
+  g_ptr_array_set_size (self->decision_editors, 0);
+  if (self->item == NULL)
+    return;
+  decisions = ref_agenda_item_get_decisions (self->item);
+  if (g_list_model_get_n_items (decisions) == 0)
+    gtk_box_append (self->decisions_box, heading (_("Decision"), "title-3"));
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr (RefDecision) d = g_list_model_get_item (decisions, i);
+      g_autofree char *title = decision_title (d);
+      GtkWidget *body = adw_entry_row_new ();
+      GtkWidget *list = gtk_list_box_new ();
+      GtkWidget *editor_frame;
+
+      gtk_box_append (self->decisions_box, heading (title, "title-3"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (body), _("Deciding body"));
+      g_object_bind_property (d, "deciding-body", body, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_list_box_append (GTK_LIST_BOX (list), body);
+      gtk_box_append (self->decisions_box, list);
+      editor_frame = bound_editor (d, "text", title);
+      gtk_box_append (self->decisions_box, editor_frame);
+      g_ptr_array_add (self->decision_editors, gtk_frame_get_child (GTK_FRAME (editor_frame)));
+    }
+}
+
+static void
+update_heading (RefItemView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->item == NULL)
+    return;
+  /* TRANSLATORS: agenda item heading, "Item 4: Title" */
+  text = g_strdup_printf (_("Item %u: %s"), ref_agenda_item_get_number (self->item), ref_agenda_item_get_title (self->item));
+  gtk_label_set_label (self->heading_label, text);
+}
+
+static void
+on_item_notify (RefAgendaItem *item, GParamSpec *pspec, RefItemView *self)
+{
+  if (g_str_equal (pspec->name, "recommendation"))
+    rebuild_recommendation (self);
+  else if (g_str_equal (pspec->name, "number") || g_str_equal (pspec->name, "title"))
+    update_heading (self);
+}
+
+static void
+on_sections_changed (GListModel *list, guint position, guint removed, guint added, RefItemView *self)
+{
+  rebuild_sections (self);
+}
+
+static void
+on_decisions_changed (GListModel *list, guint position, guint removed, guint added, RefItemView *self)
+{
+  rebuild_decisions (self);
+}
+
+RefAgendaItem *
+ref_item_view_get_item (RefItemView *self)
+{
+  g_return_val_if_fail (REF_IS_ITEM_VIEW (self), NULL);
+  return self->item;
+}
+
+GtkWidget *
+ref_item_view_get_decision_editor (RefItemView *self, guint index)
+{
+  g_return_val_if_fail (REF_IS_ITEM_VIEW (self), NULL);
+  return index < self->decision_editors->len ? g_ptr_array_index (self->decision_editors, index) : NULL;
+}
+
+void
+ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
+{
+  g_return_if_fail (REF_IS_ITEM_VIEW (self));
+
+  if (self->item == item)
+    return;
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_ptr_array_set_size (self->bindings, 0);
+  if (self->item != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->item, self);
+      g_signal_handlers_disconnect_by_data (ref_agenda_item_get_sections (self->item), self);
+      g_signal_handlers_disconnect_by_data (ref_agenda_item_get_decisions (self->item), self);
+    }
+  g_set_object (&self->item, item);
+
+  gtk_stack_set_visible_child_name (self->stack, item ? "item" : "empty");
+  if (item != NULL)
+    {
+      g_ptr_array_add (self->bindings, g_object_bind_property (item, "title", self->title_row, "text",
+                                                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+      g_ptr_array_add (self->bindings, g_object_bind_property (item, "case-number", self->case_row, "text",
+                                                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+      g_ptr_array_add (self->bindings, g_object_bind_property (item, "closed", self->closed_switch, "active",
+                                                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+      g_signal_connect (item, "notify", G_CALLBACK (on_item_notify), self);
+      g_signal_connect (ref_agenda_item_get_sections (item), "items-changed", G_CALLBACK (on_sections_changed), self);
+      g_signal_connect (ref_agenda_item_get_decisions (item), "items-changed", G_CALLBACK (on_decisions_changed), self);
+    }
+  update_heading (self);
+  rebuild_sections (self);
+  rebuild_recommendation (self);
+  rebuild_decisions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/* A new, empty decision; where several committees decide, the secretary names the
+ * deciding body in its row. */
+static void
+add_decision_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefItemView *self = REF_ITEM_VIEW (widget);
+  g_autoptr (RefDecision) decision = NULL;
+
+  if (self->item == NULL)
+    return;
+  decision = ref_decision_new ();
+  ref_agenda_item_add_decision (self->item, decision);
+  if (self->decision_editors->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->decision_editors, self->decision_editors->len - 1));
+}
+
+static void
+add_recommendation_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefItemView *self = REF_ITEM_VIEW (widget);
+  g_autoptr (RefRecommendation) rec = NULL;
+
+  if (self->item == NULL || ref_agenda_item_get_recommendation (self->item) != NULL)
+    return;
+  rec = ref_recommendation_new ();
+  ref_agenda_item_set_recommendation (self->item, rec);
+}
+
+static void
+ref_item_view_dispose (GObject *object)
+{
+  RefItemView *self = REF_ITEM_VIEW (object);
+
+  ref_item_view_set_item (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_ITEM_VIEW);
+  G_OBJECT_CLASS (ref_item_view_parent_class)->dispose (object);
+}
+
+static void
+ref_item_view_finalize (GObject *object)
+{
+  RefItemView *self = REF_ITEM_VIEW (object);
+
+  g_ptr_array_unref (self->bindings);
+  g_ptr_array_unref (self->decision_editors);
+  G_OBJECT_CLASS (ref_item_view_parent_class)->finalize (object);
+}
+
+static void
+ref_item_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, REF_ITEM_VIEW (object)->item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ref_item_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      ref_item_view_set_item (REF_ITEM_VIEW (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ref_item_view_class_init (RefItemViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ref_item_view_dispose;
+  object_class->finalize = ref_item_view_finalize;
+  object_class->get_property = ref_item_view_get_property;
+  object_class->set_property = ref_item_view_set_property;
+
+  properties[PROP_ITEM] = g_param_spec_object ("item", NULL, NULL, REF_TYPE_AGENDA_ITEM,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/referent/Referent/ui/ref-item-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, title_row);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, case_row);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, closed_switch);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, sections_box);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, recommendation_box);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, decisions_box);
+  gtk_widget_class_install_action (widget_class, "view.add-decision", NULL, add_decision_activated);
+  gtk_widget_class_install_action (widget_class, "view.add-recommendation", NULL, add_recommendation_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ref_item_view_init (RefItemView *self)
+{
+  self->bindings = g_ptr_array_new ();
+  self->decision_editors = g_ptr_array_new ();
+  g_type_ensure (REF_TYPE_TEXT_EDITOR);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+ref_item_view_new (void)
+{
+  return g_object_new (REF_TYPE_ITEM_VIEW, NULL);
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ref-model.h"
+
+G_BEGIN_DECLS
+
+#define REF_TYPE_ITEM_VIEW (ref_item_view_get_type ())
+G_DECLARE_FINAL_TYPE (RefItemView, ref_item_view, REF, ITEM_VIEW, GtkWidget)
+
+GtkWidget     *ref_item_view_new (void);
+RefAgendaItem *ref_item_view_get_item (RefItemView *self);
+void           ref_item_view_set_item (RefItemView *self, RefAgendaItem *item);
+/* The editor of the item's first decision (NULL when it has none): where the
+ * secretary types during the meeting. */
+GtkWidget     *ref_item_view_get_decision_editor (RefItemView *self, guint index);
+
+G_END_DECLS

@@ -1,0 +1,643 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ref-item-row.h"
+#include "ref-item-view.h"
+#include "ref-pdf-export.h"
+#include "ref-ui-resources.h"
+#include "ref-window.h"
+#include "ref-xml.h"
+
+struct _RefWindow {
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkWidget *content;
+  AdwWindowTitle *window_title;
+  GtkListView *item_list;
+  RefItemView *item_view;
+
+  RefMeeting *meeting;
+  GFile *file;
+  GtkSingleSelection *selection;
+  GSettings *settings; /* NULL when the schema is not installed */
+  gboolean close_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (RefWindow, ref_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_MEETING,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GSettings *
+app_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  /* Running from the build tree without the schema must not abort. */
+  return schema ? g_settings_new (APP_ID) : NULL;
+}
+
+static void
+update_title (RefWindow *self)
+{
+  GDateTime *start = ref_meeting_get_start (self->meeting);
+  g_autofree char *date = start ? g_date_time_format (start, "%d-%m-%Y") : NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *committee = ref_meeting_get_committee (self->meeting);
+
+  title = g_strdup_printf ("%s%s%s", *committee ? committee : _("New Meeting"), date ? " " : "", date ? date : "");
+  if (self->file != NULL)
+    name = g_file_get_basename (self->file);
+  else
+    name = g_strdup (*committee ? _("Not saved") : _("New meeting"));
+  subtitle = ref_history_get_modified (ref_meeting_get_history (self->meeting)) ? g_strconcat ("• ", name, NULL)
+                                                                                : g_strdup (name);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_actions (RefWindow *self)
+{
+  RefHistory *history = ref_meeting_get_history (self->meeting);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", ref_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", ref_history_get_can_redo (history));
+}
+
+static void
+on_history_notify (RefHistory *history, GParamSpec *pspec, RefWindow *self)
+{
+  update_actions (self);
+  update_title (self);
+}
+
+static void
+on_meeting_notify (RefMeeting *meeting, GParamSpec *pspec, RefWindow *self)
+{
+  update_title (self);
+}
+
+static void
+on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, RefWindow *self)
+{
+  RefAgendaItem *item = gtk_single_selection_get_selected_item (selection);
+
+  ref_item_view_set_item (self->item_view, item);
+}
+
+static void
+on_item_activated (GtkListView *list, guint position, RefWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  gtk_list_item_set_child (list_item, ref_item_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  ref_item_row_set_item (REF_ITEM_ROW (gtk_list_item_get_child (list_item)), gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  ref_item_row_set_item (REF_ITEM_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+void
+ref_window_show_error (RefWindow *self, const char *heading, const char *message)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, message));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (RefWindow *self, const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* ---- saving ---- */
+
+gboolean
+ref_window_save_to (RefWindow *self, GFile *file, GError **error)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+
+  if (!ref_xml_save_file (self->meeting, file, error))
+    return FALSE;
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_set_object (&self->file, file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+  if (self->settings != NULL)
+    {
+      g_autoptr (GFile) parent = g_file_get_parent (file);
+      g_autofree char *uri = parent ? g_file_get_uri (parent) : NULL;
+      if (uri)
+        g_settings_set_string (self->settings, "last-folder", uri);
+    }
+  update_title (self);
+  return TRUE;
+}
+
+static void
+save_or_report (RefWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (ref_window_save_to (self, file, &error))
+    toast (self, _("Saved"));
+  else
+    /* The meeting stays in memory, unchanged and still marked as modified. */
+    ref_window_show_error (self, _("Could not save"), error->message);
+}
+
+static GtkFileFilter *
+referat_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Meeting minutes (.referat)"));
+  gtk_file_filter_add_mime_type (filter, REF_XML_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, "referat");
+  return filter;
+}
+
+static void
+set_initial_folder (RefWindow *self, GtkFileChooser *chooser)
+{
+  g_autofree char *uri = self->settings ? g_settings_get_string (self->settings, "last-folder") : NULL;
+
+  if (uri && *uri)
+    {
+      g_autoptr (GFile) folder = g_file_new_for_uri (uri);
+      gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+    }
+}
+
+static void
+on_save_as_response (GtkNativeDialog *dialog, int response, RefWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      /* Add the extension when the user did not type one. */
+      if (path && !g_str_has_suffix (path, REF_XML_EXTENSION))
+        {
+          g_autofree char *with = g_strconcat (path, REF_XML_EXTENSION, NULL);
+          g_autoptr (GFile) named = g_file_new_for_path (with);
+          save_or_report (self, named);
+        }
+      else
+        save_or_report (self, file);
+      if (self->close_confirmed)
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save Meeting"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = referat_filter ();
+  g_autofree char *name = NULL;
+  GDateTime *start = ref_meeting_get_start (self->meeting);
+  g_autofree char *day = start ? g_date_time_format (start, "%Y-%m-%d") : g_strdup ("");
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
+  name = g_strdup_printf ("%s %s%s", ref_meeting_get_committee (self->meeting), day, REF_XML_EXTENSION);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), g_strstrip (name));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+
+  if (self->file == NULL)
+    save_as_activated (widget, "win.save-as", NULL);
+  else
+    save_or_report (self, self->file);
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog, int response, RefWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      ref_application_open_file (REF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open Meeting"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = referat_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- export ---- */
+
+typedef struct {
+  RefWindow *window;
+  char *path;
+} ExportJob;
+
+static void
+on_export_open (AdwToast *toast_widget, gpointer user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast_widget), "uri");
+
+  g_app_info_launch_default_for_uri (uri, NULL, NULL);
+}
+
+static void
+on_export_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ExportJob *job = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (ref_pdf_export_finish (result, &error))
+    {
+      AdwToast *done = adw_toast_new (_("PDF exported"));
+      g_autoptr (GFile) file = g_file_new_for_path (job->path);
+
+      adw_toast_set_button_label (done, _("_Open"));
+      g_object_set_data_full (G_OBJECT (done), "uri", g_file_get_uri (file), g_free);
+      g_signal_connect (done, "button-clicked", G_CALLBACK (on_export_open), NULL);
+      adw_toast_overlay_add_toast (job->window->toast_overlay, done);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ref_window_show_error (job->window, _("Could not export the PDF"), error->message);
+  g_object_unref (job->window);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, RefWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      ExportJob *job = g_new0 (ExportJob, 1);
+      RefPdfExportOptions options;
+
+      ref_pdf_export_options_init (&options);
+      if (self->settings && g_str_equal (g_settings_get_string (self->settings, "export-edition"), "internal"))
+        options.edition = REF_EDITION_INTERNAL;
+      job->window = g_object_ref (self);
+      job->path = g_file_get_path (file);
+      ref_pdf_export_async (self->meeting, job->path, &options, NULL, NULL, NULL, on_export_done, job);
+      toast (self, _("Exporting…"));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  GDateTime *start = ref_meeting_get_start (self->meeting);
+  g_autofree char *day = start ? g_date_time_format (start, "%Y-%m-%d") : g_strdup ("");
+  g_autofree char *name = g_strdup_printf ("%s %s.pdf", ref_meeting_get_committee (self->meeting), day);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- editing ---- */
+
+static void
+undo_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ref_history_undo (ref_meeting_get_history (REF_WINDOW (widget)->meeting));
+}
+
+static void
+redo_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ref_history_redo (ref_meeting_get_history (REF_WINDOW (widget)->meeting));
+}
+
+static void
+add_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n = ref_meeting_get_n_items (self->meeting);
+
+  /* After the selected item, numbered after the highest number in use. */
+  position = position == GTK_INVALID_LIST_POSITION ? n : position + 1;
+  ref_agenda_item_set_number (item, ref_meeting_next_item_number (self->meeting));
+  ref_meeting_insert_item (self->meeting, position, item);
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+show_list_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ---- closing ---- */
+
+/* The dialog is transient for the window and still finishing its response: destroy
+ * the window only once the dialog is done. */
+static gboolean
+destroy_later (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->close_confirmed = TRUE;
+      g_idle_add (destroy_later, g_object_ref (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_confirmed = TRUE;
+      if (self->file != NULL)
+        {
+          g_autoptr (GError) error = NULL;
+          if (ref_window_save_to (self, self->file, &error))
+            g_idle_add (destroy_later, g_object_ref (self));
+          else
+            {
+              self->close_confirmed = FALSE;
+              ref_window_show_error (self, _("Could not save"), error->message);
+            }
+        }
+      else
+        save_as_activated (GTK_WIDGET (self), "win.save-as", NULL);
+    }
+}
+
+static gboolean
+ref_window_close_request (GtkWindow *window)
+{
+  RefWindow *self = REF_WINDOW (window);
+  AdwMessageDialog *dialog;
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  if (self->close_confirmed || !ref_history_get_modified (ref_meeting_get_history (self->meeting)))
+    return GTK_WINDOW_CLASS (ref_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
+                                                       _("The meeting has unsaved changes. Changes that are not saved are lost.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* ---- object ---- */
+
+RefMeeting *
+ref_window_get_meeting (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return self->meeting;
+}
+
+GFile *
+ref_window_get_file (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+GtkWidget *
+ref_window_get_item_view (RefWindow *self)
+{
+  return GTK_WIDGET (self->item_view);
+}
+
+GtkWidget *
+ref_window_get_item_list (RefWindow *self)
+{
+  return GTK_WIDGET (self->item_list);
+}
+
+void
+ref_window_select_item (RefWindow *self, guint position)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+ref_window_constructed (GObject *object)
+{
+  RefWindow *self = REF_WINDOW (object);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  G_OBJECT_CLASS (ref_window_parent_class)->constructed (object);
+
+  g_assert (self->meeting != NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (ref_meeting_get_items (self->meeting)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->item_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->item_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->item_list, "activate", G_CALLBACK (on_item_activated), self);
+
+  g_signal_connect_object (ref_meeting_get_history (self->meeting), "notify", G_CALLBACK (on_history_notify), self, 0);
+  g_signal_connect_object (self->meeting, "notify", G_CALLBACK (on_meeting_notify), self, 0);
+  on_selection_changed (self->selection, NULL, self);
+  update_actions (self);
+  update_title (self);
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+static void
+ref_window_dispose (GObject *object)
+{
+  RefWindow *self = REF_WINDOW (object);
+
+  if (self->item_view)
+    ref_item_view_set_item (self->item_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  G_OBJECT_CLASS (ref_window_parent_class)->dispose (object);
+}
+
+static void
+ref_window_finalize (GObject *object)
+{
+  RefWindow *self = REF_WINDOW (object);
+
+  g_clear_object (&self->meeting);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (ref_window_parent_class)->finalize (object);
+}
+
+static void
+ref_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RefWindow *self = REF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEETING:
+      g_value_set_object (value, self->meeting);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ref_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  RefWindow *self = REF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEETING:
+      self->meeting = g_value_dup_object (value);
+      break;
+    case PROP_FILE:
+      g_set_object (&self->file, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ref_window_class_init (RefWindowClass *klass)
+{
+  /* The UI resources live in a static library: referencing the generated getter
+   * keeps the object that registers them. */
+  (void) ref_ui_get_resource ();
+
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = ref_window_constructed;
+  object_class->dispose = ref_window_dispose;
+  object_class->finalize = ref_window_finalize;
+  object_class->get_property = ref_window_get_property;
+  object_class->set_property = ref_window_set_property;
+  window_class->close_request = ref_window_close_request;
+
+  properties[PROP_MEETING] = g_param_spec_object ("meeting", NULL, NULL, REF_TYPE_MEETING,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/referent/Referent/ui/ref-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, item_list);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, item_view);
+
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
+}
+
+static void
+ref_window_init (RefWindow *self)
+{
+  g_type_ensure (REF_TYPE_ITEM_VIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = app_settings ();
+}
+
+RefWindow *
+ref_window_new (RefApplication *app, RefMeeting *meeting, GFile *file)
+{
+  return g_object_new (REF_TYPE_WINDOW, "application", app, "meeting", meeting, "file", file, NULL);
+}

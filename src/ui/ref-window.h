@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ref-application.h"
+#include "ref-model.h"
+
+G_BEGIN_DECLS
+
+#define REF_TYPE_WINDOW (ref_window_get_type ())
+G_DECLARE_FINAL_TYPE (RefWindow, ref_window, REF, WINDOW, AdwApplicationWindow)
+
+RefWindow  *ref_window_new (RefApplication *app, RefMeeting *meeting, GFile *file);
+RefMeeting *ref_window_get_meeting (RefWindow *self);
+GFile      *ref_window_get_file (RefWindow *self);
+void        ref_window_select_item (RefWindow *self, guint position);
+GtkWidget  *ref_window_get_item_view (RefWindow *self);
+GtkWidget  *ref_window_get_item_list (RefWindow *self);
+void        ref_window_show_error (RefWindow *self, const char *heading, const char *message);
+/* Saves to the window's file; FALSE with @error when there is none or it fails. */
+gboolean    ref_window_save_to (RefWindow *self, GFile *file, GError **error);
+
+G_END_DECLS

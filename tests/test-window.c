@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "ref-item-view.h"
+#include "ref-text-editor.h"
+#include "ref-window.h"
+#include "ref-xml.h"
+
+/* Drives the real window with the sample meeting through its actions and widgets. */
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static RefWindow *
+open_sample (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
+  RefWindow *window;
+
+  g_assert_no_error (error);
+  window = ref_window_new (NULL, meeting, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static void
+close_window (RefWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+test_shows_sample (void)
+{
+  RefWindow *window = open_sample ();
+  GtkListView *list = GTK_LIST_VIEW (ref_window_get_item_list (window));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Socialudvalget 06-05-2025");
+  /* The first item is selected and shown. */
+  g_assert_nonnull (ref_item_view_get_item (view));
+  g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 1);
+  close_window (window);
+}
+
+/* Typing a decision in the item's decision editor edits the model; undo and redo go
+ * through the meeting's history. */
+static void
+test_type_decision_undo_redo (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  g_autoptr (RefDecision) decision = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  g_autofree char *before = NULL, *after = NULL, *undone = NULL, *redone = NULL;
+
+  ref_window_select_item (window, 5); /* Punkt 6 */
+  iterate ();
+  g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 6);
+  decision = g_list_model_get_item (ref_agenda_item_get_decisions (ref_item_view_get_item (view)), 0);
+  before = ref_text_to_plain (ref_decision_get_text (decision));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ref_item_view_get_decision_editor (view, 0)));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "Godkendt med bemærkninger.", -1, TRUE);
+  iterate ();
+  after = ref_text_to_plain (ref_decision_get_text (decision));
+  g_assert_true (g_str_has_suffix (after, "Godkendt med bemærkninger."));
+  g_assert_true (ref_history_get_modified (ref_meeting_get_history (meeting)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  undone = ref_text_to_plain (ref_decision_get_text (decision));
+  g_assert_cmpstr (undone, ==, before);
+  /* The editor shows the model's text again. */
+  {
+    GtkTextIter s, e;
+    g_autofree char *shown = NULL;
+    gtk_text_buffer_get_bounds (buffer, &s, &e);
+    shown = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+    g_assert_null (strstr (shown, "bemærkninger"));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  iterate ();
+  redone = ref_text_to_plain (ref_decision_get_text (decision));
+  g_assert_cmpstr (redone, ==, after);
+
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
+static void
+test_add_and_reorder_items (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  g_autoptr (RefAgendaItem) moved = NULL;
+
+  ref_window_select_item (window, 9);
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-item", NULL));
+  iterate ();
+  g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, 11);
+  /* The new item is numbered after the highest number and shown for editing. */
+  g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 11);
+
+  ref_meeting_move_item (meeting, 10, 0);
+  iterate ();
+  moved = g_list_model_get_item (ref_meeting_get_items (meeting), 0);
+  g_assert_cmpuint (ref_agenda_item_get_number (moved), ==, 11);
+  ref_meeting_renumber_items (meeting, 1);
+  g_assert_cmpuint (ref_agenda_item_get_number (moved), ==, 1);
+
+  /* All of it is one undo step each; undo back to the sample. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, 10);
+  g_assert_false (ref_history_get_modified (ref_meeting_get_history (meeting)));
+  close_window (window);
+}
+
+static void
+test_toggle_attendance_and_closed (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  g_autoptr (RefParticipant) first = g_list_model_get_item (ref_meeting_get_participants (meeting), 0);
+  RefAgendaItem *item = ref_meeting_find_item_by_number (meeting, 1);
+  g_autoptr (GPtrArray) absent = NULL;
+
+  ref_participant_set_attendance (first, REF_ATTENDANCE_ABSENT);
+  absent = ref_meeting_compute_absent (meeting, item);
+  g_assert_cmpuint (absent->len, ==, 3);
+  /* The closed switch is bound to the item. */
+  ref_agenda_item_set_closed (item, TRUE);
+  iterate ();
+  g_assert_true (ref_agenda_item_get_closed (item));
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
+static void
+test_save_and_reload (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  g_autofree char *dir = g_dir_make_tmp ("referent-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "møde.referat", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) reloaded = NULL;
+  g_autofree char *where = NULL;
+
+  ref_meeting_set_location (meeting, "Byrådssalen");
+  g_assert_true (ref_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (ref_window_get_file (window) != NULL);
+  g_assert_false (ref_history_get_modified (ref_meeting_get_history (meeting)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Socialudvalget"));
+
+  reloaded = ref_xml_load_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (ref_model_equal (meeting, reloaded, &where));
+  close_window (window);
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (dir);
+}
+
+/* Closing with unsaved changes asks first: the window stays open with a dialog. */
+static void
+test_unsaved_changes_prompt (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before;
+  AdwMessageDialog *dialog = NULL;
+
+  ref_meeting_set_location (meeting, "Et andet sted");
+  before = g_list_model_get_n_items (toplevels);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w); /* the toplevel list keeps it alive */
+    }
+  g_assert_nonnull (dialog);
+  /* Discard: the window closes without saving. */
+  adw_message_dialog_response (dialog, "discard");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), <, before);
+}
+
+/* The window renders (every widget snapshots without crashing); saves a PNG of it
+ * for the README when REFERENT_SCREENSHOT is set. */
+static void
+test_renders (void)
+{
+  RefWindow *window = open_sample ();
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GdkPaintable *paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr (GskRenderNode) node = NULL;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  iterate ();
+  g_usleep (200000);
+  iterate ();
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_assert_cmpint (width, >, 300);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  if (g_getenv ("REFERENT_SCREENSHOT"))
+    {
+      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+      g_autoptr (GdkTexture) texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      g_assert_true (gdk_texture_save_to_png (texture, g_getenv ("REFERENT_SCREENSHOT")));
+    }
+  g_object_unref (paintable);
+  close_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/shows-sample", test_shows_sample);
+  g_test_add_func ("/window/type-decision-undo-redo", test_type_decision_undo_redo);
+  g_test_add_func ("/window/add-and-reorder", test_add_and_reorder_items);
+  g_test_add_func ("/window/attendance-and-closed", test_toggle_attendance_and_closed);
+  g_test_add_func ("/window/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
+  g_test_add_func ("/window/renders", test_renders);
+
+  return g_test_run ();
+}
