@@ -79,7 +79,10 @@ pool_func (gpointer data, gpointer user_data)
   g_mutex_lock (&progress->lock);
   progress->done++;
   if (progress->tty)
-    g_printerr (_("\rImporting: %u of %u files"), progress->done, progress->total);
+    {
+      g_printerr ("\r");
+      g_printerr (_("Importing: %u of %u files"), progress->done, progress->total);
+    }
   g_mutex_unlock (&progress->lock);
 }
 

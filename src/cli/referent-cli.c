@@ -114,7 +114,8 @@ export_progress (guint pages_done, double fraction, gpointer user_data)
     return;
   state->last_percent = percent;
   /* TRANSLATORS: a progress line that is rewritten in place */
-  g_printerr (_("\rExporting: %3d %% (%u pages)"), percent, pages_done);
+  g_printerr ("\r");
+  g_printerr (_("Exporting: %3d %% (%u pages)"), percent, pages_done);
 }
 
 static int
