@@ -29,7 +29,7 @@ test: build
 
 # Non-GUI suites only (no display needed).
 test-core: build
-	meson test -C $(BUILD_DIR) --print-errorlogs --suite model --suite io --suite cli
+	meson test -C $(BUILD_DIR) --print-errorlogs --suite model --suite io --suite cli --suite export
 
 # AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer) over the non-GUI suites.
 asan: deps
@@ -37,7 +37,7 @@ asan: deps
 	meson compile -C $(ASAN_DIR)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	meson test -C $(ASAN_DIR) --print-errorlogs --suite model --suite io --suite cli
+	meson test -C $(ASAN_DIR) --print-errorlogs --suite model --suite io --suite cli --suite export
 
 bench: build
 	meson test -C $(BUILD_DIR) --suite bench --verbose
