@@ -184,6 +184,29 @@ test_save_and_reload (void)
   g_rmdir (dir);
 }
 
+/* A window opened on a file names it in the subtitle, with a dot once modified. */
+static void
+test_subtitle_names_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "xml", "good", "minimal.referat", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_xml_load_file (file, &error);
+  RefWindow *window;
+  AdwWindowTitle *title;
+
+  g_assert_no_error (error);
+  window = ref_window_new (NULL, meeting, file);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "window_title"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "minimal.referat");
+  ref_meeting_set_location (meeting, "Rådhuset");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "• minimal.referat");
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
 /* Closing with unsaved changes asks first: the window stays open with a dialog. */
 static void
 test_unsaved_changes_prompt (void)
@@ -254,6 +277,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/add-and-reorder", test_add_and_reorder_items);
   g_test_add_func ("/window/attendance-and-closed", test_toggle_attendance_and_closed);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/window/subtitle-names-file", test_subtitle_names_file);
   g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
   g_test_add_func ("/window/renders", test_renders);
 

@@ -148,11 +148,7 @@ ref_window_save_to (RefWindow *self, GFile *file, GError **error)
 
   if (!ref_xml_save_file (self->meeting, file, error))
     return FALSE;
-  if (self->file == NULL || !g_file_equal (self->file, file))
-    {
-      g_set_object (&self->file, file);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-    }
+  ref_window_set_file (self, file);
   if (self->settings != NULL)
     {
       g_autoptr (GFile) parent = g_file_get_parent (file);
@@ -164,17 +160,22 @@ ref_window_save_to (RefWindow *self, GFile *file, GError **error)
   return TRUE;
 }
 
-static void
+static gboolean
 save_or_report (RefWindow *self, GFile *file)
 {
   g_autoptr (GError) error = NULL;
 
-  if (ref_window_save_to (self, file, &error))
-    toast (self, _("Saved"));
-  else
-    /* The meeting stays in memory, unchanged and still marked as modified. */
-    ref_window_show_error (self, _("Could not save"), error->message);
+  if (!ref_window_save_to (self, file, &error))
+    {
+      /* The meeting stays in memory, unchanged and still marked as modified. */
+      ref_window_show_error (self, _("Could not save"), error->message);
+      return FALSE;
+    }
+  toast (self, _("Saved"));
+  return TRUE;
 }
+
+static gboolean destroy_later (gpointer data);
 
 static GtkFileFilter *
 referat_filter (void)
@@ -202,6 +203,8 @@ set_initial_folder (RefWindow *self, GtkFileChooser *chooser)
 static void
 on_save_as_response (GtkNativeDialog *dialog, int response, RefWindow *self)
 {
+  gboolean saved = FALSE;
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -212,12 +215,20 @@ on_save_as_response (GtkNativeDialog *dialog, int response, RefWindow *self)
         {
           g_autofree char *with = g_strconcat (path, REF_XML_EXTENSION, NULL);
           g_autoptr (GFile) named = g_file_new_for_path (with);
-          save_or_report (self, named);
+          saved = save_or_report (self, named);
         }
       else
-        save_or_report (self, file);
-      if (self->close_confirmed)
-        gtk_window_destroy (GTK_WINDOW (self));
+        saved = save_or_report (self, file);
+    }
+  /* Closing after "Save" in the unsaved-changes prompt: only once the meeting is
+   * safely written. A cancelled or failed save keeps the window, and the next close
+   * asks again. */
+  if (self->close_confirmed)
+    {
+      if (saved)
+        g_idle_add (destroy_later, g_object_ref (self));
+      else
+        self->close_confirmed = FALSE;
     }
   g_object_unref (dialog);
 }
@@ -473,6 +484,21 @@ ref_window_get_file (RefWindow *self)
   return self->file;
 }
 
+void
+ref_window_set_file (RefWindow *self, GFile *file)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (self->file == file || (self->file && file && g_file_equal (self->file, file)))
+    return;
+  g_set_object (&self->file, file);
+  /* Also reached from g_object_new(), after constructed(), when the template is ready. */
+  if (self->meeting != NULL && self->window_title != NULL)
+    update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
 GtkWidget *
 ref_window_get_item_view (RefWindow *self)
 {
@@ -579,7 +605,7 @@ ref_window_set_property (GObject *object, guint prop_id, const GValue *value, GP
       self->meeting = g_value_dup_object (value);
       break;
     case PROP_FILE:
-      g_set_object (&self->file, g_value_get_object (value));
+      ref_window_set_file (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (RefWindow, ref_window, REF, WINDOW, AdwApplicationWindow)
 RefWindow  *ref_window_new (RefApplication *app, RefMeeting *meeting, GFile *file);
 RefMeeting *ref_window_get_meeting (RefWindow *self);
 GFile      *ref_window_get_file (RefWindow *self);
+void        ref_window_set_file (RefWindow *self, GFile *file);
 void        ref_window_select_item (RefWindow *self, guint position);
 GtkWidget  *ref_window_get_item_view (RefWindow *self);
 GtkWidget  *ref_window_get_item_list (RefWindow *self);
