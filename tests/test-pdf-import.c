@@ -418,6 +418,65 @@ test_export_import_round_trip (void)
   g_rmdir (dir);
 }
 
+/* Issue 9 in print and back: the header's "Fraværende" field (left at item 5, back at
+ * 8; present only for items 1-3) and the per-item lines "X deltog som stedfortræder
+ * for Y" and "X erklærede sig inhabil …" are read back into the model. */
+static void
+test_attendance_round_trip (void)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures", "xml", "good", "attendance.referat", NULL);
+  g_autoptr (GFile) src_file = g_file_new_for_path (src);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) original = ref_xml_load_file (src_file, &error);
+  g_autofree char *dir = g_dir_make_tmp ("referent-att-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "attendance.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (RefPdfImport) import = NULL;
+  RefMeeting *m;
+  RefParticipant *finn, *helle, *ditte, *jens;
+  GListModel *moves;
+  guint disqualified = 0;
+  RefPdfExportOptions options;
+
+  g_assert_no_error (error);
+  ref_pdf_export_options_init (&options);
+  g_assert_true (ref_pdf_export (original, path, &options, NULL, NULL, NULL, &error));
+  import = ref_pdf_import_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ref_pdf_import_get_warnings (import)->len, ==, 0);
+  m = ref_pdf_import_get_meeting (import);
+
+  finn = ref_meeting_find_participant (m, "Finn Grøn");
+  g_assert_nonnull (finn);
+  moves = ref_participant_get_movements (finn);
+  g_assert_cmpuint (g_list_model_get_n_items (moves), ==, 2);
+  {
+    g_autoptr (RefMovement) left = g_list_model_get_item (moves, 0);
+    g_autoptr (RefMovement) back = g_list_model_get_item (moves, 1);
+    g_assert_cmpint (ref_movement_get_kind (left), ==, REF_MOVEMENT_KIND_LEFT);
+    g_assert_cmpuint (ref_movement_get_item (left), ==, 5);
+    g_assert_cmpint (ref_movement_get_time (left), ==, 18 * 60 + 40);
+    g_assert_cmpint (ref_movement_get_kind (back), ==, REF_MOVEMENT_KIND_ARRIVED);
+    g_assert_cmpuint (ref_movement_get_item (back), ==, 8);
+  }
+  helle = ref_meeting_find_participant (m, "Helle Ibsen");
+  g_assert_true (ref_participant_get_attended_item (helle, 3));
+  g_assert_false (ref_participant_get_attended_item (helle, 4));
+  ditte = ref_meeting_find_participant (m, "Ditte Eriksen");
+  g_assert_nonnull (ref_participant_get_substitute_for (ditte));
+  g_assert_cmpstr (ref_participant_get_name (ref_participant_get_substitute_for (ditte)), ==, "Carsten Dam");
+  jens = ref_meeting_find_participant (m, "Jens Kjær");
+  for (guint i = 0; i < ref_meeting_get_n_items (m); i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (ref_meeting_get_items (m), i);
+      gboolean left;
+      disqualified += ref_agenda_item_is_disqualified (item, jens, &left) && left;
+    }
+  g_assert_cmpuint (disqualified, ==, 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static GBytes *
 make_pdf (gboolean with_text)
 {
@@ -502,6 +561,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-import/fixtures", test_fixtures);
   g_test_add_func ("/pdf-import/round-trip", test_fixtures_round_trip);
   g_test_add_func ("/pdf-import/export-import", test_export_import_round_trip);
+  g_test_add_func ("/pdf-import/attendance-round-trip", test_attendance_round_trip);
   g_test_add_func ("/pdf-import/errors", test_errors);
   g_test_add_func ("/pdf-import/missing-file", test_missing_file);
   return g_test_run ();

@@ -184,3 +184,44 @@ ref_format_attended_items (RefParticipant *participant)
     }
   return g_string_free (out, FALSE);
 }
+
+static void
+append_movement (GString *out, RefMovement *m, gboolean first)
+{
+  gboolean left = ref_movement_get_kind (m) == REF_MOVEMENT_KIND_LEFT;
+  int time = ref_movement_get_time (m);
+  guint item = ref_movement_get_item (m);
+
+  if (!first)
+    g_string_append (out, " og ");
+  if (left)
+    g_string_append (out, first ? "forlod mødet" : "forlod det igen");
+  else
+    g_string_append (out, first ? "kom til mødet" : "kom tilbage");
+  if (time >= 0)
+    g_string_append_printf (out, " kl. %02d.%02d", time / 60, time % 60);
+  if (item > 0)
+    g_string_append_printf (out, " %s punkt %u", ref_movement_get_during (m) ? "under" : "før", item);
+}
+
+char *
+ref_format_partial_attendance (RefParticipant *participant)
+{
+  g_autofree char *attended = ref_format_attended_items (participant);
+  GListModel *movements = ref_participant_get_movements (participant);
+  guint n = g_list_model_get_n_items (movements);
+  GString *out;
+
+  if (attended == NULL && n == 0)
+    return NULL;
+  out = g_string_new (ref_participant_get_name (participant));
+  if (attended != NULL)
+    g_string_append_printf (out, " %s", attended);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefMovement) m = g_list_model_get_item (movements, i);
+      g_string_append_c (out, i == 0 && attended == NULL ? ' ' : ' ');
+      append_movement (out, m, i == 0);
+    }
+  return g_string_free (out, FALSE);
+}

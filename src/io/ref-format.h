@@ -24,4 +24,9 @@ char *ref_format_text_paragraphs (const RefText *text, gboolean with_labels);
  * NULL when that does not apply. */
 char *ref_format_attended_items (RefParticipant *participant);
 
+/* The partial attendance of @participant as the header's "Fraværende" field says it:
+ * "Birgit Jakobsen deltog ved punkterne 82, 88 og 89", "Bo Bech forlod mødet kl.
+ * 18.40 under punkt 2 og kom tilbage før punkt 8". NULL when present throughout. */
+char *ref_format_partial_attendance (RefParticipant *participant);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "ref-format.h"
 #include "ref-pdf-export.h"
 #include "ref-xml.h"
 
@@ -1205,6 +1206,24 @@ participants_line (Exporter *ex)
   return g_string_free (out, FALSE);
 }
 
+/* Who attended only part of the meeting, in the header's "Fraværende" field. */
+static char *
+partial_attendance_line (Exporter *ex)
+{
+  GListModel *participants = ref_meeting_get_participants (ex->meeting);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
+      g_autofree char *partial = ref_format_partial_attendance (p);
+
+      if (partial != NULL)
+        g_string_append_printf (out, "%s%s", out->len ? "; " : "", partial);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static GPtrArray *
 build_front_page (Exporter *ex)
 {
@@ -1245,6 +1264,11 @@ build_front_page (Exporter *ex)
     add_field (ex, boxes, "Mødested", ref_meeting_get_location (ex->meeting));
   if (*people)
     add_field (ex, boxes, "Mødedeltagere", people);
+  {
+    g_autofree char *partial = partial_attendance_line (ex);
+    if (*partial)
+      add_field (ex, boxes, "Fraværende", partial);
+  }
   if (remarks != NULL && !ref_text_is_empty (remarks))
     {
       add_field (ex, boxes, "Bemærkninger", "");

@@ -706,8 +706,87 @@ parse_item_numbers (const char *text)
 /* "Fraværende:" in the header: "X", "X deltog ved punkterne 82, 88 og 89",
  * "X deltog til kl. 18.40 i punkt 2", "X (V) - Y (V) mødte som stedfortræder",
  * "X uden afbud". */
+/* "forlod mødet kl. 18.40 før punkt 5", "kom tilbage under punkt 8": one movement. */
+static gboolean
+read_movement_phrase (const char *phrase, RefMovementKind *kind, guint *item, gboolean *during, int *time)
+{
+  GRegex *re = ref_pdf_regex ("^(forlod (?:mødet|det igen)|kom (?:til mødet|tilbage|igen))"
+                              "(?:\\s+kl\\.?\\s*(\\d{1,2}[.:]\\d{2}))?(?:\\s+(før|under|i)\\s+punkt\\s+(\\d+))?$",
+                              G_REGEX_CASELESS);
+  g_autoptr (GMatchInfo) m = NULL;
+
+  if (!g_regex_match (re, phrase, 0, &m))
+    return FALSE;
+  {
+    g_autofree char *verb = g_match_info_fetch (m, 1), *t = g_match_info_fetch (m, 2);
+    g_autofree char *when = g_match_info_fetch (m, 3), *n = g_match_info_fetch (m, 4);
+
+    *kind = g_str_has_prefix (verb, "forlod") ? REF_MOVEMENT_KIND_LEFT : REF_MOVEMENT_KIND_ARRIVED;
+    *time = t && *t ? parse_time_of_day (t) : -1;
+    *item = n && *n ? (guint) atoi (n) : 0;
+    *during = when && *when && !g_str_equal (when, "før");
+  }
+  return *time >= 0 || *item > 0;
+}
+
+/* "Finn Grøn forlod mødet kl. 18.40 før punkt 5 og kom tilbage kl. 19.55 før punkt 8" */
+static gboolean
+read_movements (Importer *imp, const char *entry)
+{
+  GRegex *re = ref_pdf_regex ("^(.+?)\\s+((?:forlod|kom) .+)$", 0);
+  g_autoptr (GMatchInfo) m = NULL;
+  g_autofree char *name = NULL, *rest = NULL;
+  g_auto (GStrv) phrases = NULL;
+  RefParticipant *p;
+  g_autoptr (GPtrArray) parsed = g_ptr_array_new_with_free_func (g_free);
+
+  if (!g_regex_match (re, entry, 0, &m))
+    return FALSE;
+  name = g_match_info_fetch (m, 1);
+  rest = g_match_info_fetch (m, 2);
+  p = ref_pdf_match_participant (imp->meeting, name);
+  if (p == NULL)
+    return FALSE;
+  phrases = g_strsplit (rest, " og ", -1);
+  for (guint i = 0; phrases[i]; i++)
+    {
+      RefMovementKind kind;
+      guint item;
+      gboolean during;
+      int time;
+
+      if (!read_movement_phrase (g_strstrip (phrases[i]), &kind, &item, &during, &time))
+        return FALSE;
+    }
+  ref_participant_set_attendance (p, REF_ATTENDANCE_PARTIAL);
+  for (guint i = 0; phrases[i]; i++)
+    {
+      RefMovementKind kind;
+      guint item;
+      gboolean during;
+      int time;
+
+      read_movement_phrase (phrases[i], &kind, &item, &during, &time);
+      ref_participant_add_movement (p, kind, item, during, time);
+    }
+  return TRUE;
+}
+
+static void read_absent_entry (Importer *imp, const char *value, guint page);
+
+/* Entries of the header's "Fraværende" field are separated by ";". */
 static void
 read_absent_field (Importer *imp, const char *value, guint page)
+{
+  g_auto (GStrv) entries = g_strsplit (value, ";", -1);
+
+  for (guint i = 0; entries[i]; i++)
+    if (*g_strstrip (entries[i]))
+      read_absent_entry (imp, entries[i], page);
+}
+
+static void
+read_absent_entry (Importer *imp, const char *value, guint page)
 {
   GRegex *attended = ref_pdf_regex ("^(.+?)\\s+deltog (?:kun )?(?:ved|i|under) (?:punkterne|punkt|pkt\\.?)\\s+(.+)$",
                                              G_REGEX_CASELESS);
@@ -746,6 +825,8 @@ read_absent_field (Importer *imp, const char *value, guint page)
         }
     }
   g_clear_pointer (&m, g_match_info_free);
+  if (read_movements (imp, value))
+    return;
   if (g_regex_match (substitute, value, 0, &m))
     {
       g_autofree char *absent = g_match_info_fetch (m, 1), *standin = g_match_info_fetch (m, 2);

@@ -128,6 +128,8 @@ typedef struct {
   GPtrArray *headings;
   GString *absence;
   guint absence_page;
+  GPtrArray *absent_found; /* RefParticipant*: named in the item's absence lines */
+  gboolean any_absence_line;
 } ItemReader;
 
 /* ---- line classification ---- */
@@ -737,22 +739,52 @@ read_prior_decision (ItemReader *r, const char *heading, GArray *paras)
   ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_prior_decisions (r->item)), d);
 }
 
-/* "Afbud Dorte Dahl (…), Stine Margrethe Hollendsted (…)", "Fraværende: Birgit Jakobsen":
- * compared with the absence derived from the meeting's attendance; only a difference
- * is recorded, as an override for this item. */
+/* One attendance line of an item: "Afbud Dorte Dahl (…), Stine …", "Fraværende:
+ * Birgit Jakobsen", "Fraværende uden afbud: X", "X deltog som stedfortræder for Y",
+ * "X erklærede sig inhabil og forlod mødet under behandlingen af punktet.
+ * Begrundelse: …". */
 static void
 read_absence (ItemReader *r)
 {
+  GRegex *label = ref_pdf_regex ("^(Afbud|Fraværende(?: (?:uden|med) afbud)?|Fravær)\\s*:?\\s*", 0);
+  GRegex *substitute = ref_pdf_regex ("^(.+?) deltog som (?:stedfortræder|suppleant) for (.+?)\\.?$", 0);
+  GRegex *disqualified = ref_pdf_regex ("^(.+?) erklærede sig inhabil(.*?)(?:\\.\\s*Begrundelse:\\s*(.+?))?\\.?$", 0);
+  g_autoptr (GMatchInfo) m = NULL;
   g_autoptr (GPtrArray) names = NULL;
-  g_autoptr (GPtrArray) derived = NULL;
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
-  const char *list = r->absence->str;
-  gboolean same;
+  g_autofree char *list = NULL;
 
-  while (*list && !g_ascii_isspace (*list) && *list != ':')
-    list = g_utf8_next_char (list);
-  while (*list == ':' || g_ascii_isspace (*list))
-    list++;
+  if (g_regex_match (substitute, r->absence->str, 0, &m))
+    {
+      g_autofree char *who = g_match_info_fetch (m, 1), *whom = g_match_info_fetch (m, 2);
+      RefParticipant *s = ref_pdf_match_participant (r->imp->meeting, who);
+      RefParticipant *a = ref_pdf_match_participant (r->imp->meeting, whom);
+
+      /* Stated on every item; the meeting-level record is what the model keeps. */
+      if (s != NULL && a != NULL && ref_participant_get_substitute_for (s) == NULL)
+        ref_participant_set_substitute_for (s, a);
+      g_string_truncate (r->absence, 0);
+      return;
+    }
+  g_clear_pointer (&m, g_match_info_free);
+  if (g_regex_match (disqualified, r->absence->str, 0, &m))
+    {
+      g_autofree char *who = g_match_info_fetch (m, 1), *how = g_match_info_fetch (m, 2), *why = g_match_info_fetch (m, 3);
+      RefParticipant *p = ref_pdf_match_participant (r->imp->meeting, who);
+
+      if (p != NULL)
+        {
+          g_autoptr (RefDisqualification) d = ref_disqualification_new ();
+          ref_disqualification_set_participant (d, p);
+          ref_disqualification_set_left (d, strstr (how, "forlod") != NULL);
+          ref_disqualification_set_reason (d, why);
+          ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_disqualifications (r->item)), d);
+        }
+      g_string_truncate (r->absence, 0);
+      return;
+    }
+
+  r->any_absence_line = TRUE;
+  list = g_regex_replace_literal (label, r->absence->str, -1, 0, "", 0, NULL);
   names = ref_pdf_split_names (list);
   for (guint i = 0; i < names->len; i++)
     {
@@ -771,20 +803,33 @@ read_absence (ItemReader *r)
                          _("Someone absent for an item was not in the list of participants; they were added."));
           p = added;
         }
-      if (!g_ptr_array_find (found, p, NULL))
-        g_ptr_array_add (found, p);
+      if (!g_ptr_array_find (r->absent_found, p, NULL))
+        g_ptr_array_add (r->absent_found, p);
     }
+  g_string_truncate (r->absence, 0);
+}
+
+/* The names of all the item's absence lines, compared with the absence derived from
+ * the meeting's attendance: only a difference is recorded, as an override. */
+static void
+settle_absence (ItemReader *r)
+{
+  g_autoptr (GPtrArray) derived = NULL;
+  gboolean same;
+
+  if (!r->any_absence_line)
+    return;
   derived = ref_meeting_compute_absent (r->imp->meeting, r->item);
-  same = derived->len == found->len;
-  for (guint i = 0; same && i < found->len; i++)
-    same = g_ptr_array_find (derived, g_ptr_array_index (found, i), NULL);
+  same = derived->len == r->absent_found->len;
+  for (guint i = 0; same && i < r->absent_found->len; i++)
+    same = g_ptr_array_find (derived, g_ptr_array_index (r->absent_found, i), NULL);
   if (!same)
     {
       ref_agenda_item_set_absence_overridden (r->item, TRUE);
-      for (guint i = 0; i < found->len; i++)
-        ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_absence_override (r->item)), g_ptr_array_index (found, i));
+      for (guint i = 0; i < r->absent_found->len; i++)
+        ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_absence_override (r->item)),
+                               g_ptr_array_index (r->absent_found, i));
     }
-  g_string_truncate (r->absence, 0);
 }
 
 static void
@@ -941,7 +986,8 @@ start_part (ItemReader *r, const char *heading, Line *line)
 static gboolean
 starts_absence (const char *text)
 {
-  return ref_pdf_regex_match ("^(Afbud|Fraværende|Fravær)\\b\\s*:?\\s+\\S", 0, text);
+  return ref_pdf_regex_match ("^(Afbud|Fraværende|Fravær)\\b\\s*:?\\s+\\S", 0, text)
+         || ref_pdf_regex_match ("^\\S.* (deltog som (stedfortræder|suppleant) for|erklærede sig inhabil)\\b", 0, text);
 }
 
 void
@@ -958,6 +1004,7 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
   r.lines = g_array_new (FALSE, FALSE, sizeof (guint));
   r.headings = g_ptr_array_new_with_free_func (g_free);
   r.absence = g_string_new (NULL);
+  r.absent_found = g_ptr_array_new ();
 
   for (guint i = first; i < last; i++)
     {
@@ -969,7 +1016,7 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
       if (r.absence->len > 0)
         {
           if (prev && line->pdf->page == prev->pdf->page && line->pdf->y0 - prev->pdf->y0 < 1.55 * line->pdf->size
-              && !is_part_heading (imp, line))
+              && !is_part_heading (imp, line) && !starts_absence (line->pdf->text))
             {
               g_string_append_c (r.absence, ' ');
               g_string_append (r.absence, line->pdf->text);
@@ -1032,6 +1079,8 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
   if (r.absence->len > 0)
     read_absence (&r);
   finish_part (&r, heading);
+  settle_absence (&r);
+  g_ptr_array_unref (r.absent_found);
 
   g_ptr_array_add (imp->item_headings, g_steal_pointer (&r.headings));
   g_array_unref (r.lines);
