@@ -3,6 +3,7 @@
 #include <gtk/gtk.h>
 
 #include "ref-item-view.h"
+#include "ref-recovery.h"
 #include "ref-text-editor.h"
 #include "ref-window.h"
 #include "ref-xml.h"
@@ -207,6 +208,62 @@ test_subtitle_names_file (void)
   close_window (window);
 }
 
+/* Unsaved work is copied to the recovery folder; saving or discarding removes it. */
+static void
+test_autosave_lifecycle (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  g_autofree char *dir = g_dir_make_tmp ("referent-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "x.referat", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) none = ref_recovery_list ();
+  g_autoptr (GPtrArray) one = NULL;
+  g_autoptr (GPtrArray) saved = NULL;
+  g_autoptr (GPtrArray) discarded = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_cmpuint (none->len, ==, 0);
+  /* Nothing unsaved: nothing written. */
+  g_assert_true (ref_window_autosave_now (window, &error));
+  g_clear_pointer (&none, g_ptr_array_unref);
+  none = ref_recovery_list ();
+  g_assert_cmpuint (none->len, ==, 0);
+
+  ref_meeting_set_location (meeting, "Skrevet under mødet");
+  g_assert_true (ref_window_autosave_now (window, &error));
+  one = ref_recovery_list ();
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpstr (((RefRecoveryEntry *) g_ptr_array_index (one, 0))->id, ==, ref_window_get_recovery_id (window));
+
+  g_assert_true (ref_window_save_to (window, file, &error));
+  saved = ref_recovery_list ();
+  g_assert_cmpuint (saved->len, ==, 0);
+
+  /* Unsaved again, then closed with Discard: the copy goes too. */
+  ref_meeting_set_location (meeting, "Igen");
+  g_assert_true (ref_window_autosave_now (window, &error));
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  iterate ();
+  discarded = ref_recovery_list ();
+  g_assert_cmpuint (discarded->len, ==, 0);
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (dir);
+}
+
 /* Closing with unsaved changes asks first: the window stays open with a dialog. */
 static void
 test_unsaved_changes_prompt (void)
@@ -269,6 +326,10 @@ test_renders (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *state = g_dir_make_tmp ("referent-state-XXXXXX", NULL);
+
+  /* Recovery copies go to a fresh state folder, never the user's. */
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -279,6 +340,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/subtitle-names-file", test_subtitle_names_file);
   g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
+  g_test_add_func ("/window/autosave-lifecycle", test_autosave_lifecycle);
   g_test_add_func ("/window/renders", test_renders);
 
   return g_test_run ();

@@ -412,6 +412,17 @@ ref_history_mark_clean (RefHistory *self)
 }
 
 void
+ref_history_mark_unsaved (RefHistory *self)
+{
+  HistoryState before;
+
+  g_return_if_fail (REF_IS_HISTORY (self));
+  before = history_state (self);
+  self->clean_depth = -1;
+  history_notify_changes (self, before);
+}
+
+void
 ref_history_clear (RefHistory *self)
 {
   HistoryState before;

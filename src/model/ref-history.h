@@ -31,6 +31,9 @@ gboolean    ref_history_get_modified (RefHistory *self);
 gboolean    ref_history_undo (RefHistory *self);
 gboolean    ref_history_redo (RefHistory *self);
 void        ref_history_mark_clean (RefHistory *self);
+/* The document differs from any saved file (recovered work): modified, with no step to
+ * undo. */
+void        ref_history_mark_unsaved (RefHistory *self);
 void        ref_history_clear (RefHistory *self);
 void        ref_history_seal (RefHistory *self);
 guint       ref_history_get_undo_depth (RefHistory *self);

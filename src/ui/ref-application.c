@@ -4,12 +4,14 @@
 #include <glib/gi18n.h>
 
 #include "ref-application.h"
+#include "ref-recovery.h"
 #include "ref-window.h"
 #include "ref-xml.h"
 
 struct _RefApplication {
   AdwApplication parent_instance;
   gboolean no_sample;
+  gboolean recovery_checked;
 };
 
 G_DEFINE_FINAL_TYPE (RefApplication, ref_application, ADW_TYPE_APPLICATION)
@@ -36,6 +38,76 @@ new_empty_meeting (void)
   return meeting;
 }
 
+typedef struct {
+  RefApplication *app;
+  RefRecoveryEntry *entry;
+} RecoveryOffer;
+
+static void
+on_recovery_response (AdwMessageDialog *dialog, const char *response, gpointer data)
+{
+  RecoveryOffer *offer = data;
+
+  if (g_str_equal (response, "restore"))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RefMeeting) meeting = ref_recovery_load (offer->entry, &error);
+
+      if (meeting != NULL)
+        {
+          g_autoptr (GFile) original = offer->entry->original ? g_file_new_for_uri (offer->entry->original) : NULL;
+          RefWindow *window = ref_window_new (offer->app, meeting, original);
+
+          /* Keep updating the same copy until the work is saved. */
+          ref_window_set_recovery_id (window, offer->entry->id);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else
+        g_warning ("%s", error->message);
+    }
+  else if (g_str_equal (response, "discard"))
+    ref_recovery_remove (offer->entry->id);
+  ref_recovery_entry_free (offer->entry);
+  g_object_unref (offer->app);
+  g_free (offer);
+}
+
+/* After a crash: unsaved work found in the recovery folder is offered for restoring,
+ * once per start. */
+static void
+offer_recovery (RefApplication *self, GtkWindow *parent)
+{
+  g_autoptr (GPtrArray) entries = NULL;
+
+  if (self->recovery_checked)
+    return;
+  self->recovery_checked = TRUE;
+  entries = ref_recovery_list ();
+  while (entries->len > 0)
+    {
+      RecoveryOffer *offer = g_new0 (RecoveryOffer, 1);
+      AdwMessageDialog *dialog;
+      g_autofree char *when = NULL;
+      g_autofree char *body = NULL;
+
+      offer->app = g_object_ref (self);
+      offer->entry = g_ptr_array_steal_index (entries, 0);
+      when = g_date_time_format (offer->entry->time, "%d-%m-%Y %H:%M");
+      /* TRANSLATORS: "Socialudvalget 06-05-2025, last copied 23-11-2026 14:05" */
+      body = g_strdup_printf (_("Referent was closed before “%s” was saved. A copy from %s was kept."),
+                              offer->entry->title && *offer->entry->title ? offer->entry->title : _("a new meeting"), when);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Restore Unsaved Work?"), body));
+      adw_message_dialog_add_responses (dialog, "later", _("_Not Now"), "discard", _("_Discard"), "restore",
+                                        _("_Restore"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "restore");
+      adw_message_dialog_set_close_response (dialog, "later");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), offer);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
 /* Started without files: the built-in sample meeting, so that a first look shows what
  * Referent is for (or an empty meeting with --no-sample). */
 static void
@@ -53,7 +125,7 @@ ref_application_activate (GApplication *app)
         g_warning ("%s", error->message);
       meeting = new_empty_meeting ();
     }
-  new_window (self, meeting, NULL);
+  offer_recovery (self, GTK_WINDOW (new_window (self, meeting, NULL)));
 }
 
 void
@@ -78,6 +150,7 @@ ref_application_open (GApplication *app, GFile **files, int n_files, const char 
 {
   for (int i = 0; i < n_files; i++)
     ref_application_open_file (REF_APPLICATION (app), files[i]);
+  offer_recovery (REF_APPLICATION (app), gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
 static int

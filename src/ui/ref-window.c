@@ -6,6 +6,7 @@
 #include "ref-item-row.h"
 #include "ref-item-view.h"
 #include "ref-pdf-export.h"
+#include "ref-recovery.h"
 #include "ref-ui-resources.h"
 #include "ref-window.h"
 #include "ref-xml.h"
@@ -25,6 +26,10 @@ struct _RefWindow {
   GtkSingleSelection *selection;
   GSettings *settings; /* NULL when the schema is not installed */
   gboolean close_confirmed;
+
+  char *recovery_id;      /* this window's recovery copy */
+  guint autosave_source;
+  GBytes *last_autosave;  /* what the recovery copy holds, to skip identical writes */
 };
 
 G_DEFINE_FINAL_TYPE (RefWindow, ref_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -139,6 +144,61 @@ toast (RefWindow *self, const char *text)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* ---- autosave ---- */
+
+/* Writes the recovery copy when there are unsaved changes that it does not hold yet;
+ * removes it when everything is saved. */
+gboolean
+ref_window_autosave_now (RefWindow *self, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+  if (!ref_history_get_modified (ref_meeting_get_history (self->meeting)))
+    {
+      if (self->last_autosave != NULL)
+        {
+          ref_recovery_remove (self->recovery_id);
+          g_clear_pointer (&self->last_autosave, g_bytes_unref);
+        }
+      return TRUE;
+    }
+  bytes = ref_xml_write_bytes (self->meeting);
+  if (self->last_autosave != NULL && g_bytes_equal (bytes, self->last_autosave))
+    return TRUE;
+  if (!ref_recovery_save (self->recovery_id, self->meeting, self->file, error))
+    return FALSE;
+  g_clear_pointer (&self->last_autosave, g_bytes_unref);
+  self->last_autosave = g_steal_pointer (&bytes);
+  return TRUE;
+}
+
+static gboolean
+autosave_tick (gpointer data)
+{
+  RefWindow *self = data;
+  g_autoptr (GError) error = NULL;
+
+  if (!ref_window_autosave_now (self, &error))
+    g_warning ("Could not write the recovery copy: %s", error->message);
+  return G_SOURCE_CONTINUE;
+}
+
+const char *
+ref_window_get_recovery_id (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return self->recovery_id;
+}
+
+void
+ref_window_set_recovery_id (RefWindow *self, const char *id)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  g_free (self->recovery_id);
+  self->recovery_id = g_strdup (id);
+}
+
 /* ---- saving ---- */
 
 gboolean
@@ -148,6 +208,9 @@ ref_window_save_to (RefWindow *self, GFile *file, GError **error)
 
   if (!ref_xml_save_file (self->meeting, file, error))
     return FALSE;
+  /* Saved: the recovery copy has done its job. */
+  ref_recovery_remove (self->recovery_id);
+  g_clear_pointer (&self->last_autosave, g_bytes_unref);
   ref_window_set_file (self, file);
   if (self->settings != NULL)
     {
@@ -418,6 +481,8 @@ on_close_response (AdwMessageDialog *dialog, const char *response, RefWindow *se
   if (g_str_equal (response, "discard"))
     {
       self->close_confirmed = TRUE;
+      /* The user chose to throw the changes away: so is the recovery copy. */
+      ref_recovery_remove (self->recovery_id);
       g_idle_add (destroy_later, g_object_ref (self));
     }
   else if (g_str_equal (response, "save"))
@@ -544,6 +609,10 @@ ref_window_constructed (GObject *object)
   update_actions (self);
   update_title (self);
 
+  self->recovery_id = self->recovery_id ? self->recovery_id : ref_recovery_new_id ();
+  self->autosave_source = g_timeout_add_seconds (self->settings ? g_settings_get_uint (self->settings, "autosave-interval") : 5,
+                                                 autosave_tick, self);
+
   if (self->settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
@@ -558,6 +627,11 @@ ref_window_dispose (GObject *object)
 {
   RefWindow *self = REF_WINDOW (object);
 
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  /* A window that goes away with nothing unsaved leaves no recovery copy. */
+  if (self->meeting != NULL && self->recovery_id != NULL
+      && (!ref_history_get_modified (ref_meeting_get_history (self->meeting)) || self->close_confirmed))
+    ref_recovery_remove (self->recovery_id);
   if (self->item_view)
     ref_item_view_set_item (self->item_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_WINDOW);
@@ -573,6 +647,8 @@ ref_window_finalize (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_autosave, g_bytes_unref);
+  g_free (self->recovery_id);
   G_OBJECT_CLASS (ref_window_parent_class)->finalize (object);
 }
 

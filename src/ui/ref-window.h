@@ -22,4 +22,9 @@ void        ref_window_show_error (RefWindow *self, const char *heading, const c
 /* Saves to the window's file; FALSE with @error when there is none or it fails. */
 gboolean    ref_window_save_to (RefWindow *self, GFile *file, GError **error);
 
+/* Recovery copy of unsaved work (also written every few seconds by a timer). */
+gboolean    ref_window_autosave_now (RefWindow *self, GError **error);
+const char *ref_window_get_recovery_id (RefWindow *self);
+void        ref_window_set_recovery_id (RefWindow *self, const char *id);
+
 G_END_DECLS
