@@ -181,6 +181,38 @@ test_model_equal_path (void)
   g_assert_cmpstr (where, ==, "items[0].decisions[0].text");
 }
 
+/* Duplicating an item copies its sections and decisions (new objects) but keeps
+ * references to the meeting's participants. */
+static void
+test_copy (void)
+{
+  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
+  g_autoptr (RefDecision) d = ref_decision_new ();
+  g_autoptr (RefParticipant) p = ref_participant_new ();
+  g_autoptr (RefDisqualification) dq = ref_disqualification_new ();
+  g_autoptr (RefText) text = ref_text_new_paragraph ("Godkendt.");
+  g_autoptr (RefAgendaItem) copy = NULL;
+  g_autoptr (RefDecision) copied_decision = NULL;
+  g_autoptr (RefDisqualification) copied_dq = NULL;
+
+  ref_agenda_item_set_title (item, "Budget");
+  ref_agenda_item_add_section (item, REF_SECTION_KIND_CASE, NULL, text);
+  ref_decision_set_text (d, text);
+  ref_agenda_item_add_decision (item, d);
+  ref_disqualification_set_participant (dq, p);
+  g_list_store_append (G_LIST_STORE (ref_agenda_item_get_disqualifications (item)), dq);
+
+  copy = ref_model_copy (item);
+  g_assert_true (ref_model_equal (item, copy, NULL));
+  copied_decision = g_list_model_get_item (ref_agenda_item_get_decisions (copy), 0);
+  g_assert_true (copied_decision != d);
+  copied_dq = g_list_model_get_item (ref_agenda_item_get_disqualifications (copy), 0);
+  g_assert_true (ref_disqualification_get_participant (copied_dq) == p);
+  /* Independent: editing the copy leaves the original. */
+  ref_agenda_item_set_title (copy, "Budget (kopi)");
+  g_assert_cmpstr (ref_agenda_item_get_title (item), ==, "Budget");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -194,6 +226,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/sections", test_sections);
   g_test_add_func ("/model/enum-nicks", test_enum_nicks);
   g_test_add_func ("/model/equal-path", test_model_equal_path);
+  g_test_add_func ("/model/copy", test_copy);
 
   return g_test_run ();
 }

@@ -208,6 +208,58 @@ test_subtitle_names_file (void)
   close_window (window);
 }
 
+static guint
+number_at (RefMeeting *meeting, guint position)
+{
+  g_autoptr (RefAgendaItem) item = g_list_model_get_item (ref_meeting_get_items (meeting), position);
+  return ref_agenda_item_get_number (item);
+}
+
+/* The item actions: delete (undoable), duplicate, move, renumber, go to. */
+static void
+test_item_actions (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  GtkWidget *w = GTK_WIDGET (window);
+
+  ref_window_select_item (window, 2); /* item 3 */
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (w, "win.delete-item", NULL));
+  g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, 9);
+  g_assert_null (ref_meeting_find_item_by_number (meeting, 3));
+  g_assert_true (gtk_widget_activate_action (w, "win.undo", NULL));
+  g_assert_nonnull (ref_meeting_find_item_by_number (meeting, 3));
+
+  ref_window_select_item (window, 2);
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (w, "win.duplicate-item", NULL));
+  iterate ();
+  g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, 11);
+  g_assert_cmpuint (number_at (meeting, 3), ==, 11);
+  g_assert_cmpstr (ref_agenda_item_get_title (ref_item_view_get_item (view)), ==, "Status på IPS-indsatsen");
+
+  g_assert_true (gtk_widget_activate_action (w, "win.move-item-up", NULL));
+  iterate ();
+  g_assert_cmpuint (number_at (meeting, 2), ==, 11);
+  g_assert_true (gtk_widget_activate_action (w, "win.move-item-down", NULL));
+  g_assert_true (gtk_widget_activate_action (w, "win.move-item-down", NULL));
+  iterate ();
+  g_assert_cmpuint (number_at (meeting, 4), ==, 11);
+
+  g_assert_true (gtk_widget_activate_action (w, "win.renumber", NULL));
+  g_assert_cmpuint (number_at (meeting, 4), ==, 5);
+  g_assert_cmpuint (number_at (meeting, 10), ==, 11);
+
+  g_assert_true (gtk_widget_activate_action (w, "win.go-to-number", "u", 9));
+  iterate ();
+  g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 9);
+
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
 /* Unsaved work is copied to the recovery folder; saving or discarding removes it. */
 static void
 test_autosave_lifecycle (void)
@@ -341,6 +393,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/subtitle-names-file", test_subtitle_names_file);
   g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
   g_test_add_func ("/window/autosave-lifecycle", test_autosave_lifecycle);
+  g_test_add_func ("/window/item-actions", test_item_actions);
   g_test_add_func ("/window/renders", test_renders);
 
   return g_test_run ();

@@ -2,6 +2,7 @@
 #include "ref-model-util.h"
 
 #include "ref-history.h"
+#include "ref-participant.h"
 #include "ref-text.h"
 #include "ref-vote.h"
 
@@ -279,4 +280,62 @@ ref_model_equal (gpointer a, gpointer b, char **where)
   if (where != NULL)
     *where = equal ? NULL : g_string_free (g_steal_pointer (&path), FALSE);
   return equal;
+}
+
+static gpointer
+copy_child (GObject *child)
+{
+  /* Participants belong to the meeting: a copied item still refers to the same people. */
+  if (child == NULL || REF_IS_PARTICIPANT (child))
+    return child ? g_object_ref (child) : NULL;
+  return ref_model_copy (child);
+}
+
+gpointer
+ref_model_copy (gpointer object)
+{
+  GObject *copy;
+  guint n_props = 0;
+  g_autofree GParamSpec **props = NULL;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
+  copy = g_object_new (G_OBJECT_TYPE (object), NULL);
+  props = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_props);
+  for (guint i = 0; i < n_props; i++)
+    {
+      GParamSpec *pspec = props[i];
+      g_auto (GValue) value = G_VALUE_INIT;
+
+      if (!(pspec->flags & G_PARAM_READABLE))
+        continue;
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (object, pspec->name, &value);
+      if (g_type_is_a (pspec->value_type, G_TYPE_LIST_MODEL))
+        {
+          GListModel *from = g_value_get_object (&value);
+          g_auto (GValue) target = G_VALUE_INIT;
+          GListStore *to;
+
+          g_value_init (&target, pspec->value_type);
+          g_object_get_property (copy, pspec->name, &target);
+          to = G_LIST_STORE (g_value_get_object (&target));
+          for (guint j = 0; j < g_list_model_get_n_items (from); j++)
+            {
+              g_autoptr (GObject) child = g_list_model_get_item (from, j);
+              g_autoptr (GObject) copied = copy_child (child);
+              g_list_store_append (to, copied);
+            }
+          continue;
+        }
+      if (!(pspec->flags & G_PARAM_WRITABLE) || (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
+        continue;
+      if (g_type_is_a (pspec->value_type, G_TYPE_OBJECT))
+        {
+          g_autoptr (GObject) copied = copy_child (g_value_get_object (&value));
+          g_object_set (copy, pspec->name, copied, NULL);
+        }
+      else
+        g_object_set_property (copy, pspec->name, &value);
+    }
+  return copy;
 }

@@ -30,6 +30,11 @@ gboolean ref_set_boxed (gpointer self, gpointer *field, gpointer value, GType bo
  * receives a path such as "items[3].decisions[0].text". */
 gboolean ref_model_equal (gpointer a, gpointer b, char **where);
 
+/* A deep copy of a model object (an agenda item, a decision …) for "duplicate":
+ * children are copied, references to participants are kept, immutable values
+ * (RefText, RefVote, dates) are shared. Returns: (transfer full). */
+gpointer ref_model_copy (gpointer object);
+
 gboolean ref_uint_array_equal (GArray *a, GArray *b);
 gboolean ref_strv_equal0 (char **a, char **b);
 

@@ -213,6 +213,11 @@ ref_application_startup (GApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.add-item", { "<Control>Return", NULL } },
+    { "win.delete-item", { "<Control>Delete", NULL } },
+    { "win.duplicate-item", { "<Control>d", NULL } },
+    { "win.move-item-up", { "<Alt>Up", NULL } },
+    { "win.move-item-down", { "<Alt>Down", NULL } },
+    { "win.go-to-item", { "<Control>g", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -455,6 +455,142 @@ add_item_activated (GtkWidget *widget, const char *action_name, GVariant *parame
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+static RefAgendaItem *
+selected_item (RefWindow *self, guint *position)
+{
+  *position = gtk_single_selection_get_selected (self->selection);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+on_undo_toast (AdwToast *toast_widget, RefWindow *self)
+{
+  ref_history_undo (ref_meeting_get_history (self->meeting));
+}
+
+static void
+delete_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  guint position;
+  RefAgendaItem *item = selected_item (self, &position);
+  g_autofree char *text = NULL;
+  AdwToast *undo;
+
+  if (item == NULL)
+    return;
+  /* TRANSLATORS: toast after deleting an agenda item, "Item 4 deleted" */
+  text = g_strdup_printf (_("Item %u deleted"), ref_agenda_item_get_number (item));
+  ref_meeting_remove_item (self->meeting, item);
+  gtk_single_selection_set_selected (self->selection,
+                                     MIN (position, ref_meeting_get_n_items (self->meeting) ? ref_meeting_get_n_items (self->meeting) - 1 : 0));
+  undo = adw_toast_new (text);
+  adw_toast_set_button_label (undo, _("_Undo"));
+  g_signal_connect_object (undo, "button-clicked", G_CALLBACK (on_undo_toast), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, undo);
+}
+
+static void
+duplicate_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  guint position;
+  RefAgendaItem *item = selected_item (self, &position);
+  g_autoptr (RefAgendaItem) copy = NULL;
+
+  if (item == NULL)
+    return;
+  copy = ref_model_copy (item);
+  ref_agenda_item_set_number (copy, ref_meeting_next_item_number (self->meeting));
+  ref_meeting_insert_item (self->meeting, position + 1, copy);
+  gtk_single_selection_set_selected (self->selection, position + 1);
+}
+
+static void
+move_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  guint position;
+  RefAgendaItem *item = selected_item (self, &position);
+  gboolean up = g_str_equal (action_name, "win.move-item-up");
+  guint n = ref_meeting_get_n_items (self->meeting);
+
+  if (item == NULL || (up && position == 0) || (!up && position + 1 >= n))
+    return;
+  ref_meeting_move_item (self->meeting, position, up ? position - 1 : position + 1);
+  gtk_single_selection_set_selected (self->selection, up ? position - 1 : position + 1);
+}
+
+/* Numbers the items in their order, from the first item's number (so running
+ * numbers such as 82, 83 … stay running). */
+static void
+renumber_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  g_autoptr (RefAgendaItem) first = NULL;
+
+  if (ref_meeting_get_n_items (self->meeting) == 0)
+    return;
+  first = g_list_model_get_item (ref_meeting_get_items (self->meeting), 0);
+  ref_meeting_renumber_items (self->meeting, MAX (1, ref_agenda_item_get_number (first)));
+}
+
+static void
+go_to_number (RefWindow *self, guint number)
+{
+  RefAgendaItem *item = ref_meeting_find_item_by_number (self->meeting, number);
+  guint position;
+
+  if (item != NULL && ref_meeting_find_item_position (self->meeting, item, &position))
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("There is no item %u"), number);
+      toast (self, text);
+    }
+}
+
+static void
+on_go_to_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  guint64 number;
+
+  if (g_str_equal (response, "go")
+      && g_ascii_string_to_unsigned (gtk_editable_get_text (entry), 10, 1, G_MAXUINT, &number, NULL))
+    go_to_number (self, (guint) number);
+}
+
+static void
+go_to_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Go to Item"), NULL));
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Item number"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "go", _("_Go"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "go", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "go");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_go_to_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+go_to_number_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  go_to_number (REF_WINDOW (widget), g_variant_get_uint32 (parameter));
+}
+
 static void
 show_list_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -728,6 +864,13 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_activated);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
+  gtk_widget_class_install_action (widget_class, "win.delete-item", NULL, delete_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-item", NULL, duplicate_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.move-item-up", NULL, move_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.move-item-down", NULL, move_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.renumber", NULL, renumber_activated);
+  gtk_widget_class_install_action (widget_class, "win.go-to-item", NULL, go_to_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.go-to-number", "u", go_to_number_activated);
 }
 
 static void
