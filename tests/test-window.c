@@ -2,7 +2,9 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "ref-application.h"
 #include "ref-item-view.h"
+#include "ref-pdf-import.h"
 #include "ref-recovery.h"
 #include "ref-text-editor.h"
 #include "ref-window.h"
@@ -260,6 +262,70 @@ test_item_actions (void)
   close_window (window);
 }
 
+/* Import a PDF the way the app does it: worker thread, progress dialog, then a new
+ * window with the imported meeting and its notes panel. */
+static void
+test_import_pdf (void)
+{
+  g_autoptr (RefApplication) app = ref_application_new ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", "hedensted-2021-referat.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  RefWindow *imported = NULL;
+  GtkRevealer *revealer;
+  GtkLabel *summary;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  ref_application_import_pdf (app, file);
+  for (int i = 0; i < 200 && imported == NULL; i++)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+      for (GList *l = windows; l; l = l->next)
+        if (REF_IS_WINDOW (l->data))
+          imported = l->data;
+      iterate ();
+      g_usleep (50000);
+    }
+  g_assert_nonnull (imported);
+  g_assert_cmpuint (ref_meeting_get_n_items (ref_window_get_meeting (imported)), ==, 15);
+  g_assert_cmpstr (ref_meeting_get_committee (ref_window_get_meeting (imported)), ==, "Udvalget for Social Omsorg");
+  /* Imported, not saved: no file yet, and closing would ask. */
+  g_assert_null (ref_window_get_file (imported));
+  g_assert_true (ref_history_get_modified (ref_meeting_get_history (ref_window_get_meeting (imported))));
+  revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_revealer"));
+  summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_summary"));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_nonnull (strstr (gtk_label_get_label (summary), "100.0 %"));
+  ref_history_mark_clean (ref_meeting_get_history (ref_window_get_meeting (imported)));
+  close_window (imported);
+}
+
+/* The notes panel lists each warning, one row each. */
+static void
+test_import_notes_panel (void)
+{
+  RefWindow *window = open_sample ();
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new ();
+  RefImportWarning a = { 3, (char *) "Tids- og handleplan", (char *) "This text could not be placed in the meeting." };
+  RefImportWarning b = { 0, (char *) "", (char *) "The committee’s name was not found." };
+  GtkListBox *list;
+  guint rows = 0;
+
+  g_ptr_array_add (warnings, &a);
+  g_ptr_array_add (warnings, &b);
+  ref_window_show_import_notes (window, warnings, 0.992, 0.87);
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_list"));
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
+    rows++;
+  g_assert_cmpuint (rows, ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.hide-import-panel", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (
+      GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_revealer"))));
+  close_window (window);
+}
+
 /* Unsaved work is copied to the recovery folder; saving or discarding removes it. */
 static void
 test_autosave_lifecycle (void)
@@ -394,6 +460,8 @@ main (int argc, char **argv)
   g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
   g_test_add_func ("/window/autosave-lifecycle", test_autosave_lifecycle);
   g_test_add_func ("/window/item-actions", test_item_actions);
+  g_test_add_func ("/window/import-notes-panel", test_import_notes_panel);
+  g_test_add_func ("/window/import-pdf", test_import_pdf);
   g_test_add_func ("/window/renders", test_renders);
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "ref-application.h"
+#include "ref-pdf-import.h"
 #include "ref-recovery.h"
 #include "ref-window.h"
 #include "ref-xml.h"
@@ -11,6 +12,7 @@
 struct _RefApplication {
   AdwApplication parent_instance;
   gboolean no_sample;
+  gboolean import_on_start;
   gboolean recovery_checked;
 };
 
@@ -108,6 +110,164 @@ offer_recovery (RefApplication *self, GtkWindow *parent)
     }
 }
 
+/* ---- PDF import ---- */
+
+typedef struct {
+  RefApplication *app;
+  GFile *file;
+  GCancellable *cancellable;
+  AdwMessageDialog *dialog;
+  GtkProgressBar *bar;
+  GMutex lock;
+  double fraction;
+  guint update_source;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_handle_id (&job->update_source, g_source_remove);
+  g_clear_object (&job->app);
+  g_clear_object (&job->file);
+  g_clear_object (&job->cancellable);
+  g_mutex_clear (&job->lock);
+  g_free (job);
+}
+
+static gboolean
+update_progress (gpointer data)
+{
+  ImportJob *job = data;
+  double fraction;
+
+  g_mutex_lock (&job->lock);
+  fraction = job->fraction;
+  g_mutex_unlock (&job->lock);
+  if (job->bar != NULL)
+    gtk_progress_bar_set_fraction (job->bar, fraction);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs in the worker thread: only the mutex-guarded number crosses threads. */
+static void
+import_progress (double fraction, gpointer data)
+{
+  ImportJob *job = data;
+
+  g_mutex_lock (&job->lock);
+  job->fraction = fraction;
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+import_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ImportJob *job = data;
+  GError *error = NULL;
+  RefPdfImport *import = ref_pdf_import_file (job->file, cancellable, import_progress, job, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, (GDestroyNotify) ref_pdf_import_free);
+}
+
+static void
+on_import_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ImportJob *job = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefPdfImport) import = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (job->dialog));
+
+  job->bar = NULL;
+  gtk_window_destroy (GTK_WINDOW (job->dialog));
+  if (import != NULL)
+    {
+      RefWindow *window;
+
+      /* It exists only in memory until saved: closing must ask, autosave must copy it. */
+      ref_history_mark_unsaved (ref_meeting_get_history (ref_pdf_import_get_meeting (import)));
+      window = new_window (job->app, ref_pdf_import_get_meeting (import), NULL);
+      ref_window_show_import_notes (window, ref_pdf_import_get_warnings (import), ref_pdf_import_get_coverage (import),
+                                    ref_pdf_import_get_confidence (import));
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Could not import the PDF"),
+                                                                             error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  import_job_free (job);
+}
+
+static void
+on_import_dialog_response (AdwMessageDialog *dialog, const char *response, ImportJob *job)
+{
+  if (g_str_equal (response, "cancel"))
+    g_cancellable_cancel (job->cancellable);
+}
+
+/* Imports @file in a worker thread, showing progress; the result opens in a new
+ * window with the import's notes. */
+void
+ref_application_import_pdf (RefApplication *self, GFile *file)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = g_strdup_printf (_("Reading “%s”…"), name);
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  job->app = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->cancellable = g_cancellable_new ();
+  g_mutex_init (&job->lock);
+  job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                            _("Importing PDF"), body));
+  job->bar = GTK_PROGRESS_BAR (bar);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
+  adw_message_dialog_set_extra_child (job->dialog, bar);
+  adw_message_dialog_add_response (job->dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (job->dialog, "cancel");
+  g_signal_connect (job->dialog, "response", G_CALLBACK (on_import_dialog_response), job);
+  gtk_window_present (GTK_WINDOW (job->dialog));
+  job->update_source = g_timeout_add (100, update_progress, job);
+
+  task = g_task_new (NULL, job->cancellable, on_import_done, job);
+  g_task_set_task_data (task, job, NULL);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+on_import_chooser_response (GtkNativeDialog *dialog, int response, RefApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      ref_application_import_pdf (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_pdf_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RefApplication *self = REF_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Import Agenda or Minutes PDF"), parent,
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* Started without files: the built-in sample meeting, so that a first look shows what
  * Referent is for (or an empty meeting with --no-sample). */
 static void
@@ -126,6 +286,11 @@ ref_application_activate (GApplication *app)
       meeting = new_empty_meeting ();
     }
   offer_recovery (self, GTK_WINDOW (new_window (self, meeting, NULL)));
+  if (self->import_on_start)
+    {
+      self->import_on_start = FALSE;
+      g_action_group_activate_action (G_ACTION_GROUP (self), "import-pdf", NULL);
+    }
 }
 
 void
@@ -159,6 +324,7 @@ ref_application_handle_local_options (GApplication *app, GVariantDict *options)
   RefApplication *self = REF_APPLICATION (app);
 
   self->no_sample = g_variant_dict_contains (options, "no-sample");
+  self->import_on_start = g_variant_dict_contains (options, "import-pdf");
   return -1;
 }
 
@@ -199,6 +365,7 @@ ref_application_startup (GApplication *app)
     { "quit", quit_activated, NULL, NULL, NULL },
     { "new", new_activated, NULL, NULL, NULL },
     { "about", about_activated, NULL, NULL, NULL },
+    { "import-pdf", import_pdf_activated, NULL, NULL, NULL },
   };
   static const struct {
     const char *action;
@@ -206,6 +373,7 @@ ref_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.new", { "<Control>n", NULL } },
+    { "app.import-pdf", { "<Control>i", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
@@ -243,6 +411,7 @@ ref_application_init (RefApplication *self)
 {
   const GOptionEntry options[] = {
     { "no-sample", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start with an empty meeting instead of the sample"), NULL },
+    { "import-pdf", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Start by choosing an agenda or minutes PDF to import"), NULL },
     { NULL },
   };
 

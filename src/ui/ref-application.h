@@ -11,5 +11,6 @@ G_DECLARE_FINAL_TYPE (RefApplication, ref_application, REF, APPLICATION, AdwAppl
 RefApplication *ref_application_new (void);
 /* Opens @file in a new window; errors are shown in the window that asked. */
 void            ref_application_open_file (RefApplication *self, GFile *file);
+void            ref_application_import_pdf (RefApplication *self, GFile *file);
 
 G_END_DECLS

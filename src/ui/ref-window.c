@@ -6,6 +6,7 @@
 #include "ref-item-row.h"
 #include "ref-item-view.h"
 #include "ref-pdf-export.h"
+#include "ref-pdf-import.h"
 #include "ref-recovery.h"
 #include "ref-ui-resources.h"
 #include "ref-window.h"
@@ -20,6 +21,9 @@ struct _RefWindow {
   AdwWindowTitle *window_title;
   GtkListView *item_list;
   RefItemView *item_view;
+  GtkRevealer *import_revealer;
+  GtkLabel *import_summary;
+  GtkListBox *import_list;
 
   RefMeeting *meeting;
   GFile *file;
@@ -591,6 +595,60 @@ go_to_number_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   go_to_number (REF_WINDOW (widget), g_variant_get_uint32 (parameter));
 }
 
+/* ---- import notes ---- */
+
+static void
+hide_import_panel_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_revealer_set_reveal_child (REF_WINDOW (widget)->import_revealer, FALSE);
+}
+
+static void
+on_note_done (GtkCheckButton *check, GtkWidget *row)
+{
+  /* Ticked off: dimmed, kept in the list so the secretary can see what was done. */
+  gtk_widget_set_opacity (row, gtk_check_button_get_active (check) ? 0.45 : 1.0);
+}
+
+/* Shows what the importer could not place with certainty, one row per note, each
+ * with a check box to tick it off once checked or fixed. */
+void
+ref_window_show_import_notes (RefWindow *self, GPtrArray *warnings, double coverage, double confidence)
+{
+  GtkWidget *child;
+  g_autofree char *summary = NULL;
+
+  g_return_if_fail (REF_IS_WINDOW (self));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->import_list))))
+    gtk_list_box_remove (self->import_list, child);
+
+  /* TRANSLATORS: "Imported 98.5 % of the text, confidence 0.95: 3 notes to check" */
+  summary = g_strdup_printf (ngettext ("Imported %.1f %% of the text, confidence %.2f: %u note to check",
+                                       "Imported %.1f %% of the text, confidence %.2f: %u notes to check", warnings->len),
+                             100 * coverage, confidence, warnings->len);
+  gtk_label_set_label (self->import_summary, summary);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      RefImportWarning *w = g_ptr_array_index (warnings, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *title = w->page ? g_strdup_printf (_("Page %u: %s"), w->page, w->reason) : g_strdup (w->reason);
+      g_autofree char *text = g_markup_escape_text (w->text, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checked"), -1);
+      gtk_widget_set_tooltip_text (check, _("Mark as checked"));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_note_done), row);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (self->import_list, row);
+    }
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+}
+
 static void
 show_list_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -855,6 +913,10 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, item_list);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, item_view);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, import_summary);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, import_list);
+  gtk_widget_class_install_action (widget_class, "win.hide-import-panel", NULL, hide_import_panel_activated);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);

@@ -27,4 +27,7 @@ gboolean    ref_window_autosave_now (RefWindow *self, GError **error);
 const char *ref_window_get_recovery_id (RefWindow *self);
 void        ref_window_set_recovery_id (RefWindow *self, const char *id);
 
+/* @warnings: (element-type RefImportWarning) the import's notes for the user. */
+void        ref_window_show_import_notes (RefWindow *self, GPtrArray *warnings, double coverage, double confidence);
+
 G_END_DECLS
