@@ -326,6 +326,43 @@ test_import_notes_panel (void)
   close_window (window);
 }
 
+/* Find filters the agenda to matching items, searching titles, sections and
+ * decisions, case-insensitively; item actions still act on the right item. */
+static void
+test_find (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+
+  /* In a decision: only item 6 has a vote. */
+  ref_window_find (window, "IMOD STEMTE");
+  iterate ();
+  g_assert_cmpuint (ref_window_get_n_shown_items (window), ==, 1);
+  g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 6);
+  /* In section text: "Maglemosen" occurs only in item 5. */
+  ref_window_find (window, "maglemosen");
+  iterate ();
+  g_assert_cmpuint (ref_window_get_n_shown_items (window), ==, 1);
+  /* Duplicating while filtered copies the shown item, not the one at that list position. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-item", NULL));
+  iterate ();
+  g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, 11);
+  {
+    g_autoptr (RefAgendaItem) copy = g_list_model_get_item (ref_meeting_get_items (meeting), 5);
+    g_assert_cmpstr (ref_agenda_item_get_title (copy), ==, "Tilsyn på Maglemosen");
+  }
+  /* Going to an item the search hides ends the search. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-number", "u", 2));
+  iterate ();
+  g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 2);
+  g_assert_cmpuint (ref_window_get_n_shown_items (window), ==, 11);
+  ref_window_find (window, "");
+  g_assert_cmpuint (ref_window_get_n_shown_items (window), ==, 11);
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
 /* Unsaved work is copied to the recovery folder; saving or discarding removes it. */
 static void
 test_autosave_lifecycle (void)
@@ -460,6 +497,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
   g_test_add_func ("/window/autosave-lifecycle", test_autosave_lifecycle);
   g_test_add_func ("/window/item-actions", test_item_actions);
+  g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/import-notes-panel", test_import_notes_panel);
   g_test_add_func ("/window/import-pdf", test_import_pdf);
   g_test_add_func ("/window/renders", test_renders);

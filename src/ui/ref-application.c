@@ -386,6 +386,7 @@ ref_application_startup (GApplication *app)
     { "win.move-item-up", { "<Alt>Up", NULL } },
     { "win.move-item-down", { "<Alt>Down", NULL } },
     { "win.go-to-item", { "<Control>g", NULL } },
+    { "win.find", { "<Control>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ref-format.h"
 #include "ref-item-row.h"
 #include "ref-item-view.h"
 #include "ref-pdf-export.h"
@@ -21,6 +22,9 @@ struct _RefWindow {
   AdwWindowTitle *window_title;
   GtkListView *item_list;
   RefItemView *item_view;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkCustomFilter *filter;
   GtkRevealer *import_revealer;
   GtkLabel *import_summary;
   GtkListBox *import_list;
@@ -431,6 +435,9 @@ export_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
 
 /* ---- editing ---- */
 
+static RefAgendaItem *selected_item (RefWindow *self, guint *store_position);
+static void select_item_object (RefWindow *self, RefAgendaItem *item);
+
 static void
 undo_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -448,22 +455,161 @@ add_item_activated (GtkWidget *widget, const char *action_name, GVariant *parame
 {
   RefWindow *self = REF_WINDOW (widget);
   g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position;
   guint n = ref_meeting_get_n_items (self->meeting);
 
   /* After the selected item, numbered after the highest number in use. */
+  selected_item (self, &position);
   position = position == GTK_INVALID_LIST_POSITION ? n : position + 1;
   ref_agenda_item_set_number (item, ref_meeting_next_item_number (self->meeting));
   ref_meeting_insert_item (self->meeting, position, item);
-  gtk_single_selection_set_selected (self->selection, position);
+  select_item_object (self, item);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+/* The list may be filtered by a search: positions in the selection are not positions
+ * in the meeting, so items are found and selected as objects. */
 static RefAgendaItem *
-selected_item (RefWindow *self, guint *position)
+selected_item (RefWindow *self, guint *store_position)
 {
-  *position = gtk_single_selection_get_selected (self->selection);
-  return gtk_single_selection_get_selected_item (self->selection);
+  RefAgendaItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item == NULL || !ref_meeting_find_item_position (self->meeting, item, store_position))
+    {
+      *store_position = GTK_INVALID_LIST_POSITION;
+      return NULL;
+    }
+  return item;
+}
+
+static gboolean
+select_in_list (RefWindow *self, RefAgendaItem *item)
+{
+  GListModel *shown = gtk_single_selection_get_model (self->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (RefAgendaItem) candidate = g_list_model_get_item (shown, i);
+      if (candidate == item)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+select_item_object (RefWindow *self, RefAgendaItem *item)
+{
+  if (item == NULL || select_in_list (self, item))
+    return;
+  /* Hidden by the search: end the search so that it shows. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  select_in_list (self, item);
+}
+
+static void
+select_store_position (RefWindow *self, guint position)
+{
+  g_autoptr (RefAgendaItem) item = NULL;
+
+  if (position >= ref_meeting_get_n_items (self->meeting))
+    return;
+  item = g_list_model_get_item (ref_meeting_get_items (self->meeting), position);
+  select_item_object (self, item);
+}
+
+/* ---- find ---- */
+
+static void
+append_text (GString *out, const RefText *text)
+{
+  g_autofree char *plain = text ? ref_text_to_plain (text) : NULL;
+
+  if (plain)
+    g_string_append_printf (out, "\n%s", plain);
+}
+
+/* Everything of an item that the search looks in. */
+static char *
+item_search_text (RefAgendaItem *item)
+{
+  GString *out = g_string_new (NULL);
+  GListModel *list = ref_agenda_item_get_sections (item);
+  RefRecommendation *rec = ref_agenda_item_get_recommendation (item);
+
+  g_string_append_printf (out, "%u %s\n%s", ref_agenda_item_get_number (item), ref_agenda_item_get_title (item),
+                          ref_agenda_item_get_case_number (item));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (RefSection) section = g_list_model_get_item (list, i);
+      g_string_append_printf (out, "\n%s", ref_section_get_display_heading (section));
+      append_text (out, ref_section_get_text (section));
+    }
+  if (rec != NULL)
+    {
+      g_string_append_printf (out, "\n%s %s", ref_recommendation_get_by (rec), ref_recommendation_get_intro (rec));
+      append_text (out, ref_recommendation_get_text (rec));
+    }
+  list = ref_agenda_item_get_decisions (item);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (RefDecision) d = g_list_model_get_item (list, i);
+      g_autofree char *plain = ref_format_decision_plain (d);
+      g_string_append_printf (out, "\n%s\n%s", ref_decision_get_deciding_body (d), plain);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+filter_item (gpointer object, gpointer user_data)
+{
+  RefWindow *self = user_data;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *haystack = NULL;
+
+  if (query == NULL || *query == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (query, -1);
+  text = item_search_text (object);
+  haystack = g_utf8_casefold (text, -1);
+  return strstr (haystack, needle) != NULL;
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry, RefWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+find_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+ref_window_find (RefWindow *self, const char *text)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+guint
+ref_window_get_n_shown_items (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), 0);
+  return g_list_model_get_n_items (gtk_single_selection_get_model (self->selection));
 }
 
 static void
@@ -486,8 +632,8 @@ delete_item_activated (GtkWidget *widget, const char *action_name, GVariant *par
   /* TRANSLATORS: toast after deleting an agenda item, "Item 4 deleted" */
   text = g_strdup_printf (_("Item %u deleted"), ref_agenda_item_get_number (item));
   ref_meeting_remove_item (self->meeting, item);
-  gtk_single_selection_set_selected (self->selection,
-                                     MIN (position, ref_meeting_get_n_items (self->meeting) ? ref_meeting_get_n_items (self->meeting) - 1 : 0));
+  if (ref_meeting_get_n_items (self->meeting) > 0)
+    select_store_position (self, MIN (position, ref_meeting_get_n_items (self->meeting) - 1));
   undo = adw_toast_new (text);
   adw_toast_set_button_label (undo, _("_Undo"));
   g_signal_connect_object (undo, "button-clicked", G_CALLBACK (on_undo_toast), self, 0);
@@ -507,7 +653,7 @@ duplicate_item_activated (GtkWidget *widget, const char *action_name, GVariant *
   copy = ref_model_copy (item);
   ref_agenda_item_set_number (copy, ref_meeting_next_item_number (self->meeting));
   ref_meeting_insert_item (self->meeting, position + 1, copy);
-  gtk_single_selection_set_selected (self->selection, position + 1);
+  select_item_object (self, copy);
 }
 
 static void
@@ -521,8 +667,10 @@ move_item_activated (GtkWidget *widget, const char *action_name, GVariant *param
 
   if (item == NULL || (up && position == 0) || (!up && position + 1 >= n))
     return;
+  g_object_ref (item);
   ref_meeting_move_item (self->meeting, position, up ? position - 1 : position + 1);
-  gtk_single_selection_set_selected (self->selection, up ? position - 1 : position + 1);
+  select_item_object (self, item);
+  g_object_unref (item);
 }
 
 /* Numbers the items in their order, from the first item's number (so running
@@ -547,7 +695,7 @@ go_to_number (RefWindow *self, guint number)
 
   if (item != NULL && ref_meeting_find_item_position (self->meeting, item, &position))
     {
-      gtk_single_selection_set_selected (self->selection, position);
+      select_item_object (self, item);
       adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
   else
@@ -774,7 +922,7 @@ void
 ref_window_select_item (RefWindow *self, guint position)
 {
   g_return_if_fail (REF_IS_WINDOW (self));
-  gtk_single_selection_set_selected (self->selection, position);
+  select_store_position (self, position);
 }
 
 static void
@@ -786,7 +934,10 @@ ref_window_constructed (GObject *object)
   G_OBJECT_CLASS (ref_window_parent_class)->constructed (object);
 
   g_assert (self->meeting != NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (ref_meeting_get_items (self->meeting)));
+  self->filter = gtk_custom_filter_new (filter_item, self, NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (
+      gtk_filter_list_model_new (g_object_ref (ref_meeting_get_items (self->meeting)), GTK_FILTER (g_object_ref (self->filter)))));
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -830,6 +981,7 @@ ref_window_dispose (GObject *object)
     ref_item_view_set_item (self->item_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
   G_OBJECT_CLASS (ref_window_parent_class)->dispose (object);
 }
 
@@ -914,6 +1066,9 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefWindow, item_list);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, item_view);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, search_entry);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, import_summary);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, import_list);
   gtk_widget_class_install_action (widget_class, "win.hide-import-panel", NULL, hide_import_panel_activated);
