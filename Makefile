@@ -40,7 +40,7 @@ asan: deps
 	meson test -C $(ASAN_DIR) --print-errorlogs --suite model --suite io --suite cli --suite export
 
 bench: build
-	meson test -C $(BUILD_DIR) --suite bench --verbose
+	$(XVFB) meson test -C $(BUILD_DIR) --suite bench --verbose
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)
