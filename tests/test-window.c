@@ -177,6 +177,11 @@ test_save_and_reload (void)
   g_assert_true (ref_window_get_file (window) != NULL);
   g_assert_false (ref_history_get_modified (ref_meeting_get_history (meeting)));
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Socialudvalget"));
+  /* Saved meetings appear among the desktop's recent files. */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
 
   reloaded = ref_xml_load_file (file, &error);
   g_assert_no_error (error);
@@ -483,8 +488,9 @@ main (int argc, char **argv)
 {
   g_autofree char *state = g_dir_make_tmp ("referent-state-XXXXXX", NULL);
 
-  /* Recovery copies go to a fresh state folder, never the user's. */
+  /* Recovery copies and recent files go to fresh folders, never the user's. */
   g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", state, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

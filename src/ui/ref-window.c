@@ -891,12 +891,28 @@ ref_window_get_file (RefWindow *self)
   return self->file;
 }
 
+/* Opened and saved meetings go to the desktop's recent files. */
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+
+  data.display_name = NULL;
+  data.mime_type = (char *) REF_XML_MIME_TYPE;
+  data.app_name = (char *) "Referent";
+  data.app_exec = (char *) "referent %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
 void
 ref_window_set_file (RefWindow *self, GFile *file)
 {
   g_return_if_fail (REF_IS_WINDOW (self));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
+  if (file != NULL)
+    add_to_recent (file);
   if (self->file == file || (self->file && file && g_file_equal (self->file, file)))
     return;
   g_set_object (&self->file, file);
