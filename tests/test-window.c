@@ -331,6 +331,46 @@ test_import_notes_panel (void)
   close_window (window);
 }
 
+/* Sections: add from the known kinds or a free heading, reorder, delete — all undoable. */
+static void
+test_sections (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  GtkWidget *v = GTK_WIDGET (view);
+  RefAgendaItem *item;
+  GListModel *sections;
+  guint n;
+  g_autoptr (RefSection) last = NULL;
+  g_autoptr (RefSection) first = NULL;
+
+  ref_window_select_item (window, 0);
+  iterate ();
+  item = ref_item_view_get_item (view);
+  sections = ref_agenda_item_get_sections (item);
+  n = g_list_model_get_n_items (sections);
+
+  g_assert_true (gtk_widget_activate_action (v, "view.add-section", "s", "economy"));
+  g_assert_true (gtk_widget_activate_action (v, "view.add-section", "s", "free"));
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, n + 2);
+  last = g_list_model_get_item (sections, n + 1);
+  g_assert_cmpint (ref_section_get_kind (last), ==, REF_SECTION_KIND_FREE);
+  ref_section_set_heading (last, "Høringssvar");
+
+  /* Move the new free section to the top, step by step. */
+  for (guint i = n + 1; i > 0; i--)
+    g_assert_true (gtk_widget_activate_action (v, "view.section-up", "u", i));
+  first = g_list_model_get_item (sections, 0);
+  g_assert_true (first == last);
+  g_assert_true (gtk_widget_activate_action (v, "view.section-delete", "u", 0));
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, n + 1);
+  g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, n + 2);
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
 /* Find filters the agenda to matching items, searching titles, sections and
  * decisions, case-insensitively; item actions still act on the right item. */
 static void
@@ -504,6 +544,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/autosave-lifecycle", test_autosave_lifecycle);
   g_test_add_func ("/window/item-actions", test_item_actions);
   g_test_add_func ("/window/find", test_find);
+  g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/import-notes-panel", test_import_notes_panel);
   g_test_add_func ("/window/import-pdf", test_import_pdf);
   g_test_add_func ("/window/renders", test_renders);

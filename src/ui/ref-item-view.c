@@ -20,6 +20,7 @@ struct _RefItemView {
   GtkBox *sections_box;
   GtkBox *recommendation_box;
   GtkBox *decisions_box;
+  GtkMenuButton *add_section_button;
 
   RefAgendaItem *item;
   GPtrArray *bindings;   /* bindings of the static fields */
@@ -70,28 +71,153 @@ bound_editor (gpointer object, const char *property, const char *accessible_labe
   return frame;
 }
 
+static GtkWidget *
+icon_button (const char *icon, const char *tooltip, const char *action, guint index)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_uint32 (index));
+  return button;
+}
+
+/* A section's heading line: the heading (editable for a free heading) and buttons to
+ * move or delete the section. */
+static GtkWidget *
+section_header (RefSection *section, guint index, guint n)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  const char *title = ref_section_get_display_heading (section);
+  GtkWidget *up, *down;
+
+  if (ref_section_get_kind (section) == REF_SECTION_KIND_FREE)
+    {
+      GtkWidget *entry = gtk_entry_new ();
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Heading"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section heading"), -1);
+      g_object_bind_property (section, "heading", entry, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+      gtk_widget_set_hexpand (entry, TRUE);
+      gtk_widget_add_css_class (entry, "heading");
+      gtk_box_append (GTK_BOX (row), entry);
+    }
+  else
+    {
+      GtkWidget *label = heading (title, ref_section_get_level (section) > 1 ? "heading" : "title-4");
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (row), label);
+    }
+  up = icon_button ("go-up-symbolic", _("Move Section Up"), "view.section-up", index);
+  down = icon_button ("go-down-symbolic", _("Move Section Down"), "view.section-down", index);
+  gtk_widget_set_sensitive (up, index > 0);
+  gtk_widget_set_sensitive (down, index + 1 < n);
+  gtk_box_append (GTK_BOX (row), up);
+  gtk_box_append (GTK_BOX (row), down);
+  gtk_box_append (GTK_BOX (row), icon_button ("user-trash-symbolic", _("Delete Section"), "view.section-delete", index));
+  return row;
+}
+
 static void
 rebuild_sections (RefItemView *self)
 {
   GListModel *sections;
+  guint n;
 
   clear_box (self->sections_box);
   if (self->item == NULL)
     return;
   sections = ref_agenda_item_get_sections (self->item);
-  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+  n = g_list_model_get_n_items (sections);
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr (RefSection) section = g_list_model_get_item (sections, i);
       const char *title = ref_section_get_display_heading (section);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-      if (*title)
-        gtk_box_append (GTK_BOX (box), heading (title, ref_section_get_level (section) > 1 ? "heading" : "title-4"));
+      gtk_box_append (GTK_BOX (box), section_header (section, i, n));
       /* A grouping heading ("Indhold") has no text of its own. */
       if (ref_section_get_kind (section) != REF_SECTION_KIND_CONTENT || !ref_text_is_empty (ref_section_get_text (section)))
         gtk_box_append (GTK_BOX (box), bound_editor (section, "text", *title ? title : _("Text")));
       gtk_box_append (self->sections_box, box);
     }
+}
+
+static void
+section_move_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefItemView *self = REF_ITEM_VIEW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  GListStore *store;
+  gboolean up = g_str_equal (action_name, "view.section-up");
+  guint n;
+
+  if (self->item == NULL)
+    return;
+  store = G_LIST_STORE (ref_agenda_item_get_sections (self->item));
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  if (index >= n || (up && index == 0) || (!up && index + 1 >= n))
+    return;
+  ref_list_store_move (store, index, up ? index - 1 : index + 1);
+}
+
+static void
+section_delete_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefItemView *self = REF_ITEM_VIEW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  GListStore *store;
+
+  if (self->item == NULL)
+    return;
+  store = G_LIST_STORE (ref_agenda_item_get_sections (self->item));
+  if (index < g_list_model_get_n_items (G_LIST_MODEL (store)))
+    ref_list_store_remove (store, index); /* undoable, like every edit */
+}
+
+/* Adds a section of the kind named by the parameter's nick ("summary", "free" …). */
+static void
+section_add_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefItemView *self = REF_ITEM_VIEW (widget);
+  int kind;
+  g_autoptr (RefText) empty = ref_text_new ();
+
+  if (self->item == NULL || !ref_enum_from_nick (REF_TYPE_SECTION_KIND, g_variant_get_string (parameter, NULL), &kind))
+    return;
+  ref_agenda_item_add_section (self->item, kind, NULL, empty);
+}
+
+static GMenuModel *
+add_section_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  static const RefSectionKind kinds[] = {
+    REF_SECTION_KIND_SUMMARY,  REF_SECTION_KIND_BACKGROUND, REF_SECTION_KIND_CASE,
+    REF_SECTION_KIND_ECONOMY,  REF_SECTION_KIND_DECISION_THEME, REF_SECTION_KIND_PREVIOUS,
+    REF_SECTION_KIND_FURTHER,  REF_SECTION_KIND_ATTENDANCE_NOTE,
+  };
+  GMenu *free_section = g_menu_new ();
+
+  /* The standard headings are printed in Danish whatever the desktop's language:
+   * they are document text, so the menu shows them as they will be printed. */
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (ref_section_kind_default_heading (kinds[i]), NULL);
+      g_menu_item_set_action_and_target_value (item, "view.add-section",
+                                               g_variant_new_string (ref_enum_to_nick (REF_TYPE_SECTION_KIND, kinds[i])));
+      g_menu_append_item (menu, item);
+    }
+  {
+    g_autoptr (GMenuItem) item = g_menu_item_new (_("Other Heading"), NULL);
+    g_menu_item_set_action_and_target_value (item, "view.add-section", g_variant_new_string ("free"));
+    g_menu_append_item (free_section, item);
+  }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (free_section));
+  g_object_unref (free_section);
+  return G_MENU_MODEL (menu);
 }
 
 static void
@@ -359,8 +485,13 @@ ref_item_view_class_init (RefItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefItemView, sections_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, recommendation_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, decisions_box);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, add_section_button);
   gtk_widget_class_install_action (widget_class, "view.add-decision", NULL, add_decision_activated);
   gtk_widget_class_install_action (widget_class, "view.add-recommendation", NULL, add_recommendation_activated);
+  gtk_widget_class_install_action (widget_class, "view.add-section", "s", section_add_activated);
+  gtk_widget_class_install_action (widget_class, "view.section-up", "u", section_move_activated);
+  gtk_widget_class_install_action (widget_class, "view.section-down", "u", section_move_activated);
+  gtk_widget_class_install_action (widget_class, "view.section-delete", "u", section_delete_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -371,6 +502,10 @@ ref_item_view_init (RefItemView *self)
   self->decision_editors = g_ptr_array_new ();
   g_type_ensure (REF_TYPE_TEXT_EDITOR);
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr (GMenuModel) menu = add_section_menu ();
+    gtk_menu_button_set_menu_model (self->add_section_button, menu);
+  }
 }
 
 GtkWidget *
