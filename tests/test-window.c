@@ -4,6 +4,7 @@
 
 #include "ref-application.h"
 #include "ref-item-view.h"
+#include "ref-meeting-view.h"
 #include "ref-pdf-import.h"
 #include "ref-recovery.h"
 #include "ref-text-editor.h"
@@ -371,6 +372,112 @@ test_sections (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root, GType type, const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type)
+          && (title == NULL || (ADW_IS_PREFERENCES_ROW (c) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)))
+        return c;
+      if ((found = find_widget (c, type, title)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Item number, a decision's date and vote counts, attachments: edited in the view,
+ * landing in the model. */
+static void
+test_item_details (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  GtkSpinButton *number;
+  GtkEditable *date;
+  RefAgendaItem *item;
+  g_autoptr (RefDecision) decision = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", "ballerup-2025-referat.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (RefAttachment) attachment = NULL;
+  GListModel *attachments;
+
+  ref_window_select_item (window, 0);
+  iterate ();
+  item = ref_item_view_get_item (view);
+  number = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (view), REF_TYPE_ITEM_VIEW, "number_spin"));
+  gtk_spin_button_set_value (number, 21);
+  g_assert_cmpuint (ref_agenda_item_get_number (item), ==, 21);
+
+  decision = g_list_model_get_item (ref_agenda_item_get_decisions (item), 0);
+  date = GTK_EDITABLE (find_widget (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, "Date (dd-mm-yyyy)"));
+  g_assert_nonnull (date);
+  gtk_editable_set_text (date, "06-05-2025");
+  g_assert_nonnull (ref_decision_get_date (decision));
+  g_assert_cmpint (g_date_time_get_month (ref_decision_get_date (decision)), ==, 5);
+  /* Not a date (yet): the model keeps the last good one. */
+  gtk_editable_set_text (date, "31-02-2025");
+  g_assert_cmpint (g_date_time_get_day_of_month (ref_decision_get_date (decision)), ==, 6);
+
+  /* The first count in the decision's vote row is "For". */
+  {
+    GtkWidget *decisions = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), REF_TYPE_ITEM_VIEW, "decisions_box"));
+    GtkSpinButton *votes_for = GTK_SPIN_BUTTON (find_widget (decisions, GTK_TYPE_SPIN_BUTTON, NULL));
+
+    g_assert_nonnull (votes_for);
+    g_assert_null (ref_decision_get_vote (decision));
+    gtk_spin_button_set_value (votes_for, 5);
+    g_assert_nonnull (ref_decision_get_vote (decision));
+    g_assert_cmpint (ref_vote_get_count (ref_decision_get_vote (decision), REF_VOTE_CHOICE_FOR), ==, 5);
+    g_assert_cmpint (ref_vote_get_count (ref_decision_get_vote (decision), REF_VOTE_CHOICE_AGAINST), ==, -1);
+  }
+
+  attachments = ref_agenda_item_get_attachments (item);
+  ref_item_view_add_attachment_file (view, file);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
+  attachment = g_list_model_get_item (attachments, 0);
+  g_assert_cmpstr (ref_attachment_get_title (attachment), ==, "ballerup-2025-referat");
+  g_assert_cmpstr (ref_attachment_get_filename (attachment), ==, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.attachment-delete", "u", 0));
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 0);
+  g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
+
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
+/* The meeting header and participants are one click (or Ctrl+M) away, and editing
+ * attendance there changes who is absent for the items. */
+static void
+test_meeting_details (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefAgendaItem *item = ref_meeting_find_item_by_number (meeting, 1);
+  g_autoptr (GPtrArray) before = ref_meeting_compute_absent (meeting, item);
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (RefParticipant) first = g_list_model_get_item (ref_meeting_get_participants (meeting), 0);
+
+  g_assert_false (ref_window_get_showing_meeting (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-meeting", NULL));
+  iterate ();
+  g_assert_true (ref_window_get_showing_meeting (window));
+  g_assert_true (ref_meeting_view_get_meeting (REF_MEETING_VIEW (ref_window_get_meeting_view (window))) == meeting);
+  ref_participant_set_attendance (first, REF_ATTENDANCE_ABSENT);
+  after = ref_meeting_compute_absent (meeting, item);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  /* Choosing an item shows the item again. */
+  ref_window_select_item (window, 3);
+  iterate ();
+  g_assert_false (ref_window_get_showing_meeting (window));
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
 /* Find filters the agenda to matching items, searching titles, sections and
  * decisions, case-insensitively; item actions still act on the right item. */
 static void
@@ -545,6 +652,8 @@ main (int argc, char **argv)
   g_test_add_func ("/window/item-actions", test_item_actions);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/sections", test_sections);
+  g_test_add_func ("/window/item-details", test_item_details);
+  g_test_add_func ("/window/meeting-details", test_meeting_details);
   g_test_add_func ("/window/import-notes-panel", test_import_notes_panel);
   g_test_add_func ("/window/import-pdf", test_import_pdf);
   g_test_add_func ("/window/renders", test_renders);

@@ -387,6 +387,7 @@ ref_application_startup (GApplication *app)
     { "win.move-item-down", { "<Alt>Down", NULL } },
     { "win.go-to-item", { "<Control>g", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.show-meeting", { "<Control>m", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

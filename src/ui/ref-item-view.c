@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "ref-item-view.h"
 #include "ref-text-editor.h"
@@ -20,6 +22,8 @@ struct _RefItemView {
   GtkBox *sections_box;
   GtkBox *recommendation_box;
   GtkBox *decisions_box;
+  GtkBox *attachments_box;
+  GtkSpinButton *number_spin;
   GtkMenuButton *add_section_button;
 
   RefAgendaItem *item;
@@ -269,6 +273,102 @@ decision_title (RefDecision *decision)
   return g_strdup (_("Decision"));
 }
 
+/* "05-05-2021" ⇄ the decision's date; text that is not a date leaves the model
+ * alone until it is one. */
+static gboolean
+date_to_text (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  GDateTime *date = g_value_get_boxed (from);
+
+  g_value_take_string (to, date ? g_date_time_format (date, "%d-%m-%Y") : g_strdup (""));
+  return TRUE;
+}
+
+static gboolean
+text_to_date (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  const char *text = g_value_get_string (from);
+  int d, m, y;
+  char end;
+
+  if (text == NULL || *text == '\0')
+    {
+      g_value_set_boxed (to, NULL);
+      return TRUE;
+    }
+  if (sscanf (text, "%d-%d-%d%c", &d, &m, &y, &end) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_value_take_boxed (to, g_date_time_new_utc (y, m, d, 0, 0, 0));
+  return TRUE;
+}
+
+static GtkWidget *
+decision_date_row (RefDecision *decision)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  /* TRANSLATORS: label of a date field; the format hint stays as is */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Date (dd-mm-yyyy)"));
+  g_object_bind_property_full (decision, "date", row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               date_to_text, text_to_date, NULL, NULL);
+  return row;
+}
+
+/* The vote counts; RefVote is an immutable value, so a change builds a new one with
+ * the same voters and outcome. */
+static void
+on_vote_count_changed (GtkSpinButton *spin, RefDecision *decision)
+{
+  RefVoteChoice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "choice"));
+  RefVote *old = ref_decision_get_vote (decision);
+  int counts[3] = { -1, -1, -1 };
+  g_autoptr (RefVote) vote = NULL;
+
+  for (int c = 0; old != NULL && c < 3; c++)
+    counts[c] = ref_vote_get_count (old, c);
+  counts[choice] = gtk_spin_button_get_value_as_int (spin);
+  if (old != NULL && counts[choice] == ref_vote_get_count (old, choice))
+    return;
+  vote = ref_vote_new (counts[0], counts[1], counts[2]);
+  for (guint v = 0; old != NULL && v < ref_vote_get_n_voters (old); v++)
+    {
+      RefVoteChoice c;
+      const char *name = ref_vote_get_voter (old, v, &c);
+      ref_vote_add_voter (vote, c, name);
+    }
+  if (old != NULL)
+    ref_vote_set_outcome (vote, ref_vote_get_outcome (old));
+  ref_decision_set_vote (decision, vote);
+}
+
+static GtkWidget *
+vote_row (RefDecision *decision)
+{
+  GtkWidget *row = adw_action_row_new ();
+  static const char *const labels[] = { N_("For"), N_("Against"), N_("Abstained") };
+  RefVote *vote = ref_decision_get_vote (decision);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Vote"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Leave at 0 when no vote was taken"));
+  for (int c = 0; c < 3; c++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 99, 1);
+      GtkWidget *label = gtk_label_new (_(labels[c]));
+
+      gtk_widget_add_css_class (label, "caption");
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), vote && ref_vote_get_count (vote, c) > 0 ? ref_vote_get_count (vote, c) : 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _(labels[c]), -1);
+      g_object_set_data (G_OBJECT (spin), "choice", GINT_TO_POINTER (c));
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_vote_count_changed), decision, 0);
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), spin);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+    }
+  return row;
+}
+
 static void
 rebuild_decisions (RefItemView *self)
 {
@@ -295,11 +395,152 @@ rebuild_decisions (RefItemView *self)
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       gtk_widget_add_css_class (list, "boxed-list");
       gtk_list_box_append (GTK_LIST_BOX (list), body);
+      gtk_list_box_append (GTK_LIST_BOX (list), decision_date_row (d));
+      gtk_list_box_append (GTK_LIST_BOX (list), vote_row (d));
       gtk_box_append (self->decisions_box, list);
       editor_frame = bound_editor (d, "text", title);
       gtk_box_append (self->decisions_box, editor_frame);
       g_ptr_array_add (self->decision_editors, gtk_frame_get_child (GTK_FRAME (editor_frame)));
     }
+}
+
+/* ---- attachments ---- */
+
+static GtkWidget *
+attachment_row (RefAttachment *attachment, guint index)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *recommended = gtk_check_button_new_with_label (_("Recommended"));
+  const char *file = ref_attachment_get_filename (attachment);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *file ? file : _("Attachment"));
+  g_object_bind_property (attachment, "title", row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (attachment, "recommended", recommended, "active", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_widget_set_tooltip_text (recommended, _("Marked ANBEFALES: recommended reading"));
+  gtk_widget_set_valign (recommended, GTK_ALIGN_CENTER);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), recommended);
+  if (*file)
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), icon_button ("document-open-symbolic", _("Open Attachment"),
+                                                                "view.attachment-open", index));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), icon_button ("user-trash-symbolic", _("Remove Attachment"),
+                                                              "view.attachment-delete", index));
+  return row;
+}
+
+static void
+rebuild_attachments (RefItemView *self)
+{
+  GListModel *attachments;
+  GtkWidget *list;
+  GtkWidget *add;
+
+  clear_box (self->attachments_box);
+  if (self->item == NULL)
+    return;
+  gtk_box_append (self->attachments_box, heading (_("Attachments"), "title-3"));
+  attachments = ref_agenda_item_get_attachments (self->item);
+  if (g_list_model_get_n_items (attachments) > 0)
+    {
+      list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
+        {
+          g_autoptr (RefAttachment) a = g_list_model_get_item (attachments, i);
+          gtk_list_box_append (GTK_LIST_BOX (list), attachment_row (a, i));
+        }
+      gtk_box_append (self->attachments_box, list);
+    }
+  add = gtk_button_new_with_label (_("Add Attachment…"));
+  gtk_widget_set_halign (add, GTK_ALIGN_START);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "view.add-attachment");
+  gtk_box_append (self->attachments_box, add);
+}
+
+static void
+on_attachments_changed (GListModel *list, guint position, guint removed, guint added, RefItemView *self)
+{
+  rebuild_attachments (self);
+}
+
+/* The title defaults to the file's name without its extension, as minutes list them. */
+void
+ref_item_view_add_attachment_file (RefItemView *self, GFile *file)
+{
+  g_autoptr (RefAttachment) attachment = ref_attachment_new ();
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  char *dot = strrchr (name, '.');
+
+  g_return_if_fail (REF_IS_ITEM_VIEW (self) && self->item != NULL);
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+  ref_attachment_set_title (attachment, name);
+  ref_attachment_set_filename (attachment, path);
+  ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_attachments (self->item)), attachment);
+}
+
+static void
+on_attachment_chosen (GtkNativeDialog *dialog, int response, RefItemView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->item != NULL)
+    {
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr (GFile) file = g_list_model_get_item (files, i);
+          ref_item_view_add_attachment_file (self, file);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_attachment_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Add Attachments"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_attachment_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+attachment_delete_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefItemView *self = REF_ITEM_VIEW (widget);
+  GListStore *store;
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (self->item == NULL)
+    return;
+  store = G_LIST_STORE (ref_agenda_item_get_attachments (self->item));
+  if (index < g_list_model_get_n_items (G_LIST_MODEL (store)))
+    ref_list_store_remove (store, index);
+}
+
+static void
+attachment_open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefItemView *self = REF_ITEM_VIEW (widget);
+  g_autoptr (RefAttachment) attachment = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel *list;
+
+  if (self->item == NULL)
+    return;
+  list = ref_agenda_item_get_attachments (self->item);
+  if (g_variant_get_uint32 (parameter) >= g_list_model_get_n_items (list))
+    return;
+  attachment = g_list_model_get_item (list, g_variant_get_uint32 (parameter));
+  file = g_file_new_for_path (ref_attachment_get_filename (attachment));
+  uri = g_file_get_uri (file);
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    g_warning ("Could not open %s: %s", uri, error->message);
 }
 
 static void
@@ -335,6 +576,20 @@ on_decisions_changed (GListModel *list, guint position, guint removed, guint add
   rebuild_decisions (self);
 }
 
+static gboolean
+uint_to_double (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  g_value_set_double (to, g_value_get_uint (from));
+  return TRUE;
+}
+
+static gboolean
+double_to_uint (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  g_value_set_uint (to, (guint) MAX (1, g_value_get_double (from)));
+  return TRUE;
+}
+
 RefAgendaItem *
 ref_item_view_get_item (RefItemView *self)
 {
@@ -364,6 +619,7 @@ ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
       g_signal_handlers_disconnect_by_data (self->item, self);
       g_signal_handlers_disconnect_by_data (ref_agenda_item_get_sections (self->item), self);
       g_signal_handlers_disconnect_by_data (ref_agenda_item_get_decisions (self->item), self);
+      g_signal_handlers_disconnect_by_data (ref_agenda_item_get_attachments (self->item), self);
     }
   g_set_object (&self->item, item);
 
@@ -374,6 +630,10 @@ ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
                                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
       g_ptr_array_add (self->bindings, g_object_bind_property (item, "case-number", self->case_row, "text",
                                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+      g_ptr_array_add (self->bindings, g_object_bind_property_full (item, "number", self->number_spin, "value",
+                                                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                                                    uint_to_double, double_to_uint, NULL, NULL));
+      g_signal_connect (ref_agenda_item_get_attachments (item), "items-changed", G_CALLBACK (on_attachments_changed), self);
       g_ptr_array_add (self->bindings, g_object_bind_property (item, "closed", self->closed_switch, "active",
                                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
       g_signal_connect (item, "notify", G_CALLBACK (on_item_notify), self);
@@ -384,6 +644,7 @@ ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
   rebuild_sections (self);
   rebuild_recommendation (self);
   rebuild_decisions (self);
+  rebuild_attachments (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
@@ -486,6 +747,11 @@ ref_item_view_class_init (RefItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefItemView, recommendation_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, decisions_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, add_section_button);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, attachments_box);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, number_spin);
+  gtk_widget_class_install_action (widget_class, "view.add-attachment", NULL, add_attachment_activated);
+  gtk_widget_class_install_action (widget_class, "view.attachment-delete", "u", attachment_delete_activated);
+  gtk_widget_class_install_action (widget_class, "view.attachment-open", "u", attachment_open_activated);
   gtk_widget_class_install_action (widget_class, "view.add-decision", NULL, add_decision_activated);
   gtk_widget_class_install_action (widget_class, "view.add-recommendation", NULL, add_recommendation_activated);
   gtk_widget_class_install_action (widget_class, "view.add-section", "s", section_add_activated);

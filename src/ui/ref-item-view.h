@@ -17,4 +17,6 @@ void           ref_item_view_set_item (RefItemView *self, RefAgendaItem *item);
  * secretary types during the meeting. */
 GtkWidget     *ref_item_view_get_decision_editor (RefItemView *self, guint index);
 
+void           ref_item_view_add_attachment_file (RefItemView *self, GFile *file);
+
 G_END_DECLS

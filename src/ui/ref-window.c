@@ -6,6 +6,7 @@
 #include "ref-format.h"
 #include "ref-item-row.h"
 #include "ref-item-view.h"
+#include "ref-meeting-view.h"
 #include "ref-pdf-export.h"
 #include "ref-pdf-import.h"
 #include "ref-recovery.h"
@@ -22,6 +23,9 @@ struct _RefWindow {
   AdwWindowTitle *window_title;
   GtkListView *item_list;
   RefItemView *item_view;
+  GtkStack *content_stack;
+  RefMeetingView *meeting_view;
+  AdwWindowTitle *content_title;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkCustomFilter *filter;
@@ -106,16 +110,50 @@ on_meeting_notify (RefMeeting *meeting, GParamSpec *pspec, RefWindow *self)
 }
 
 static void
+show_item_page (RefWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, "item");
+  adw_window_title_set_title (self->content_title, _("Agenda Item"));
+}
+
+static void
 on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, RefWindow *self)
 {
   RefAgendaItem *item = gtk_single_selection_get_selected_item (selection);
 
   ref_item_view_set_item (self->item_view, item);
+  if (pspec != NULL)
+    show_item_page (self);
+}
+
+static void
+show_meeting_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "meeting");
+  adw_window_title_set_title (self->content_title, _("Meeting Details"));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  ref_meeting_view_focus_committee (self->meeting_view);
+}
+
+gboolean
+ref_window_get_showing_meeting (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+  return g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "meeting");
+}
+
+GtkWidget *
+ref_window_get_meeting_view (RefWindow *self)
+{
+  return GTK_WIDGET (self->meeting_view);
 }
 
 static void
 on_item_activated (GtkListView *list, guint position, RefWindow *self)
 {
+  show_item_page (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -966,6 +1004,7 @@ ref_window_constructed (GObject *object)
 
   g_signal_connect_object (ref_meeting_get_history (self->meeting), "notify", G_CALLBACK (on_history_notify), self, 0);
   g_signal_connect_object (self->meeting, "notify", G_CALLBACK (on_meeting_notify), self, 0);
+  ref_meeting_view_set_meeting (self->meeting_view, self->meeting);
   on_selection_changed (self->selection, NULL, self);
   update_actions (self);
   update_title (self);
@@ -995,6 +1034,8 @@ ref_window_dispose (GObject *object)
     ref_recovery_remove (self->recovery_id);
   if (self->item_view)
     ref_item_view_set_item (self->item_view, NULL);
+  if (self->meeting_view)
+    ref_meeting_view_set_meeting (self->meeting_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
@@ -1083,6 +1124,10 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefWindow, item_view);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, meeting_view);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, content_title);
+  gtk_widget_class_install_action (widget_class, "win.show-meeting", NULL, show_meeting_activated);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, search_entry);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, import_summary);
@@ -1110,6 +1155,7 @@ static void
 ref_window_init (RefWindow *self)
 {
   g_type_ensure (REF_TYPE_ITEM_VIEW);
+  g_type_ensure (REF_TYPE_MEETING_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = app_settings ();
 }

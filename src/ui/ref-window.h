@@ -34,4 +34,7 @@ void        ref_window_show_import_notes (RefWindow *self, GPtrArray *warnings, 
 void        ref_window_find (RefWindow *self, const char *text);
 guint       ref_window_get_n_shown_items (RefWindow *self);
 
+GtkWidget  *ref_window_get_meeting_view (RefWindow *self);
+gboolean    ref_window_get_showing_meeting (RefWindow *self);
+
 G_END_DECLS
