@@ -566,6 +566,38 @@ write_approvals (Writer *w, GListModel *approvals)
   close_tag (w, 1, "approvals");
 }
 
+static void
+write_participant_cb (Writer *w, gpointer participant)
+{
+  write_participant (w, participant);
+}
+
+static void
+write_item_cb (Writer *w, gpointer item)
+{
+  write_item (w, item);
+}
+
+/* A container the format always has (empty when the list is). */
+static void
+write_required_list (Writer *w, const char *name, GListModel *list, void (*write_one) (Writer *, gpointer))
+{
+  guint n = g_list_model_get_n_items (list);
+
+  if (n == 0)
+    {
+      empty_tag (w, 1, name, NULL);
+      return;
+    }
+  open_tag (w, 1, name, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) object = g_list_model_get_item (list, i);
+      write_one (w, object);
+    }
+  close_tag (w, 1, name);
+}
+
 GBytes *
 ref_xml_write_bytes (RefMeeting *meeting)
 {
@@ -589,33 +621,8 @@ ref_xml_write_bytes (RefMeeting *meeting)
   g_string_append_printf (w.out, "<referat xmlns=\"%s\" version=\"%s\">\n", REF_XML_NAMESPACE, REF_XML_VERSION);
   write_meeting_header (&w, meeting);
 
-  if (n == 0)
-    empty_tag (&w, 1, "participants", NULL);
-  else
-    {
-      open_tag (&w, 1, "participants", NULL);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (RefParticipant) p = g_list_model_get_item (list, i);
-          write_participant (&w, p);
-        }
-      close_tag (&w, 1, "participants");
-    }
-
-  list = ref_meeting_get_items (meeting);
-  n = g_list_model_get_n_items (list);
-  if (n == 0)
-    empty_tag (&w, 1, "items", NULL);
-  else
-    {
-      open_tag (&w, 1, "items", NULL);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (RefAgendaItem) item = g_list_model_get_item (list, i);
-          write_item (&w, item);
-        }
-      close_tag (&w, 1, "items");
-    }
+  write_required_list (&w, "participants", ref_meeting_get_participants (meeting), write_participant_cb);
+  write_required_list (&w, "items", ref_meeting_get_items (meeting), write_item_cb);
   write_approvals (&w, ref_meeting_get_approvals (meeting));
   g_string_append (w.out, "</referat>\n");
 
