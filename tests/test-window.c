@@ -478,6 +478,59 @@ test_meeting_details (void)
   close_window (window);
 }
 
+/* Export from the window, in both editions, in the background. */
+static void
+test_export_editions (void)
+{
+  RefWindow *window = open_sample ();
+  g_autofree char *dir = g_dir_make_tmp ("referent-export-XXXXXX", NULL);
+  g_autofree char *internal = g_build_filename (dir, "intern.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (internal);
+
+  ref_window_export_to (window, file, REF_EDITION_INTERNAL);
+  for (int i = 0; i < 200 && !g_file_test (internal, G_FILE_TEST_EXISTS); i++)
+    {
+      iterate ();
+      g_usleep (50000);
+    }
+  g_assert_true (g_file_test (internal, G_FILE_TEST_EXISTS));
+  for (int i = 0; i < 20; i++)
+    iterate ();
+  close_window (window);
+  g_unlink (internal);
+  g_rmdir (dir);
+}
+
+/* Absence for one item: derived from attendance, and settable by hand. */
+static void
+test_item_absence (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  RefAgendaItem *item;
+  GtkWidget *box;
+  GtkSwitch *sw;
+
+  ref_window_select_item (window, 0);
+  iterate ();
+  item = ref_item_view_get_item (view);
+  box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), REF_TYPE_ITEM_VIEW, "absence_box"));
+  g_assert_nonnull (find_widget (box, ADW_TYPE_ACTION_ROW, "Dorte Dahl, Stine Margrethe Hollendsted"));
+  sw = GTK_SWITCH (find_widget (box, GTK_TYPE_SWITCH, NULL));
+  gtk_switch_set_active (sw, TRUE);
+  iterate ();
+  /* Overridden, starting from the derived list. */
+  g_assert_true (ref_agenda_item_get_absence_overridden (item));
+  g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_absence_override (item)), ==, 2);
+  /* One step to undo. */
+  g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
+  g_assert_false (ref_agenda_item_get_absence_overridden (item));
+  g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_absence_override (item)), ==, 0);
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
 /* Find filters the agenda to matching items, searching titles, sections and
  * decisions, case-insensitively; item actions still act on the right item. */
 static void
@@ -654,6 +707,8 @@ main (int argc, char **argv)
   g_test_add_func ("/window/sections", test_sections);
   g_test_add_func ("/window/item-details", test_item_details);
   g_test_add_func ("/window/meeting-details", test_meeting_details);
+  g_test_add_func ("/window/export-editions", test_export_editions);
+  g_test_add_func ("/window/item-absence", test_item_absence);
   g_test_add_func ("/window/import-notes-panel", test_import_notes_panel);
   g_test_add_func ("/window/import-pdf", test_import_pdf);
   g_test_add_func ("/window/renders", test_renders);

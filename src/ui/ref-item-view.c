@@ -11,6 +11,13 @@
 /* The editor pane of one agenda item. Every field is bound to the model both ways,
  * so an edit here is an edit of the meeting (recorded for undo), and undo or any
  * other change of the model shows here at once. */
+typedef enum {
+  REBUILD_SECTIONS = 1 << 0,
+  REBUILD_DECISIONS = 1 << 1,
+  REBUILD_ATTACHMENTS = 1 << 2,
+  REBUILD_ABSENCE = 1 << 3,
+} RebuildPart;
+
 struct _RefItemView {
   GtkWidget parent_instance;
 
@@ -23,6 +30,11 @@ struct _RefItemView {
   GtkBox *recommendation_box;
   GtkBox *decisions_box;
   GtkBox *attachments_box;
+  GtkBox *absence_box;
+  RefMeeting *meeting; /* for the participants and the derived absence */
+  guint rebuild_source;
+  guint pending; /* RebuildPart flags */
+  gboolean focus_new_decision;
   GtkSpinButton *number_spin;
   GtkMenuButton *add_section_button;
 
@@ -404,6 +416,161 @@ rebuild_decisions (RefItemView *self)
     }
 }
 
+/* ---- absence for this item ---- */
+
+static void rebuild_absence (RefItemView *self);
+
+static void
+on_override_switch (GtkSwitch *sw, GParamSpec *pspec, RefItemView *self)
+{
+  gboolean active = gtk_switch_get_active (sw);
+  GListStore *override;
+  g_autoptr (GPtrArray) derived = NULL;
+
+  if (self->item == NULL || self->meeting == NULL || active == ref_agenda_item_get_absence_overridden (self->item))
+    return;
+  override = G_LIST_STORE (ref_agenda_item_get_absence_override (self->item));
+  ref_history_begin_group (ref_meeting_get_history (self->meeting));
+  if (active)
+    {
+      /* Start from what was derived, so the secretary only corrects the difference. */
+      derived = ref_meeting_compute_absent (self->meeting, self->item);
+      for (guint i = 0; i < derived->len; i++)
+        ref_list_store_append (override, g_ptr_array_index (derived, i));
+    }
+  else
+    while (g_list_model_get_n_items (G_LIST_MODEL (override)) > 0)
+      ref_list_store_remove (override, 0);
+  ref_agenda_item_set_absence_overridden (self->item, active);
+  ref_history_end_group (ref_meeting_get_history (self->meeting));
+}
+
+static void
+on_absent_toggled (GtkCheckButton *check, RefItemView *self)
+{
+  RefParticipant *p = g_object_get_data (G_OBJECT (check), "participant");
+  GListStore *override;
+  guint position;
+
+  if (self->item == NULL)
+    return;
+  override = G_LIST_STORE (ref_agenda_item_get_absence_override (self->item));
+  if (gtk_check_button_get_active (check) && !g_list_store_find (override, p, NULL))
+    ref_list_store_append (override, p);
+  else if (!gtk_check_button_get_active (check) && g_list_store_find (override, p, &position))
+    ref_list_store_remove (override, position);
+}
+
+static void
+rebuild_absence (RefItemView *self)
+{
+  GtkWidget *list, *row, *sw;
+  g_autoptr (GPtrArray) absent = NULL;
+  GString *names;
+  GListModel *participants;
+
+  clear_box (self->absence_box);
+  if (self->item == NULL || self->meeting == NULL)
+    return;
+  gtk_box_append (self->absence_box, heading (_("Absent for This Item"), "title-3"));
+  absent = ref_meeting_compute_absent (self->meeting, self->item);
+  names = g_string_new (NULL);
+  for (guint i = 0; i < absent->len; i++)
+    g_string_append_printf (names, "%s%s", i ? ", " : "", ref_participant_get_name (g_ptr_array_index (absent, i)));
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), names->len ? names->str : _("Nobody"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ref_agenda_item_get_absence_overridden (self->item)
+                                                         ? _("Set by hand for this item")
+                                                         : _("From the meeting’s attendance"));
+  sw = gtk_switch_new ();
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (sw), ref_agenda_item_get_absence_overridden (self->item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Set absence by hand"), -1);
+  gtk_widget_set_tooltip_text (sw, _("Set absence by hand"));
+  g_signal_connect (sw, "notify::active", G_CALLBACK (on_override_switch), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  g_string_free (names, TRUE);
+
+  if (ref_agenda_item_get_absence_overridden (self->item))
+    {
+      participants = ref_meeting_get_participants (self->meeting);
+      for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+        {
+          g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
+          GtkWidget *prow = adw_action_row_new ();
+          GtkWidget *check = gtk_check_button_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (prow), ref_participant_get_name (p));
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                       g_list_store_find (G_LIST_STORE (ref_agenda_item_get_absence_override (self->item)), p, NULL));
+          g_object_set_data (G_OBJECT (check), "participant", p);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, ref_participant_get_name (p), -1);
+          g_signal_connect (check, "toggled", G_CALLBACK (on_absent_toggled), self);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (prow), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (prow), check);
+          gtk_list_box_append (GTK_LIST_BOX (list), prow);
+        }
+    }
+  gtk_box_append (self->absence_box, list);
+}
+
+static void rebuild_sections (RefItemView *self);
+static void rebuild_decisions (RefItemView *self);
+static void rebuild_attachments (RefItemView *self);
+
+static gboolean
+rebuild_idle (gpointer data)
+{
+  RefItemView *self = data;
+  guint pending = self->pending;
+
+  self->rebuild_source = 0;
+  self->pending = 0;
+  if (pending & REBUILD_SECTIONS)
+    rebuild_sections (self);
+  if (pending & REBUILD_DECISIONS)
+    rebuild_decisions (self);
+  if (pending & REBUILD_ATTACHMENTS)
+    rebuild_attachments (self);
+  if (pending & REBUILD_ABSENCE)
+    rebuild_absence (self);
+  if (self->focus_new_decision && self->decision_editors->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->decision_editors, self->decision_editors->len - 1));
+  self->focus_new_decision = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Repeated parts are rebuilt from idle: a change usually comes from one of their own
+ * widgets (a delete button, the absence switch), which must not be destroyed while it
+ * is still emitting its signal. */
+static void
+schedule_rebuild (RefItemView *self, RebuildPart parts)
+{
+  self->pending |= parts;
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add (rebuild_idle, self);
+}
+
+static void
+schedule_absence_rebuild (RefItemView *self)
+{
+  schedule_rebuild (self, REBUILD_ABSENCE);
+}
+
+void
+ref_item_view_set_meeting (RefItemView *self, RefMeeting *meeting)
+{
+  g_return_if_fail (REF_IS_ITEM_VIEW (self));
+  /* Not owned: the window holds the meeting for as long as the view lives. */
+  self->meeting = meeting;
+  rebuild_absence (self);
+}
+
 /* ---- attachments ---- */
 
 static GtkWidget *
@@ -460,7 +627,7 @@ rebuild_attachments (RefItemView *self)
 static void
 on_attachments_changed (GListModel *list, guint position, guint removed, guint added, RefItemView *self)
 {
-  rebuild_attachments (self);
+  schedule_rebuild (self, REBUILD_ATTACHMENTS);
 }
 
 /* The title defaults to the file's name without its extension, as minutes list them. */
@@ -562,18 +729,20 @@ on_item_notify (RefAgendaItem *item, GParamSpec *pspec, RefItemView *self)
     rebuild_recommendation (self);
   else if (g_str_equal (pspec->name, "number") || g_str_equal (pspec->name, "title"))
     update_heading (self);
+  else if (g_str_equal (pspec->name, "absence-overridden"))
+    schedule_absence_rebuild (self); /* also after undo */
 }
 
 static void
 on_sections_changed (GListModel *list, guint position, guint removed, guint added, RefItemView *self)
 {
-  rebuild_sections (self);
+  schedule_rebuild (self, REBUILD_SECTIONS);
 }
 
 static void
 on_decisions_changed (GListModel *list, guint position, guint removed, guint added, RefItemView *self)
 {
-  rebuild_decisions (self);
+  schedule_rebuild (self, REBUILD_DECISIONS);
 }
 
 static gboolean
@@ -640,11 +809,14 @@ ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
       g_signal_connect (ref_agenda_item_get_sections (item), "items-changed", G_CALLBACK (on_sections_changed), self);
       g_signal_connect (ref_agenda_item_get_decisions (item), "items-changed", G_CALLBACK (on_decisions_changed), self);
     }
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->pending = 0;
   update_heading (self);
   rebuild_sections (self);
   rebuild_recommendation (self);
   rebuild_decisions (self);
   rebuild_attachments (self);
+  rebuild_absence (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
@@ -659,9 +831,8 @@ add_decision_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   if (self->item == NULL)
     return;
   decision = ref_decision_new ();
+  self->focus_new_decision = TRUE; /* once its editor exists */
   ref_agenda_item_add_decision (self->item, decision);
-  if (self->decision_editors->len > 0)
-    gtk_widget_grab_focus (g_ptr_array_index (self->decision_editors, self->decision_editors->len - 1));
 }
 
 static void
@@ -682,6 +853,7 @@ ref_item_view_dispose (GObject *object)
   RefItemView *self = REF_ITEM_VIEW (object);
 
   ref_item_view_set_item (self, NULL);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_ITEM_VIEW);
   G_OBJECT_CLASS (ref_item_view_parent_class)->dispose (object);
 }
@@ -748,6 +920,7 @@ ref_item_view_class_init (RefItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefItemView, decisions_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, add_section_button);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, attachments_box);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, absence_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, number_spin);
   gtk_widget_class_install_action (widget_class, "view.add-attachment", NULL, add_attachment_activated);
   gtk_widget_class_install_action (widget_class, "view.attachment-delete", "u", attachment_delete_activated);

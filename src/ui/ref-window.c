@@ -38,6 +38,7 @@ struct _RefWindow {
   GtkSingleSelection *selection;
   GSettings *settings; /* NULL when the schema is not installed */
   gboolean close_confirmed;
+  RefEdition export_edition;
 
   char *recovery_id;      /* this window's recovery copy */
   guint autosave_source;
@@ -435,40 +436,78 @@ on_export_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_free (job);
 }
 
+/* Exports in a worker thread; a toast offers to open the PDF when it is done. */
+void
+ref_window_export_to (RefWindow *self, GFile *file, RefEdition edition)
+{
+  ExportJob *job = g_new0 (ExportJob, 1);
+  RefPdfExportOptions options;
+
+  g_return_if_fail (REF_IS_WINDOW (self));
+  ref_pdf_export_options_init (&options);
+  options.edition = edition;
+  job->window = g_object_ref (self);
+  job->path = g_file_get_path (file);
+  ref_pdf_export_async (self->meeting, job->path, &options, NULL, NULL, NULL, on_export_done, job);
+  toast (self, _("Exporting…"));
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog, int response, RefWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      ExportJob *job = g_new0 (ExportJob, 1);
-      RefPdfExportOptions options;
-
-      ref_pdf_export_options_init (&options);
-      if (self->settings && g_str_equal (g_settings_get_string (self->settings, "export-edition"), "internal"))
-        options.edition = REF_EDITION_INTERNAL;
-      job->window = g_object_ref (self);
-      job->path = g_file_get_path (file);
-      ref_pdf_export_async (self->meeting, job->path, &options, NULL, NULL, NULL, on_export_done, job);
-      toast (self, _("Exporting…"));
+      ref_window_export_to (self, file, self->export_edition);
     }
   g_object_unref (dialog);
+}
+
+static void
+choose_export_file (RefWindow *self)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  GDateTime *start = ref_meeting_get_start (self->meeting);
+  g_autofree char *day = start ? g_date_time_format (start, "%Y-%m-%d") : g_strdup ("");
+  /* The internal edition must not be mistaken for the one to publish. */
+  g_autofree char *name = g_strdup_printf ("%s %s%s.pdf", ref_meeting_get_committee (self->meeting), day,
+                                           self->export_edition == REF_EDITION_INTERNAL ? " (intern)" : "");
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_edition_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
+{
+  if (g_str_equal (response, "cancel"))
+    return;
+  self->export_edition = g_str_equal (response, "internal") ? REF_EDITION_INTERNAL : REF_EDITION_PUBLIC;
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "export-edition", response);
+  choose_export_file (self);
 }
 
 static void
 export_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RefWindow *self = REF_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  GDateTime *start = ref_meeting_get_start (self->meeting);
-  g_autofree char *day = start ? g_date_time_format (start, "%Y-%m-%d") : g_strdup ("");
-  g_autofree char *name = g_strdup_printf ("%s %s.pdf", ref_meeting_get_committee (self->meeting), day);
+  AdwMessageDialog *dialog;
 
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_WINDOW (self), _("Which Edition?"),
+      _("The public edition shows closed items only by their title. The internal edition prints everything and "
+        "marks the closed items.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "internal", _("_Internal"), "public", _("_Public"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "public", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, self->export_edition == REF_EDITION_INTERNAL ? "internal" : "public");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_edition_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- editing ---- */
@@ -1005,10 +1044,16 @@ ref_window_constructed (GObject *object)
   g_signal_connect_object (ref_meeting_get_history (self->meeting), "notify", G_CALLBACK (on_history_notify), self, 0);
   g_signal_connect_object (self->meeting, "notify", G_CALLBACK (on_meeting_notify), self, 0);
   ref_meeting_view_set_meeting (self->meeting_view, self->meeting);
+  ref_item_view_set_meeting (self->item_view, self->meeting);
   on_selection_changed (self->selection, NULL, self);
   update_actions (self);
   update_title (self);
 
+  if (self->settings != NULL)
+    {
+      g_autofree char *edition = g_settings_get_string (self->settings, "export-edition");
+      self->export_edition = g_str_equal (edition, "internal") ? REF_EDITION_INTERNAL : REF_EDITION_PUBLIC;
+    }
   self->recovery_id = self->recovery_id ? self->recovery_id : ref_recovery_new_id ();
   self->autosave_source = g_timeout_add_seconds (self->settings ? g_settings_get_uint (self->settings, "autosave-interval") : 5,
                                                  autosave_tick, self);
@@ -1033,7 +1078,10 @@ ref_window_dispose (GObject *object)
       && (!ref_history_get_modified (ref_meeting_get_history (self->meeting)) || self->close_confirmed))
     ref_recovery_remove (self->recovery_id);
   if (self->item_view)
-    ref_item_view_set_item (self->item_view, NULL);
+    {
+      ref_item_view_set_item (self->item_view, NULL);
+      ref_item_view_set_meeting (self->item_view, NULL);
+    }
   if (self->meeting_view)
     ref_meeting_view_set_meeting (self->meeting_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_WINDOW);

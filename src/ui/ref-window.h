@@ -37,4 +37,6 @@ guint       ref_window_get_n_shown_items (RefWindow *self);
 GtkWidget  *ref_window_get_meeting_view (RefWindow *self);
 gboolean    ref_window_get_showing_meeting (RefWindow *self);
 
+void        ref_window_export_to (RefWindow *self, GFile *file, RefEdition edition);
+
 G_END_DECLS
