@@ -122,10 +122,17 @@ test_add_and_reorder_items (void)
   /* The new item is numbered after the highest number and shown for editing. */
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 11);
 
-  ref_meeting_move_item (meeting, 10, 0);
+  /* Drag the new item onto the first row. */
+  {
+    g_autoptr (RefAgendaItem) last = g_list_model_get_item (ref_meeting_get_items (meeting), 10);
+    g_autoptr (RefAgendaItem) top = g_list_model_get_item (ref_meeting_get_items (meeting), 0);
+    ref_window_move_item_to (window, last, top);
+  }
   iterate ();
   moved = g_list_model_get_item (ref_meeting_get_items (meeting), 0);
   g_assert_cmpuint (ref_agenda_item_get_number (moved), ==, 11);
+  /* The moved item stays selected. */
+  g_assert_true (ref_item_view_get_item (view) == moved);
   ref_meeting_renumber_items (meeting, 1);
   g_assert_cmpuint (ref_agenda_item_get_number (moved), ==, 1);
 

@@ -158,10 +158,58 @@ on_item_activated (GtkListView *list, guint position, RefWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+static void select_item_object (RefWindow *self, RefAgendaItem *item);
+
+/* Drops @item where @target is, as one undoable move. */
+void
+ref_window_move_item_to (RefWindow *self, RefAgendaItem *item, RefAgendaItem *target)
+{
+  guint from, to;
+
+  g_return_if_fail (REF_IS_WINDOW (self));
+  if (item == target || !ref_meeting_find_item_position (self->meeting, item, &from)
+      || !ref_meeting_find_item_position (self->meeting, target, &to))
+    return;
+  g_object_ref (item);
+  ref_meeting_move_item (self->meeting, from, to);
+  select_item_object (self, item);
+  g_object_unref (item);
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source, double x, double y, RefItemRow *row)
+{
+  RefAgendaItem *item = ref_item_row_get_item (row);
+
+  return item ? gdk_content_provider_new_typed (REF_TYPE_AGENDA_ITEM, item) : NULL;
+}
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, RefItemRow *row)
+{
+  RefWindow *self = REF_WINDOW (gtk_widget_get_root (GTK_WIDGET (row)));
+  RefAgendaItem *dragged = g_value_get_object (value);
+
+  if (dragged == NULL || ref_item_row_get_item (row) == NULL)
+    return FALSE;
+  ref_window_move_item_to (self, dragged, ref_item_row_get_item (row));
+  return TRUE;
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
-  gtk_list_item_set_child (list_item, ref_item_row_new ());
+  GtkWidget *row = ref_item_row_new ();
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (REF_TYPE_AGENDA_ITEM, GDK_ACTION_MOVE);
+
+  /* Drag an item onto another to put it there (the keyboard way: Alt+Up/Down). */
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void

@@ -39,4 +39,7 @@ gboolean    ref_window_get_showing_meeting (RefWindow *self);
 
 void        ref_window_export_to (RefWindow *self, GFile *file, RefEdition edition);
 
+/* What dropping a dragged agenda row onto another does. */
+void        ref_window_move_item_to (RefWindow *self, RefAgendaItem *item, RefAgendaItem *target);
+
 G_END_DECLS
