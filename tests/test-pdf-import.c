@@ -477,6 +477,54 @@ test_attendance_round_trip (void)
   g_rmdir (dir);
 }
 
+static void
+show (cairo_t *cr, double x, double y, double size, gboolean bold, const char *text)
+{
+  cairo_select_font_face (cr, "Liberation Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+  cairo_move_to (cr, x, y);
+  cairo_show_text (cr, text);
+}
+
+/* "seed 002 style": the number of a list entry glued to the end of the line above
+ * ("… i april1.") goes back to its entry. */
+static void
+test_glued_list_number (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-glued-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "glued.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefPdfImport) import = NULL;
+  g_autoptr (RefAgendaItem) item = NULL;
+  g_autoptr (RefSection) section = NULL;
+  g_autofree char *plain = NULL;
+
+  show (cr, 72, 80, 20, TRUE, "REFERAT Socialudvalget d. 07-04-2025");
+  cairo_show_page (cr);
+  show (cr, 72, 80, 14, TRUE, "Punkt 1: Meddelelser");
+  show (cr, 72, 100, 10, FALSE, "20/1234");
+  show (cr, 72, 130, 10, FALSE, "Udvalget orienteres om følgende møder i april1.");
+  show (cr, 90, 143, 10, FALSE, "Møde med Seniorrådet den 10. april");
+  show (cr, 72, 156, 10, FALSE, "2.");
+  show (cr, 90, 156, 10, FALSE, "Besøg på Rådhuset den 24. april");
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  import = ref_pdf_import_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  item = g_list_model_get_item (ref_meeting_get_items (ref_pdf_import_get_meeting (import)), 0);
+  section = g_list_model_get_item (ref_agenda_item_get_sections (item), 0);
+  plain = ref_text_to_plain (ref_section_get_text (section));
+  g_assert_cmpstr (plain, ==, "Udvalget orienteres om følgende møder i april\n\n"
+                              "1. Møde med Seniorrådet den 10. april\n2. Besøg på Rådhuset den 24. april");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static GBytes *
 make_pdf (gboolean with_text)
 {
@@ -563,6 +611,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-import/export-import", test_export_import_round_trip);
   g_test_add_func ("/pdf-import/attendance-round-trip", test_attendance_round_trip);
   g_test_add_func ("/pdf-import/errors", test_errors);
+  g_test_add_func ("/pdf-import/glued-list-number", test_glued_list_number);
   g_test_add_func ("/pdf-import/missing-file", test_missing_file);
   return g_test_run ();
 }

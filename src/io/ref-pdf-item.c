@@ -275,6 +275,28 @@ starts_vote_line (const char *text)
 /* Groups lines into paragraphs, list entries and table rows. A paragraph ends at a
  * gap wider than the line spacing, at a list marker or table row, and at a page
  * break after a sentence end; a list entry continues on indented lines. */
+/* "… den 1. april1." followed by an indented line: text extraction glued the next list
+ * entry's number to the end of the line above ("seed 002 style"). Returns the number
+ * and cuts it off @text, or returns 0. */
+static guint
+take_glued_number (GString *text, Line *line, Line *next)
+{
+  GRegex *re = ref_pdf_regex ("[[:alpha:]\\)](\\d{1,2})\\.$", 0);
+  g_autoptr (GMatchInfo) m = NULL;
+  int start;
+
+  if (next == NULL || next->pdf->page != line->pdf->page || next->pdf->x0 < line->pdf->x0 + 6
+      || next->pdf->y0 - line->pdf->y0 > 1.55 * MAX (line->pdf->size, 6.0)
+      || !g_regex_match (re, text->str, 0, &m))
+    return 0;
+  {
+    g_autofree char *digits = g_match_info_fetch (m, 1);
+    g_match_info_fetch_pos (m, 1, &start, NULL);
+    g_string_truncate (text, start);
+    return (guint) atoi (digits);
+  }
+}
+
 static GArray *
 build_paras (Importer *imp, GArray *indices)
 {
@@ -284,6 +306,7 @@ build_paras (Importer *imp, GArray *indices)
   Line *prev = NULL;
   double list_x = 0;
   g_autofree char *marker_text = NULL; /* "1. " of the current list entry */
+  guint glued = 0;
 
   g_array_set_clear_func (paras, para_clear);
   for (guint k = 0; k <= indices->len; k++)
@@ -297,6 +320,14 @@ build_paras (Importer *imp, GArray *indices)
       if (line != NULL)
         {
           marker = match_list_marker (line->pdf->text, &kind, &number, &rest);
+          /* The number this entry lost to the line above. */
+          if (!marker && current != NULL && prev != NULL && (glued = take_glued_number (current, prev, line)) > 0)
+            {
+              marker = TRUE;
+              kind = PARA_NUMBERED;
+              number = glued;
+              rest = line->pdf->text;
+            }
           /* "… jf. lov om socialtilsyn §" / "6. Socialtilsynet har …": a number that a
            * line wrap put at a line start is not a list entry when the line above
            * runs on without a break or a sentence end. */
