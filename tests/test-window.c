@@ -538,6 +538,28 @@ test_item_absence (void)
   close_window (window);
 }
 
+/* The review panel lists what to fix, and each entry leads to its item. */
+static void
+test_review_panel (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  RefAgendaItem *item = ref_meeting_find_item_by_number (meeting, 7);
+  g_autoptr (RefDecision) decision = g_list_model_get_item (ref_agenda_item_get_decisions (item), 0);
+
+  ref_window_refresh_review (window);
+  g_assert_cmpuint (ref_window_get_n_review_problems (window), ==, 0);
+  ref_decision_set_text (decision, NULL);
+  ref_window_refresh_review (window);
+  g_assert_cmpuint (ref_window_get_n_review_problems (window), ==, 1);
+  ref_window_activate_review_problem (window, 0);
+  iterate ();
+  g_assert_true (ref_item_view_get_item (view) == item);
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
 /* Find filters the agenda to matching items, searching titles, sections and
  * decisions, case-insensitively; item actions still act on the right item. */
 static void
@@ -716,6 +738,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/meeting-details", test_meeting_details);
   g_test_add_func ("/window/export-editions", test_export_editions);
   g_test_add_func ("/window/item-absence", test_item_absence);
+  g_test_add_func ("/window/review-panel", test_review_panel);
   g_test_add_func ("/window/import-notes-panel", test_import_notes_panel);
   g_test_add_func ("/window/import-pdf", test_import_pdf);
   g_test_add_func ("/window/renders", test_renders);

@@ -10,6 +10,7 @@
 #include "ref-pdf-export.h"
 #include "ref-pdf-import.h"
 #include "ref-recovery.h"
+#include "ref-review.h"
 #include "ref-ui-resources.h"
 #include "ref-window.h"
 #include "ref-xml.h"
@@ -26,6 +27,10 @@ struct _RefWindow {
   GtkStack *content_stack;
   RefMeetingView *meeting_view;
   AdwWindowTitle *content_title;
+  GtkPopover *review_popover;
+  GtkLabel *review_summary;
+  GtkListBox *review_list;
+  GPtrArray *review_problems;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkCustomFilter *filter;
@@ -868,6 +873,82 @@ go_to_number_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   go_to_number (REF_WINDOW (widget), g_variant_get_uint32 (parameter));
 }
 
+/* ---- review ---- */
+
+static void
+on_review_row_activated (GtkListBox *list, GtkListBoxRow *row, RefWindow *self)
+{
+  RefReviewProblem *problem;
+  guint index = (guint) gtk_list_box_row_get_index (row);
+
+  if (self->review_problems == NULL || index >= self->review_problems->len)
+    return;
+  problem = g_ptr_array_index (self->review_problems, index);
+  gtk_popover_popdown (self->review_popover);
+  if (problem->item != NULL)
+    {
+      select_item_object (self, problem->item);
+      show_item_page (self);
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-meeting", NULL);
+}
+
+/* Lists what to fix before the minutes go out for approval; recomputed each time the
+ * panel opens, so it always reflects the meeting as it is. */
+void
+ref_window_refresh_review (RefWindow *self)
+{
+  GtkWidget *child;
+  g_autofree char *summary = NULL;
+
+  g_return_if_fail (REF_IS_WINDOW (self));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->review_list))))
+    gtk_list_box_remove (self->review_list, child);
+  g_clear_pointer (&self->review_problems, g_ptr_array_unref);
+  self->review_problems = ref_review_check (self->meeting);
+  if (self->review_problems->len == 0)
+    summary = g_strdup (_("Nothing to fix: the minutes are ready for approval."));
+  else
+    summary = g_strdup_printf (ngettext ("%u thing to fix before approval", "%u things to fix before approval",
+                                         self->review_problems->len),
+                               self->review_problems->len);
+  gtk_label_set_label (self->review_summary, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_list), self->review_problems->len > 0);
+  for (guint i = 0; i < self->review_problems->len; i++)
+    {
+      RefReviewProblem *problem = g_ptr_array_index (self->review_problems, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->message);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_append (self->review_list, row);
+    }
+}
+
+guint
+ref_window_get_n_review_problems (RefWindow *self)
+{
+  return self->review_problems ? self->review_problems->len : 0;
+}
+
+void
+ref_window_activate_review_problem (RefWindow *self, guint index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->review_list, (int) index);
+
+  if (row != NULL)
+    on_review_row_activated (self->review_list, row, self);
+}
+
+static void
+on_review_show (GtkPopover *popover, RefWindow *self)
+{
+  ref_window_refresh_review (self);
+}
+
 /* ---- import notes ---- */
 
 static void
@@ -1079,6 +1160,8 @@ ref_window_constructed (GObject *object)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (
       gtk_filter_list_model_new (g_object_ref (ref_meeting_get_items (self->meeting)), GTK_FILTER (g_object_ref (self->filter)))));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->review_popover, "show", G_CALLBACK (on_review_show), self);
+  g_signal_connect (self->review_list, "row-activated", G_CALLBACK (on_review_row_activated), self);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -1147,6 +1230,7 @@ ref_window_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_autosave, g_bytes_unref);
+  g_clear_pointer (&self->review_problems, g_ptr_array_unref);
   g_free (self->recovery_id);
   G_OBJECT_CLASS (ref_window_parent_class)->finalize (object);
 }
@@ -1220,6 +1304,9 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefWindow, item_view);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, review_popover);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, review_summary);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, review_list);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, meeting_view);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content_title);

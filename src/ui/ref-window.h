@@ -42,4 +42,9 @@ void        ref_window_export_to (RefWindow *self, GFile *file, RefEdition editi
 /* What dropping a dragged agenda row onto another does. */
 void        ref_window_move_item_to (RefWindow *self, RefAgendaItem *item, RefAgendaItem *target);
 
+/* The review panel: problems to fix before approval, each leading to its place. */
+void        ref_window_refresh_review (RefWindow *self);
+guint       ref_window_get_n_review_problems (RefWindow *self);
+void        ref_window_activate_review_problem (RefWindow *self, guint index);
+
 G_END_DECLS
