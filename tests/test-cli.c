@@ -162,6 +162,22 @@ test_import (void)
   g_assert_nonnull (strstr (bad.err, "README.md"));
 }
 
+static void
+test_diff (void)
+{
+  g_auto (Run) same = { 0 };
+  g_auto (Run) differ = { 0 };
+  g_autofree char *sample = data_path ("data/samples/socialudvalget-2025-05-06.referat", NULL);
+  g_autofree char *minimal = data_path ("tests/fixtures/xml/good/minimal.referat", NULL);
+
+  run_cli (&same, "diff", sample, sample, NULL);
+  g_assert_cmpint (same.status, ==, 0);
+  g_assert_cmpstr (same.out, ==, "");
+  run_cli (&differ, "diff", minimal, sample, NULL);
+  g_assert_cmpint (differ.status, ==, 1);
+  g_assert_nonnull (strstr (differ.out, "Item 10, Punkt: added"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -173,6 +189,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/validate/bad", test_validate_bad);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/diff", test_diff);
 
   return g_test_run ();
 }

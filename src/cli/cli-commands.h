@@ -5,3 +5,4 @@
  * subcommand's arguments (argv[0] is the subcommand) and returns the exit status. */
 int cli_usage_error (const char *command, const char *message);
 int cli_import (int argc, char **argv);
+int cli_diff (int argc, char **argv);

@@ -176,6 +176,7 @@ static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check that .referat files are valid"), cmd_validate },
   { "stats", N_("FILE"), N_("Print counts of items, decisions and attendance as JSON"), cmd_stats },
   { "import", N_("IN.pdf… -o OUT"), N_("Import agenda or minutes PDFs into .referat files"), cli_import },
+  { "diff", N_("A B"), N_("Show what changed between two versions of a meeting"), cli_diff },
   { "export", N_("FILE -o PDF"), N_("Export the minutes as PDF (--edition public|internal)"), cmd_export },
   { "help", "", N_("Show this help"), cmd_help },
 };
