@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <pango/pango.h>
 #include <string.h>
 
 #include "ref-diff.h"
@@ -77,6 +78,17 @@ test_mark_words (void)
   g_assert_cmpstr (marked, ==, "For stemte: [-5,-] {+6,+} A og [-B-] {+C+}");
 }
 
+static void
+test_markup (void)
+{
+  g_autofree char *markup = ref_diff_mark_words_markup ("Bo & Co", "Bo <og> Co");
+
+  g_assert_cmpstr (markup, ==, "Bo <span strikethrough=\"true\" foreground=\"#c01c28\">&amp;</span> "
+                               "<span foreground=\"#26a269\" weight=\"bold\">&lt;og&gt;</span> Co");
+  /* Valid Pango markup. */
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -84,5 +96,6 @@ main (int argc, char **argv)
   g_test_add_func ("/diff/identical", test_identical);
   g_test_add_func ("/diff/changes", test_changes);
   g_test_add_func ("/diff/mark-words", test_mark_words);
+  g_test_add_func ("/diff/markup", test_markup);
   return g_test_run ();
 }

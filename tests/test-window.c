@@ -560,6 +560,35 @@ test_review_panel (void)
   close_window (window);
 }
 
+static guint
+count_rows (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    n += GTK_IS_LIST_BOX_ROW (c) ? 1 : count_rows (c);
+  return n;
+}
+
+/* Compare with an earlier version: a window with one row per change. */
+static void
+test_compare (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  g_autoptr (RefMeeting) earlier = ref_sample_meeting_new (NULL);
+  GtkWindow *changes;
+
+  ref_meeting_set_location (meeting, "Rådhuset");
+  ref_agenda_item_set_title (ref_meeting_find_item_by_number (meeting, 2), "Meddelelser fra formanden");
+  changes = ref_window_show_comparison (window, earlier, "i går.referat");
+  iterate ();
+  g_assert_cmpuint (count_rows (GTK_WIDGET (changes)), ==, 2);
+  gtk_window_destroy (changes);
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
 /* Find filters the agenda to matching items, searching titles, sections and
  * decisions, case-insensitively; item actions still act on the right item. */
 static void
@@ -739,6 +768,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/export-editions", test_export_editions);
   g_test_add_func ("/window/item-absence", test_item_absence);
   g_test_add_func ("/window/review-panel", test_review_panel);
+  g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/import-notes-panel", test_import_notes_panel);
   g_test_add_func ("/window/import-pdf", test_import_pdf);
   g_test_add_func ("/window/renders", test_renders);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ref-diff.h"
 
+#include <string.h>
+
 #include "ref-format.h"
 
 /* Field names are the document's own (Danish) labels: the diff is about the
@@ -285,5 +287,42 @@ ref_diff_mark_words (const char *old_text, const char *new_text)
         }
     }
 #undef L
+  return g_string_free (out, FALSE);
+}
+
+char *
+ref_diff_mark_words_markup (const char *old_text, const char *new_text)
+{
+  g_autofree char *marked = ref_diff_mark_words (old_text, new_text);
+  g_auto (GStrv) words = g_strsplit (marked, " ", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      const char *w = words[i];
+      gsize len = strlen (w);
+      g_autofree char *inner = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      if (len >= 4 && g_str_has_prefix (w, "[-") && g_str_has_suffix (w, "-]"))
+        {
+          inner = g_strndup (w + 2, len - 4);
+          escaped = g_markup_escape_text (inner, -1);
+          g_string_append_printf (out, "<span strikethrough=\"true\" foreground=\"#c01c28\">%s</span>", escaped);
+        }
+      else if (len >= 4 && g_str_has_prefix (w, "{+") && g_str_has_suffix (w, "+}"))
+        {
+          inner = g_strndup (w + 2, len - 4);
+          escaped = g_markup_escape_text (inner, -1);
+          g_string_append_printf (out, "<span foreground=\"#26a269\" weight=\"bold\">%s</span>", escaped);
+        }
+      else
+        {
+          escaped = g_markup_escape_text (w, -1);
+          g_string_append (out, escaped);
+        }
+    }
   return g_string_free (out, FALSE);
 }

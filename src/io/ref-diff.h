@@ -27,4 +27,8 @@ GPtrArray *ref_diff_meetings (RefMeeting *old_meeting, RefMeeting *new_meeting);
  * for terminals and files. */
 char      *ref_diff_mark_words (const char *old_text, const char *new_text);
 
+/* The same as Pango markup: removed words struck through in red, added words in
+ * green, everything escaped. */
+char      *ref_diff_mark_words_markup (const char *old_text, const char *new_text);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ref-diff.h"
 #include "ref-format.h"
 #include "ref-item-row.h"
 #include "ref-item-view.h"
@@ -873,6 +874,121 @@ go_to_number_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   go_to_number (REF_WINDOW (widget), g_variant_get_uint32 (parameter));
 }
 
+/* ---- compare ---- */
+
+static char *
+change_markup (RefDiffEntry *e)
+{
+  switch (e->kind)
+    {
+    case REF_DIFF_ADDED:
+      return ref_diff_mark_words_markup ("", e->new_text);
+    case REF_DIFF_REMOVED:
+      return ref_diff_mark_words_markup (e->old_text, "");
+    case REF_DIFF_CHANGED:
+    default:
+      return ref_diff_mark_words_markup (e->old_text, e->new_text);
+    }
+}
+
+/* A window listing what changed from @other (the older version) to this meeting. */
+GtkWindow *
+ref_window_show_comparison (RefWindow *self, RefMeeting *other, const char *other_name)
+{
+  g_autoptr (GPtrArray) entries = ref_diff_meetings (other, self->meeting);
+  AdwWindow *window = ADW_WINDOW (adw_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *title = g_strdup_printf (_("Changes since %s"), other_name);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 600);
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_start (list, 12);
+  gtk_widget_set_margin_end (list, 12);
+  gtk_widget_set_margin_top (list, 12);
+  gtk_widget_set_margin_bottom (list, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Changes"), -1);
+  if (entries->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No changes"));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RefDiffEntry *e = g_ptr_array_index (entries, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *where = gtk_label_new (NULL);
+      GtkWidget *what = gtk_label_new (NULL);
+      g_autofree char *place = e->item ? g_strdup_printf (_("Item %u"), e->item) : g_strdup (_("Meeting"));
+      g_autofree char *heading = g_strdup_printf ("%s · %s · %s", place, e->field,
+                                                  e->kind == REF_DIFF_ADDED     ? _("added")
+                                                  : e->kind == REF_DIFF_REMOVED ? _("removed")
+                                                                                : _("changed"));
+      g_autofree char *markup = change_markup (e);
+
+      gtk_label_set_text (GTK_LABEL (where), heading);
+      gtk_widget_add_css_class (where, "heading");
+      gtk_label_set_xalign (GTK_LABEL (where), 0);
+      gtk_label_set_markup (GTK_LABEL (what), markup);
+      gtk_label_set_wrap (GTK_LABEL (what), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (what), 0);
+      gtk_label_set_selectable (GTK_LABEL (what), TRUE);
+      gtk_widget_set_margin_start (row, 12);
+      gtk_widget_set_margin_end (row, 12);
+      gtk_widget_set_margin_top (row, 8);
+      gtk_widget_set_margin_bottom (row, 8);
+      gtk_box_append (GTK_BOX (row), where);
+      gtk_box_append (GTK_BOX (row), what);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (window, box);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+on_compare_response (GtkNativeDialog *dialog, int response, RefWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (RefMeeting) other = ref_xml_load_file (file, &error);
+      g_autofree char *name = g_file_get_basename (file);
+
+      if (other == NULL)
+        ref_window_show_error (self, _("Could not open the file"), error->message);
+      else
+        ref_window_show_comparison (self, other, name);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+compare_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Compare With an Earlier Version"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = referat_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_compare_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* ---- review ---- */
 
 static void
@@ -1311,6 +1427,7 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefWindow, meeting_view);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content_title);
   gtk_widget_class_install_action (widget_class, "win.show-meeting", NULL, show_meeting_activated);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_activated);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, search_entry);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, import_summary);

@@ -47,4 +47,7 @@ void        ref_window_refresh_review (RefWindow *self);
 guint       ref_window_get_n_review_problems (RefWindow *self);
 void        ref_window_activate_review_problem (RefWindow *self, guint index);
 
+/* Opens a window listing what changed from @other (an earlier version) to this one. */
+GtkWindow  *ref_window_show_comparison (RefWindow *self, RefMeeting *other, const char *other_name);
+
 G_END_DECLS
