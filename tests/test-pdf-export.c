@@ -995,6 +995,24 @@ remove_tmp_dir (void)
   g_free (tmp_dir);
 }
 
+/* Reviewer comments are working notes: saved with the minutes, never printed. */
+static void
+test_comments_not_printed (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (NULL);
+  RefAgendaItem *item = ref_meeting_find_item_by_number (meeting, 1);
+  g_autoptr (RefComment) comment = ref_comment_new ();
+  Exported *e;
+
+  ref_comment_set_author (comment, "Kvalitetssikrer");
+  ref_comment_set_text (comment, "Zyxwvutsrq skal rettes");
+  g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (item)), comment);
+  e = export_and_read (meeting, REF_EDITION_INTERNAL, "comments.pdf");
+  g_assert_false (word_found (e->tokens, "Zyxwvutsrq"));
+  g_assert_false (word_found (e->tokens, "Kvalitetssikrer"));
+  exported_free (e);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1010,6 +1028,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-export/generated/10", GUINT_TO_POINTER (10), test_generated);
   g_test_add_data_func ("/pdf-export/generated/200", GUINT_TO_POINTER (200), test_generated);
   g_test_add_func ("/pdf-export/agenda", test_agenda);
+  g_test_add_func ("/pdf-export/comments-not-printed", test_comments_not_printed);
   g_test_add_func ("/pdf-export/approvals", test_approvals);
   g_test_add_func ("/pdf-export/progress", test_progress);
   g_test_add_func ("/pdf-export/cancel", test_cancel);

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include "ref-review.h"
 #include "ref-xml.h"
 
@@ -60,6 +62,17 @@ test_each_problem (void)
   ref_agenda_item_set_closed (closed, TRUE);
   ref_agenda_item_add_section (closed, REF_SECTION_KIND_CASE, NULL, text);
   ref_meeting_add_item (m, closed);
+  {
+    g_autoptr (RefComment) open_comment = ref_comment_new ();
+    g_autoptr (RefComment) done = ref_comment_new ();
+
+    ref_comment_set_author (open_comment, "Jens Hansen");
+    ref_comment_set_text (open_comment, "Er beløbet rigtigt?");
+    ref_comment_set_text (done, "Løst");
+    ref_comment_set_resolved (done, TRUE);
+    g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (b)), open_comment);
+    g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (b)), done);
+  }
 
   problems = ref_review_check (m);
   g_assert_cmpuint (count_kind (problems, REF_REVIEW_NO_COMMITTEE), ==, 1);
@@ -71,6 +84,14 @@ test_each_problem (void)
   g_assert_cmpuint (count_kind (problems, REF_REVIEW_DUPLICATE_NUMBER), ==, 1);
   g_assert_cmpuint (count_kind (problems, REF_REVIEW_DECISION_WITHOUT_BODY), ==, 1);
   g_assert_cmpuint (count_kind (problems, REF_REVIEW_CLOSED_WITH_TEXT), ==, 1);
+  /* Only the unresolved comment is listed, with its author and text. */
+  g_assert_cmpuint (count_kind (problems, REF_REVIEW_UNRESOLVED_COMMENT), ==, 1);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      RefReviewProblem *problem = g_ptr_array_index (problems, i);
+      if (problem->kind == REF_REVIEW_UNRESOLVED_COMMENT)
+        g_assert_nonnull (strstr (problem->message, "Jens Hansen: “Er beløbet rigtigt?”"));
+    }
   /* Header problems first; item problems point at their item. */
   first = g_ptr_array_index (problems, 0);
   g_assert_cmpint (first->kind, ==, REF_REVIEW_NO_COMMITTEE);

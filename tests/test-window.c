@@ -560,6 +560,64 @@ test_review_panel (void)
   close_window (window);
 }
 
+/* Reviewer comments: added in the item view by the logged-in user, resolved there,
+ * listed by the review panel until resolved, and undoable like any edit. */
+static void
+test_comments (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  RefAgendaItem *item;
+  GtkWidget *box;
+  GtkEditable *entry;
+  GtkCheckButton *resolved;
+  GListModel *comments;
+  g_autoptr (RefComment) comment = NULL;
+
+  ref_window_select_item (window, 0);
+  iterate ();
+  item = ref_item_view_get_item (view);
+  comments = ref_agenda_item_get_comments (item);
+  box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), REF_TYPE_ITEM_VIEW, "comments_box"));
+  entry = GTK_EDITABLE (find_widget (box, ADW_TYPE_ENTRY_ROW, "Add a comment"));
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, "  Er beløbet rigtigt?  ");
+  g_signal_emit_by_name (entry, "apply");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 1);
+  comment = g_list_model_get_item (comments, 0);
+  g_assert_cmpstr (ref_comment_get_text (comment), ==, "Er beløbet rigtigt?");
+  g_assert_cmpstr (ref_comment_get_author (comment), !=, "");
+  g_assert_nonnull (ref_comment_get_time (comment));
+  g_assert_nonnull (find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
+  /* Blank comments are not added. */
+  entry = GTK_EDITABLE (find_widget (box, ADW_TYPE_ENTRY_ROW, "Add a comment"));
+  gtk_editable_set_text (entry, "   ");
+  g_signal_emit_by_name (entry, "apply");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 1);
+
+  ref_window_refresh_review (window);
+  g_assert_cmpuint (ref_window_get_n_review_problems (window), ==, 1);
+  resolved = GTK_CHECK_BUTTON (find_widget (box, GTK_TYPE_CHECK_BUTTON, NULL));
+  g_assert_nonnull (resolved);
+  gtk_check_button_set_active (resolved, TRUE);
+  g_assert_true (ref_comment_get_resolved (comment));
+  ref_window_refresh_review (window);
+  g_assert_cmpuint (ref_window_get_n_review_problems (window), ==, 0);
+
+  /* Undo resolving, then undo adding. */
+  g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
+  g_assert_false (ref_comment_get_resolved (comment));
+  g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 0);
+  g_assert_null (find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
+  ref_history_mark_clean (ref_meeting_get_history (meeting));
+  close_window (window);
+}
+
 static guint
 count_rows (GtkWidget *root)
 {
@@ -768,6 +826,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/export-editions", test_export_editions);
   g_test_add_func ("/window/item-absence", test_item_absence);
   g_test_add_func ("/window/review-panel", test_review_panel);
+  g_test_add_func ("/window/comments", test_comments);
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/import-notes-panel", test_import_notes_panel);
   g_test_add_func ("/window/import-pdf", test_import_pdf);

@@ -414,6 +414,22 @@ build_edge_meeting (void)
   ref_agenda_item_add_decision (item, d1);
   ref_agenda_item_add_decision (item, d2);
   ref_agenda_item_set_absence_overridden (item, TRUE);
+  {
+    g_autoptr (RefComment) general = ref_comment_new ();
+    g_autoptr (RefComment) on_section = ref_comment_new ();
+    g_autoptr (RefSection) second = g_list_model_get_item (ref_agenda_item_get_sections (item), 1);
+    g_autoptr (GDateTime) when = g_date_time_new_utc (2024, 2, 28, 16, 30, 0);
+
+    ref_comment_set_author (general, "Jens \"JH\" Hansen");
+    ref_comment_set_text (general, "Mangler <bilag> & økonomi?");
+    ref_comment_set_author (on_section, "Åse");
+    ref_comment_set_time (on_section, when);
+    ref_comment_set_text (on_section, "Tjek beløbet");
+    ref_comment_set_section (on_section, second);
+    ref_comment_set_resolved (on_section, TRUE);
+    g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (item)), general);
+    g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (item)), on_section);
+  }
   ref_meeting_add_item (m, item);
   return m;
 }
@@ -440,6 +456,27 @@ test_edge_model_round_trip (void)
   g_assert_cmpstr (ref_meeting_get_committee (again), ==, "Ældre- & Sundhedsudvalget <ÆSU>");
   g_assert_true (ref_agenda_item_get_absence_overridden (item));
   g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_absence_override (item)), ==, 0);
+  /* Comments survive, and a section comment points at the loaded section itself. */
+  {
+    GListModel *comments = ref_agenda_item_get_comments (item);
+    g_autoptr (RefComment) general = g_list_model_get_item (comments, 0);
+    g_autoptr (RefComment) on_section = g_list_model_get_item (comments, 1);
+    g_autoptr (RefSection) second = g_list_model_get_item (ref_agenda_item_get_sections (item), 1);
+    g_autoptr (RefAgendaItem) copy = ref_model_copy (item);
+    g_autoptr (RefComment) copied = g_list_model_get_item (ref_agenda_item_get_comments (copy), 1);
+    g_autoptr (RefSection) copied_second = g_list_model_get_item (ref_agenda_item_get_sections (copy), 1);
+
+    g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 2);
+    g_assert_cmpstr (ref_comment_get_text (general), ==, "Mangler <bilag> & økonomi?");
+    g_assert_null (ref_comment_get_section (general));
+    g_assert_null (ref_comment_get_time (general));
+    g_assert_false (ref_comment_get_resolved (general));
+    g_assert_true (ref_comment_get_section (on_section) == second);
+    g_assert_true (ref_comment_get_resolved (on_section));
+    g_assert_nonnull (ref_comment_get_time (on_section));
+    /* A copied item's comment points at the copied section. */
+    g_assert_true (ref_comment_get_section (copied) == copied_second);
+  }
   /* Apart from the dropped character, the models are equal. */
   assert_round_trip (again, "edge");
 }

@@ -70,6 +70,24 @@ check_item (GPtrArray *problems, RefMeeting *meeting, RefAgendaItem *item)
         add (problems, REF_REVIEW_EMPTY_SECTION, item, NULL, _("The section “%s” of item %u is empty."),
              ref_section_get_display_heading (s), number);
     }
+  /* A reviewer's open question should be answered before anyone approves. */
+  {
+    GListModel *comments = ref_agenda_item_get_comments (item);
+    for (guint i = 0; i < g_list_model_get_n_items (comments); i++)
+      {
+        g_autoptr (RefComment) c = g_list_model_get_item (comments, i);
+        const char *author = ref_comment_get_author (c);
+
+        if (ref_comment_get_resolved (c))
+          continue;
+        if (*author)
+          add (problems, REF_REVIEW_UNRESOLVED_COMMENT, item, NULL,
+               _("Item %u has an unresolved comment by %s: “%s”"), number, author, ref_comment_get_text (c));
+        else
+          add (problems, REF_REVIEW_UNRESOLVED_COMMENT, item, NULL,
+               _("Item %u has an unresolved comment: “%s”"), number, ref_comment_get_text (c));
+      }
+  }
   /* The public edition prints only the title of a closed item: its text will not be
    * published, which is intended, but worth a look before approval. */
   if (ref_agenda_item_get_closed (item) && ref_meeting_get_edition (meeting) == REF_EDITION_PUBLIC)

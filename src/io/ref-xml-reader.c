@@ -798,6 +798,42 @@ read_attachment_cb (Reader *r, xmlNode *node, gpointer item)
 }
 
 static void
+read_comment_cb (Reader *r, xmlNode *node, gpointer item)
+{
+  g_autoptr (RefComment) comment = ref_comment_new ();
+  g_autofree char *author = get_attr (node, "author");
+  g_autoptr (GDateTime) time = NULL;
+  g_autofree char *text = element_text (r, node);
+  gint64 section = parse_number_attr (r, node, "section", 1, FALSE);
+
+  if (xmlHasProp (node, (const xmlChar *) "time"))
+    time = attr_date_time (r, node, "time", FALSE);
+  ref_comment_set_author (comment, author ? author : "");
+  ref_comment_set_time (comment, time);
+  ref_comment_set_text (comment, text);
+  ref_comment_set_resolved (comment, parse_boolean_attr (r, node, "resolved", FALSE));
+  if (section > 0)
+    {
+      GListModel *sections = ref_agenda_item_get_sections (item);
+      g_autoptr (RefSection) target = NULL;
+
+      if ((guint64) section > g_list_model_get_n_items (sections))
+        {
+          reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "<comment> refers to section %d, but the item has only %u section",
+                                    "<comment> refers to section %d, but the item has only %u sections",
+                                    g_list_model_get_n_items (sections)),
+                       (int) section, g_list_model_get_n_items (sections));
+          return;
+        }
+      target = g_list_model_get_item (sections, (guint) section - 1);
+      ref_comment_set_section (comment, target);
+    }
+  g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (item)), comment);
+}
+
+static void
 read_item (Reader *r, xmlNode *node, RefMeeting *meeting)
 {
   g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
@@ -866,6 +902,8 @@ read_item (Reader *r, xmlNode *node, RefMeeting *meeting)
     }
   if ((child = cursor_take (&c, "attachments")))
     read_repeated (r, child, "attachment", read_attachment_cb, item);
+  if ((child = cursor_take (&c, "comments")))
+    read_repeated (r, child, "comment", read_comment_cb, item);
   cursor_end (&c);
 
   g_list_store_append (G_LIST_STORE (ref_meeting_get_items (meeting)), item);

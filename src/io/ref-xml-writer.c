@@ -404,6 +404,46 @@ write_decisions (Writer *w, const char *container, GListModel *decisions)
   close_tag (w, 3, container);
 }
 
+/* Reviewer comments: kept in the file for the next reader, never printed. A comment
+ * on a section refers to it by its 1-based position within the item. */
+static void
+write_comments (Writer *w, RefAgendaItem *item)
+{
+  GListModel *comments = ref_agenda_item_get_comments (item);
+  GListModel *sections = ref_agenda_item_get_sections (item);
+  guint n = g_list_model_get_n_items (comments);
+
+  if (n == 0)
+    return;
+  open_tag (w, 3, "comments", NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefComment) c = g_list_model_get_item (comments, i);
+      GDateTime *time = ref_comment_get_time (c);
+      g_autofree char *when = time ? format_date_time (time, FALSE) : NULL;
+      g_autofree char *section = NULL;
+      RefSection *target = ref_comment_get_section (c);
+      guint position;
+
+      if (target != NULL && g_list_store_find (G_LIST_STORE (sections), target, &position))
+        section = g_strdup_printf ("%u", position + 1);
+      indent (w, 4);
+      g_string_append (w->out, "<comment author=\"");
+      append_escaped (w->out, ref_comment_get_author (c), TRUE);
+      g_string_append_c (w->out, '"');
+      if (when != NULL)
+        g_string_append_printf (w->out, " time=\"%s\"", when);
+      if (section != NULL)
+        g_string_append_printf (w->out, " section=\"%s\"", section);
+      if (ref_comment_get_resolved (c))
+        g_string_append (w->out, " resolved=\"true\"");
+      g_string_append_c (w->out, '>');
+      append_escaped (w->out, ref_comment_get_text (c), FALSE);
+      g_string_append (w->out, "</comment>\n");
+    }
+  close_tag (w, 3, "comments");
+}
+
 static void
 write_item (Writer *w, RefAgendaItem *item)
 {
@@ -532,6 +572,7 @@ write_item (Writer *w, RefAgendaItem *item)
         }
       close_tag (w, 3, "attachments");
     }
+  write_comments (w, item);
   close_tag (w, 2, "item");
 }
 

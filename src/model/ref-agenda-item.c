@@ -26,6 +26,7 @@ struct _RefAgendaItem {
   gboolean absence_overridden;
   GListStore *absence_override;
   GListStore *attachments;
+  GListStore *comments;
 };
 
 G_DEFINE_FINAL_TYPE (RefAgendaItem, ref_agenda_item, G_TYPE_OBJECT)
@@ -51,6 +52,7 @@ enum {
   PROP_ABSENCE_OVERRIDDEN,
   PROP_ABSENCE_OVERRIDE,
   PROP_ATTACHMENTS,
+  PROP_COMMENTS,
   N_PROPS
 };
 
@@ -74,6 +76,7 @@ ref_agenda_item_finalize (GObject *object)
   g_clear_object (&self->disqualifications);
   g_clear_object (&self->absence_override);
   g_clear_object (&self->attachments);
+  g_clear_object (&self->comments);
 
   G_OBJECT_CLASS (ref_agenda_item_parent_class)->finalize (object);
 }
@@ -141,6 +144,9 @@ ref_agenda_item_get_property (GObject *object, guint prop_id, GValue *value, GPa
       break;
     case PROP_ATTACHMENTS:
       g_value_set_object (value, self->attachments);
+      break;
+    case PROP_COMMENTS:
+      g_value_set_object (value, self->comments);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -226,6 +232,7 @@ ref_agenda_item_class_init (RefAgendaItemClass *klass)
   properties[PROP_ABSENCE_OVERRIDDEN] = g_param_spec_boolean ("absence-overridden", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ABSENCE_OVERRIDE] = g_param_spec_object ("absence-override", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ATTACHMENTS] = g_param_spec_object ("attachments", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMMENTS] = g_param_spec_object ("comments", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -244,6 +251,7 @@ ref_agenda_item_init (RefAgendaItem *self)
   self->absence_overridden = FALSE;
   self->absence_override = g_list_store_new (REF_TYPE_PARTICIPANT);
   self->attachments = g_list_store_new (REF_TYPE_ATTACHMENT);
+  self->comments = g_list_store_new (REF_TYPE_COMMENT);
 }
 
 RefAgendaItem *
@@ -522,6 +530,19 @@ ref_agenda_item_get_attachments (RefAgendaItem *self)
 {
   g_return_val_if_fail (REF_IS_AGENDA_ITEM (self), NULL);
   return G_LIST_MODEL (self->attachments);
+}
+
+/**
+ * ref_agenda_item_get_comments:
+ *
+ * Returns: (transfer none): reviewers' comments (RefComment), saved in the file and
+ *   never printed.
+ */
+GListModel *
+ref_agenda_item_get_comments (RefAgendaItem *self)
+{
+  g_return_val_if_fail (REF_IS_AGENDA_ITEM (self), NULL);
+  return G_LIST_MODEL (self->comments);
 }
 
 /* A decision counts once it records something (a text or a vote): an empty

@@ -8,6 +8,7 @@
 #include "ref-text.h"
 #include "ref-vote.h"
 #include "ref-attachment.h"
+#include "ref-comment.h"
 #include "ref-decision.h"
 #include "ref-disqualification.h"
 #include "ref-participant.h"
@@ -55,6 +56,7 @@ void ref_agenda_item_set_absence_overridden (RefAgendaItem *self, gboolean absen
 GListModel *ref_agenda_item_get_absence_override (RefAgendaItem *self);
 GListModel *ref_agenda_item_get_attachments (RefAgendaItem *self);
 
+GListModel  *ref_agenda_item_get_comments (RefAgendaItem *self);
 gboolean     ref_agenda_item_has_decision (RefAgendaItem *self);
 RefSection *ref_agenda_item_find_section (RefAgendaItem *self, RefSectionKind kind);
 const char *ref_agenda_item_get_printed_title (RefAgendaItem *self, RefEdition edition);

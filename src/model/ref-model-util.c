@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ref-model-util.h"
 
+#include "ref-agenda-item.h"
 #include "ref-history.h"
 #include "ref-participant.h"
 #include "ref-text.h"
@@ -291,6 +292,30 @@ copy_child (GObject *child)
   return ref_model_copy (child);
 }
 
+/* A comment points at one of its item's sections; in a copied item it must point at
+ * the copied section, not at a detached copy of the original one. */
+static void
+relink_comment_sections (RefAgendaItem *from, RefAgendaItem *to)
+{
+  GListModel *comments_from = ref_agenda_item_get_comments (from);
+  GListModel *comments_to = ref_agenda_item_get_comments (to);
+  GListModel *sections_from = ref_agenda_item_get_sections (from);
+  GListModel *sections_to = ref_agenda_item_get_sections (to);
+
+  for (guint i = 0; i < g_list_model_get_n_items (comments_from); i++)
+    {
+      g_autoptr (RefComment) original = g_list_model_get_item (comments_from, i);
+      g_autoptr (RefComment) copied = g_list_model_get_item (comments_to, i);
+      RefSection *section = ref_comment_get_section (original);
+      g_autoptr (RefSection) target = NULL;
+      guint position;
+
+      if (section != NULL && g_list_store_find (G_LIST_STORE (sections_from), section, &position))
+        target = g_list_model_get_item (sections_to, position);
+      ref_comment_set_section (copied, target);
+    }
+}
+
 gpointer
 ref_model_copy (gpointer object)
 {
@@ -337,5 +362,7 @@ ref_model_copy (gpointer object)
       else
         g_object_set_property (copy, pspec->name, &value);
     }
+  if (REF_IS_AGENDA_ITEM (object))
+    relink_comment_sections (REF_AGENDA_ITEM (object), REF_AGENDA_ITEM (copy));
   return copy;
 }

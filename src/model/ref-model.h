@@ -5,6 +5,7 @@
 #include "ref-agenda-item.h"
 #include "ref-approval.h"
 #include "ref-attachment.h"
+#include "ref-comment.h"
 #include "ref-decision.h"
 #include "ref-disqualification.h"
 #include "ref-enum-types.h"

@@ -15,6 +15,7 @@ typedef enum {
   REBUILD_SECTIONS = 1 << 0,
   REBUILD_DECISIONS = 1 << 1,
   REBUILD_ATTACHMENTS = 1 << 2,
+  REBUILD_COMMENTS = 1 << 4,
   REBUILD_ABSENCE = 1 << 3,
 } RebuildPart;
 
@@ -30,6 +31,7 @@ struct _RefItemView {
   GtkBox *recommendation_box;
   GtkBox *decisions_box;
   GtkBox *attachments_box;
+  GtkBox *comments_box;
   GtkBox *absence_box;
   RefMeeting *meeting; /* for the participants and the derived absence */
   guint rebuild_source;
@@ -522,6 +524,7 @@ rebuild_absence (RefItemView *self)
 static void rebuild_sections (RefItemView *self);
 static void rebuild_decisions (RefItemView *self);
 static void rebuild_attachments (RefItemView *self);
+static void rebuild_comments (RefItemView *self);
 
 static gboolean
 rebuild_idle (gpointer data)
@@ -537,6 +540,8 @@ rebuild_idle (gpointer data)
     rebuild_decisions (self);
   if (pending & REBUILD_ATTACHMENTS)
     rebuild_attachments (self);
+  if (pending & REBUILD_COMMENTS)
+    rebuild_comments (self);
   if (pending & REBUILD_ABSENCE)
     rebuild_absence (self);
   if (self->focus_new_decision && self->decision_editors->len > 0)
@@ -710,6 +715,132 @@ attachment_open_activated (GtkWidget *widget, const char *action_name, GVariant 
     g_warning ("Could not open %s: %s", uri, error->message);
 }
 
+/* ---- reviewer comments ---- */
+
+static GtkWidget *
+comment_row (RefAgendaItem *item, RefComment *comment, guint index)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *resolved = gtk_check_button_new_with_label (_("Resolved"));
+  GDateTime *time = ref_comment_get_time (comment);
+  RefSection *section = ref_comment_get_section (comment);
+  g_autoptr (GString) subtitle = g_string_new (ref_comment_get_author (comment));
+  guint position;
+
+  if (time != NULL)
+    {
+      /* TRANSLATORS: date and time of a comment, see g_date_time_format() */
+      g_autofree char *when = g_date_time_format (time, _("%e %b %Y %H:%M"));
+      g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", g_strstrip (when));
+    }
+  if (section != NULL && g_list_store_find (G_LIST_STORE (ref_agenda_item_get_sections (item)), section, &position))
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", ref_section_get_display_heading (section));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ref_comment_get_text (comment));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  g_object_bind_property (comment, "resolved", resolved, "active", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_widget_set_valign (resolved, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), resolved);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon_button ("user-trash-symbolic", _("Delete Comment"),
+                                                                "view.comment-delete", index));
+  if (ref_comment_get_resolved (comment))
+    gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
+/* The author of a new comment: the person logged in, as the desktop knows them. */
+static const char *
+comment_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  return name != NULL && *name && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
+}
+
+void
+ref_item_view_add_comment (RefItemView *self, const char *text)
+{
+  g_autoptr (RefComment) comment = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (REF_IS_ITEM_VIEW (self) && self->item != NULL);
+  stripped = g_strstrip (g_strdup (text ? text : ""));
+  if (*stripped == '\0')
+    return;
+  comment = ref_comment_new ();
+  now = g_date_time_new_now_local ();
+  ref_comment_set_author (comment, comment_author ());
+  ref_comment_set_time (comment, now);
+  ref_comment_set_text (comment, stripped);
+  ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (self->item)), comment);
+}
+
+static void
+on_comment_apply (AdwEntryRow *row, RefItemView *self)
+{
+  if (self->item == NULL)
+    return;
+  ref_item_view_add_comment (self, gtk_editable_get_text (GTK_EDITABLE (row)));
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static void
+rebuild_comments (RefItemView *self)
+{
+  GListModel *comments;
+  GtkWidget *list;
+  GtkWidget *entry;
+  GtkWidget *note;
+
+  clear_box (self->comments_box);
+  if (self->item == NULL)
+    return;
+  gtk_box_append (self->comments_box, heading (_("Comments"), "title-3"));
+  note = gtk_label_new (_("Notes between secretary and reviewers. They are saved with the minutes but never printed."));
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_box_append (self->comments_box, note);
+  comments = ref_agenda_item_get_comments (self->item);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < g_list_model_get_n_items (comments); i++)
+    {
+      g_autoptr (RefComment) c = g_list_model_get_item (comments, i);
+      gtk_list_box_append (GTK_LIST_BOX (list), comment_row (self->item, c, i));
+    }
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Add a comment"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+  g_signal_connect (entry, "apply", G_CALLBACK (on_comment_apply), self);
+  g_signal_connect (entry, "entry-activated", G_CALLBACK (on_comment_apply), self);
+  gtk_widget_set_name (entry, "add-comment-row");
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  gtk_box_append (self->comments_box, list);
+}
+
+static void
+on_comments_changed (GListModel *list, guint position, guint removed, guint added, RefItemView *self)
+{
+  schedule_rebuild (self, REBUILD_COMMENTS);
+}
+
+static void
+comment_delete_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefItemView *self = REF_ITEM_VIEW (widget);
+  GListStore *store;
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (self->item == NULL)
+    return;
+  store = G_LIST_STORE (ref_agenda_item_get_comments (self->item));
+  if (index < g_list_model_get_n_items (G_LIST_MODEL (store)))
+    ref_list_store_remove (store, index);
+}
+
 static void
 update_heading (RefItemView *self)
 {
@@ -789,6 +920,7 @@ ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
       g_signal_handlers_disconnect_by_data (ref_agenda_item_get_sections (self->item), self);
       g_signal_handlers_disconnect_by_data (ref_agenda_item_get_decisions (self->item), self);
       g_signal_handlers_disconnect_by_data (ref_agenda_item_get_attachments (self->item), self);
+      g_signal_handlers_disconnect_by_data (ref_agenda_item_get_comments (self->item), self);
     }
   g_set_object (&self->item, item);
 
@@ -803,6 +935,7 @@ ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
                                                                     G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                                                                     uint_to_double, double_to_uint, NULL, NULL));
       g_signal_connect (ref_agenda_item_get_attachments (item), "items-changed", G_CALLBACK (on_attachments_changed), self);
+      g_signal_connect (ref_agenda_item_get_comments (item), "items-changed", G_CALLBACK (on_comments_changed), self);
       g_ptr_array_add (self->bindings, g_object_bind_property (item, "closed", self->closed_switch, "active",
                                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
       g_signal_connect (item, "notify", G_CALLBACK (on_item_notify), self);
@@ -816,6 +949,7 @@ ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
   rebuild_recommendation (self);
   rebuild_decisions (self);
   rebuild_attachments (self);
+  rebuild_comments (self);
   rebuild_absence (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
@@ -920,11 +1054,13 @@ ref_item_view_class_init (RefItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefItemView, decisions_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, add_section_button);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, attachments_box);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, comments_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, absence_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, number_spin);
   gtk_widget_class_install_action (widget_class, "view.add-attachment", NULL, add_attachment_activated);
   gtk_widget_class_install_action (widget_class, "view.attachment-delete", "u", attachment_delete_activated);
   gtk_widget_class_install_action (widget_class, "view.attachment-open", "u", attachment_open_activated);
+  gtk_widget_class_install_action (widget_class, "view.comment-delete", "u", comment_delete_activated);
   gtk_widget_class_install_action (widget_class, "view.add-decision", NULL, add_decision_activated);
   gtk_widget_class_install_action (widget_class, "view.add-recommendation", NULL, add_recommendation_activated);
   gtk_widget_class_install_action (widget_class, "view.add-section", "s", section_add_activated);
