@@ -591,6 +591,27 @@ test_comments (void)
   g_assert_cmpstr (ref_comment_get_author (comment), !=, "");
   g_assert_nonnull (ref_comment_get_time (comment));
   g_assert_nonnull (find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
+  g_assert_null (ref_comment_get_section (comment));
+  /* A comment on a section: choose it next to the entry. */
+  {
+    g_autoptr (RefSection) first = g_list_model_get_item (ref_agenda_item_get_sections (item), 0);
+    g_autoptr (RefComment) on_section = NULL;
+    GtkDropDown *target;
+
+    g_assert_nonnull (first);
+    entry = GTK_EDITABLE (find_widget (box, ADW_TYPE_ENTRY_ROW, "Add a comment"));
+    target = GTK_DROP_DOWN (find_widget (GTK_WIDGET (entry), GTK_TYPE_DROP_DOWN, NULL));
+    g_assert_nonnull (target);
+    gtk_drop_down_set_selected (target, 1);
+    gtk_editable_set_text (entry, "Uklar formulering");
+    g_signal_emit_by_name (entry, "apply");
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 2);
+    on_section = g_list_model_get_item (comments, 1);
+    g_assert_true (ref_comment_get_section (on_section) == first);
+    g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
+    iterate ();
+  }
   /* Blank comments are not added. */
   entry = GTK_EDITABLE (find_widget (box, ADW_TYPE_ENTRY_ROW, "Add a comment"));
   gtk_editable_set_text (entry, "   ");

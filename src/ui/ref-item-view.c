@@ -758,7 +758,7 @@ comment_author (void)
 }
 
 void
-ref_item_view_add_comment (RefItemView *self, const char *text)
+ref_item_view_add_comment (RefItemView *self, const char *text, RefSection *section)
 {
   g_autoptr (RefComment) comment = NULL;
   g_autoptr (GDateTime) now = NULL;
@@ -773,15 +773,23 @@ ref_item_view_add_comment (RefItemView *self, const char *text)
   ref_comment_set_author (comment, comment_author ());
   ref_comment_set_time (comment, now);
   ref_comment_set_text (comment, stripped);
+  ref_comment_set_section (comment, section);
   ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (self->item)), comment);
 }
 
 static void
 on_comment_apply (AdwEntryRow *row, RefItemView *self)
 {
+  GtkDropDown *target = g_object_get_data (G_OBJECT (row), "ref-section-choice");
+  guint chosen = target ? gtk_drop_down_get_selected (target) : 0;
+  g_autoptr (RefSection) section = NULL;
+
   if (self->item == NULL)
     return;
-  ref_item_view_add_comment (self, gtk_editable_get_text (GTK_EDITABLE (row)));
+  /* Choice 0 is the whole item; then the sections in order. */
+  if (chosen != GTK_INVALID_LIST_POSITION && chosen > 0)
+    section = g_list_model_get_item (ref_agenda_item_get_sections (self->item), chosen - 1);
+  ref_item_view_add_comment (self, gtk_editable_get_text (GTK_EDITABLE (row)), section);
   gtk_editable_set_text (GTK_EDITABLE (row), "");
 }
 
@@ -817,6 +825,25 @@ rebuild_comments (RefItemView *self)
   g_signal_connect (entry, "apply", G_CALLBACK (on_comment_apply), self);
   g_signal_connect (entry, "entry-activated", G_CALLBACK (on_comment_apply), self);
   gtk_widget_set_name (entry, "add-comment-row");
+  {
+    GListModel *sections = ref_agenda_item_get_sections (self->item);
+    g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+    g_auto (GStrv) strv = NULL;
+    GtkWidget *target;
+
+    g_strv_builder_add (names, _("Whole item"));
+    for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+      {
+        g_autoptr (RefSection) section = g_list_model_get_item (sections, i);
+        g_strv_builder_add (names, ref_section_get_display_heading (section));
+      }
+    strv = g_strv_builder_end (names);
+    target = gtk_drop_down_new_from_strings ((const char *const *) strv);
+    gtk_widget_set_valign (target, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (target, _("What the comment is about"));
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), target);
+    g_object_set_data (G_OBJECT (entry), "ref-section-choice", target);
+  }
   gtk_list_box_append (GTK_LIST_BOX (list), entry);
   gtk_box_append (self->comments_box, list);
 }

@@ -19,7 +19,7 @@ GtkWidget     *ref_item_view_get_decision_editor (RefItemView *self, guint index
 
 /* The meeting the items belong to: participants and the derived absence. */
 void           ref_item_view_set_meeting (RefItemView *self, RefMeeting *meeting);
-void           ref_item_view_add_comment (RefItemView *self, const char *text);
+void           ref_item_view_add_comment (RefItemView *self, const char *text, RefSection *section);
 void           ref_item_view_add_attachment_file (RefItemView *self, GFile *file);
 
 G_END_DECLS
