@@ -1,8 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ref-model.h"
 
-/* Per-item absence is derived from meeting-level attendance (issue 9). A meeting of
- * items 82..91 (running numbers) and a few participants. */
+/* Per-item absence is derived from meeting-level attendance (FORMAT.md, "Derived
+ * attendance"): attendance, attended items, movements, disqualifications, and the
+ * item's own override. The fixture is a meeting of items 1..10, or of running numbers
+ * 82..96, with four members who are present. */
+
+typedef struct {
+  guint first, count;
+} Numbering;
+
+static const Numbering plain_numbers = { 1, 10 };
+static const Numbering running_numbers = { 82, 15 };
 
 typedef struct {
   RefMeeting *meeting;
@@ -12,19 +21,24 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
+  const Numbering *numbering = data;
   const char *names[] = { "Allan Petersen", "Birgit Jakobsen", "Bent Poulsen", "Merete Skovgaard Jensen" };
 
   f->meeting = ref_meeting_new ();
-  for (guint i = 0; i < 10; i++)
+  for (guint i = 0; i < numbering->count; i++)
     {
       g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
-      ref_agenda_item_set_number (item, 82 + i);
+      g_autofree char *title = g_strdup_printf ("Punkt %u", numbering->first + i);
+
+      ref_agenda_item_set_number (item, numbering->first + i);
+      ref_agenda_item_set_title (item, title);
       ref_meeting_add_item (f->meeting, item);
     }
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       f->p[i] = ref_participant_new ();
       ref_participant_set_name (f->p[i], names[i]);
+      ref_participant_set_party (f->p[i], "A");
       ref_participant_set_attendance (f->p[i], REF_ATTENDANCE_PRESENT);
       ref_meeting_add_participant (f->meeting, f->p[i]);
     }
@@ -38,186 +52,429 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_object_unref (f->meeting);
 }
 
+static RefAgendaItem *
+item (Fixture *f, guint number)
+{
+  RefAgendaItem *found = ref_meeting_find_item_by_number (f->meeting, number);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
 static gboolean
 present (Fixture *f, RefParticipant *p, guint number)
 {
-  return ref_meeting_is_present_for_item (f->meeting, p, ref_meeting_find_item_by_number (f->meeting, number));
+  return ref_meeting_is_present_for_item (f->meeting, p, item (f, number));
 }
 
-/* Which of 82..91 @p is absent for, as a string "84,85". */
+/* The numbers of the items @p is absent for, in list order, as "5,6,7". */
 static char *
 absent_items (Fixture *f, RefParticipant *p)
 {
+  GListModel *items = ref_meeting_get_items (f->meeting);
   GString *out = g_string_new (NULL);
 
-  for (guint n = 82; n <= 91; n++)
-    if (!present (f, p, n))
-      g_string_append_printf (out, "%s%u", out->len ? "," : "", n);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (RefAgendaItem) it = g_list_model_get_item (items, i);
+      if (!ref_meeting_is_present_for_item (f->meeting, p, it))
+        g_string_append_printf (out, "%s%u", out->len ? "," : "", ref_agenda_item_get_number (it));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ref_meeting_compute_absent() for item @number, as the names joined by ";". */
+static char *
+absent_names (Fixture *f, guint number)
+{
+  g_autoptr (GPtrArray) absent = ref_meeting_compute_absent (f->meeting, item (f, number));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < absent->len; i++)
+    g_string_append_printf (out, "%s%s", out->len ? ";" : "",
+                            ref_participant_get_name (g_ptr_array_index (absent, i)));
   return g_string_free (out, FALSE);
 }
 
 static void
-test_present_by_default (Fixture *f, gconstpointer data)
+assert_absent_items (Fixture *f, RefParticipant *p, const char *expected)
 {
-  g_autofree char *absent = absent_items (f, f->p[0]);
-  g_assert_cmpstr (absent, ==, "");
+  g_autofree char *absent = absent_items (f, p);
+  g_assert_cmpstr (absent, ==, expected);
 }
 
 static void
-test_absent_all (Fixture *f, gconstpointer data)
+assert_absent_names (Fixture *f, guint number, const char *expected)
 {
-  g_autofree char *absent = NULL;
-  g_autoptr (GPtrArray) list = NULL;
-
-  ref_participant_set_attendance (f->p[0], REF_ATTENDANCE_ABSENT);
-  ref_participant_set_notice (f->p[0], REF_NOTICE_WITHOUT);
-  absent = absent_items (f, f->p[0]);
-  g_assert_cmpstr (absent, ==, "82,83,84,85,86,87,88,89,90,91");
-  list = ref_meeting_compute_absent (f->meeting, ref_meeting_find_item_by_number (f->meeting, 85));
-  g_assert_cmpuint (list->len, ==, 1);
-  g_assert_true (g_ptr_array_index (list, 0) == f->p[0]);
+  g_autofree char *names = absent_names (f, number);
+  g_assert_cmpstr (names, ==, expected);
 }
+
+static GArray *
+uint_array (const guint *values, guint n)
+{
+  GArray *array = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_array_append_vals (array, values, n);
+  return array;
+}
+
+/* ---- rule 0: present unless something says otherwise ---- */
+
+static void
+test_present_by_default (Fixture *f, gconstpointer data)
+{
+  const Numbering *numbering = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (f->p); i++)
+    assert_absent_items (f, f->p[i], "");
+  for (guint n = numbering->first; n < numbering->first + numbering->count; n++)
+    assert_absent_names (f, n, "");
+}
+
+/* Unknown or partial attendance without details is not absence. */
+static void
+test_unknown_attendance_present (Fixture *f, gconstpointer data)
+{
+  ref_participant_set_attendance (f->p[0], REF_ATTENDANCE_UNKNOWN);
+  ref_participant_set_attendance (f->p[1], REF_ATTENDANCE_PARTIAL);
+  assert_absent_items (f, f->p[0], "");
+  assert_absent_items (f, f->p[1], "");
+}
+
+/* ---- rule 1: attendance="absent" ---- */
+
+static void
+test_absent_with_notice (Fixture *f, gconstpointer data)
+{
+  ref_participant_set_attendance (f->p[1], REF_ATTENDANCE_ABSENT);
+  ref_participant_set_notice (f->p[1], REF_NOTICE_WITH);
+  assert_absent_items (f, f->p[1], "1,2,3,4,5,6,7,8,9,10");
+  assert_absent_names (f, 1, "Birgit Jakobsen");
+  assert_absent_names (f, 10, "Birgit Jakobsen");
+  assert_absent_items (f, f->p[0], "");
+}
+
+static void
+test_absent_without_notice (Fixture *f, gconstpointer data)
+{
+  ref_participant_set_attendance (f->p[2], REF_ATTENDANCE_ABSENT);
+  ref_participant_set_notice (f->p[2], REF_NOTICE_WITHOUT);
+  assert_absent_items (f, f->p[2], "1,2,3,4,5,6,7,8,9,10");
+  assert_absent_names (f, 5, "Bent Poulsen");
+}
+
+/* Absence wins over any movement. */
+static void
+test_absent_ignores_movements (Fixture *f, gconstpointer data)
+{
+  ref_participant_set_attendance (f->p[0], REF_ATTENDANCE_ABSENT);
+  ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_ARRIVED, 3, FALSE, -1);
+  assert_absent_items (f, f->p[0], "1,2,3,4,5,6,7,8,9,10");
+}
+
+/* ---- rule 2: attended-items ---- */
 
 /* "Birgit Jakobsen deltog ved punkterne 82, 88 og 89". */
 static void
 test_attended_items (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GArray) items = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint numbers[] = { 82, 88, 89 };
-  g_autofree char *absent = NULL;
+  const guint numbers[] = { 82, 88, 89 };
+  g_autoptr (GArray) attended = uint_array (numbers, G_N_ELEMENTS (numbers));
 
-  g_array_append_vals (items, numbers, 3);
   ref_participant_set_attendance (f->p[1], REF_ATTENDANCE_PARTIAL);
-  ref_participant_set_attended_items (f->p[1], items);
-  absent = absent_items (f, f->p[1]);
-  g_assert_cmpstr (absent, ==, "83,84,85,86,87,90,91");
+  ref_participant_set_attended_items (f->p[1], attended);
+  g_assert_true (present (f, f->p[1], 82));
+  g_assert_false (present (f, f->p[1], 83));
+  g_assert_true (present (f, f->p[1], 88));
+  g_assert_true (present (f, f->p[1], 89));
+  assert_absent_items (f, f->p[1], "83,84,85,86,87,90,91,92,93,94,95,96");
+  assert_absent_names (f, 82, "");
+  assert_absent_names (f, 83, "Birgit Jakobsen");
 }
 
-/* Leaves before the fifth item and comes back before the eighth. */
+/* An empty list means no restriction. */
+static void
+test_attended_items_empty (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GArray) attended = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  ref_participant_set_attended_items (f->p[1], attended);
+  assert_absent_items (f, f->p[1], "");
+}
+
+/* ---- rule 3: movements ---- */
+
+/* Leaves before item 5 and comes back before item 8: absent for 5, 6 and 7. */
 static void
 test_leaves_and_returns (Fixture *f, gconstpointer data)
 {
-  g_autofree char *absent = NULL;
-
-  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_LEFT, 86, FALSE, 18 * 60 + 40);
-  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_ARRIVED, 89, FALSE, -1);
-  absent = absent_items (f, f->p[2]);
-  g_assert_cmpstr (absent, ==, "86,87,88");
+  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_LEFT, 5, FALSE, 18 * 60 + 40);
+  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_ARRIVED, 8, FALSE, -1);
+  assert_absent_items (f, f->p[2], "5,6,7");
+  assert_absent_names (f, 4, "");
+  assert_absent_names (f, 5, "Bent Poulsen");
+  assert_absent_names (f, 7, "Bent Poulsen");
+  assert_absent_names (f, 8, "");
 }
 
-/* Leaving during an item: not there for its decision. */
+/* The same with running numbers: the fifth item is 86, the eighth 89. */
+static void
+test_leaves_and_returns_running (Fixture *f, gconstpointer data)
+{
+  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_LEFT, 86, FALSE, 18 * 60 + 40);
+  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_ARRIVED, 89, FALSE, -1);
+  assert_absent_items (f, f->p[2], "86,87,88");
+}
+
+/* Leaving during an item: gone before its decision, so absent for it. */
 static void
 test_left_during (Fixture *f, gconstpointer data)
 {
-  g_autofree char *absent = NULL;
-
-  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_LEFT, 83, TRUE, 18 * 60 + 40);
-  absent = absent_items (f, f->p[2]);
-  g_assert_cmpstr (absent, ==, "83,84,85,86,87,88,89,90,91");
+  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_LEFT, 2, TRUE, 18 * 60 + 40);
+  assert_absent_items (f, f->p[2], "2,3,4,5,6,7,8,9,10");
+  g_assert_true (present (f, f->p[2], 1));
 }
 
-/* Arriving during an item: there for its decision; absent before. */
+static void
+test_left_before (Fixture *f, gconstpointer data)
+{
+  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_LEFT, 2, FALSE, -1);
+  assert_absent_items (f, f->p[2], "2,3,4,5,6,7,8,9,10");
+}
+
+/* Arriving during an item: there for its decision; the first movement being an
+ * arrival means absent until then. */
 static void
 test_arrived_during (Fixture *f, gconstpointer data)
 {
-  g_autofree char *absent = NULL;
-
-  ref_participant_add_movement (f->p[3], REF_MOVEMENT_KIND_ARRIVED, 84, TRUE, -1);
-  absent = absent_items (f, f->p[3]);
-  g_assert_cmpstr (absent, ==, "82,83");
+  ref_participant_add_movement (f->p[3], REF_MOVEMENT_KIND_ARRIVED, 3, TRUE, 17 * 60 + 10);
+  assert_absent_items (f, f->p[3], "1,2");
+  assert_absent_names (f, 2, "Merete Skovgaard Jensen");
+  assert_absent_names (f, 3, "");
 }
 
-/* A time without an item cannot be placed and changes nothing. */
 static void
-test_time_only (Fixture *f, gconstpointer data)
+test_arrived_before (Fixture *f, gconstpointer data)
 {
-  g_autofree char *absent = NULL;
+  ref_participant_add_movement (f->p[3], REF_MOVEMENT_KIND_ARRIVED, 3, FALSE, -1);
+  assert_absent_items (f, f->p[3], "1,2");
+}
 
+static void
+test_arrives_late_and_leaves_early (Fixture *f, gconstpointer data)
+{
+  ref_participant_add_movement (f->p[3], REF_MOVEMENT_KIND_ARRIVED, 3, TRUE, -1);
+  ref_participant_add_movement (f->p[3], REF_MOVEMENT_KIND_LEFT, 8, FALSE, -1);
+  assert_absent_items (f, f->p[3], "1,2,8,9,10");
+}
+
+/* A movement with only a time of day cannot be placed and changes nothing. */
+static void
+test_time_only_left (Fixture *f, gconstpointer data)
+{
   ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_LEFT, 0, FALSE, 20 * 60);
-  absent = absent_items (f, f->p[0]);
-  g_assert_cmpstr (absent, ==, "");
-}
-
-/* An item number that is not in the meeting is ignored. */
-static void
-test_unknown_item_ignored (Fixture *f, gconstpointer data)
-{
-  g_autofree char *absent = NULL;
-
-  ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_LEFT, 999, FALSE, -1);
-  absent = absent_items (f, f->p[0]);
-  g_assert_cmpstr (absent, ==, "");
+  assert_absent_items (f, f->p[0], "");
 }
 
 static void
-test_disqualified (Fixture *f, gconstpointer data)
+test_time_only_arrived (Fixture *f, gconstpointer data)
 {
-  RefAgendaItem *item = ref_meeting_find_item_by_number (f->meeting, 85);
+  ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_ARRIVED, 0, FALSE, 17 * 60 + 15);
+  assert_absent_items (f, f->p[0], "");
+}
+
+static void
+test_time_only_between (Fixture *f, gconstpointer data)
+{
+  ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_LEFT, 5, FALSE, -1);
+  ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_ARRIVED, 0, FALSE, 19 * 60);
+  ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_ARRIVED, 8, FALSE, -1);
+  assert_absent_items (f, f->p[0], "5,6,7");
+}
+
+/* A movement naming an item number that is not on the agenda is ignored. */
+static void
+test_unknown_item_left (Fixture *f, gconstpointer data)
+{
+  ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_LEFT, 99, FALSE, -1);
+  assert_absent_items (f, f->p[0], "");
+}
+
+static void
+test_unknown_item_arrived (Fixture *f, gconstpointer data)
+{
+  ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_ARRIVED, 99, FALSE, -1);
+  assert_absent_items (f, f->p[0], "");
+}
+
+static void
+test_unknown_item_between (Fixture *f, gconstpointer data)
+{
+  ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_LEFT, 5, FALSE, -1);
+  ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_ARRIVED, 42, FALSE, -1);
+  ref_participant_add_movement (f->p[0], REF_MOVEMENT_KIND_ARRIVED, 8, FALSE, -1);
+  assert_absent_items (f, f->p[0], "5,6,7");
+}
+
+/* Movements are placed by the item's position in the list, not its number: after a
+ * move they follow the item. */
+static void
+test_order_by_position (Fixture *f, gconstpointer data)
+{
+  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_LEFT, 5, FALSE, -1);
+  assert_absent_items (f, f->p[2], "5,6,7,8,9,10");
+  /* Item 9 is taken first: it was dealt with before he left. */
+  ref_meeting_move_item (f->meeting, 8, 0);
+  assert_absent_items (f, f->p[2], "5,6,7,8,10");
+  g_assert_true (present (f, f->p[2], 9));
+  /* Item 5 is taken last: he left before it, after all the others. */
+  ref_meeting_move_item (f->meeting, 5, 9);
+  assert_absent_items (f, f->p[2], "5");
+}
+
+static void
+test_order_by_position_running (Fixture *f, gconstpointer data)
+{
+  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_ARRIVED, 90, FALSE, -1);
+  assert_absent_items (f, f->p[2], "82,83,84,85,86,87,88,89");
+  /* Item 90 moves to the front: he was there from the first item taken. */
+  ref_meeting_move_item (f->meeting, 8, 0);
+  assert_absent_items (f, f->p[2], "");
+}
+
+/* ---- rule 4: disqualification ---- */
+
+static RefDisqualification *
+disqualify (Fixture *f, RefParticipant *p, guint number, gboolean left)
+{
   g_autoptr (RefDisqualification) d = ref_disqualification_new ();
-  g_autofree char *absent = NULL;
 
-  ref_disqualification_set_participant (d, f->p[0]);
-  ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_disqualifications (item)), d);
-  absent = absent_items (f, f->p[0]);
-  g_assert_cmpstr (absent, ==, "85");
-  /* Disqualified but stayed in the room: present. */
-  ref_disqualification_set_left (d, FALSE);
-  g_assert_true (present (f, f->p[0], 85));
+  ref_disqualification_set_participant (d, p);
+  ref_disqualification_set_reason (d, "Nær familie til ansøger");
+  ref_disqualification_set_left (d, left);
+  ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_disqualifications (item (f, number))), d);
+  return d; /* the item keeps it */
 }
 
 static void
-test_override (Fixture *f, gconstpointer data)
+test_disqualified_left (Fixture *f, gconstpointer data)
 {
-  RefAgendaItem *item = ref_meeting_find_item_by_number (f->meeting, 84);
-  g_autoptr (GPtrArray) derived = NULL;
-  g_autoptr (GPtrArray) overridden = NULL;
-  g_autoptr (GPtrArray) nobody = NULL;
+  disqualify (f, f->p[0], 5, TRUE);
+  assert_absent_items (f, f->p[0], "5");
+  assert_absent_names (f, 5, "Allan Petersen");
+  assert_absent_names (f, 6, "");
+}
+
+/* Disqualified but stayed in the room: present. */
+static void
+test_disqualified_stayed (Fixture *f, gconstpointer data)
+{
+  RefDisqualification *d = disqualify (f, f->p[0], 5, FALSE);
+
+  assert_absent_items (f, f->p[0], "");
+  ref_disqualification_set_left (d, TRUE);
+  assert_absent_items (f, f->p[0], "5");
+}
+
+/* ---- rule 5: the item's override ---- */
+
+static void
+test_override_replaces (Fixture *f, gconstpointer data)
+{
+  RefAgendaItem *it = item (f, 4);
 
   ref_participant_set_attendance (f->p[0], REF_ATTENDANCE_ABSENT);
-  derived = ref_meeting_compute_absent (f->meeting, item);
-  g_assert_cmpuint (derived->len, ==, 1);
-  ref_agenda_item_set_absence_overridden (item, TRUE);
-  /* An empty override: nobody absent for this item. */
-  nobody = ref_meeting_compute_absent (f->meeting, item);
-  g_assert_cmpuint (nobody->len, ==, 0);
-  ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_absence_override (item)), f->p[3]);
-  overridden = ref_meeting_compute_absent (f->meeting, item);
-  g_assert_cmpuint (overridden->len, ==, 1);
-  g_assert_true (g_ptr_array_index (overridden, 0) == f->p[3]);
+  assert_absent_names (f, 4, "Allan Petersen");
+  ref_agenda_item_set_absence_overridden (it, TRUE);
+  ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_absence_override (it)), f->p[3]);
+  assert_absent_names (f, 4, "Merete Skovgaard Jensen");
+  /* Other items keep the derived list. */
+  assert_absent_names (f, 3, "Allan Petersen");
+}
+
+/* An empty override: nobody absent for this item. */
+static void
+test_override_empty (Fixture *f, gconstpointer data)
+{
+  ref_participant_set_attendance (f->p[0], REF_ATTENDANCE_ABSENT);
+  ref_agenda_item_set_absence_overridden (item (f, 4), TRUE);
+  assert_absent_names (f, 4, "");
+  assert_absent_names (f, 5, "Allan Petersen");
+}
+
+/* The override list counts only while the override is switched on. */
+static void
+test_override_off (Fixture *f, gconstpointer data)
+{
+  RefAgendaItem *it = item (f, 4);
+
+  ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_absence_override (it)), f->p[3]);
+  assert_absent_names (f, 4, "");
+  ref_agenda_item_set_absence_overridden (it, TRUE);
+  assert_absent_names (f, 4, "Merete Skovgaard Jensen");
+  ref_agenda_item_set_absence_overridden (it, FALSE);
+  assert_absent_names (f, 4, "");
+}
+
+/* ---- substitutes ---- */
+
+static RefParticipant *
+add_substitute (Fixture *f, RefParticipant *member, const char *name)
+{
+  g_autoptr (RefParticipant) s = ref_participant_new ();
+
+  ref_participant_set_name (s, name);
+  ref_participant_set_participant_type (s, REF_PARTICIPANT_TYPE_SUBSTITUTE);
+  ref_participant_set_attendance (s, REF_ATTENDANCE_PRESENT);
+  ref_participant_set_substitute_for (s, member);
+  ref_participant_set_substitute_approved (s, TRUE);
+  ref_meeting_add_participant (f->meeting, s);
+  return s; /* the meeting keeps it */
 }
 
 static void
 test_substitute (Fixture *f, gconstpointer data)
 {
-  g_autoptr (RefParticipant) s = ref_participant_new ();
-  g_autoptr (GPtrArray) absent = NULL;
+  RefParticipant *s;
 
   ref_participant_set_attendance (f->p[0], REF_ATTENDANCE_ABSENT);
-  ref_participant_set_name (s, "Sofie Suppleant");
-  ref_participant_set_participant_type (s, REF_PARTICIPANT_TYPE_SUBSTITUTE);
-  ref_participant_set_attendance (s, REF_ATTENDANCE_PRESENT);
-  ref_participant_set_substitute_for (s, f->p[0]);
-  ref_participant_set_substitute_approved (s, TRUE);
-  ref_meeting_add_participant (f->meeting, s);
+  s = add_substitute (f, f->p[0], "Sofie Suppleant");
   g_assert_true (ref_meeting_find_substitute (f->meeting, f->p[0]) == s);
-  absent = ref_meeting_compute_absent (f->meeting, ref_meeting_find_item_by_number (f->meeting, 82));
-  g_assert_cmpuint (absent->len, ==, 1);
-  g_assert_true (g_ptr_array_index (absent, 0) == f->p[0]);
+  g_assert_null (ref_meeting_find_substitute (f->meeting, f->p[1]));
+  assert_absent_items (f, s, "");
+  assert_absent_items (f, f->p[0], "1,2,3,4,5,6,7,8,9,10");
+  assert_absent_names (f, 1, "Allan Petersen");
 }
 
-/* Movements are placed by list position, not by number: after a move, they follow. */
+/* The member leaves before item 4 and the substitute takes over from there. */
 static void
-test_order_by_position (Fixture *f, gconstpointer data)
+test_substitute_takes_over (Fixture *f, gconstpointer data)
 {
-  g_autofree char *before = NULL, *after = NULL;
+  RefParticipant *s = add_substitute (f, f->p[1], "Sofie Suppleant");
 
-  ref_participant_add_movement (f->p[2], REF_MOVEMENT_KIND_LEFT, 90, FALSE, -1);
-  before = absent_items (f, f->p[2]);
-  g_assert_cmpstr (before, ==, "90,91");
-  /* Item 90 moves to the front: leaving before it means leaving before everything. */
-  ref_meeting_move_item (f->meeting, 8, 0);
-  after = absent_items (f, f->p[2]);
-  g_assert_cmpstr (after, ==, "82,83,84,85,86,87,88,89,90,91");
+  ref_participant_set_attendance (f->p[1], REF_ATTENDANCE_PARTIAL);
+  ref_participant_add_movement (f->p[1], REF_MOVEMENT_KIND_LEFT, 4, FALSE, -1);
+  ref_participant_set_attendance (s, REF_ATTENDANCE_PARTIAL);
+  ref_participant_add_movement (s, REF_MOVEMENT_KIND_ARRIVED, 4, FALSE, -1);
+  assert_absent_items (f, f->p[1], "4,5,6,7,8,9,10");
+  assert_absent_items (f, s, "1,2,3");
+  assert_absent_names (f, 3, "Sofie Suppleant");
+  assert_absent_names (f, 4, "Birgit Jakobsen");
+}
+
+/* ---- the absent list ---- */
+
+/* In participant order, whatever made each one absent. */
+static void
+test_compute_absent_order (Fixture *f, gconstpointer data)
+{
+  ref_participant_add_movement (f->p[3], REF_MOVEMENT_KIND_LEFT, 2, TRUE, -1);
+  disqualify (f, f->p[2], 6, TRUE);
+  ref_participant_set_attendance (f->p[0], REF_ATTENDANCE_ABSENT);
+  assert_absent_names (f, 1, "Allan Petersen");
+  assert_absent_names (f, 6, "Allan Petersen;Bent Poulsen;Merete Skovgaard Jensen");
+  assert_absent_names (f, 7, "Allan Petersen;Merete Skovgaard Jensen");
 }
 
 int
@@ -225,19 +482,39 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/attendance/present-by-default", test_present_by_default);
-  ADD ("/attendance/absent-all", test_absent_all);
-  ADD ("/attendance/attended-items", test_attended_items);
-  ADD ("/attendance/leaves-and-returns", test_leaves_and_returns);
-  ADD ("/attendance/left-during", test_left_during);
-  ADD ("/attendance/arrived-during", test_arrived_during);
-  ADD ("/attendance/time-only", test_time_only);
-  ADD ("/attendance/unknown-item", test_unknown_item_ignored);
-  ADD ("/attendance/disqualified", test_disqualified);
-  ADD ("/attendance/override", test_override);
-  ADD ("/attendance/substitute", test_substitute);
-  ADD ("/attendance/order-by-position", test_order_by_position);
+#define ADD(path, numbering, func) \
+  g_test_add (path, Fixture, &numbering, fixture_set_up, func, fixture_tear_down)
+  ADD ("/attendance/present-by-default", plain_numbers, test_present_by_default);
+  ADD ("/attendance/present-by-default-running", running_numbers, test_present_by_default);
+  ADD ("/attendance/unknown-attendance-present", plain_numbers, test_unknown_attendance_present);
+  ADD ("/attendance/absent/with-notice", plain_numbers, test_absent_with_notice);
+  ADD ("/attendance/absent/without-notice", plain_numbers, test_absent_without_notice);
+  ADD ("/attendance/absent/ignores-movements", plain_numbers, test_absent_ignores_movements);
+  ADD ("/attendance/attended-items", running_numbers, test_attended_items);
+  ADD ("/attendance/attended-items-empty", running_numbers, test_attended_items_empty);
+  ADD ("/attendance/movement/leaves-and-returns", plain_numbers, test_leaves_and_returns);
+  ADD ("/attendance/movement/leaves-and-returns-running", running_numbers, test_leaves_and_returns_running);
+  ADD ("/attendance/movement/left-during", plain_numbers, test_left_during);
+  ADD ("/attendance/movement/left-before", plain_numbers, test_left_before);
+  ADD ("/attendance/movement/arrived-during", plain_numbers, test_arrived_during);
+  ADD ("/attendance/movement/arrived-before", plain_numbers, test_arrived_before);
+  ADD ("/attendance/movement/arrives-late-leaves-early", plain_numbers, test_arrives_late_and_leaves_early);
+  ADD ("/attendance/movement/time-only-left", plain_numbers, test_time_only_left);
+  ADD ("/attendance/movement/time-only-arrived", plain_numbers, test_time_only_arrived);
+  ADD ("/attendance/movement/time-only-between", plain_numbers, test_time_only_between);
+  ADD ("/attendance/movement/unknown-item-left", plain_numbers, test_unknown_item_left);
+  ADD ("/attendance/movement/unknown-item-arrived", plain_numbers, test_unknown_item_arrived);
+  ADD ("/attendance/movement/unknown-item-between", plain_numbers, test_unknown_item_between);
+  ADD ("/attendance/movement/order-by-position", plain_numbers, test_order_by_position);
+  ADD ("/attendance/movement/order-by-position-running", running_numbers, test_order_by_position_running);
+  ADD ("/attendance/disqualified/left", plain_numbers, test_disqualified_left);
+  ADD ("/attendance/disqualified/stayed", plain_numbers, test_disqualified_stayed);
+  ADD ("/attendance/override/replaces", plain_numbers, test_override_replaces);
+  ADD ("/attendance/override/empty", plain_numbers, test_override_empty);
+  ADD ("/attendance/override/off", plain_numbers, test_override_off);
+  ADD ("/attendance/substitute", plain_numbers, test_substitute);
+  ADD ("/attendance/substitute-takes-over", plain_numbers, test_substitute_takes_over);
+  ADD ("/attendance/compute-absent-order", plain_numbers, test_compute_absent_order);
 #undef ADD
 
   return g_test_run ();

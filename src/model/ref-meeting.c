@@ -481,17 +481,21 @@ forget_participant_in_item (RefAgendaItem *item, RefParticipant *participant)
     }
   ref_list_store_remove_item (G_LIST_STORE (ref_agenda_item_get_absence_override (item)), participant);
 
-  list = ref_agenda_item_get_decisions (item);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  /* Statements on this item's decisions and on the quoted earlier ones. */
+  for (guint k = 0; k < 2; k++)
     {
-      g_autoptr (RefDecision) decision = g_list_model_get_item (list, i);
-      GListModel *statements = ref_decision_get_statements (decision);
-
-      for (guint j = 0; j < g_list_model_get_n_items (statements); j++)
+      list = k == 0 ? ref_agenda_item_get_decisions (item) : ref_agenda_item_get_prior_decisions (item);
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
         {
-          g_autoptr (RefStatement) st = g_list_model_get_item (statements, j);
-          if (ref_statement_get_participant (st) == participant)
-            ref_statement_set_participant (st, NULL); /* "by" keeps the name */
+          g_autoptr (RefDecision) decision = g_list_model_get_item (list, i);
+          GListModel *statements = ref_decision_get_statements (decision);
+
+          for (guint j = 0; j < g_list_model_get_n_items (statements); j++)
+            {
+              g_autoptr (RefStatement) st = g_list_model_get_item (statements, j);
+              if (ref_statement_get_participant (st) == participant)
+                ref_statement_set_participant (st, NULL); /* "by" keeps the name */
+            }
         }
     }
 }
@@ -591,6 +595,7 @@ ref_meeting_is_present_for_item (RefMeeting *self, RefParticipant *participant, 
   guint item_pos, n;
   gboolean present = TRUE;
   gboolean left = FALSE;
+  gboolean placed = FALSE;
 
   g_return_val_if_fail (REF_IS_MEETING (self), FALSE);
   g_return_val_if_fail (REF_IS_PARTICIPANT (participant), FALSE);
@@ -619,14 +624,16 @@ ref_meeting_is_present_for_item (RefMeeting *self, RefParticipant *participant, 
       guint at_pos;
       gboolean arrives = ref_movement_get_kind (m) == REF_MOVEMENT_KIND_ARRIVED;
 
-      /* Arriving first means not there from the start. */
-      if (i == 0 && arrives)
-        present = FALSE;
       if (ref_movement_get_item (m) == 0)
         continue;
       at = ref_meeting_find_item_by_number (self, ref_movement_get_item (m));
       if (at == NULL || !g_list_store_find (self->items, at, &at_pos))
         continue;
+      /* Arriving first means not there from the start. Only movements that can be
+       * placed count: one without an item cannot make the participant absent. */
+      if (!placed && arrives)
+        present = FALSE;
+      placed = TRUE;
       if (at_pos <= item_pos)
         present = arrives;
     }

@@ -137,7 +137,8 @@ ref_set_boxed (gpointer self, gpointer *field, gpointer value, GType boxed_type,
 
   if (*field == value)
     return FALSE;
-  if (equal != NULL && *field != NULL && value != NULL && equal (*field, value))
+  /* @equal sees NULL too: no text and an empty text are the same value. */
+  if (equal != NULL && equal (*field, value))
     return FALSE;
   g_value_init (&old, boxed_type);
   g_value_take_boxed (&old, *field);

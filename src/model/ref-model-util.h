@@ -19,7 +19,8 @@ gboolean ref_set_enum (gpointer self, int *field, int value, GParamSpec *pspec);
 gboolean ref_set_object (gpointer self, gpointer *field, gpointer value, GParamSpec *pspec);
 gboolean ref_set_date_time (gpointer self, GDateTime **field, GDateTime *value, GParamSpec *pspec);
 /* For refcounted immutable boxed values (RefText, RefVote, GArray, GStrv).
- * @equal may be NULL for pointer identity. */
+ * @equal may be NULL for pointer identity; otherwise it must accept NULL on either
+ * side (ref_text_equal(), ref_vote_equal(), ref_uint_array_equal(), ref_strv_equal0()). */
 gboolean ref_set_boxed (gpointer self, gpointer *field, gpointer value, GType boxed_type,
                         GEqualFunc equal, GParamSpec *pspec);
 

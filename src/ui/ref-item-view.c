@@ -841,6 +841,8 @@ rebuild_comments (RefItemView *self)
     target = gtk_drop_down_new_from_strings ((const char *const *) strv);
     gtk_widget_set_valign (target, GTK_ALIGN_CENTER);
     gtk_widget_set_tooltip_text (target, _("What the comment is about"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("What the comment is about"), -1);
     adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), target);
     g_object_set_data (G_OBJECT (entry), "ref-section-choice", target);
   }
