@@ -924,6 +924,7 @@ ref_window_show_comparison (RefWindow *self, RefMeeting *other, const char *othe
   for (guint i = 0; i < entries->len; i++)
     {
       RefDiffEntry *e = g_ptr_array_index (entries, i);
+      GtkWidget *list_row = gtk_list_box_row_new ();
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       GtkWidget *where = gtk_label_new (NULL);
       GtkWidget *what = gtk_label_new (NULL);
@@ -947,7 +948,12 @@ ref_window_show_comparison (RefWindow *self, RefMeeting *other, const char *othe
       gtk_widget_set_margin_bottom (row, 8);
       gtk_box_append (GTK_BOX (row), where);
       gtk_box_append (GTK_BOX (row), what);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      /* A change is read, not activated; a screen reader reads its place and text. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      where, what, NULL, -1);
+      gtk_list_box_append (GTK_LIST_BOX (list), list_row);
     }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
   gtk_widget_set_vexpand (scrolled, TRUE);
