@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
@@ -639,6 +641,25 @@ test_comments (void)
   close_window (window);
 }
 
+/* Help → About names the version, the licence and the translators. */
+static void
+test_about (void)
+{
+  RefWindow *window = open_sample ();
+  GtkWindow *about = ref_application_create_about_window (GTK_WINDOW (window));
+
+  g_assert_true (ADW_IS_ABOUT_WINDOW (about));
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Referent");
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_translator_credits (ADW_ABOUT_WINDOW (about)), !=, "");
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  gtk_window_present (about);
+  iterate ();
+  gtk_window_destroy (about);
+  close_window (window);
+}
+
 static guint
 count_rows (GtkWidget *root)
 {
@@ -848,6 +869,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/item-absence", test_item_absence);
   g_test_add_func ("/window/review-panel", test_review_panel);
   g_test_add_func ("/window/comments", test_comments);
+  g_test_add_func ("/window/about", test_about);
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/import-notes-panel", test_import_notes_panel);
   g_test_add_func ("/window/import-pdf", test_import_pdf);

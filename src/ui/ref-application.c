@@ -346,16 +346,30 @@ new_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   new_window (REF_APPLICATION (user_data), meeting, NULL);
 }
 
+GtkWindow *
+ref_application_create_about_window (GtkWindow *parent)
+{
+  const char *developers[] = { _("Referent developers"), NULL };
+  GtkWidget *about = adw_about_window_new ();
+
+  g_object_set (about, "application-name", "Referent", "application-icon", APP_ID, "version", PACKAGE_VERSION,
+                "developer-name", _("Referent developers"), "license-type", GTK_LICENSE_GPL_3_0,
+                "comments", _("Draft, approve and publish the minutes of municipal committee meetings"),
+                "developers", developers, "translator-credits", _("translator-credits"), NULL);
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+      gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+    }
+  return GTK_WINDOW (about);
+}
+
 static void
 about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  const char *developers[] = { "Referent developers", NULL };
 
-  adw_show_about_window (parent, "application-name", "Referent", "application-icon", APP_ID, "version", PACKAGE_VERSION,
-                         "developer-name", _("Referent developers"), "license-type", GTK_LICENSE_GPL_3_0,
-                         "comments", _("Draft, approve and publish the minutes of municipal committee meetings"),
-                         "developers", developers, "translator-credits", _("translator-credits"), NULL);
+  gtk_window_present (ref_application_create_about_window (parent));
 }
 
 static void

@@ -12,5 +12,7 @@ RefApplication *ref_application_new (void);
 /* Opens @file in a new window; errors are shown in the window that asked. */
 void            ref_application_open_file (RefApplication *self, GFile *file);
 void            ref_application_import_pdf (RefApplication *self, GFile *file);
+/* The About window (version, licence, credits), not yet shown. */
+GtkWindow      *ref_application_create_about_window (GtkWindow *parent);
 
 G_END_DECLS
