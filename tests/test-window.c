@@ -660,6 +660,48 @@ test_about (void)
   close_window (window);
 }
 
+/* Typing digits in the agenda list opens "go to item" with them; Enter goes there. */
+static void
+test_number_keys (void)
+{
+  RefWindow *window = open_sample ();
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  GtkWidget *list = ref_window_get_item_list (window);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (list);
+  GtkEventController *keys = NULL;
+  AdwMessageDialog *dialog = NULL;
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+    {
+      g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (g_strcmp0 (gtk_event_controller_get_name (c), "ref-go-to-keys") == 0)
+        keys = c;
+    }
+  g_assert_nonnull (keys);
+  /* With Ctrl a digit is not a go-to. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_7, 0, GDK_CONTROL_MASK, &handled);
+  g_assert_false (handled);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_KP_7, 0, 0, &handled);
+  g_assert_true (handled);
+  iterate ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (window))
+          dialog = ADW_MESSAGE_DIALOG (w);
+      }
+  }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))), ==, "7");
+  adw_message_dialog_response (dialog, "go");
+  iterate ();
+  g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 7);
+  close_window (window);
+}
+
 static guint
 count_rows (GtkWidget *root)
 {
@@ -870,6 +912,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/review-panel", test_review_panel);
   g_test_add_func ("/window/comments", test_comments);
   g_test_add_func ("/window/about", test_about);
+  g_test_add_func ("/window/number-keys", test_number_keys);
   g_test_add_func ("/window/compare", test_compare);
   g_test_add_func ("/window/import-notes-panel", test_import_notes_panel);
   g_test_add_func ("/window/import-pdf", test_import_pdf);

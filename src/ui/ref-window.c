@@ -847,10 +847,9 @@ on_go_to_response (AdwMessageDialog *dialog, const char *response, RefWindow *se
     go_to_number (self, (guint) number);
 }
 
-static void
-go_to_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+static AdwMessageDialog *
+open_go_to_dialog (RefWindow *self, const char *initial)
 {
-  RefWindow *self = REF_WINDOW (widget);
   AdwMessageDialog *dialog;
   GtkWidget *entry = gtk_entry_new ();
 
@@ -866,6 +865,35 @@ go_to_item_activated (GtkWidget *widget, const char *action_name, GVariant *para
   g_signal_connect (dialog, "response", G_CALLBACK (on_go_to_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+  if (initial != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), initial);
+      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+    }
+  return dialog;
+}
+
+static void
+go_to_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  open_go_to_dialog (REF_WINDOW (widget), NULL);
+}
+
+/* Typing a number in the agenda list starts "go to item" with that digit, so a
+ * secretary can jump to item 14 by typing 1, 4, Enter. */
+static gboolean
+on_item_list_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+                  RefWindow *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char digit[2] = { 0 };
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || c == 0 || !g_unichar_isdigit (c)
+      || g_unichar_digit_value (c) < 0)
+    return FALSE;
+  digit[0] = (char) ('0' + g_unichar_digit_value (c));
+  open_go_to_dialog (self, digit);
+  return TRUE;
 }
 
 static void
@@ -1292,6 +1320,12 @@ ref_window_constructed (GObject *object)
   gtk_list_view_set_factory (self->item_list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->item_list, GTK_SELECTION_MODEL (self->selection));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    gtk_event_controller_set_name (keys, "ref-go-to-keys");
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_item_list_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->item_list), keys);
+  }
   g_signal_connect (self->item_list, "activate", G_CALLBACK (on_item_activated), self);
 
   g_signal_connect_object (ref_meeting_get_history (self->meeting), "notify", G_CALLBACK (on_history_notify), self, 0);
