@@ -6,6 +6,7 @@
 #include "ref-pdf-import.h"
 #include "ref-window.h"
 #include "ref-xml.h"
+#include "test-tmp.h"
 
 /* Accessibility of the window with the sample meeting: every control has an accessible
  * name, and the keyboard reaches every control.
@@ -592,7 +593,7 @@ test_dialogs (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *state = g_dir_make_tmp ("referent-a11y-XXXXXX", NULL);
+  g_autofree char *state = ref_test_make_tmp_root ("referent-a11y");
 
   /* GTK's test accessibility backend records what widgets tell assistive technologies. */
   g_setenv ("GTK_A11Y", "test", TRUE);
@@ -607,5 +608,9 @@ main (int argc, char **argv)
   g_test_add_func ("/a11y/comparison-window", test_comparison_window);
   g_test_add_func ("/a11y/dialogs", test_dialogs);
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+    ref_test_remove_tree (state);
+    return status;
+  }
 }

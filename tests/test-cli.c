@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib.h>
 #include <string.h>
+#include "test-tmp.h"
 
 /* Runs the real referent-cli binary (path from the REFERENT_CLI environment
  * variable that meson sets) and checks its output and exit status. */
@@ -160,6 +161,7 @@ test_import (void)
   run_cli (&bad, "import", readme, "-o", out, NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_nonnull (strstr (bad.err, "README.md"));
+  ref_test_remove_tree (dir);
 }
 
 static void

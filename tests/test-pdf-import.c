@@ -8,6 +8,7 @@
 #include "ref-pdf-export.h"
 #include "ref-pdf-import.h"
 #include "ref-xml.h"
+#include "test-tmp.h"
 
 /* Imports each fixture PDF of tests/fixtures/pdf and compares the model with the
  * expected JSON written by hand from the seed text, field by field. Prints a per-field
@@ -605,6 +606,7 @@ test_missing_file (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *tmp_root = ref_test_make_tmp_root ("referent-import");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pdf-import/fixtures", test_fixtures);
   g_test_add_func ("/pdf-import/round-trip", test_fixtures_round_trip);
@@ -613,5 +615,9 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-import/errors", test_errors);
   g_test_add_func ("/pdf-import/glued-list-number", test_glued_list_number);
   g_test_add_func ("/pdf-import/missing-file", test_missing_file);
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+    ref_test_remove_tree (tmp_root);
+    return status;
+  }
 }

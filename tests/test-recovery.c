@@ -3,6 +3,7 @@
 
 #include "ref-recovery.h"
 #include "ref-xml.h"
+#include "test-tmp.h"
 
 static void
 test_save_list_load_remove (void)
@@ -60,12 +61,16 @@ test_orphan_key_file_skipped (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *state = g_dir_make_tmp ("referent-state-XXXXXX", NULL);
+  g_autofree char *state = ref_test_make_tmp_root ("referent-recovery");
 
   /* Before anything asks GLib for the state folder. */
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/recovery/save-list-load-remove", test_save_list_load_remove);
   g_test_add_func ("/recovery/orphan-key-file", test_orphan_key_file_skipped);
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+    ref_test_remove_tree (state);
+    return status;
+  }
 }

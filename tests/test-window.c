@@ -12,6 +12,7 @@
 #include "ref-text-editor.h"
 #include "ref-window.h"
 #include "ref-xml.h"
+#include "test-tmp.h"
 
 /* Drives the real window with the sample meeting through its actions and widgets. */
 
@@ -886,7 +887,7 @@ test_renders (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *state = g_dir_make_tmp ("referent-state-XXXXXX", NULL);
+  g_autofree char *state = ref_test_make_tmp_root ("referent-ui");
 
   /* Recovery copies and recent files go to fresh folders, never the user's. */
   g_setenv ("XDG_STATE_HOME", state, TRUE);
@@ -918,5 +919,9 @@ main (int argc, char **argv)
   g_test_add_func ("/window/import-pdf", test_import_pdf);
   g_test_add_func ("/window/renders", test_renders);
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+    ref_test_remove_tree (state);
+    return status;
+  }
 }

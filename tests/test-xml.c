@@ -6,6 +6,7 @@
 
 #include "ref-stats.h"
 #include "ref-xml.h"
+#include "test-tmp.h"
 
 static char *
 fixture_path (const char *name)
@@ -557,6 +558,7 @@ test_save_unwritable (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *tmp_root = ref_test_make_tmp_root ("referent-xml");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/xml/sample/round-trip", test_sample_round_trip);
@@ -573,5 +575,9 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/save/atomic-backup", test_save_atomic_with_backup);
   g_test_add_func ("/xml/save/unwritable", test_save_unwritable);
 
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+    ref_test_remove_tree (tmp_root);
+    return status;
+  }
 }
