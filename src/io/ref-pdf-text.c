@@ -465,16 +465,27 @@ ref_pdf_text_extract (PopplerDocument *document, GCancellable *cancellable,
   result->lines = g_ptr_array_new_with_free_func (line_free);
   for (guint i = 0; i < result->n_pages; i++)
     {
+      /* (poppler 22.12 declares no autoptr cleanup for PopplerPage) */
       g_autoptr (GObject) page_object = G_OBJECT (poppler_document_get_page (document, (int) i));
-      PopplerPage *page = POPPLER_PAGE (page_object);
+      PopplerPage *page = page_object ? POPPLER_PAGE (page_object) : NULL;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      if (i == 0)
+      /* A damaged page tree can name a page that poppler cannot build: it has no text
+       * to give, and the pages around it still do. */
+      if (page == NULL)
+        continue;
+      if (result->page_width <= 0.0)
         poppler_page_get_size (page, &result->page_width, &result->page_height);
       extract_page (page, i, result->lines);
       if (progress)
         progress (i + 1, result->n_pages, user_data);
+    }
+  if (result->page_width <= 0.0 || result->page_height <= 0.0)
+    {
+      /* No readable page: A4 portrait, in points, so that layout ratios stay finite. */
+      result->page_width = 595.0;
+      result->page_height = 842.0;
     }
   result->lines = merge_same_baseline (result->lines);
   return result;

@@ -999,7 +999,13 @@ read_document (Reader *r, xmlDoc *doc)
   if (r->error == NULL)
     resolve_refs (r);
   if (r->error != NULL)
-    return NULL;
+    {
+      /* The header values set so far were recorded in the meeting's history, and those
+       * records hold references to the meeting that owns the history: without clearing
+       * them the half-read meeting would never be freed. */
+      ref_history_clear (ref_meeting_get_history (meeting));
+      return NULL;
+    }
 
   /* Loading is not an edit. */
   ref_history_attach (ref_meeting_get_history (meeting), meeting);
@@ -1028,7 +1034,8 @@ check_encoding (Reader *r, const char *data, gsize len)
   const char *end = NULL;
   const char *decl_end;
 
-  if (g_str_has_prefix (data, "<?xml") && (decl_end = memchr (data, '>', MIN (len, 200))) != NULL)
+  /* @data is not NUL-terminated (GBytes promise no terminator): compare within @len. */
+  if (len >= 5 && memcmp (data, "<?xml", 5) == 0 && (decl_end = memchr (data, '>', MIN (len, 200))) != NULL)
     {
       g_autofree char *decl = g_strndup (data, decl_end - data);
       const char *enc = strstr (decl, "encoding");
@@ -1125,8 +1132,14 @@ load_bytes (GBytes *bytes, const char *display_name, GError **error)
       g_autofree char *msg = g_strdup (err && err->message ? err->message : "");
 
       g_strstrip (msg);
-      reader_fail (&r, err ? err->line : 0, REF_XML_ERROR_NOT_WELL_FORMED,
-                   _("the file is not well-formed XML (%s); it may be truncated or damaged"), msg);
+      /* libxml2 stops at 256 levels of nesting (no XML_PARSE_HUGE): a resource limit,
+       * not damage, and worth saying in the user's language. */
+      if (err != NULL && err->code == XML_ERR_INTERNAL_ERROR && g_str_has_prefix (msg, "Excessive depth"))
+        reader_fail (&r, err->line, REF_XML_ERROR_TOO_LARGE,
+                     _("elements are nested more than %d levels deep, more than any minutes need"), 256);
+      else
+        reader_fail (&r, err ? err->line : 0, REF_XML_ERROR_NOT_WELL_FORMED,
+                     _("the file is not well-formed XML (%s); it may be truncated or damaged"), msg);
       goto out;
     }
 

@@ -391,8 +391,11 @@ typedef enum {
   LINE_ROW,
 } LineClass;
 
+/* A numbered entry starts a list with at most three digits ("2025. " at the start of a
+ * line is more likely a year than item 2025), but continues one with up to nine:
+ * ref_text_to_plain numbers a list that starts at 999 on with 1000, 1001, … */
 static LineClass
-classify_line (const char *line, const char **content, guint *number)
+classify_line (const char *line, gboolean in_numbered_list, const char **content, guint *number)
 {
   const char *p = line;
 
@@ -414,7 +417,7 @@ classify_line (const char *line, const char **content, guint *number)
     {
       char *end = NULL;
       guint64 n = g_ascii_strtoull (p, &end, 10);
-      if (end - p <= 3 && (*end == '.' || *end == ')') && end[1] == ' ' && n > 0)
+      if (end - p <= (in_numbered_list ? 9 : 3) && (*end == '.' || *end == ')') && end[1] == ' ' && n > 0)
         {
           *number = (guint) n;
           *content = end + 2;
@@ -449,9 +452,11 @@ ref_text_new_from_plain (const char *plain)
       LineClass cls;
       gsize len = strlen (lines[i]);
 
-      if (len > 0 && lines[i][len - 1] == '\r')
-        lines[i][len - 1] = '\0';
-      cls = classify_line (lines[i], &content, &number);
+      /* CRLF line ends; a stray CR before one ("\r\r\n") is part of the line end too,
+       * or printing the text and parsing it again would not give the same text. */
+      while (len > 0 && lines[i][len - 1] == '\r')
+        lines[i][--len] = '\0';
+      cls = classify_line (lines[i], current == LINE_NUMBERED && block != NULL, &content, &number);
 
       if (cls == LINE_BLANK)
         {

@@ -8,11 +8,12 @@ G_BEGIN_DECLS
 /*
  * The properties the fuzz harnesses check, shared with tests/test-regressions.c so
  * that a saved crashing input is replayed through exactly the same code in the normal
- * test suite. Each function accepts any bytes; a violated property ends the process
- * with g_error() (an abort, which libFuzzer records as a crash).
+ * test suite. Each function accepts any bytes; a violated property prints what failed
+ * and calls abort(), which libFuzzer records as a crash and saves the input.
  */
 
-/* Makes GLib criticals fatal (a g_return_if_fail in our code is a bug). */
+/* Makes GLib criticals fatal with abort() (a g_return_if_fail in our code is a bug); for
+ * the harnesses, not for GTest programs. */
 void ref_fuzz_init (void);
 
 /* ref_xml_load_bytes: fails with a REF_XML_ERROR, or loads; a loaded meeting written
