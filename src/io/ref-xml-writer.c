@@ -135,7 +135,13 @@ format_date_time (GDateTime *dt, gboolean date_only)
 {
   if (dt == NULL)
     return NULL;
-  return g_date_time_format (dt, date_only ? "%Y-%m-%d" : "%Y-%m-%dT%H:%M");
+  /* Not g_date_time_format's %Y, which does not pad years before 1000 to the four
+   * digits the reader (and the schema) require. */
+  if (date_only)
+    return g_strdup_printf ("%04d-%02d-%02d", g_date_time_get_year (dt), g_date_time_get_month (dt),
+                            g_date_time_get_day_of_month (dt));
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", g_date_time_get_year (dt), g_date_time_get_month (dt),
+                          g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt), g_date_time_get_minute (dt));
 }
 
 static char *
@@ -671,6 +677,37 @@ ref_xml_write_bytes (RefMeeting *meeting)
   return g_string_free_to_bytes (w.out);
 }
 
+/* Writes @bytes through a replace stream of @file. On any failure the replacement is
+ * abandoned by closing the stream with a cancelled GCancellable, which makes GIO drop
+ * its temporary file and leave the old file as it was. (g_file_replace_contents does
+ * not: after a failed write it still closes normally and so renames the partly written
+ * temporary file over the old one, which a full disk turns into a truncated file.) */
+static gboolean
+replace_file_contents (GFile *file, GBytes *bytes, GError **error)
+{
+  g_autoptr (GFileOutputStream) stream = NULL;
+  gboolean existed = g_file_query_exists (file, NULL);
+
+  stream = g_file_replace (file, NULL, TRUE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, NULL, error))
+    {
+      g_autoptr (GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      /* A file that did not exist before is written in place: remove the partial one. */
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+      return FALSE;
+    }
+  /* Closing syncs the temporary file to disk and only then renames it over the old
+   * one, so a crash at any moment leaves either the old or the new version. */
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}
+
 gboolean
 ref_xml_save_file (RefMeeting *meeting, GFile *file, GError **error)
 {
@@ -682,11 +719,8 @@ ref_xml_save_file (RefMeeting *meeting, GFile *file, GError **error)
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = ref_xml_write_bytes (meeting);
-  /* g_file_replace_contents writes a temporary file in the same directory and renames
-   * it over the target, so a crash or a full disk leaves the old file intact; the
-   * previous version is kept as "name~". */
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, TRUE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+  /* The previous version is kept as "name~". */
+  if (!replace_file_contents (file, bytes, &local_error))
     {
       name = g_file_get_parse_name (file);
       g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_IO, _("Could not save “%s”: %s"), name,
