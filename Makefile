@@ -6,7 +6,7 @@ ASAN_DIR ?= _build-asan
 MESON_OPTS ?=
 XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all deps build run test test-core asan bench clean
+.PHONY: all deps build run test test-core asan asan-ui fuzz bench clean
 
 all: build
 
@@ -39,8 +39,14 @@ asan: deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	meson test -C $(ASAN_DIR) --print-errorlogs --suite model --suite io --suite cli --suite export
 
+# libFuzzer harnesses (clang; built in _build-fuzz), each for FUZZ_SECONDS; crashing
+# inputs land in tests/fuzz/crashes/. See tests/fuzz/README.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash tests/fuzz/run-fuzzers.sh $(FUZZ_SECONDS)
+
 bench: build
 	$(XVFB) meson test -C $(BUILD_DIR) --suite bench --verbose
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) _build-fuzz

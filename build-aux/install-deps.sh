@@ -20,6 +20,8 @@ PACKAGES=(
   desktop-file-utils appstream shared-mime-info
   # tests: headless display, PDF tools
   xvfb xauth poppler-utils dbus-x11
+  # fuzzing: clang with libFuzzer (make fuzz)
+  clang libclang-rt-14-dev
 )
 
 missing=()
