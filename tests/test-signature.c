@@ -5,13 +5,13 @@
 
 #include "ref-signature.h"
 #include "ref-xml.h"
+#include "test-certs.h"
 #include "test-tmp.h"
 
-/* Certificates are made at test time with the openssl command (no private key is
- * ever committed): a test authority with three members, and a second authority with
- * one member whose approvals are sound but not trusted. */
+/* A test authority with three members, and a second authority with one member whose
+ * approvals are sound but not trusted (see test-certs.h). */
 
-#define PASSWORD "hemmelig"
+#define PASSWORD REF_TEST_PASSWORD
 
 static char *tmp_root;
 static char *dir;
@@ -22,71 +22,17 @@ static char *stranger_p12;
 static const char *member_names[3] = { "Maria Lundahl Assov", "Johan Müller", "Lolan Marianne Ottesen" };
 
 static void
-run_openssl (const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  g_autofree char *out = NULL, *err = NULL;
-  const char *arg;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) "openssl");
-  g_ptr_array_add (argv, (gpointer) first);
-  va_start (args, first);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  if (!g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error))
-    g_error ("openssl: %s", error->message);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("openssl %s failed: %s", first, err);
-}
-
-static char *
-make_authority (const char *name, const char *cn)
-{
-  g_autofree char *key = g_strconcat (name, ".key", NULL);
-  g_autofree char *pem = g_strconcat (name, ".pem", NULL);
-  g_autofree char *subject = g_strdup_printf ("/CN=%s/O=Referent test", cn);
-
-  run_openssl ("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", pem, "-days", "5", "-subj",
-               subject, "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
-               "keyUsage=critical,keyCertSign,cRLSign", NULL);
-  return g_build_filename (dir, pem, NULL);
-}
-
-static char *
-make_member (const char *name, const char *cn, const char *authority)
-{
-  g_autofree char *key = g_strconcat (name, ".key", NULL);
-  g_autofree char *csr = g_strconcat (name, ".csr", NULL);
-  g_autofree char *pem = g_strconcat (name, ".pem", NULL);
-  g_autofree char *p12 = g_strconcat (name, ".p12", NULL);
-  g_autofree char *ca_cert = g_strconcat (authority, ".pem", NULL);
-  g_autofree char *ca_key = g_strconcat (authority, ".key", NULL);
-  g_autofree char *subject = g_strdup_printf ("/CN=%s/O=Testkommune", cn);
-
-  run_openssl ("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", subject, "-utf8", NULL);
-  run_openssl ("x509", "-req", "-in", csr, "-CA", ca_cert, "-CAkey", ca_key, "-CAcreateserial", "-out", pem, "-days",
-               "5", NULL);
-  run_openssl ("pkcs12", "-export", "-in", pem, "-inkey", key, "-out", p12, "-passout", "pass:" PASSWORD, NULL);
-  return g_build_filename (dir, p12, NULL);
-}
-
-static void
 make_certificates (void)
 {
   dir = g_dir_make_tmp ("referent-sign-XXXXXX", NULL);
-  ca_pem = make_authority ("ca", "Referent Test CA");
-  other_ca_pem = make_authority ("other-ca", "Other CA");
+  ca_pem = ref_test_make_authority (dir, "ca", "Referent Test CA");
+  other_ca_pem = ref_test_make_authority (dir, "other-ca", "Other CA");
   for (guint i = 0; i < G_N_ELEMENTS (member_p12); i++)
     {
       g_autofree char *name = g_strdup_printf ("member%u", i + 1);
-      member_p12[i] = make_member (name, member_names[i], "ca");
+      member_p12[i] = ref_test_make_member (dir, name, member_names[i], "ca");
     }
-  stranger_p12 = make_member ("stranger", "Kate Svarrer", "other-ca");
+  stranger_p12 = ref_test_make_member (dir, "stranger", "Kate Svarrer", "other-ca");
 }
 
 static RefSignatureTrust *

@@ -278,6 +278,26 @@ strip_blank_text (xmlNode *node)
     }
 }
 
+/* xmlsec writes base64 values that are not signed (the signature value, the
+ * certificates) between line breaks; the stored form drops them and stays on one
+ * line. SignedInfo and the signed Object are left exactly as signed. */
+static void
+trim_unsigned_values (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (is_element (child, DSIG_NS, "SignedInfo") || is_element (child, DSIG_NS, "Object"))
+        continue;
+      if (child->type == XML_TEXT_NODE && child->content != NULL)
+        {
+          g_autofree char *trimmed = g_strstrip (g_strdup ((const char *) child->content));
+          xmlNodeSetContent (child, (const xmlChar *) trimmed);
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        trim_unsigned_values (child);
+    }
+}
+
 /* ---- the content document ---- */
 
 /* The meeting as it is approved: no approvals, no reviewer comments (not part of the
@@ -595,6 +615,7 @@ ref_signature_sign (RefMeeting *meeting, const char *pkcs12_path, const char *pa
       goto out;
     }
   strip_blank_text (signature);
+  trim_unsigned_values (signature);
   signature_text = serialize_node (doc, signature);
 
   approval = ref_approval_new ();
