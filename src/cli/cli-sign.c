@@ -22,7 +22,7 @@ cli_sign (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "pkcs12", 0, 0, G_OPTION_ARG_FILENAME, &pkcs12, N_("The approver’s certificate and key (PKCS#12)"), N_("FILE") },
     { "password", 0, 0, G_OPTION_ARG_STRING, &password,
-      N_("The PKCS#12 password (or set " PASSWORD_VARIABLE ")"), N_("PASSWORD") },
+      N_("The PKCS#12 password (or set REFERENT_PKCS12_PASSWORD)"), N_("PASSWORD") },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_("FILE.referat — approve the minutes with a digital signature"));
