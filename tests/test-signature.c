@@ -447,9 +447,10 @@ test_xmllint_format (void)
   g_autoptr (RefMeeting) again = NULL;
   g_autoptr (GBytes) bytes = NULL;
   const char *argv[] = { "xmllint", "--format", path, NULL };
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
   int status = 0;
 
-  if (g_find_program_in_path ("xmllint") == NULL)
+  if (xmllint == NULL)
     {
       g_test_skip ("xmllint is not installed");
       return;
