@@ -12,6 +12,9 @@ PACKAGES=(
   # libraries (Debian 12: GLib 2.74, GTK 4.8, libadwaita 1.2, poppler 22.12)
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils
   libpoppler-glib-dev libcairo2-dev libpango1.0-dev
+  # approvals: XML-DSig signatures with xmlsec on OpenSSL; the openssl command makes
+  # the test certificates
+  libxmlsec1-dev libxmlsec1-openssl libssl-dev openssl
   # tests: reading expected JSON of the PDF import fixtures
   libjson-glib-dev
   # fonts embedded in exported PDFs (cover æøå)

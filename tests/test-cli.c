@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib.h>
 #include <string.h>
+#include "test-certs.h"
 #include "test-tmp.h"
 
 /* Runs the real referent-cli binary (path from the REFERENT_CLI environment
@@ -180,6 +181,81 @@ test_diff (void)
   g_assert_nonnull (strstr (differ.out, "Item 10, Punkt: added"));
 }
 
+static void
+test_sign_verify (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-sign-XXXXXX", NULL);
+  g_autofree char *sample = data_path ("data/samples/socialudvalget-2025-05-06.referat", NULL);
+  g_autofree char *path = g_build_filename (dir, "møde.referat", NULL);
+  g_autofree char *ca = ref_test_make_authority (dir, "ca", "Referent Test CA");
+  const char *names[] = { "Maria Lundahl Assov", "Johan Müller", "Lolan Marianne Ottesen" };
+  g_autofree char *contents = NULL;
+  g_autofree char *edited = NULL;
+  g_auto (Run) none = { 0 };
+  g_auto (Run) valid = { 0 };
+  g_auto (Run) untrusted = { 0 };
+  g_auto (Run) changed = { 0 };
+  g_auto (Run) wrong = { 0 };
+  char *item, *title;
+
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  run_cli (&none, "verify", path, "--trust", ca, NULL);
+  g_assert_cmpint (none.status, ==, 1);
+  g_assert_nonnull (strstr (none.err, "no approvals"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("member%u", i);
+      g_autofree char *p12 = ref_test_make_member (dir, name, names[i], "ca");
+      g_auto (Run) run = { 0 };
+
+      /* The password from the environment or the command line. */
+      if (i == 0)
+        {
+          g_setenv ("REFERENT_PKCS12_PASSWORD", REF_TEST_PASSWORD, TRUE);
+          run_cli (&run, "sign", path, "--pkcs12", p12, NULL);
+          g_unsetenv ("REFERENT_PKCS12_PASSWORD");
+        }
+      else
+        run_cli (&run, "sign", path, "--pkcs12", p12, "--password", REF_TEST_PASSWORD, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, names[i]));
+      /* Only the first signature locks the minutes. */
+      g_assert_true ((strstr (run.out, "locked") != NULL) == (i == 0));
+      if (i == 0)
+        {
+          run_cli (&wrong, "sign", path, "--pkcs12", p12, "--password", "forkert", NULL);
+          g_assert_cmpint (wrong.status, ==, 1);
+          g_assert_nonnull (strstr (wrong.err, "password"));
+        }
+    }
+
+  run_cli (&valid, "verify", path, "--trust", ca, NULL);
+  g_assert_cmpint (valid.status, ==, 0);
+  g_assert_nonnull (strstr (valid.out, "Valid: "));
+  g_assert_null (strstr (valid.out, "Invalid"));
+  g_assert_nonnull (strstr (valid.out, "CN=Johan Müller"));
+  run_cli (&untrusted, "verify", path, NULL);
+  g_assert_cmpint (untrusted.status, ==, 1);
+  g_assert_nonnull (strstr (untrusted.out, "Not trusted: "));
+
+  /* One letter of item 3's title changes: every approval is invalid and names it. */
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  item = strstr (contents, "<item number=\"3\"");
+  g_assert_nonnull (item);
+  title = strstr (item, "<title>") + strlen ("<title>");
+  *title = *title == 'X' ? 'Y' : 'X';
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  run_cli (&changed, "verify", path, "--trust", ca, NULL);
+  g_assert_cmpint (changed.status, ==, 1);
+  g_assert_nonnull (strstr (changed.out, "Invalid: "));
+  g_assert_nonnull (strstr (changed.out, "Content changed after signing: Item 3: X"));
+  g_assert_null (strstr (changed.out, "Valid: "));
+  ref_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -192,6 +268,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/diff", test_diff);
+  g_test_add_func ("/cli/sign-verify", test_sign_verify);
 
   return g_test_run ();
 }

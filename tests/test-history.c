@@ -506,6 +506,41 @@ test_undo_remove_participant (void)
 
 /* ---- can-undo, can-redo, modified ---- */
 
+/* Unlocking voids the approvals given for the locked content, as one undo step. */
+static void
+test_undo_unlock (void)
+{
+  g_autoptr (RefMeeting) m = ref_meeting_new ();
+  RefHistory *h = ref_meeting_get_history (m);
+  g_autoptr (RefApproval) first = ref_approval_new ();
+  g_autoptr (RefApproval) second = ref_approval_new ();
+
+  ref_meeting_set_locked (m, TRUE);
+  ref_list_store_append (G_LIST_STORE (ref_meeting_get_approvals (m)), first);
+  ref_list_store_append (G_LIST_STORE (ref_meeting_get_approvals (m)), second);
+  ref_history_clear (h);
+
+  ref_meeting_unlock (m);
+  g_assert_false (ref_meeting_get_locked (m));
+  g_assert_true (ref_approval_get_voided (first));
+  g_assert_true (ref_approval_get_voided (second));
+  g_assert_cmpuint (n_of (ref_meeting_get_approvals (m)), ==, 2);
+  g_assert_cmpuint (ref_history_get_undo_depth (h), ==, 1);
+
+  g_assert_true (ref_history_undo (h));
+  g_assert_true (ref_meeting_get_locked (m));
+  g_assert_false (ref_approval_get_voided (first));
+  g_assert_false (ref_approval_get_voided (second));
+  g_assert_false (ref_history_get_can_undo (h));
+
+  /* An unlocked meeting has nothing to void. */
+  ref_meeting_set_locked (m, FALSE);
+  ref_history_clear (h);
+  ref_meeting_unlock (m);
+  g_assert_false (ref_approval_get_voided (first));
+  g_assert_false (ref_history_get_can_undo (h));
+}
+
 static void
 test_state_properties (void)
 {
@@ -928,6 +963,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/history/renumber", test_undo_renumber);
   g_test_add_func ("/model/history/renumber-unchanged", test_renumber_unchanged);
   g_test_add_func ("/model/history/remove-participant", test_undo_remove_participant);
+  g_test_add_func ("/model/history/unlock", test_undo_unlock);
 
   g_test_add_func ("/model/history/state/properties", test_state_properties);
   g_test_add_func ("/model/history/state/notify", test_state_notify);

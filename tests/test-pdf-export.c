@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 
 #include "meeting-generator.h"
+#include "ref-signature.h"
+#include "test-certs.h"
 #include "ref-pdf-export.h"
 #include "ref-xml.h"
 
@@ -756,6 +758,104 @@ test_approvals (void)
   g_assert_nonnull (strstr (last, "Dato og underskrift"));
 }
 
+static Exported *
+export_with_trust (RefMeeting *meeting, RefSignatureTrust *trust, const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  RefPdfExportOptions options;
+
+  ref_pdf_export_options_init (&options);
+  options.trust = trust;
+  g_assert_true (ref_pdf_export (meeting, path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return read_back (path, meeting);
+}
+
+/* Signed approvals: name, time, fingerprint and status on the signature page, and
+ * "Godkendt" once every member present approved with a valid signature. */
+static void
+test_signed_approvals (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
+  g_autofree char *dir = g_build_filename (tmp_dir, "certs", NULL);
+  g_autofree char *ca = NULL;
+  g_autoptr (RefSignatureTrust) trust = ref_signature_trust_new ();
+  GListModel *participants = ref_meeting_get_participants (meeting);
+  const char *signers[] = { "Maria Lundahl Assov", "Johan Müller", "Lolan Marianne Ottesen", NULL };
+  g_autoptr (Exported) partly = NULL;
+  g_autoptr (Exported) approved = NULL;
+  g_autoptr (Exported) untrusted = NULL;
+  g_autoptr (Exported) changed = NULL;
+  g_autoptr (RefApprovalCheck) check = NULL;
+  g_autoptr (RefApproval) first = NULL;
+  g_autofree char *row = NULL, *day = NULL, *clock = NULL;
+  const char *last;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  ca = ref_test_make_authority (dir, "ca", "Referent Test CA");
+  g_assert_true (ref_signature_trust_add_file (trust, ca, &error));
+  /* Only the three signers were present among the members. */
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
+      gboolean signer = g_strv_contains (signers, ref_participant_get_name (p));
+
+      if (ref_participant_get_participant_type (p) == REF_PARTICIPANT_TYPE_MEMBER && !signer)
+        ref_participant_set_attendance (p, REF_ATTENDANCE_ABSENT);
+    }
+  for (guint i = 0; signers[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("m%u", i);
+      g_autofree char *p12 = ref_test_make_member (dir, name, signers[i], "ca");
+      g_autoptr (RefApproval) approval = ref_signature_sign (meeting, p12, REF_TEST_PASSWORD, NULL, &error);
+
+      g_assert_no_error (error);
+      if (i == 1)
+        partly = export_with_trust (meeting, trust, "partly-signed.pdf");
+    }
+  /* Two of three: no mark yet, the third member still has a signature line. */
+  g_assert_nonnull (partly);
+  last = partly->page_text[partly->n_pages - 1];
+  g_assert_null (strstr (last, "Referatet er godkendt"));
+  g_assert_nonnull (strstr (last, "Dato og underskrift"));
+
+  approved = export_with_trust (meeting, trust, "signed.pdf");
+  last = approved->page_text[approved->n_pages - 1];
+  first = g_list_model_get_item (ref_meeting_get_approvals (meeting), 0);
+  check = ref_signature_verify (meeting, first, trust);
+  day = g_date_time_format (ref_approval_get_time (first), "%d-%m-%Y");
+  clock = g_date_time_format (ref_approval_get_time (first), "%H:%M");
+  row = g_strdup_printf ("Maria Lundahl Assov (A) Godkendt med gyldig digital signatur d. %s kl. %s", day, clock);
+  g_assert_true (page_has (approved, approved->n_pages - 1, "Godkendt Referatet er godkendt med gyldig digital signatur"));
+  g_assert_true (page_has (approved, approved->n_pages - 1, row));
+  {
+    /* The fingerprint wraps in the status column. */
+    g_autoptr (GString) joined = g_string_new (last);
+    g_string_replace (joined, " ", "", 0);
+    g_string_replace (joined, "\n", "", 0);
+    g_assert_nonnull (strstr (joined->str, ref_approval_check_get_fingerprint (check)));
+  }
+  g_assert_nonnull (strstr (last, "Certifikat (SHA-256):"));
+
+  untrusted = export_with_trust (meeting, NULL, "signed-untrusted.pdf");
+  last = untrusted->page_text[untrusted->n_pages - 1];
+  g_assert_null (strstr (last, "Referatet er godkendt"));
+  g_assert_nonnull (strstr (last, "ikke er betroet"));
+
+  {
+    RefAgendaItem *item = ref_meeting_find_item_by_number (meeting, 4);
+    ref_agenda_item_set_title (item, "Skærpet tilsyn (rettet)");
+  }
+  changed = export_with_trust (meeting, trust, "signed-changed.pdf");
+  last = changed->page_text[changed->n_pages - 1];
+  g_assert_null (strstr (last, "Referatet er godkendt"));
+  g_assert_nonnull (strstr (last, "Ugyldig signatur"));
+  g_assert_nonnull (strstr (last, "Ændret efter godkendelsen: punkt 4"));
+}
+
 typedef struct {
   guint calls;
   guint last_pages;
@@ -1030,6 +1130,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-export/agenda", test_agenda);
   g_test_add_func ("/pdf-export/comments-not-printed", test_comments_not_printed);
   g_test_add_func ("/pdf-export/approvals", test_approvals);
+  g_test_add_func ("/pdf-export/signed-approvals", test_signed_approvals);
   g_test_add_func ("/pdf-export/progress", test_progress);
   g_test_add_func ("/pdf-export/cancel", test_cancel);
   g_test_add_func ("/pdf-export/io-error", test_io_error);

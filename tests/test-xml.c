@@ -482,6 +482,46 @@ test_edge_model_round_trip (void)
   assert_round_trip (again, "edge");
 }
 
+/* locked and void are written only when true and read back. */
+static void
+test_locked_and_void_round_trip (void)
+{
+  g_autoptr (RefMeeting) m = build_edge_meeting ();
+  g_autoptr (RefApproval) kept = ref_approval_new ();
+  g_autoptr (RefApproval) voided = ref_approval_new ();
+  g_autoptr (GDateTime) when = g_date_time_new_utc (2024, 3, 1, 9, 12, 0);
+  g_autoptr (GBytes) plain = ref_xml_write_bytes (m);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (RefMeeting) again = NULL;
+  g_autoptr (RefApproval) read_kept = NULL, read_voided = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *text;
+
+  g_assert_null (g_strstr_len (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), "locked="));
+  ref_meeting_set_locked (m, TRUE);
+  ref_approval_set_time (kept, when);
+  ref_approval_set_signer (kept, "Anna Andersen");
+  ref_approval_set_time (voided, when);
+  ref_approval_set_signer (voided, "Bo Bech");
+  ref_approval_set_voided (voided, TRUE);
+  g_list_store_append (G_LIST_STORE (ref_meeting_get_approvals (m)), kept);
+  g_list_store_append (G_LIST_STORE (ref_meeting_get_approvals (m)), voided);
+  bytes = ref_xml_write_bytes (m);
+  text = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (text, "<meeting kind=\"minutes\" edition=\"public\" locked=\"true\">"));
+  g_assert_nonnull (strstr (text, "time=\"2024-03-01T09:12\" void=\"true\">"));
+  g_assert_null (strstr (strstr (text, "void=") + 1, "void="));
+
+  again = ref_xml_load_bytes (bytes, "locked", &error);
+  g_assert_no_error (error);
+  g_assert_true (ref_meeting_get_locked (again));
+  read_kept = g_list_model_get_item (ref_meeting_get_approvals (again), 0);
+  read_voided = g_list_model_get_item (ref_meeting_get_approvals (again), 1);
+  g_assert_false (ref_approval_get_voided (read_kept));
+  g_assert_true (ref_approval_get_voided (read_voided));
+  assert_round_trip (again, "locked");
+}
+
 static void
 test_save_atomic_with_backup (void)
 {
@@ -572,6 +612,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/bad/deep-nesting", test_deep_inline_nesting);
   g_test_add_func ("/xml/bad/missing-file", test_missing_file);
   g_test_add_func ("/xml/edge/round-trip", test_edge_model_round_trip);
+  g_test_add_func ("/xml/locked-and-void", test_locked_and_void_round_trip);
   g_test_add_func ("/xml/save/atomic-backup", test_save_atomic_with_backup);
   g_test_add_func ("/xml/save/unwritable", test_save_unwritable);
 

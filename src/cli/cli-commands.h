@@ -6,3 +6,5 @@
 int cli_usage_error (const char *command, const char *message);
 int cli_import (int argc, char **argv);
 int cli_diff (int argc, char **argv);
+int cli_sign (int argc, char **argv);
+int cli_verify (int argc, char **argv);

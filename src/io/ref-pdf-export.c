@@ -9,6 +9,7 @@
 
 #include "ref-format.h"
 #include "ref-pdf-export.h"
+#include "ref-signature.h"
 #include "ref-xml.h"
 
 /*
@@ -310,6 +311,7 @@ box_split (const Box *box, double avail, guint *ends)
 typedef struct {
   RefMeeting *meeting;
   RefEdition edition;
+  RefSignatureTrust *trust;
   PangoFontMap *fontmap;
   PangoContext *context;
   PangoFontDescription *fonts[N_STYLES];
@@ -1753,31 +1755,74 @@ build_item (Exporter *ex, RefAgendaItem *item)
 
 /* ---- signature page */
 
+/* A member's approval: one that counts if there is one, else a voided one. */
 static RefApproval *
 find_approval (Exporter *ex, RefParticipant *p, GHashTable *used)
 {
   GListModel *approvals = ref_meeting_get_approvals (ex->meeting);
 
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (approvals); i++)
+      {
+        g_autoptr (RefApproval) a = g_list_model_get_item (approvals, i);
+
+        if (ref_approval_get_voided (a) != (pass == 1) || g_hash_table_contains (used, a))
+          continue;
+        if (ref_approval_get_participant (a) == p ||
+            (ref_approval_get_participant (a) == NULL && g_strcmp0 (ref_approval_get_signer (a), ref_participant_get_name (p)) == 0))
+          {
+            g_hash_table_add (used, a);
+            return a; /* still owned by the list */
+          }
+      }
+  return NULL;
+}
+
+/* The verified status of every signed approval (approvals recorded without a digital
+ * signature have none). */
+static GHashTable *
+check_approvals (Exporter *ex)
+{
+  GListModel *approvals = ref_meeting_get_approvals (ex->meeting);
+  GHashTable *checks = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+
   for (guint i = 0; i < g_list_model_get_n_items (approvals); i++)
     {
       g_autoptr (RefApproval) a = g_list_model_get_item (approvals, i);
 
-      if (ref_approval_get_participant (a) == p ||
-          (ref_approval_get_participant (a) == NULL && g_strcmp0 (ref_approval_get_signer (a), ref_participant_get_name (p)) == 0))
-        {
-          g_hash_table_add (used, a);
-          return a; /* still owned by the list */
-        }
+      if (*ref_approval_get_signature (a) || ref_approval_get_voided (a))
+        g_hash_table_insert (checks, a, ref_signature_verify (ex->meeting, a, ex->trust));
     }
-  return NULL;
+  return checks;
+}
+
+static const char *
+status_word (RefApprovalCheck *check)
+{
+  if (check == NULL)
+    return "Godkendt";
+  switch (ref_approval_check_get_status (check))
+    {
+    case REF_APPROVAL_STATUS_VALID:
+      return "Godkendt med gyldig digital signatur";
+    case REF_APPROVAL_STATUS_INVALID:
+      return "Ugyldig signatur";
+    case REF_APPROVAL_STATUS_UNTRUSTED:
+      return "Signatur fra et certifikat, der ikke er betroet";
+    case REF_APPROVAL_STATUS_VOID:
+      return "Annulleret godkendelse";
+    case REF_APPROVAL_STATUS_MALFORMED:
+    default:
+      return "Beskadiget signatur";
+    }
 }
 
 static char *
-approval_text (RefApproval *approval, RefParticipant *p)
+approval_text (RefApproval *approval, RefParticipant *p, RefApprovalCheck *check)
 {
   GDateTime *time = ref_approval_get_time (approval);
   const char *signer = ref_approval_get_signer (approval);
-  GString *out = g_string_new ("Godkendt");
+  GString *out = g_string_new (status_word (check));
 
   if (time != NULL)
     {
@@ -1788,7 +1833,31 @@ approval_text (RefApproval *approval, RefParticipant *p)
     }
   if (*signer && (p == NULL || g_strcmp0 (signer, ref_participant_get_name (p)) != 0))
     g_string_append_printf (out, " af %s", signer);
+  if (check != NULL && *ref_approval_check_get_fingerprint (check))
+    g_string_append_printf (out, "\nCertifikat (SHA-256): %s", ref_approval_check_get_fingerprint (check));
+  /* The document is Danish whatever the exporting user's language: the changed items
+   * by number rather than the check's translated labels. */
+  if (check != NULL && ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_INVALID)
+    {
+      GArray *items = ref_approval_check_get_changed_items (check);
+
+      if (items != NULL && items->len > 0)
+        {
+          g_string_append (out, "\nÆndret efter godkendelsen: punkt ");
+          for (guint i = 0; i < items->len; i++)
+            g_string_append_printf (out, "%s%u", i ? ", " : "", g_array_index (items, guint, i));
+        }
+      else
+        g_string_append (out, "\nReferatet er ændret efter godkendelsen, eller signaturen er forfalsket");
+    }
   return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_valid (GHashTable *checks, RefApproval *approval)
+{
+  RefApprovalCheck *check = approval ? g_hash_table_lookup (checks, approval) : NULL;
+  return check != NULL && ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_VALID;
 }
 
 static void
@@ -1826,11 +1895,13 @@ build_signature_page (Exporter *ex)
   GListModel *participants = ref_meeting_get_participants (ex->meeting);
   GListModel *approvals = ref_meeting_get_approvals (ex->meeting);
   g_autoptr (GHashTable) used = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) checks = check_approvals (ex);
   GDateTime *start = ref_meeting_get_start (ex->meeting);
   g_autofree char *date = start ? format_date (start) : g_strdup ("");
   g_autofree char *intro = g_strdup_printf ("Referatet af mødet i %s d. %s godkendes af udvalgets medlemmer.",
                                             ref_meeting_get_committee (ex->meeting), date);
-  guint n_members = 0;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  guint n_members = 0, n_present = 0, n_valid = 0;
   Box *box;
 
   box = add_plain (ex, boxes, "Godkendelse af referat", STYLE_H1, 0, "H1");
@@ -1839,22 +1910,35 @@ build_signature_page (Exporter *ex)
   box = add_plain (ex, boxes, intro, STYLE_BODY, 0, "P");
   box->space_after = 12.0;
 
+  /* Rows first: whether the minutes are approved is said above them. */
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
       g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
       RefParticipantType type = ref_participant_get_participant_type (p);
-      g_autofree char *name = NULL;
-      g_autofree char *status = NULL;
       RefApproval *approval;
 
       if (type != REF_PARTICIPANT_TYPE_MEMBER && type != REF_PARTICIPANT_TYPE_SUBSTITUTE)
         continue;
-      name = participant_name (p);
       approval = find_approval (ex, p, used);
-      status = approval ? approval_text (approval, p) : NULL;
-      add_signature_row (ex, boxes, name, status);
+      g_ptr_array_add (rows, participant_name (p));
+      g_ptr_array_add (rows, approval ? approval_text (approval, p, g_hash_table_lookup (checks, approval)) : NULL);
       n_members++;
+      if (ref_participant_get_attendance (p) != REF_ATTENDANCE_ABSENT)
+        {
+          n_present++;
+          n_valid += is_valid (checks, approval);
+        }
     }
+  if (n_present > 0 && n_valid == n_present)
+    {
+      box = add_plain (ex, boxes, "Godkendt", STYLE_H2, 0, "H2");
+      box->keep_with_next = TRUE;
+      box = add_plain (ex, boxes, "Referatet er godkendt med gyldig digital signatur af alle tilstedeværende medlemmer.",
+                       STYLE_BODY, 0, "P");
+      box->space_after = 12.0;
+    }
+  for (guint i = 0; i < rows->len; i += 2)
+    add_signature_row (ex, boxes, g_ptr_array_index (rows, i), g_ptr_array_index (rows, i + 1));
   if (n_members == 0)
     add_plain (ex, boxes, "Der er ikke registreret medlemmer af udvalget.", STYLE_BODY, 0, "P");
 
@@ -1868,7 +1952,7 @@ build_signature_page (Exporter *ex)
       if (first)
         add_heading (ex, boxes, "Øvrige godkendelser", STYLE_H2);
       first = FALSE;
-      text = approval_text (a, NULL);
+      text = approval_text (a, NULL, g_hash_table_lookup (checks, a));
       add_plain (ex, boxes, text, STYLE_BODY, 0, "P");
     }
   return boxes;
@@ -2002,6 +2086,7 @@ exporter_init (Exporter *ex, RefMeeting *meeting, const RefPdfExportOptions *opt
   memset (ex, 0, sizeof *ex);
   ex->meeting = meeting;
   ex->edition = options ? options->edition : REF_EDITION_PUBLIC;
+  ex->trust = options ? options->trust : NULL;
   ex->tags = g_ptr_array_new ();
   ex->item_pages = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -2242,6 +2327,7 @@ export_task_free (gpointer data)
   ExportTask *task = data;
 
   g_clear_object (&task->copy);
+  g_clear_object (&task->options.trust);
   g_free (task->path);
   g_clear_pointer (&task->context, g_main_context_unref);
   g_free (task);
@@ -2315,6 +2401,8 @@ ref_pdf_export_async (RefMeeting                *meeting,
     data->options = *options;
   else
     ref_pdf_export_options_init (&data->options);
+  if (data->options.trust != NULL)
+    g_object_ref (data->options.trust);
   data->progress = progress;
   data->progress_data = progress_data;
   data->context = g_main_context_ref_thread_default ();

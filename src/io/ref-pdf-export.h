@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "ref-model.h"
+#include "ref-signature-trust.h"
 
 G_BEGIN_DECLS
 
@@ -44,12 +45,21 @@ GQuark ref_pdf_export_error_quark (void);
  * RefPdfExportOptions:
  * @edition: %REF_EDITION_PUBLIC (the default) prints closed items as their title
  *   only; %REF_EDITION_INTERNAL prints everything
+ * @trust: (nullable): the trust anchors to verify digitally signed approvals with
+ *   (see ref-signature.h); %NULL (the default) shows sound signatures as not trusted.
+ *   Not owned: it must live until the export has finished (ref_pdf_export_async()
+ *   keeps a reference itself).
+ *
+ * The signature page lists every approval with its time and status; signed ones also
+ * with the certificate's SHA-256 fingerprint. The minutes are marked "Godkendt" when
+ * every member present approved with a valid signature.
  *
  * Initialise with ref_pdf_export_options_init() so that fields added later get
  * their defaults.
  */
 typedef struct {
   RefEdition edition;
+  RefSignatureTrust *trust;
 } RefPdfExportOptions;
 
 void ref_pdf_export_options_init (RefPdfExportOptions *options);

@@ -520,6 +520,7 @@ read_meeting_header (Reader *r, xmlNode *node, RefMeeting *meeting)
                                                   REF_MEETING_KIND_MINUTES, TRUE));
   ref_meeting_set_edition (meeting, parse_enum_attr (r, node, "edition", REF_TYPE_EDITION,
                                                      REF_EDITION_PUBLIC, TRUE));
+  ref_meeting_set_locked (meeting, parse_boolean_attr (r, node, "locked", FALSE));
   take_string (&c, "organisation", meeting, "organisation");
   if ((child = cursor_require (&c, "committee")))
     {
@@ -932,6 +933,7 @@ read_approval_cb (Reader *r, xmlNode *node, gpointer meeting)
   xmlNode *child;
 
   ref_approval_set_time (approval, time);
+  ref_approval_set_voided (approval, parse_boolean_attr (r, node, "void", FALSE));
   take_string (&c, "signer", approval, "signer");
   /* The XML-DSig signature is kept verbatim: re-serialising it differently would not
    * change what it signs, but keeping it exact makes the file diff-friendly. */

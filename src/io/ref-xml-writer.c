@@ -282,7 +282,8 @@ write_meeting_header (Writer *w, RefMeeting *m)
   g_autofree char *end = format_date_time (ref_meeting_get_end (m), FALSE);
 
   open_tag (w, 1, "meeting", "kind", nick (REF_TYPE_MEETING_KIND, ref_meeting_get_kind (m)), "edition",
-            nick (REF_TYPE_EDITION, ref_meeting_get_edition (m)), NULL);
+            nick (REF_TYPE_EDITION, ref_meeting_get_edition (m)), "locked",
+            ref_meeting_get_locked (m) ? "true" : NULL, NULL);
   string_element (w, 2, "organisation", ref_meeting_get_organisation (m));
   indent (w, 2);
   g_string_append (w->out, "<committee>");
@@ -596,7 +597,8 @@ write_approvals (Writer *w, GListModel *approvals)
       g_autofree char *time = format_date_time (ref_approval_get_time (a), FALSE);
       const char *signature = ref_approval_get_signature (a);
 
-      open_tag (w, 2, "approval", "ref", participant_id (w, ref_approval_get_participant (a)), "time", time, NULL);
+      open_tag (w, 2, "approval", "ref", participant_id (w, ref_approval_get_participant (a)), "time", time, "void",
+                ref_approval_get_voided (a) ? "true" : NULL, NULL);
       indent (w, 3);
       g_string_append (w->out, "<signer>");
       append_escaped (w->out, ref_approval_get_signer (a), FALSE);

@@ -11,6 +11,7 @@ struct _RefApproval {
   char *signer;
   GDateTime *time;
   char *signature;
+  gboolean voided;
 };
 
 G_DEFINE_FINAL_TYPE (RefApproval, ref_approval, G_TYPE_OBJECT)
@@ -21,6 +22,7 @@ enum {
   PROP_SIGNER,
   PROP_TIME,
   PROP_SIGNATURE,
+  PROP_VOIDED,
   N_PROPS
 };
 
@@ -58,6 +60,9 @@ ref_approval_get_property (GObject *object, guint prop_id, GValue *value, GParam
     case PROP_SIGNATURE:
       g_value_set_string (value, ref_approval_get_signature (self));
       break;
+    case PROP_VOIDED:
+      g_value_set_boolean (value, self->voided);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -82,6 +87,9 @@ ref_approval_set_property (GObject *object, guint prop_id, const GValue *value, 
     case PROP_SIGNATURE:
       ref_approval_set_signature (self, g_value_get_string (value));
       break;
+    case PROP_VOIDED:
+      ref_approval_set_voided (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -100,6 +108,7 @@ ref_approval_class_init (RefApprovalClass *klass)
   properties[PROP_SIGNER] = g_param_spec_string ("signer", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TIME] = g_param_spec_boxed ("time", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SIGNATURE] = g_param_spec_string ("signature", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VOIDED] = g_param_spec_boolean ("voided", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -179,6 +188,26 @@ ref_approval_set_signature (RefApproval *self, const char *signature)
 {
   g_return_if_fail (REF_IS_APPROVAL (self));
   ref_set_string (self, &self->signature, signature, properties[PROP_SIGNATURE]);
+}
+
+/**
+ * ref_approval_get_voided:
+ *
+ * Returns: whether the approval was voided (by unlocking the meeting): it is kept as
+ *   a record but no longer approves the minutes.
+ */
+gboolean
+ref_approval_get_voided (RefApproval *self)
+{
+  g_return_val_if_fail (REF_IS_APPROVAL (self), FALSE);
+  return self->voided;
+}
+
+void
+ref_approval_set_voided (RefApproval *self, gboolean voided)
+{
+  g_return_if_fail (REF_IS_APPROVAL (self));
+  ref_set_boolean (self, &self->voided, voided, properties[PROP_VOIDED]);
 }
 
 /*< custom >*/

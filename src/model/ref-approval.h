@@ -25,6 +25,8 @@ GDateTime *ref_approval_get_time (RefApproval *self);
 void ref_approval_set_time (RefApproval *self, GDateTime *time);
 const char *ref_approval_get_signature (RefApproval *self);
 void        ref_approval_set_signature (RefApproval *self, const char *signature);
+gboolean ref_approval_get_voided (RefApproval *self);
+void     ref_approval_set_voided (RefApproval *self, gboolean voided);
 
 /*< custom >*/
 

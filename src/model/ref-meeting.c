@@ -20,6 +20,7 @@ struct _RefMeeting {
   GDateTime *end;
   char *location;
   RefText *remarks;
+  gboolean locked;
   GListStore *participants;
   GListStore *items;
   GListStore *approvals;
@@ -37,6 +38,7 @@ enum {
   PROP_END,
   PROP_LOCATION,
   PROP_REMARKS,
+  PROP_LOCKED,
   PROP_PARTICIPANTS,
   PROP_ITEMS,
   PROP_APPROVALS,
@@ -95,6 +97,9 @@ ref_meeting_get_property (GObject *object, guint prop_id, GValue *value, GParamS
     case PROP_REMARKS:
       g_value_set_boxed (value, self->remarks);
       break;
+    case PROP_LOCKED:
+      g_value_set_boolean (value, self->locked);
+      break;
     case PROP_PARTICIPANTS:
       g_value_set_object (value, self->participants);
       break;
@@ -140,6 +145,9 @@ ref_meeting_set_property (GObject *object, guint prop_id, const GValue *value, G
     case PROP_REMARKS:
       ref_meeting_set_remarks (self, g_value_get_boxed (value));
       break;
+    case PROP_LOCKED:
+      ref_meeting_set_locked (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -162,6 +170,7 @@ ref_meeting_class_init (RefMeetingClass *klass)
   properties[PROP_END] = g_param_spec_boxed ("end", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOCATION] = g_param_spec_string ("location", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REMARKS] = g_param_spec_boxed ("remarks", NULL, NULL, REF_TYPE_TEXT, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PARTICIPANTS] = g_param_spec_object ("participants", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ITEMS] = g_param_spec_object ("items", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_APPROVALS] = g_param_spec_object ("approvals", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -311,6 +320,49 @@ ref_meeting_set_remarks (RefMeeting *self, RefText *remarks)
 {
   g_return_if_fail (REF_IS_MEETING (self));
   ref_set_boxed (self, (gpointer *) &self->remarks, remarks, REF_TYPE_TEXT, (GEqualFunc) ref_text_equal, properties[PROP_REMARKS]);
+}
+
+/**
+ * ref_meeting_get_locked:
+ *
+ * Returns: whether the minutes are locked for approval: the content is final and
+ *   members sign it (see ref-signature.h).
+ */
+gboolean
+ref_meeting_get_locked (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), FALSE);
+  return self->locked;
+}
+
+void
+ref_meeting_set_locked (RefMeeting *self, gboolean locked)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  ref_set_boolean (self, &self->locked, locked, properties[PROP_LOCKED]);
+}
+
+/* Reopens the minutes for editing. The approvals given so far were given for the
+ * locked content, so they are voided, not deleted: they stay in the file as a record
+ * of who approved what, but no longer count. One undo step restores the lock and the
+ * approvals. */
+void
+ref_meeting_unlock (RefMeeting *self)
+{
+  guint n;
+
+  g_return_if_fail (REF_IS_MEETING (self));
+  if (!self->locked)
+    return;
+  ref_history_begin_group (self->history);
+  ref_meeting_set_locked (self, FALSE);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->approvals));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefApproval) approval = g_list_model_get_item (G_LIST_MODEL (self->approvals), i);
+      ref_approval_set_voided (approval, TRUE);
+    }
+  ref_history_end_group (self->history);
 }
 
 /**

@@ -36,11 +36,16 @@ const char *ref_meeting_get_location (RefMeeting *self);
 void        ref_meeting_set_location (RefMeeting *self, const char *location);
 RefText *ref_meeting_get_remarks (RefMeeting *self);
 void ref_meeting_set_remarks (RefMeeting *self, RefText *remarks);
+gboolean ref_meeting_get_locked (RefMeeting *self);
+void     ref_meeting_set_locked (RefMeeting *self, gboolean locked);
 GListModel *ref_meeting_get_participants (RefMeeting *self);
 GListModel *ref_meeting_get_items (RefMeeting *self);
 GListModel *ref_meeting_get_approvals (RefMeeting *self);
 
 RefHistory     *ref_meeting_get_history (RefMeeting *self);
+
+/* Sets locked to FALSE and voids every approval, as one undo step. */
+void            ref_meeting_unlock (RefMeeting *self);
 
 guint           ref_meeting_get_n_items (RefMeeting *self);
 RefAgendaItem  *ref_meeting_find_item_by_number (RefMeeting *self, guint number);
