@@ -211,6 +211,30 @@ test_undo_text_value (void)
   g_assert_true (ref_text_equal (ref_section_get_text (section), new_text));
 }
 
+/* ---- lifetime ---- */
+
+/* Edits of the meeting's own header are recorded without a reference back to it
+ * (the meeting holds the history): an edited meeting is freed when dropped, and a
+ * history that outlives its meeting is emptied instead of pointing at freed memory. */
+static void
+test_edited_meeting_is_freed (void)
+{
+  RefMeeting *m = ref_meeting_new ();
+  g_autoptr (RefHistory) h = g_object_ref (ref_meeting_get_history (m));
+  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
+
+  g_object_add_weak_pointer (G_OBJECT (m), (gpointer *) &m);
+  ref_meeting_set_committee (m, "Økonomiudvalget");
+  ref_meeting_set_location (m, "Rådhuset");
+  ref_meeting_add_item (m, item);
+  ref_agenda_item_set_title (item, "Budget");
+  g_assert_true (ref_history_get_can_undo (h));
+  g_object_unref (m);
+  g_assert_null (m);
+  g_assert_false (ref_history_get_can_undo (h));
+  g_assert_false (ref_history_undo (h));
+}
+
 /* ---- merging ---- */
 
 /* Typing: consecutive edits of one property of one object are one step. */
@@ -942,6 +966,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/model/history/lifetime/edited-meeting-is-freed", test_edited_meeting_is_freed);
   g_test_add_func ("/model/history/undo-property", test_undo_property);
   g_test_add_func ("/model/history/redo-property", test_redo_property);
   g_test_add_func ("/model/history/undo-not-recorded", test_undo_not_recorded);

@@ -11,6 +11,7 @@ typedef enum {
 typedef struct {
   ChangeKind kind;
   GObject *target; /* object with the property, or the GListStore */
+  gboolean target_unowned; /* target is the history's owner: no reference */
   GParamSpec *pspec;
   GValue value; /* CHANGE_PROPERTY: the value the inverse operation restores */
   guint position;
@@ -29,6 +30,7 @@ struct _RefHistory {
   gint clean_depth; /* undo depth at the last save; -1 if unreachable */
   gboolean replaying;
   gboolean merge_allowed;
+  GObject *owner; /* not a reference: the owner holds this history */
 };
 
 G_DEFINE_FINAL_TYPE (RefHistory, ref_history, G_TYPE_OBJECT)
@@ -49,7 +51,10 @@ change_free (gpointer data)
 {
   Change *c = data;
 
-  g_clear_object (&c->target);
+  if (c->target_unowned)
+    c->target = NULL;
+  else
+    g_clear_object (&c->target);
   g_clear_object (&c->item);
   if (G_IS_VALUE (&c->value))
     g_value_unset (&c->value);
@@ -57,13 +62,17 @@ change_free (gpointer data)
   g_free (c);
 }
 
+/* A change of the history's owner (the meeting's own header properties) does not
+ * reference it: the owner holds the history, so a reference back would be a cycle and
+ * every edited meeting would leak. */
 static Change *
-change_new (ChangeKind kind, gpointer target)
+change_new (RefHistory *self, ChangeKind kind, gpointer target)
 {
   Change *c = g_new0 (Change, 1);
 
   c->kind = kind;
-  c->target = target ? g_object_ref (target) : NULL;
+  c->target_unowned = target != NULL && target == (gpointer) self->owner;
+  c->target = target == NULL || c->target_unowned ? target : g_object_ref (target);
   c->time = g_get_monotonic_time ();
   if (kind == CHANGE_GROUP)
     c->children = g_ptr_array_new_with_free_func (change_free);
@@ -322,6 +331,21 @@ attach_tree (RefHistory *self, gpointer object, GHashTable *visited)
     }
 }
 
+/**
+ * ref_history_set_owner:
+ * @owner: (nullable): the object that holds this history (the meeting)
+ *
+ * Changes of @owner's own properties are then recorded without a reference to it.
+ * The owner calls this when it makes the history and with %NULL (after
+ * ref_history_clear) when it is finalised.
+ */
+void
+ref_history_set_owner (RefHistory *self, gpointer owner)
+{
+  g_return_if_fail (REF_IS_HISTORY (self));
+  self->owner = owner;
+}
+
 /* Walks object-valued and list-valued properties, so every model class takes part
  * without a registry of child accessors. The whole tree is walked every time: parts
  * of it may have been built without recording (a file being read). */
@@ -448,7 +472,7 @@ ref_history_begin_group (RefHistory *self)
 {
   g_return_if_fail (REF_IS_HISTORY (self));
   if (self->group_depth++ == 0)
-    self->open_group = change_new (CHANGE_GROUP, NULL);
+    self->open_group = change_new (self, CHANGE_GROUP, NULL);
 }
 
 void
@@ -488,7 +512,7 @@ ref_history_record_property (gpointer object, GParamSpec *pspec, const GValue *o
 
   if (history == NULL)
     return;
-  c = change_new (CHANGE_PROPERTY, object);
+  c = change_new (history, CHANGE_PROPERTY, object);
   c->pspec = pspec;
   g_value_init (&c->value, pspec->value_type);
   g_value_copy (old_value, &c->value);
@@ -505,7 +529,7 @@ ref_list_store_insert (GListStore *store, guint position, gpointer item)
     return;
   ref_history_attach (history, item);
   {
-    Change *c = change_new (CHANGE_INSERT, store);
+    Change *c = change_new (history, CHANGE_INSERT, store);
     c->position = position;
     c->item = g_object_ref (item);
     history_push (history, c);
@@ -528,7 +552,7 @@ ref_list_store_remove (GListStore *store, guint position)
   g_list_store_remove (store, position);
   if (history != NULL)
     {
-      Change *c = change_new (CHANGE_REMOVE, store);
+      Change *c = change_new (history, CHANGE_REMOVE, store);
       c->position = position;
       c->item = g_steal_pointer (&item);
       history_push (history, c);

@@ -24,6 +24,7 @@ G_DECLARE_FINAL_TYPE (RefHistory, ref_history, REF, HISTORY, GObject)
 RefHistory *ref_history_new (void);
 
 void        ref_history_attach (RefHistory *self, gpointer object);
+void        ref_history_set_owner (RefHistory *self, gpointer owner);
 
 gboolean    ref_history_get_can_undo (RefHistory *self);
 gboolean    ref_history_get_can_redo (RefHistory *self);

@@ -52,6 +52,9 @@ ref_meeting_finalize (GObject *object)
 {
   RefMeeting *self = REF_MEETING (object);
 
+  /* Someone else may still hold the history: it must not keep pointing here. */
+  ref_history_clear (self->history);
+  ref_history_set_owner (self->history, NULL);
   g_clear_object (&self->history);
   g_clear_pointer (&self->organisation, g_free);
   g_clear_pointer (&self->committee, g_free);
@@ -186,6 +189,7 @@ ref_meeting_init (RefMeeting *self)
   self->items = g_list_store_new (REF_TYPE_AGENDA_ITEM);
   self->approvals = g_list_store_new (REF_TYPE_APPROVAL);
   self->history = ref_history_new ();
+  ref_history_set_owner (self->history, self);
   ref_history_attach (self->history, self);
 }
 
