@@ -5,6 +5,9 @@ BUILD_DIR ?= _build
 ASAN_DIR ?= _build-asan
 MESON_OPTS ?=
 XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
+# GLib's slice allocator would hide use-after-free and leaks from the sanitizers.
+ASAN_ENV = G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp
 
 .PHONY: all deps build run test test-core asan asan-ui fuzz bench clean
 
@@ -35,15 +38,28 @@ test-core: build
 asan: deps
 	@test -f $(ASAN_DIR)/build.ninja || meson setup $(ASAN_DIR) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 	meson compile -C $(ASAN_DIR)
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	meson test -C $(ASAN_DIR) --print-errorlogs --suite model --suite io --suite cli --suite export
+	$(ASAN_ENV) meson test -C $(ASAN_DIR) --print-errorlogs -t 4 --suite model --suite io --suite cli --suite export
 
 # libFuzzer harnesses (clang; built in _build-fuzz), each for FUZZ_SECONDS; crashing
 # inputs land in tests/fuzz/crashes/. See tests/fuzz/README.md.
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	bash tests/fuzz/run-fuzzers.sh $(FUZZ_SECONDS)
+
+# The GTK suites under ASan/UBSan/LSan (Xvfb display). GTK keeps caches for the
+# life of the process, so here GLib's slice allocator stays on (G_SLICE unset): LSan
+# cannot tell GTK's cache entries from leaks when Debian's GLib has no frame pointers
+# to unwind through. One subtest, /window/import-pdf, runs without leak detection:
+# importing a PDF pushes GLib past 2,048 quarks, and GLib then deliberately abandons
+# its first quark block (gquark.c: lock-free readers may still use it), a 16 KiB
+# "leak" (valgrind shows it is GLib's). Memory errors are caught everywhere.
+ASAN_UI_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp
+asan-ui: deps
+	@test -f $(ASAN_DIR)/build.ninja || meson setup $(ASAN_DIR) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+	meson compile -C $(ASAN_DIR)
+	$(ASAN_UI_ENV) $(XVFB) meson test -C $(ASAN_DIR) --print-errorlogs --suite ui -t 10 --test-args='-s /window/import-pdf'
+	$(ASAN_UI_ENV) ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 $(XVFB) meson test -C $(ASAN_DIR) --print-errorlogs -t 10 test-window --test-args='-p /window/import-pdf'
 
 bench: build
 	$(XVFB) meson test -C $(BUILD_DIR) --suite bench --verbose
