@@ -195,6 +195,8 @@ test_sign_verify (void)
   g_auto (Run) valid = { 0 };
   g_auto (Run) untrusted = { 0 };
   g_auto (Run) changed = { 0 };
+  g_auto (Run) exported = { 0 };
+  g_auto (Run) bad_trust = { 0 };
   g_auto (Run) wrong = { 0 };
   char *item, *title;
 
@@ -239,6 +241,22 @@ test_sign_verify (void)
   run_cli (&untrusted, "verify", path, NULL);
   g_assert_cmpint (untrusted.status, ==, 1);
   g_assert_nonnull (strstr (untrusted.out, "Not trusted: "));
+
+  /* The signature page of the exported PDF shows the approvals as valid only with the
+   * trust anchor given to export. */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "godkendt.pdf", NULL);
+    g_autofree char *text = NULL;
+    const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
+
+    run_cli (&exported, "export", path, "-o", pdf, "--trust", ca, NULL);
+    g_assert_cmpint (exported.status, ==, 0);
+    g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (text, "gyldig digital signatur"));
+    run_cli (&bad_trust, "export", path, "-o", pdf, "--trust", path, NULL);
+    g_assert_cmpint (bad_trust.status, ==, 1);
+  }
 
   /* One letter of item 3's title changes: every approval is invalid and names it. */
   g_clear_pointer (&contents, g_free);

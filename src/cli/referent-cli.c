@@ -123,16 +123,20 @@ cmd_export (int argc, char **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *edition = NULL;
+  g_auto (GStrv) trust_files = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
     { "edition", 0, 0, G_OPTION_ARG_STRING, &edition,
       N_("public (default: closed items show only their title) or internal"), N_("EDITION") },
+    { "trust", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &trust_files,
+      N_("Certificates of the trusted authorities (PEM) for the signature page; may be repeated"), N_("FILE") },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_("FILE.referat — export the minutes as PDF"));
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) file = NULL;
   g_autoptr (RefMeeting) meeting = NULL;
+  g_autoptr (RefSignatureTrust) trust = ref_signature_trust_new ();
   RefPdfExportOptions options;
   ExportProgress progress = { isatty (STDERR_FILENO), 0, -1 };
   int edition_value = REF_EDITION_PUBLIC;
@@ -146,6 +150,13 @@ cmd_export (int argc, char **argv)
     return cli_usage_error ("export", _("no output file given (-o OUT.pdf)"));
   if (edition != NULL && !ref_enum_from_nick (REF_TYPE_EDITION, edition, &edition_value))
     return cli_usage_error ("export", _("the edition must be “public” or “internal”"));
+  /* Without trust anchors the signature page shows approvals as not trusted. */
+  for (guint i = 0; trust_files != NULL && trust_files[i] != NULL; i++)
+    if (!ref_signature_trust_add_file (trust, trust_files[i], &error))
+      {
+        g_printerr ("%s\n", error->message);
+        return 1;
+      }
 
   file = g_file_new_for_commandline_arg (argv[1]);
   meeting = ref_xml_load_file (file, &error);
@@ -156,6 +167,7 @@ cmd_export (int argc, char **argv)
     }
   ref_pdf_export_options_init (&options);
   options.edition = edition_value;
+  options.trust = trust;
   if (!ref_pdf_export (meeting, output, &options, export_progress, &progress, NULL, &error))
     {
       if (progress.tty && progress.last_percent >= 0)
@@ -177,7 +189,7 @@ static const Command commands[] = {
   { "stats", N_("FILE"), N_("Print counts of items, decisions and attendance as JSON"), cmd_stats },
   { "import", N_("IN.pdf… -o OUT"), N_("Import agenda or minutes PDFs into .referat files"), cli_import },
   { "diff", N_("A B"), N_("Show what changed between two versions of a meeting"), cli_diff },
-  { "export", N_("FILE -o PDF"), N_("Export the minutes as PDF (--edition public|internal)"), cmd_export },
+  { "export", N_("FILE -o PDF"), N_("Export the minutes as PDF (--edition public|internal, --trust CA.pem …)"), cmd_export },
   { "sign", N_("FILE"), N_("Approve the minutes with a digital signature (--pkcs12 CERT.p12)"), cli_sign },
   { "verify", N_("FILE"), N_("Check the approvals of the minutes (--trust CA.pem …)"), cli_verify },
   { "help", "", N_("Show this help"), cmd_help },
