@@ -502,9 +502,40 @@ resolve_refs (Reader *r)
       if (p->store != NULL)
         g_list_store_append (p->store, participant); /* pending refs are in document order */
       else if (REF_IS_PARTICIPANT (p->object))
-        ref_participant_set_substitute_for (REF_PARTICIPANT (p->object), participant);
+        {
+          /* A substitute stands in for a member: not for themself, and not for another
+           * substitute (checked below), so substitute-for never forms a cycle. */
+          if ((gpointer) participant == (gpointer) p->object)
+            {
+              reader_fail (r, p->line, REF_XML_ERROR_INVALID_VALUE, _("participant “%s” is a substitute for themself"),
+                           p->id);
+              return;
+            }
+          ref_participant_set_substitute_for (REF_PARTICIPANT (p->object), participant);
+        }
       else
         g_object_set (p->object, "participant", participant, NULL);
+    }
+  for (guint i = 0; i < r->pending->len && r->error == NULL; i++)
+    {
+      PendingRef *p = &g_array_index (r->pending, PendingRef, i);
+      RefParticipant *target;
+
+      if (p->store != NULL || !REF_IS_PARTICIPANT (p->object))
+        continue;
+      target = ref_participant_get_substitute_for (REF_PARTICIPANT (p->object));
+      if (target != NULL && ref_participant_get_substitute_for (target) != NULL)
+        reader_fail (r, p->line, REF_XML_ERROR_INVALID_VALUE,
+                     _("“%s” is named as the one substituted for, but is a substitute too"), p->id);
+    }
+  /* Two substitutes naming each other hold references to each other: undo the links
+   * so that the refused meeting is freed. */
+  for (guint i = 0; i < r->pending->len && r->error != NULL; i++)
+    {
+      PendingRef *p = &g_array_index (r->pending, PendingRef, i);
+
+      if (p->store == NULL && REF_IS_PARTICIPANT (p->object))
+        ref_participant_set_substitute_for (REF_PARTICIPANT (p->object), NULL);
     }
 }
 

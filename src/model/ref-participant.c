@@ -282,6 +282,8 @@ void
 ref_participant_set_substitute_for (RefParticipant *self, RefParticipant *substitute_for)
 {
   g_return_if_fail (REF_IS_PARTICIPANT (self));
+  /* A participant referencing itself would never be freed. */
+  g_return_if_fail (substitute_for != self);
   ref_set_object (self, (gpointer *) &self->substitute_for, substitute_for, properties[PROP_SUBSTITUTE_FOR]);
 }
 
