@@ -1305,10 +1305,13 @@ details_row (RefApproval *approval, RefApprovalCheck *check)
   return row;
 }
 
+static void go_to_number (RefWindow *self, guint number);
+
 static void
 on_changed_item_activated (AdwActionRow *row, RefWindow *self)
 {
   gtk_popover_popdown (self->approvals_popover);
+  go_to_number (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "item-number")));
 }
 
 /* One row per item that changed after an approval, leading to the item (like the
@@ -1328,9 +1331,8 @@ changed_item_row (RefWindow *self, guint number)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.go-to-number");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_uint32 (number));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "item-number", GUINT_TO_POINTER (number));
   g_signal_connect_object (row, "activated", G_CALLBACK (on_changed_item_activated), self, 0);
   return row;
 }
