@@ -47,6 +47,7 @@ struct _RefWindow {
   GtkListBox *trust_list;
   GPtrArray *approval_checks;     /* RefApprovalCheck *, one per approval, in the meeting's order */
   guint approvals_refresh_source; /* re-verification after the approvals or the lock changed */
+  guint verify_open_source;       /* the first verification, once the window is up */
 
   RefMeeting *meeting;
   GFile *file;
@@ -1854,8 +1855,11 @@ verify_on_open (gpointer data)
 {
   RefWindow *self = data;
 
+  self->verify_open_source = 0;
   if (g_list_model_get_n_items (ref_meeting_get_approvals (self->meeting)) > 0)
     verify_and_report (self);
+  else
+    ref_window_verify_approvals (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -2102,9 +2106,8 @@ ref_window_constructed (GObject *object)
   update_lock_state (self);
   update_title (self);
   rebuild_trust_list (self);
-  ref_window_verify_approvals (self);
-  /* Said once the window is up: an approval that does not hold. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, verify_on_open, g_object_ref (self), g_object_unref);
+  /* Verified once the window is up, with a toast for an approval that does not hold. */
+  self->verify_open_source = g_idle_add (verify_on_open, self);
 
   if (self->settings != NULL)
     {
@@ -2131,6 +2134,7 @@ ref_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->approvals_refresh_source, g_source_remove);
+  g_clear_handle_id (&self->verify_open_source, g_source_remove);
   /* A window that goes away with nothing unsaved leaves no recovery copy. */
   if (self->meeting != NULL && self->recovery_id != NULL
       && (!ref_history_get_modified (ref_meeting_get_history (self->meeting)) || self->close_confirmed))
