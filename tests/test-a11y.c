@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include <gtk/gtk.h>
 
 #include "ref-item-view.h"
@@ -6,6 +8,7 @@
 #include "ref-pdf-import.h"
 #include "ref-window.h"
 #include "ref-xml.h"
+#include "test-certs.h"
 #include "test-tmp.h"
 
 /* Accessibility of the window with the sample meeting: every control has an accessible
@@ -517,6 +520,71 @@ test_review_popover (void)
   close_window (window);
 }
 
+static GtkWidget *find_toplevel (GType type, GtkWidget *not);
+
+/* The approvals panel, open, with an approval whose item changed (so that its rows
+ * leading to items exist), expanded, and a trusted authority. */
+static void
+test_approvals_popover (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "certs", NULL);
+  g_autofree char *ca = NULL;
+  g_autofree char *p12 = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkMenuButton *button;
+  GtkWidget *popover;
+  GtkListBoxRow *row;
+  GtkWidget *dialog;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  Audit audit;
+
+  g_mkdir_with_parents (dir, 0700);
+  ca = ref_test_make_authority (dir, "ca", "Referent Test CA");
+  p12 = ref_test_make_member (dir, "member", "Mette Test", "ca");
+  g_assert_true (ref_window_add_trust_anchor (window, ca, &error));
+  g_assert_true (ref_window_approve_with_file (window, p12, REF_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  ref_meeting_set_locked (meeting, FALSE);
+  ref_agenda_item_set_title (ref_meeting_find_item_by_number (meeting, 3), "Ændret");
+  ref_meeting_set_locked (meeting, TRUE);
+  iterate ();
+
+  button = GTK_MENU_BUTTON (find_by_id (GTK_WIDGET (window), "approvals_button"));
+  gtk_menu_button_popup (button);
+  iterate ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_mapped (popover));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ref_window_get_approvals_list (window)), 0);
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  iterate ();
+  audit_init (&audit);
+  audit_names (&audit, popover);
+  check_names (&audit, "approvals popover");
+  check_keyboard (&audit, popover);
+  audit_finish (&audit);
+  gtk_menu_button_popdown (button);
+  iterate ();
+
+  /* The question before unlocking. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unlock", NULL));
+  iterate ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  g_assert_nonnull (dialog);
+  audit_init (&audit);
+  audit_names (&audit, dialog);
+  check_names (&audit, "unlock dialog");
+  check_keyboard (&audit, dialog);
+  audit_finish (&audit);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_settings_reset (settings, "trust-anchors");
+  close_window (window);
+}
+
 /* The window that compares with an earlier version. */
 static void
 test_comparison_window (void)
@@ -605,6 +673,7 @@ main (int argc, char **argv)
   g_test_add_func ("/a11y/item-page", test_item_page);
   g_test_add_func ("/a11y/meeting-page", test_meeting_page);
   g_test_add_func ("/a11y/review-popover", test_review_popover);
+  g_test_add_func ("/a11y/approvals-popover", test_approvals_popover);
   g_test_add_func ("/a11y/comparison-window", test_comparison_window);
   g_test_add_func ("/a11y/dialogs", test_dialogs);
 

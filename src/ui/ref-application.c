@@ -402,6 +402,8 @@ ref_application_startup (GApplication *app)
     { "win.go-to-item", { "<Control>g", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.show-meeting", { "<Control>m", NULL } },
+    { "win.lock-for-approval", { "<Control><Shift>l", NULL } },
+    { "win.approve", { "<Control><Shift>g", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

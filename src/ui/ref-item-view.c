@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ref-item-view.h"
+#include "ref-read-only.h"
 #include "ref-text-editor.h"
 
 /* The editor pane of one agenda item. Every field is bound to the model both ways,
@@ -39,6 +40,7 @@ struct _RefItemView {
   gboolean focus_new_decision;
   GtkSpinButton *number_spin;
   GtkMenuButton *add_section_button;
+  gboolean locked; /* the minutes are locked for approval: nothing here edits them */
 
   RefAgendaItem *item;
   GPtrArray *bindings;   /* bindings of the static fields */
@@ -523,6 +525,7 @@ rebuild_absence (RefItemView *self)
 
 static void rebuild_sections (RefItemView *self);
 static void rebuild_decisions (RefItemView *self);
+static void apply_lock (RefItemView *self);
 static void rebuild_attachments (RefItemView *self);
 static void rebuild_comments (RefItemView *self);
 
@@ -544,6 +547,7 @@ rebuild_idle (gpointer data)
     rebuild_comments (self);
   if (pending & REBUILD_ABSENCE)
     rebuild_absence (self);
+  apply_lock (self);
   if (self->focus_new_decision && self->decision_editors->len > 0)
     gtk_widget_grab_focus (g_ptr_array_index (self->decision_editors, self->decision_editors->len - 1));
   self->focus_new_decision = FALSE;
@@ -980,7 +984,48 @@ ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
   rebuild_attachments (self);
   rebuild_comments (self);
   rebuild_absence (self);
+  apply_lock (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/* The parts that are the signed content. Comments are not (reviewers go on commenting
+ * while members approve), and opening an attachment only reads it. */
+static void
+apply_lock (RefItemView *self)
+{
+  static const char *const content_actions[] = {
+    "view.add-attachment", "view.attachment-delete", "view.add-decision", "view.add-recommendation",
+    "view.add-section",    "view.section-up",        "view.section-down", "view.section-delete",
+  };
+  GtkWidget *parts[] = {
+    GTK_WIDGET (self->title_row),       GTK_WIDGET (self->case_row),           GTK_WIDGET (self->number_spin),
+    GTK_WIDGET (self->closed_switch),   GTK_WIDGET (self->add_section_button), GTK_WIDGET (self->sections_box),
+    GTK_WIDGET (self->recommendation_box), GTK_WIDGET (self->decisions_box),   GTK_WIDGET (self->absence_box),
+    GTK_WIDGET (self->attachments_box),
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (content_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), content_actions[i], !self->locked);
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    ref_read_only_apply (parts[i], self->locked);
+}
+
+gboolean
+ref_item_view_get_locked (RefItemView *self)
+{
+  g_return_val_if_fail (REF_IS_ITEM_VIEW (self), FALSE);
+  return self->locked;
+}
+
+void
+ref_item_view_set_locked (RefItemView *self, gboolean locked)
+{
+  g_return_if_fail (REF_IS_ITEM_VIEW (self));
+  locked = !!locked;
+  if (self->locked == locked)
+    return;
+  self->locked = locked;
+  apply_lock (self);
 }
 
 /* A new, empty decision; where several committees decide, the secretary names the

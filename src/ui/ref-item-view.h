@@ -20,6 +20,10 @@ GtkWidget     *ref_item_view_get_decision_editor (RefItemView *self, guint index
 /* The meeting the items belong to: participants and the derived absence. */
 void           ref_item_view_set_meeting (RefItemView *self, RefMeeting *meeting);
 void           ref_item_view_add_comment (RefItemView *self, const char *text, RefSection *section);
+/* Locked for approval: the item's content is shown read-only (text stays selectable);
+ * comments can still be added. */
+gboolean       ref_item_view_get_locked (RefItemView *self);
+void           ref_item_view_set_locked (RefItemView *self, gboolean locked);
 void           ref_item_view_add_attachment_file (RefItemView *self, GFile *file);
 
 G_END_DECLS

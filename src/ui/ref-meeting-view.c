@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ref-meeting-view.h"
+#include "ref-read-only.h"
 #include "ref-text-editor.h"
 #include "ref-ui-resources.h"
 
@@ -38,6 +39,7 @@ struct _RefMeetingView {
   gboolean showing_times; /* the time controls are being set from the model */
   gboolean start_unset;
   gboolean end_unset;
+  gboolean locked; /* the minutes are locked for approval */
 };
 
 G_DEFINE_FINAL_TYPE (RefMeetingView, ref_meeting_view, GTK_TYPE_WIDGET)
@@ -141,7 +143,7 @@ show_times (RefMeetingView *self)
     }
   else
     gtk_menu_button_set_label (self->date_button, _("No Date"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.clear-end-time", end != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.clear-end-time", end != NULL && !self->locked);
   self->showing_times = FALSE;
 }
 
@@ -604,10 +606,13 @@ update_participant_rows (RefMeetingView *self)
     }
 }
 
+static void apply_lock (RefMeetingView *self);
+
 static void
 on_participants_changed (GListModel *list, guint position, guint removed, guint added, RefMeetingView *self)
 {
   update_participant_rows (self);
+  apply_lock (self);
 }
 
 static AdwExpanderRow *
@@ -710,6 +715,8 @@ move_focused_participant (GtkWidget *widget, GVariant *args, gpointer user_data)
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   int position;
 
+  if (self->locked)
+    return FALSE;
   while (focus != NULL && gtk_widget_get_parent (focus) != GTK_WIDGET (self->participant_list))
     focus = gtk_widget_get_parent (focus);
   if (focus == NULL || !GTK_IS_LIST_BOX_ROW (focus))
@@ -719,6 +726,42 @@ move_focused_participant (GtkWidget *widget, GVariant *args, gpointer user_data)
     return FALSE;
   move_participant (self, (guint) position, g_variant_get_int32 (args));
   return TRUE;
+}
+
+/* ---- Locking ----------------------------------------------------------------- */
+
+/* Everything here is signed content: while locked it is read, not edited. */
+static void
+apply_lock (RefMeetingView *self)
+{
+  static const char *const content_actions[] = {
+    "meeting.remove-participant", "meeting.move-participant-up", "meeting.move-participant-down",
+  };
+  GDateTime *end = self->meeting ? ref_meeting_get_end (self->meeting) : NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (content_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), content_actions[i], !self->locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.add-participant", self->meeting != NULL && !self->locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.clear-end-time", end != NULL && !self->locked);
+  ref_read_only_apply (self->content, self->locked);
+}
+
+gboolean
+ref_meeting_view_get_locked (RefMeetingView *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING_VIEW (self), FALSE);
+  return self->locked;
+}
+
+void
+ref_meeting_view_set_locked (RefMeetingView *self, gboolean locked)
+{
+  g_return_if_fail (REF_IS_MEETING_VIEW (self));
+  locked = !!locked;
+  if (self->locked == locked)
+    return;
+  self->locked = locked;
+  apply_lock (self);
 }
 
 /* ---- Meeting ----------------------------------------------------------------- */
@@ -802,7 +845,7 @@ ref_meeting_view_set_meeting (RefMeetingView *self, RefMeeting *meeting)
   show_times (self);
   update_participant_rows (self);
   gtk_widget_set_sensitive (self->content, meeting != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.add-participant", meeting != NULL);
+  apply_lock (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
 }
 

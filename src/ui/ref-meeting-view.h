@@ -31,6 +31,11 @@ GtkWidget  *ref_meeting_view_get_participant_list (RefMeetingView *self);
 /* Focuses the committee field (e.g. when the user picks the meeting header). */
 void        ref_meeting_view_focus_committee (RefMeetingView *self);
 
+/* Locked for approval: every field is shown read-only (text stays selectable), and
+ * the participant actions are disabled. */
+gboolean    ref_meeting_view_get_locked (RefMeetingView *self);
+void        ref_meeting_view_set_locked (RefMeetingView *self, gboolean locked);
+
 /* Parses "1, 3, 5-7" into sorted, distinct item numbers (an empty text gives an
  * empty array). Returns: (transfer full) (nullable): NULL when the text is not
  * such a list. */

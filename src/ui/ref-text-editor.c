@@ -631,6 +631,19 @@ ref_text_editor_set_property (GObject *object, guint prop_id, const GValue *valu
     }
 }
 
+/* A read-only editor (the minutes are locked for approval) offers no formatting. */
+static void
+on_editable_changed (RefTextEditor *self, GParamSpec *pspec, gpointer user_data)
+{
+  static const char *const actions[] = {
+    "text.bold", "text.italic", "text.underline", "text.bullet-list", "text.numbered-list", "text.table",
+  };
+  gboolean editable = gtk_text_view_get_editable (GTK_TEXT_VIEW (self));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], editable);
+}
+
 static void
 ref_text_editor_constructed (GObject *object)
 {
@@ -659,6 +672,7 @@ ref_text_editor_constructed (GObject *object)
   g_signal_connect_after (buffer, "delete-range", G_CALLBACK (on_delete_range_after), self);
   g_signal_connect (buffer, "changed", G_CALLBACK (on_changed), self);
   g_signal_connect (buffer, "mark-set", G_CALLBACK (on_mark_set), self);
+  g_signal_connect (self, "notify::editable", G_CALLBACK (on_editable_changed), NULL);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "ref-pdf-import.h"
 #include "ref-recovery.h"
 #include "ref-review.h"
+#include "ref-signature.h"
 #include "ref-ui-resources.h"
 #include "ref-window.h"
 #include "ref-xml.h"
@@ -38,6 +39,15 @@ struct _RefWindow {
   GtkRevealer *import_revealer;
   GtkLabel *import_summary;
   GtkListBox *import_list;
+  GtkRevealer *lock_revealer;
+  GtkLabel *lock_label;
+  GtkPopover *approvals_popover;
+  GtkLabel *approvals_summary;
+  GtkListBox *approvals_list;
+  GtkListBox *trust_list;
+  GPtrArray *approval_checks;     /* RefApprovalCheck *, one per approval, in the meeting's order */
+  guint approvals_refresh_source; /* re-verification after the approvals or the lock changed */
+  guint verify_open_source;       /* the first verification, once the window is up */
 
   RefMeeting *meeting;
   GFile *file;
@@ -94,13 +104,26 @@ update_title (RefWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* What changes the agenda's structure; not while the minutes are locked for approval. */
+static const char *const structure_actions[] = {
+  "win.add-item",     "win.delete-item", "win.duplicate-item",
+  "win.move-item-up", "win.move-item-down", "win.renumber",
+};
+
+/* Undo stays available while locked: nothing can be edited then, so the step it
+ * undoes is the locking (or the approval that locked) itself. */
 static void
 update_actions (RefWindow *self)
 {
   RefHistory *history = ref_meeting_get_history (self->meeting);
+  gboolean locked = ref_meeting_get_locked (self->meeting);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", ref_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", ref_history_get_can_redo (history));
+  for (gsize i = 0; i < G_N_ELEMENTS (structure_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), structure_actions[i], !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock-for-approval", !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock", locked);
 }
 
 static void
@@ -173,6 +196,8 @@ ref_window_move_item_to (RefWindow *self, RefAgendaItem *item, RefAgendaItem *ta
   guint from, to;
 
   g_return_if_fail (REF_IS_WINDOW (self));
+  if (ref_meeting_get_locked (self->meeting))
+    return;
   if (item == target || !ref_meeting_find_item_position (self->meeting, item, &from)
       || !ref_meeting_find_item_position (self->meeting, target, &to))
     return;
@@ -459,6 +484,8 @@ typedef struct {
   char *path;
 } ExportJob;
 
+static RefSignatureTrust *load_trust (RefWindow *self);
+
 static void
 on_export_open (AdwToast *toast_widget, gpointer user_data)
 {
@@ -496,10 +523,13 @@ ref_window_export_to (RefWindow *self, GFile *file, RefEdition edition)
 {
   ExportJob *job = g_new0 (ExportJob, 1);
   RefPdfExportOptions options;
+  g_autoptr (RefSignatureTrust) trust = NULL;
 
   g_return_if_fail (REF_IS_WINDOW (self));
+  trust = load_trust (self);
   ref_pdf_export_options_init (&options);
   options.edition = edition;
+  options.trust = trust; /* the export keeps a reference of its own */
   job->window = g_object_ref (self);
   job->path = g_file_get_path (file);
   ref_pdf_export_async (self->meeting, job->path, &options, NULL, NULL, NULL, on_export_done, job);
@@ -1099,6 +1129,740 @@ on_review_show (GtkPopover *popover, RefWindow *self)
   ref_window_refresh_review (self);
 }
 
+/* ---- approval ---- */
+
+static char **
+trust_anchor_paths (RefWindow *self)
+{
+  return self->settings ? g_settings_get_strv (self->settings, "trust-anchors") : g_new0 (char *, 1);
+}
+
+/* The trust anchors of the settings. One unreadable file does not stop the others:
+ * the list of trusted authorities says which one failed. (transfer full) */
+static RefSignatureTrust *
+load_trust (RefWindow *self)
+{
+  g_auto (GStrv) paths = trust_anchor_paths (self);
+  RefSignatureTrust *trust = ref_signature_trust_new ();
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!ref_signature_trust_add_file (trust, paths[i], &error))
+        g_debug ("Trust anchor %s skipped: %s", paths[i], error->message);
+    }
+  return trust;
+}
+
+/* Members (and substitutes) who did not stay away: who is expected to approve. */
+static guint
+count_approving_members (RefMeeting *meeting)
+{
+  GListModel *participants = ref_meeting_get_participants (meeting);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
+      RefParticipantType type = ref_participant_get_participant_type (p);
+
+      if ((type == REF_PARTICIPANT_TYPE_MEMBER || type == REF_PARTICIPANT_TYPE_SUBSTITUTE)
+          && ref_participant_get_attendance (p) != REF_ATTENDANCE_ABSENT)
+        n++;
+    }
+  return n;
+}
+
+static guint
+count_standing_approvals (RefMeeting *meeting)
+{
+  GListModel *approvals = ref_meeting_get_approvals (meeting);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (approvals); i++)
+    {
+      g_autoptr (RefApproval) approval = g_list_model_get_item (approvals, i);
+      n += !ref_approval_get_voided (approval);
+    }
+  return n;
+}
+
+static void
+update_lock_strip (RefWindow *self)
+{
+  gboolean locked = ref_meeting_get_locked (self->meeting);
+  guint n_members = count_approving_members (self->meeting);
+  guint n_approved = count_standing_approvals (self->meeting);
+  g_autofree char *text = NULL;
+
+  if (n_members > 0)
+    /* TRANSLATORS: the strip above locked minutes: "Locked for approval · 2 of 5 members have approved" */
+    text = g_strdup_printf (ngettext ("Locked for approval · %u of %u member has approved",
+                                      "Locked for approval · %u of %u members have approved", n_members),
+                            n_approved, n_members);
+  else
+    text = g_strdup_printf (ngettext ("Locked for approval · %u approval", "Locked for approval · %u approvals",
+                                      n_approved),
+                            n_approved);
+  gtk_label_set_label (self->lock_label, text);
+  gtk_revealer_set_reveal_child (self->lock_revealer, locked);
+}
+
+static const char *
+status_icon (RefApprovalStatus status)
+{
+  switch (status)
+    {
+    case REF_APPROVAL_STATUS_VALID:
+      return "emblem-ok-symbolic";
+    case REF_APPROVAL_STATUS_UNTRUSTED:
+      return "dialog-warning-symbolic";
+    case REF_APPROVAL_STATUS_VOID:
+      return "action-unavailable-symbolic";
+    case REF_APPROVAL_STATUS_INVALID:
+    case REF_APPROVAL_STATUS_MALFORMED:
+    default:
+      return "dialog-error-symbolic";
+    }
+}
+
+static const char *
+status_style (RefApprovalStatus status)
+{
+  switch (status)
+    {
+    case REF_APPROVAL_STATUS_VALID:
+      return "success";
+    case REF_APPROVAL_STATUS_UNTRUSTED:
+      return "warning";
+    case REF_APPROVAL_STATUS_VOID:
+      return "dim-label";
+    case REF_APPROVAL_STATUS_INVALID:
+    case REF_APPROVAL_STATUS_MALFORMED:
+    default:
+      return "error";
+    }
+}
+
+/* A label for reading, not operating: selectable text in a row that is not activated. */
+static GtkWidget *
+detail_label (const char *text, gboolean selectable)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), selectable);
+  return label;
+}
+
+static GtkWidget *
+details_row (RefApproval *approval, RefApprovalCheck *check)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  const char *subject = ref_approval_check_get_subject (check);
+  const char *issuer = ref_approval_check_get_issuer (check);
+  const char *fingerprint = ref_approval_check_get_fingerprint (check);
+  const char *const *changed = ref_approval_check_get_changed (check);
+  GtkWidget *message = detail_label (ref_approval_check_get_message (check), TRUE);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_box_append (GTK_BOX (box), message);
+  if (subject && *subject)
+    {
+      /* TRANSLATORS: the certificate's subject, "Certificate: CN=Anna Holm,O=Testkommune" */
+      g_autofree char *text = g_strdup_printf (_("Certificate: %s"), subject);
+      gtk_box_append (GTK_BOX (box), detail_label (text, TRUE));
+    }
+  if (issuer && *issuer)
+    {
+      g_autofree char *text = g_strdup_printf (_("Issued by: %s"), issuer);
+      gtk_box_append (GTK_BOX (box), detail_label (text, TRUE));
+    }
+  if (fingerprint && *fingerprint)
+    {
+      GtkWidget *heading = detail_label (_("Fingerprint (SHA-256)"), FALSE);
+      GtkWidget *value = detail_label (fingerprint, TRUE);
+
+      gtk_widget_add_css_class (heading, "dim-label");
+      gtk_widget_add_css_class (value, "ref-fingerprint");
+      gtk_box_append (GTK_BOX (box), heading);
+      gtk_box_append (GTK_BOX (box), value);
+    }
+  if (changed != NULL && changed[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) changed);
+      g_autofree char *text = g_strdup_printf (_("Changed since approval: %s"), list);
+      gtk_box_append (GTK_BOX (box), detail_label (text, TRUE));
+    }
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, message, NULL, -1);
+  return row;
+}
+
+static void go_to_number (RefWindow *self, guint number);
+
+static void
+on_changed_item_activated (AdwActionRow *row, RefWindow *self)
+{
+  gtk_popover_popdown (self->approvals_popover);
+  go_to_number (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "item-number")));
+}
+
+/* One row per item that changed after an approval, leading to the item (like the
+ * review panel's rows). */
+static GtkWidget *
+changed_item_row (RefWindow *self, guint number)
+{
+  GtkWidget *row = adw_action_row_new ();
+  RefAgendaItem *item = ref_meeting_find_item_by_number (self->meeting, number);
+  /* TRANSLATORS: a row leading to an agenda item that changed after approval, "Go to item 3" */
+  g_autofree char *title = g_strdup_printf (_("Go to item %u"), number);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (item != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (ref_agenda_item_get_title (item), -1);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "item-number", GUINT_TO_POINTER (number));
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_changed_item_activated), self, 0);
+  return row;
+}
+
+static GtkWidget *
+approval_row (RefWindow *self, RefApproval *approval, RefApprovalCheck *check)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  RefApprovalStatus status = ref_approval_check_get_status (check);
+  GDateTime *time = ref_approval_check_get_signing_time (check);
+  const char *signer = ref_approval_get_signer (approval);
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *icon = gtk_image_new_from_icon_name (status_icon (status));
+  GArray *items = ref_approval_check_get_changed_items (check);
+
+  if (signer == NULL || *signer == '\0')
+    signer = *ref_approval_check_get_subject (check) ? ref_approval_check_get_subject (check) : _("Unknown signer");
+  escaped = g_markup_escape_text (signer, -1);
+  /* A voided approval is a record, not an approval: struck through and dimmed. */
+  title = status == REF_APPROVAL_STATUS_VOID ? g_strdup_printf ("<s>%s</s>", escaped) : g_steal_pointer (&escaped);
+  time = time ? time : ref_approval_get_time (approval);
+  if (time != NULL)
+    {
+      g_autoptr (GDateTime) local = g_date_time_to_local (time);
+      when = g_date_time_format (local, "%x %H:%M");
+    }
+  subtitle = when ? g_strdup_printf ("%s · %s", ref_approval_status_label (status), when)
+                  : g_strdup (ref_approval_status_label (status));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  gtk_widget_add_css_class (icon, status_style (status));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ref_approval_status_label (status), -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+  if (status == REF_APPROVAL_STATUS_VOID)
+    gtk_widget_add_css_class (row, "ref-approval-void");
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row (approval, check));
+  if (status == REF_APPROVAL_STATUS_INVALID && items != NULL)
+    for (guint i = 0; i < items->len; i++)
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), changed_item_row (self, g_array_index (items, guint, i)));
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
+/* Checks every approval against the meeting as it is now and lists the outcome;
+ * returns how many approvals that still count (not voided) are not valid. */
+guint
+ref_window_verify_approvals (RefWindow *self)
+{
+  GListModel *approvals;
+  g_autoptr (RefSignatureTrust) trust = NULL;
+  g_autofree char *summary = NULL;
+  guint n, n_bad = 0, n_valid = 0;
+
+  g_return_val_if_fail (REF_IS_WINDOW (self), 0);
+  g_clear_handle_id (&self->approvals_refresh_source, g_source_remove);
+  approvals = ref_meeting_get_approvals (self->meeting);
+  n = g_list_model_get_n_items (approvals);
+  trust = load_trust (self);
+  clear_list (self->approvals_list);
+  g_ptr_array_set_size (self->approval_checks, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefApproval) approval = g_list_model_get_item (approvals, i);
+      RefApprovalCheck *check = ref_signature_verify (self->meeting, approval, trust);
+      RefApprovalStatus status = ref_approval_check_get_status (check);
+
+      g_ptr_array_add (self->approval_checks, check);
+      n_valid += status == REF_APPROVAL_STATUS_VALID;
+      n_bad += status != REF_APPROVAL_STATUS_VALID && status != REF_APPROVAL_STATUS_VOID;
+      gtk_list_box_append (self->approvals_list, approval_row (self, approval, check));
+    }
+  if (n == 0)
+    summary = g_strdup (ref_meeting_get_locked (self->meeting)
+                            ? _("Locked for approval. No one has approved yet.")
+                            : _("No approvals yet. Lock the minutes when they are final, then members approve them."));
+  else if (n_bad == 0)
+    summary = g_strdup_printf (ngettext ("%u valid approval", "%u valid approvals", n_valid), n_valid);
+  else
+    /* TRANSLATORS: the approvals panel's heading, "1 of 3 approvals is not valid" */
+    summary = g_strdup_printf (ngettext ("%u of %u approvals is not valid", "%u of %u approvals are not valid", n),
+                               n_bad, n);
+  gtk_label_set_label (self->approvals_summary, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->approvals_list), n > 0);
+  update_lock_strip (self);
+  return n_bad;
+}
+
+/* Verifies, and says so in a toast when an approval does not hold. */
+static guint
+verify_and_report (RefWindow *self)
+{
+  guint n_bad = ref_window_verify_approvals (self);
+
+  if (n_bad > 0)
+    {
+      g_autofree char *text = g_strdup_printf (
+          ngettext ("%u approval is not valid: see Approvals", "%u approvals are not valid: see Approvals", n_bad), n_bad);
+      toast (self, text);
+    }
+  return n_bad;
+}
+
+RefApprovalCheck *
+ref_window_get_approval_check (RefWindow *self, guint index)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return index < self->approval_checks->len ? g_ptr_array_index (self->approval_checks, index) : NULL;
+}
+
+GtkWidget *
+ref_window_get_approvals_list (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->approvals_list);
+}
+
+static gboolean
+refresh_approvals_idle (gpointer data)
+{
+  RefWindow *self = data;
+
+  self->approvals_refresh_source = 0;
+  ref_window_verify_approvals (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Locking, unlocking, undo and redo change the approvals in several steps: verify
+ * once they are done. */
+static void
+schedule_approvals_refresh (RefWindow *self)
+{
+  if (self->approvals_refresh_source == 0)
+    self->approvals_refresh_source = g_idle_add (refresh_approvals_idle, self);
+}
+
+static void
+on_approvals_changed (GListModel *list, guint position, guint removed, guint added, RefWindow *self)
+{
+  schedule_approvals_refresh (self);
+}
+
+static void
+update_lock_state (RefWindow *self)
+{
+  gboolean locked = ref_meeting_get_locked (self->meeting);
+
+  ref_item_view_set_locked (self->item_view, locked);
+  ref_meeting_view_set_locked (self->meeting_view, locked);
+  update_actions (self);
+  update_lock_strip (self);
+}
+
+static void
+on_locked_changed (RefMeeting *meeting, GParamSpec *pspec, RefWindow *self)
+{
+  update_lock_state (self);
+  schedule_approvals_refresh (self);
+}
+
+static void
+on_approvals_show (GtkPopover *popover, RefWindow *self)
+{
+  ref_window_verify_approvals (self);
+}
+
+static void
+lock_for_approval_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  RefHistory *history = ref_meeting_get_history (self->meeting);
+
+  if (ref_meeting_get_locked (self->meeting))
+    return;
+  /* A step of its own, not merged with an unlock just before. */
+  ref_history_seal (history);
+  ref_meeting_set_locked (self->meeting, TRUE);
+  ref_history_seal (history);
+}
+
+static void
+unlock_now (RefWindow *self)
+{
+  ref_history_seal (ref_meeting_get_history (self->meeting));
+  ref_meeting_unlock (self->meeting);
+  ref_history_seal (ref_meeting_get_history (self->meeting));
+  ref_window_verify_approvals (self);
+  toast (self, _("Unlocked for editing"));
+}
+
+static void
+on_unlock_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
+{
+  if (g_str_equal (response, "unlock"))
+    unlock_now (self);
+}
+
+static void
+unlock_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  guint n = count_standing_approvals (self->meeting);
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (!ref_meeting_get_locked (self->meeting))
+    return;
+  if (n == 0)
+    {
+      unlock_now (self);
+      return;
+    }
+  heading = g_strdup_printf (ngettext ("Unlock and Void %u Approval?", "Unlock and Void %u Approvals?", n), n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_WINDOW (self), heading,
+      _("The minutes can then be edited again. The approvals given so far stay listed, marked as void, and the "
+        "members will have to approve again.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "unlock", _("_Unlock"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "unlock", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unlock_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Signs with the PKCS#12 file at @pkcs12_path, as Approve… does once it has the file
+ * and the password. On failure the meeting is unchanged. */
+gboolean
+ref_window_approve_with_file (RefWindow *self, const char *pkcs12_path, const char *password, GError **error)
+{
+  g_autoptr (RefApproval) approval = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (pkcs12_path != NULL, FALSE);
+
+  ref_history_seal (ref_meeting_get_history (self->meeting));
+  approval = ref_signature_sign (self->meeting, pkcs12_path, password, NULL, error);
+  if (approval == NULL)
+    return FALSE;
+  ref_history_seal (ref_meeting_get_history (self->meeting));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-certificate", pkcs12_path);
+  /* TRANSLATORS: toast after signing, "Approved by Anna Holm" */
+  text = g_strdup_printf (_("Approved by %s"), ref_approval_get_signer (approval));
+  toast (self, text);
+  verify_and_report (self);
+  return TRUE;
+}
+
+static void ask_password (RefWindow *self, const char *path, const char *problem);
+
+static void
+on_password_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "approve"))
+    return;
+  if (!ref_window_approve_with_file (self, path, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    {
+      if (g_error_matches (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_KEY))
+        /* Most likely a mistyped password: ask again, saying why. */
+        ask_password (self, path, error->message);
+      else
+        ref_window_show_error (self, _("Could not approve"), error->message);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+ask_password (RefWindow *self, const char *path, const char *problem)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  /* TRANSLATORS: %s is the certificate file's name */
+  g_autofree char *body = g_strdup_printf (_("Enter the password of your certificate %s. Approving locks the minutes."),
+                                           name);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Approve the Minutes"), body));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *entry = adw_password_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Password"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Certificate password"), -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  gtk_box_append (GTK_BOX (box), list);
+  if (problem != NULL)
+    {
+      GtkWidget *label = detail_label (problem, TRUE);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "approve", _("_Approve"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "approve", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "approve");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_password_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_certificate_chosen (GtkNativeDialog *dialog, int response, RefWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        ask_password (self, path, NULL);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+approve_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Choose Your Certificate"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-certificate") : NULL;
+
+  gtk_popover_popdown (self->approvals_popover);
+  gtk_file_filter_set_name (filter, _("Certificates (.p12, .pfx)"));
+  gtk_file_filter_add_suffix (filter, "p12");
+  gtk_file_filter_add_suffix (filter, "pfx");
+  gtk_file_filter_add_mime_type (filter, "application/x-pkcs12");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (last != NULL && *last && g_file_test (last, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (last);
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (on_certificate_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+verify_approvals_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+
+  if (verify_and_report (self) == 0 && count_standing_approvals (self->meeting) > 0)
+    toast (self, _("Every approval is valid"));
+}
+
+/* ---- trusted authorities ---- */
+
+static void
+rebuild_trust_list (RefWindow *self)
+{
+  g_auto (GStrv) paths = trust_anchor_paths (self);
+
+  clear_list (self->trust_list);
+  if (paths[0] == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None: no approval can count as valid"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->trust_list, row);
+    }
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autoptr (RefSignatureTrust) probe = ref_signature_trust_new ();
+      g_autoptr (GError) error = NULL;
+      g_autofree char *name = g_path_get_basename (paths[i]);
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      g_autofree char *where = g_markup_escape_text (paths[i], -1);
+      /* TRANSLATORS: the remove button of a trusted authority, "Remove ca.pem" */
+      g_autofree char *label = g_strdup_printf (_("Remove %s"), name);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      if (!ref_signature_trust_add_file (probe, paths[i], &error))
+        {
+          g_autofree char *problem = g_markup_escape_text (error->message, -1);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem);
+          gtk_widget_add_css_class (row, "error");
+        }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-trust-anchor");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_string (paths[i]));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->trust_list, row);
+    }
+}
+
+static void
+on_trust_anchors_changed (GSettings *settings, const char *key, RefWindow *self)
+{
+  rebuild_trust_list (self);
+  schedule_approvals_refresh (self);
+}
+
+/* Adds the authority certificate(s) of the PEM file @pem_path to the trusted ones and
+ * verifies again. Fails, changing nothing, when the file holds no certificate. */
+gboolean
+ref_window_add_trust_anchor (RefWindow *self, const char *pem_path, GError **error)
+{
+  g_autoptr (RefSignatureTrust) probe = ref_signature_trust_new ();
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) paths = NULL;
+  g_auto (GStrv) updated = NULL;
+
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (pem_path != NULL, FALSE);
+
+  if (!ref_signature_trust_add_file (probe, pem_path, error))
+    return FALSE;
+  if (self->settings == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The settings are not installed, so trusted authorities cannot be kept"));
+      return FALSE;
+    }
+  paths = trust_anchor_paths (self);
+  if (!g_strv_contains ((const char *const *) paths, pem_path))
+    {
+      g_strv_builder_addv (builder, (const char **) paths);
+      g_strv_builder_add (builder, pem_path);
+      updated = g_strv_builder_end (builder);
+      g_settings_set_strv (self->settings, "trust-anchors", (const char *const *) updated);
+    }
+  rebuild_trust_list (self);
+  verify_and_report (self);
+  return TRUE;
+}
+
+void
+ref_window_remove_trust_anchor (RefWindow *self, const char *pem_path)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) paths = NULL;
+  g_auto (GStrv) updated = NULL;
+
+  g_return_if_fail (REF_IS_WINDOW (self));
+  if (self->settings == NULL)
+    return;
+  paths = trust_anchor_paths (self);
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (g_strcmp0 (paths[i], pem_path) != 0)
+      g_strv_builder_add (builder, paths[i]);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "trust-anchors", (const char *const *) updated);
+  rebuild_trust_list (self);
+  ref_window_verify_approvals (self);
+}
+
+static void
+remove_trust_anchor_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ref_window_remove_trust_anchor (REF_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_trust_anchor_chosen (GtkNativeDialog *dialog, int response, RefWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+
+      if (path != NULL && !ref_window_add_trust_anchor (self, path, &error))
+        ref_window_show_error (self, _("Could not add the authority"), error->message);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+add_trust_anchor_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Add Trusted Authority"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_popover_popdown (self->approvals_popover);
+  gtk_file_filter_set_name (filter, _("Certificates (.pem, .crt)"));
+  gtk_file_filter_add_suffix (filter, "pem");
+  gtk_file_filter_add_suffix (filter, "crt");
+  gtk_file_filter_add_suffix (filter, "cer");
+  gtk_file_filter_add_mime_type (filter, "application/x-x509-ca-cert");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_trust_anchor_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static gboolean
+verify_on_open (gpointer data)
+{
+  RefWindow *self = data;
+
+  self->verify_open_source = 0;
+  if (g_list_model_get_n_items (ref_meeting_get_approvals (self->meeting)) > 0)
+    verify_and_report (self);
+  else
+    ref_window_verify_approvals (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* ---- import notes ---- */
 
 static void
@@ -1330,11 +2094,20 @@ ref_window_constructed (GObject *object)
 
   g_signal_connect_object (ref_meeting_get_history (self->meeting), "notify", G_CALLBACK (on_history_notify), self, 0);
   g_signal_connect_object (self->meeting, "notify", G_CALLBACK (on_meeting_notify), self, 0);
+  g_signal_connect_object (self->meeting, "notify::locked", G_CALLBACK (on_locked_changed), self, 0);
+  g_signal_connect_object (ref_meeting_get_approvals (self->meeting), "items-changed", G_CALLBACK (on_approvals_changed),
+                           self, 0);
+  g_signal_connect (self->approvals_popover, "show", G_CALLBACK (on_approvals_show), self);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::trust-anchors", G_CALLBACK (on_trust_anchors_changed), self, 0);
   ref_meeting_view_set_meeting (self->meeting_view, self->meeting);
   ref_item_view_set_meeting (self->item_view, self->meeting);
   on_selection_changed (self->selection, NULL, self);
-  update_actions (self);
+  update_lock_state (self);
   update_title (self);
+  rebuild_trust_list (self);
+  /* Verified once the window is up, with a toast for an approval that does not hold. */
+  self->verify_open_source = g_idle_add (verify_on_open, self);
 
   if (self->settings != NULL)
     {
@@ -1360,6 +2133,8 @@ ref_window_dispose (GObject *object)
   RefWindow *self = REF_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->approvals_refresh_source, g_source_remove);
+  g_clear_handle_id (&self->verify_open_source, g_source_remove);
   /* A window that goes away with nothing unsaved leaves no recovery copy. */
   if (self->meeting != NULL && self->recovery_id != NULL
       && (!ref_history_get_modified (ref_meeting_get_history (self->meeting)) || self->close_confirmed))
@@ -1387,6 +2162,7 @@ ref_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_autosave, g_bytes_unref);
   g_clear_pointer (&self->review_problems, g_ptr_array_unref);
+  g_clear_pointer (&self->approval_checks, g_ptr_array_unref);
   g_free (self->recovery_id);
   G_OBJECT_CLASS (ref_window_parent_class)->finalize (object);
 }
@@ -1489,6 +2265,19 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.renumber", NULL, renumber_activated);
   gtk_widget_class_install_action (widget_class, "win.go-to-item", NULL, go_to_item_activated);
   gtk_widget_class_install_action (widget_class, "win.go-to-number", "u", go_to_number_activated);
+
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_label);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_popover);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_summary);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_list);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, trust_list);
+  gtk_widget_class_install_action (widget_class, "win.lock-for-approval", NULL, lock_for_approval_activated);
+  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_activated);
+  gtk_widget_class_install_action (widget_class, "win.approve", NULL, approve_activated);
+  gtk_widget_class_install_action (widget_class, "win.verify-approvals", NULL, verify_approvals_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-trust-anchor", NULL, add_trust_anchor_activated);
+  gtk_widget_class_install_action (widget_class, "win.remove-trust-anchor", "s", remove_trust_anchor_activated);
 }
 
 static void
@@ -1498,6 +2287,7 @@ ref_window_init (RefWindow *self)
   g_type_ensure (REF_TYPE_MEETING_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = app_settings ();
+  self->approval_checks = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 RefWindow *

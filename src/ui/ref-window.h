@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ref-application.h"
+#include "ref-approval-check.h"
 #include "ref-model.h"
 
 G_BEGIN_DECLS
@@ -49,5 +50,22 @@ void        ref_window_activate_review_problem (RefWindow *self, guint index);
 
 /* Opens a window listing what changed from @other (an earlier version) to this one. */
 GtkWindow  *ref_window_show_comparison (RefWindow *self, RefMeeting *other, const char *other_name);
+
+/* Approval. Approve… ends in ref_window_approve_with_file() once it has the
+ * certificate and the password; it locks the meeting (REF_SIGNATURE_ERROR_KEY for a
+ * wrong password or an unreadable file, then nothing changed). */
+gboolean    ref_window_approve_with_file (RefWindow *self, const char *pkcs12_path, const char *password,
+                                          GError **error);
+/* Verifies every approval against the meeting as it is, with the trusted authorities
+ * of the settings, and lists the outcome in the approvals panel. Returns how many
+ * approvals that still count (not voided) are not valid. */
+guint       ref_window_verify_approvals (RefWindow *self);
+/* (transfer none) (nullable): the outcome for the @index-th approval, as last verified */
+RefApprovalCheck *ref_window_get_approval_check (RefWindow *self, guint index);
+/* The approvals panel's list: an AdwExpanderRow per approval. */
+GtkWidget  *ref_window_get_approvals_list (RefWindow *self);
+/* Trusted authorities (the trust-anchors setting). */
+gboolean    ref_window_add_trust_anchor (RefWindow *self, const char *pem_path, GError **error);
+void        ref_window_remove_trust_anchor (RefWindow *self, const char *pem_path);
 
 G_END_DECLS

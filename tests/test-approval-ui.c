@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "ref-item-view.h"
+#include "ref-meeting-view.h"
+#include "ref-signature.h"
+#include "ref-window.h"
+#include "ref-xml.h"
+#include "test-certs.h"
+#include "test-tmp.h"
+
+/* Digital approval in the window, driven headlessly: locking, approving with a
+ * certificate made at test time, the approvals panel, unlocking, trusted
+ * authorities. The ui suite runs with GSETTINGS_BACKEND=memory. */
+
+static char *tmp_dir;
+static char *ca_pem;
+static char *member_p12;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static GSettings *
+settings (void)
+{
+  return g_settings_new (APP_ID);
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr (GSettings) s = settings ();
+
+  g_settings_reset (s, "trust-anchors");
+  g_settings_reset (s, "last-certificate");
+}
+
+static RefWindow *
+open_meeting (RefMeeting *meeting)
+{
+  RefWindow *window = ref_window_new (NULL, meeting, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static RefWindow *
+open_sample (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
+
+  g_assert_no_error (error);
+  reset_settings ();
+  return open_meeting (meeting);
+}
+
+static void
+close_window (RefWindow *window)
+{
+  ref_history_mark_clean (ref_meeting_get_history (ref_window_get_meeting (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static GtkWidget *
+find_by_id (GtkWidget *root, const char *id)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (c)), id) == 0)
+        return c;
+      if ((found = find_by_id (c, id)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The preferences row under @root titled @title. */
+static GtkWidget *
+find_row (GtkWidget *root, const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (c) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
+        return c;
+      if ((found = find_row (c, title)))
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_approval_rows (RefWindow *window)
+{
+  GtkWidget *list = ref_window_get_approvals_list (window);
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    n += ADW_IS_EXPANDER_ROW (c);
+  return n;
+}
+
+static GtkWidget *
+approval_row_at (RefWindow *window, guint index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ref_window_get_approvals_list (window)), (int) index);
+
+  g_assert_nonnull (row);
+  g_assert_true (ADW_IS_EXPANDER_ROW (row));
+  return GTK_WIDGET (row);
+}
+
+static RefApprovalStatus
+status_at (RefWindow *window, guint index)
+{
+  RefApprovalCheck *check = ref_window_get_approval_check (window, index);
+
+  g_assert_nonnull (check);
+  return ref_approval_check_get_status (check);
+}
+
+static void
+approve (RefWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ref_window_approve_with_file (window, member_p12, REF_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  iterate ();
+}
+
+static void
+trust_ca (RefWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ref_window_add_trust_anchor (window, ca_pem, &error));
+  g_assert_no_error (error);
+}
+
+static GtkTextView *
+decision_editor (RefWindow *window)
+{
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  GtkWidget *editor;
+
+  ref_window_select_item (window, 5); /* Punkt 6 has a decision */
+  iterate ();
+  editor = ref_item_view_get_decision_editor (view, 0);
+  g_assert_nonnull (editor);
+  return GTK_TEXT_VIEW (editor);
+}
+
+/* Locking freezes the content but not reading: the editors are read-only, the
+ * structural actions do nothing, selection still works, and the strip says so. */
+static void
+test_lock_read_only (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  RefMeetingView *meeting_view = REF_MEETING_VIEW (ref_window_get_meeting_view (window));
+  guint n_items = ref_meeting_get_n_items (meeting);
+  guint n_participants = g_list_model_get_n_items (ref_meeting_get_participants (meeting));
+  GtkTextView *editor;
+  GtkRevealer *strip = GTK_REVEALER (find_by_id (GTK_WIDGET (window), "lock_revealer"));
+  GtkLabel *strip_label = GTK_LABEL (find_by_id (GTK_WIDGET (window), "lock_label"));
+
+  g_assert_nonnull (strip);
+  g_assert_false (gtk_revealer_get_reveal_child (strip));
+  editor = decision_editor (window);
+  g_assert_true (gtk_text_view_get_editable (editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock-for-approval", NULL));
+  iterate ();
+  g_assert_true (ref_meeting_get_locked (meeting));
+  g_assert_true (ref_item_view_get_locked (view));
+  g_assert_true (ref_meeting_view_get_locked (meeting_view));
+  g_assert_true (gtk_revealer_get_reveal_child (strip));
+  g_assert_nonnull (strstr (gtk_label_get_label (strip_label), "Locked for approval"));
+  g_assert_nonnull (strstr (gtk_label_get_label (strip_label), "0 of "));
+
+  /* The editors do not take text; the item's other fields neither. */
+  g_assert_false (gtk_text_view_get_editable (editor));
+  g_assert_false (gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (editor), "x", -1,
+                                                                gtk_text_view_get_editable (editor)));
+  {
+    GtkWidget *title = find_row (GTK_WIDGET (view), "Title");
+    GtkWidget *closed = find_by_id (GTK_WIDGET (view), "closed_switch");
+    g_assert_nonnull (title);
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (title)));
+    g_assert_false (gtk_widget_get_sensitive (closed));
+  }
+  /* Structural actions are disabled. */
+  for (const char *const *a = (const char *const[]){ "win.add-item", "win.delete-item", "win.duplicate-item",
+                                                      "win.move-item-up", "win.renumber", NULL };
+       *a; a++)
+    gtk_widget_activate_action (GTK_WIDGET (window), *a, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.add-decision", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (meeting_view), "meeting.add-participant", NULL);
+  iterate ();
+  g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, n_items);
+  g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_decisions (ref_item_view_get_item (view))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ref_meeting_get_participants (meeting)), ==, n_participants);
+  /* The meeting's header fields are read-only too. */
+  {
+    GtkWidget *committee = find_by_id (GTK_WIDGET (meeting_view), "committee_row");
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (committee)));
+  }
+
+  /* Reading goes on: another item can be selected and shown. */
+  ref_window_select_item (window, 2);
+  iterate ();
+  g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 3);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (ref_item_view_get_decision_editor (view, 0))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-meeting", NULL));
+  iterate ();
+  g_assert_true (ref_window_get_showing_meeting (window));
+
+  /* Undo undoes the locking: editable again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_false (ref_meeting_get_locked (meeting));
+  g_assert_false (gtk_revealer_get_reveal_child (strip));
+  editor = decision_editor (window);
+  g_assert_true (gtk_text_view_get_editable (editor));
+  {
+    GtkWidget *committee = find_by_id (GTK_WIDGET (meeting_view), "committee_row");
+    g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (committee)));
+  }
+  close_window (window);
+}
+
+/* Approving through the dialog's code path: listed as valid when the authority is
+ * trusted, as not trusted when it is not; the certificate is remembered. */
+static void
+test_approve_trusted_and_not (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  g_autoptr (GSettings) s = settings ();
+  g_autofree char *last = NULL;
+  guint n_before = g_list_model_get_n_items (ref_meeting_get_approvals (meeting));
+
+  approve (window);
+  g_assert_true (ref_meeting_get_locked (meeting));
+  g_assert_cmpuint (g_list_model_get_n_items (ref_meeting_get_approvals (meeting)), ==, n_before + 1);
+  g_assert_cmpuint (n_approval_rows (window), ==, n_before + 1);
+  g_assert_cmpint (status_at (window, n_before), ==, REF_APPROVAL_STATUS_UNTRUSTED);
+  last = g_settings_get_string (s, "last-certificate");
+  g_assert_cmpstr (last, ==, member_p12);
+
+  trust_ca (window);
+  g_assert_cmpint (status_at (window, n_before), ==, REF_APPROVAL_STATUS_VALID);
+  {
+    GtkWidget *row = approval_row_at (window, n_before);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Mette Test");
+    g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "Valid"));
+    g_assert_cmpuint (strlen (ref_approval_check_get_fingerprint (ref_window_get_approval_check (window, n_before))),
+                      ==, 95);
+  }
+  /* The trusted authority is listed, with a way to remove it. */
+  g_assert_nonnull (find_row (find_by_id (GTK_WIDGET (window), "trust_list"), "ca.pem"));
+  ref_window_remove_trust_anchor (window, ca_pem);
+  g_assert_cmpint (status_at (window, n_before), ==, REF_APPROVAL_STATUS_UNTRUSTED);
+  close_window (window);
+}
+
+/* A wrong password or a file that is no certificate changes nothing. */
+static void
+test_approve_fails_cleanly (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  g_autoptr (GError) error = NULL;
+  guint n_before = g_list_model_get_n_items (ref_meeting_get_approvals (meeting));
+
+  g_assert_false (ref_window_approve_with_file (window, member_p12, "forkert", &error));
+  g_assert_error (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_KEY);
+  g_clear_error (&error);
+  g_assert_false (ref_window_approve_with_file (window, ca_pem, REF_TEST_PASSWORD, &error));
+  g_assert_error (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_KEY);
+  g_clear_error (&error);
+  g_assert_false (ref_window_add_trust_anchor (window, member_p12, &error));
+  g_assert_nonnull (error);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (ref_meeting_get_approvals (meeting)), ==, n_before);
+  g_assert_false (ref_meeting_get_locked (meeting));
+  g_assert_false (ref_history_get_modified (ref_meeting_get_history (meeting)));
+  close_window (window);
+}
+
+static GtkWidget *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        found = GTK_WIDGET (w);
+    }
+  return found;
+}
+
+/* Unlocking asks first, voids the approval (struck through, "Voided"), and an edit
+ * after it leaves the approval void; undo brings the lock and the approval back. */
+static void
+test_unlock_voids (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  guint index = g_list_model_get_n_items (ref_meeting_get_approvals (meeting));
+  GtkWidget *dialog;
+  GtkTextView *editor;
+  GtkTextIter end;
+
+  trust_ca (window);
+  approve (window);
+  g_assert_cmpint (status_at (window, index), ==, REF_APPROVAL_STATUS_VALID);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unlock", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Void 1 Approval"));
+  /* Cancel keeps everything. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_true (ref_meeting_get_locked (meeting));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unlock", NULL));
+  iterate ();
+  dialog = find_dialog ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_false (ref_meeting_get_locked (meeting));
+
+  editor = decision_editor (window);
+  g_assert_true (gtk_text_view_get_editable (editor));
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (editor), &end);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (editor), &end);
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (editor), " Ændret.", -1, TRUE));
+  iterate ();
+  ref_window_verify_approvals (window);
+  g_assert_cmpint (status_at (window, index), ==, REF_APPROVAL_STATUS_VOID);
+  {
+    GtkWidget *row = approval_row_at (window, index);
+    g_assert_true (gtk_widget_has_css_class (row, "ref-approval-void"));
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "<s>"));
+    g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "Voided"));
+  }
+
+  /* Undo the edit, then the unlocking: locked, and the approval counts again. */
+  ref_history_seal (ref_meeting_get_history (meeting));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  iterate ();
+  g_assert_true (ref_meeting_get_locked (meeting));
+  g_assert_cmpint (status_at (window, index), ==, REF_APPROVAL_STATUS_VALID);
+  close_window (window);
+}
+
+/* A damaged approval in a loaded file is listed as such, with its message. */
+static void
+test_malformed_in_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) sample = ref_sample_meeting_new (&error);
+  g_autoptr (RefApproval) damaged = NULL;
+  g_autoptr (RefMeeting) loaded = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "damaged.referat", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  RefWindow *window;
+  guint index;
+
+  g_assert_no_error (error);
+  damaged = ref_signature_sign (sample, member_p12, REF_TEST_PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  /* A signature element with nothing in it, as a damaged or foreign file has. */
+  ref_approval_set_signature (damaged, "<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"/>");
+  g_assert_true (ref_xml_save_file (sample, file, &error));
+  g_assert_no_error (error);
+  loaded = ref_xml_load_file (file, &error);
+  g_assert_no_error (error);
+
+  reset_settings ();
+  window = open_meeting (loaded);
+  index = g_list_model_get_n_items (ref_meeting_get_approvals (loaded)) - 1;
+  g_assert_cmpint (status_at (window, index), ==, REF_APPROVAL_STATUS_MALFORMED);
+  g_assert_cmpstr (ref_approval_check_get_message (ref_window_get_approval_check (window, index)), !=, "");
+  g_assert_cmpuint (n_approval_rows (window), ==, index + 1);
+  g_assert_true (ref_meeting_get_locked (loaded));
+  close_window (window);
+}
+
+/* An approval whose item changed afterwards is invalid and offers a way to the item. */
+static void
+test_jump_to_changed_item (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
+  guint index = g_list_model_get_n_items (ref_meeting_get_approvals (meeting));
+  GtkWidget *jump;
+
+  trust_ca (window);
+  approve (window);
+  /* Changed behind the lock's back, as an edit by another program would be. */
+  ref_meeting_set_locked (meeting, FALSE);
+  ref_agenda_item_set_title (ref_meeting_find_item_by_number (meeting, 3), "Ændret efter godkendelse");
+  ref_meeting_set_locked (meeting, TRUE);
+  iterate ();
+  ref_window_verify_approvals (window);
+  g_assert_cmpint (status_at (window, index), ==, REF_APPROVAL_STATUS_INVALID);
+
+  ref_window_select_item (window, 0);
+  iterate ();
+  g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 1);
+  jump = find_row (approval_row_at (window, index), "Go to item 3");
+  g_assert_nonnull (jump);
+  g_signal_emit_by_name (jump, "activate");
+  iterate ();
+  g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 3);
+  close_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *state = ref_test_make_tmp_root ("referent-approval-ui");
+  int status;
+
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", state, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  tmp_dir = g_build_filename (state, "certs", NULL);
+  g_mkdir_with_parents (tmp_dir, 0700);
+  ca_pem = ref_test_make_authority (tmp_dir, "ca", "Referent Test CA");
+  member_p12 = ref_test_make_member (tmp_dir, "member", "Mette Test", "ca");
+
+  g_test_add_func ("/approval-ui/lock-read-only", test_lock_read_only);
+  g_test_add_func ("/approval-ui/approve-trusted-and-not", test_approve_trusted_and_not);
+  g_test_add_func ("/approval-ui/approve-fails-cleanly", test_approve_fails_cleanly);
+  g_test_add_func ("/approval-ui/unlock-voids", test_unlock_voids);
+  g_test_add_func ("/approval-ui/malformed-in-file", test_malformed_in_file);
+  g_test_add_func ("/approval-ui/jump-to-changed-item", test_jump_to_changed_item);
+
+  status = g_test_run ();
+  ref_test_remove_tree (state);
+  g_free (tmp_dir);
+  g_free (ca_pem);
+  g_free (member_p12);
+  return status;
+}
