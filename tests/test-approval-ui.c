@@ -18,6 +18,7 @@
 static char *tmp_dir;
 static char *ca_pem;
 static char *member_p12;
+static char *chair_p12;
 
 static void
 iterate (void)
@@ -442,6 +443,71 @@ test_jump_to_changed_item (void)
   close_window (window);
 }
 
+/* Renders @widget's native surface to a PNG at @path (when @path is set). */
+static void
+render_native (GtkWidget *widget, const char *path)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GtkWidget *root = GTK_WIDGET (native);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (root);
+  g_autoptr (GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (root), height = gtk_widget_get_height (root);
+
+  g_assert_cmpint (width, >, 100);
+  g_assert_cmpint (height, >, 100);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  if (path != NULL)
+    {
+      g_autoptr (GdkTexture) texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
+                                                                    &GRAPHENE_RECT_INIT (0, 0, width, height));
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+    }
+}
+
+/* The locked window and the open approvals panel with two valid approvals render;
+ * with REFERENT_SCREENSHOT_DIR set they are saved as PNGs for the README. */
+static void
+test_renders (void)
+{
+  RefWindow *window = open_sample ();
+  const char *dir = g_getenv ("REFERENT_SCREENSHOT_DIR");
+  g_autofree char *window_png = dir ? g_build_filename (dir, "approval-window.png", NULL) : NULL;
+  g_autofree char *panel_png = dir ? g_build_filename (dir, "approval-panel.png", NULL) : NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *list = ref_window_get_approvals_list (window);
+  GtkWidget *popover = gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_assert_true (ref_window_add_trust_anchor (window, ca_pem, &error));
+  g_assert_no_error (error);
+  g_assert_true (ref_window_approve_with_file (window, chair_p12, REF_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  approve (window);
+  g_assert_cmpuint (ref_window_verify_approvals (window), ==, 0);
+  iterate ();
+  g_usleep (200000);
+  iterate ();
+  render_native (GTK_WIDGET (window), window_png);
+
+  g_assert_nonnull (popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  iterate ();
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (approval_row_at (window, 0)), TRUE);
+  /* Let the expander's animation finish. */
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (50000);
+      iterate ();
+    }
+  g_assert_true (gtk_widget_get_mapped (list));
+  render_native (list, panel_png);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -457,6 +523,7 @@ main (int argc, char **argv)
   g_mkdir_with_parents (tmp_dir, 0700);
   ca_pem = ref_test_make_authority (tmp_dir, "ca", "Referent Test CA");
   member_p12 = ref_test_make_member (tmp_dir, "member", "Mette Test", "ca");
+  chair_p12 = ref_test_make_member (tmp_dir, "chair", "Maria Lundahl Assov", "ca");
 
   g_test_add_func ("/approval-ui/lock-read-only", test_lock_read_only);
   g_test_add_func ("/approval-ui/approve-trusted-and-not", test_approve_trusted_and_not);
@@ -464,11 +531,13 @@ main (int argc, char **argv)
   g_test_add_func ("/approval-ui/unlock-voids", test_unlock_voids);
   g_test_add_func ("/approval-ui/malformed-in-file", test_malformed_in_file);
   g_test_add_func ("/approval-ui/jump-to-changed-item", test_jump_to_changed_item);
+  g_test_add_func ("/approval-ui/renders", test_renders);
 
   status = g_test_run ();
   ref_test_remove_tree (state);
   g_free (tmp_dir);
   g_free (ca_pem);
   g_free (member_p12);
+  g_free (chair_p12);
   return status;
 }
