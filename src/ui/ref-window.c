@@ -1173,6 +1173,16 @@ count_approving_members (RefMeeting *meeting)
   return n;
 }
 
+static gboolean
+is_approving_member (RefParticipant *p)
+{
+  RefParticipantType type = ref_participant_get_participant_type (p);
+
+  return (type == REF_PARTICIPANT_TYPE_MEMBER || type == REF_PARTICIPANT_TYPE_SUBSTITUTE)
+         && ref_participant_get_attendance (p) != REF_ATTENDANCE_ABSENT;
+}
+
+/* Approvals that are not void. */
 static guint
 count_standing_approvals (RefMeeting *meeting)
 {
@@ -1187,12 +1197,32 @@ count_standing_approvals (RefMeeting *meeting)
   return n;
 }
 
+/* Members present who have an approval that is not void, each counted once: an
+ * approval by someone outside the committee, or a second one by the same member, does
+ * not bring the minutes closer to approved. */
+static guint
+count_approved_members (RefMeeting *meeting)
+{
+  GListModel *approvals = ref_meeting_get_approvals (meeting);
+  g_autoptr (GHashTable) members = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (approvals); i++)
+    {
+      g_autoptr (RefApproval) approval = g_list_model_get_item (approvals, i);
+      RefParticipant *p = ref_approval_get_participant (approval);
+
+      if (!ref_approval_get_voided (approval) && p != NULL && is_approving_member (p))
+        g_hash_table_add (members, p);
+    }
+  return g_hash_table_size (members);
+}
+
 static void
 update_lock_strip (RefWindow *self)
 {
   gboolean locked = ref_meeting_get_locked (self->meeting);
   guint n_members = count_approving_members (self->meeting);
-  guint n_approved = count_standing_approvals (self->meeting);
+  guint n_approved = count_approved_members (self->meeting);
   g_autofree char *text = NULL;
 
   if (n_members > 0)
@@ -1201,9 +1231,13 @@ update_lock_strip (RefWindow *self)
                                       "Locked for approval · %u of %u members have approved", n_members),
                             n_approved, n_members);
   else
-    text = g_strdup_printf (ngettext ("Locked for approval · %u approval", "Locked for approval · %u approvals",
-                                      n_approved),
-                            n_approved);
+    {
+      /* No members listed: count every approval that is not void. */
+      n_approved = count_standing_approvals (self->meeting);
+      text = g_strdup_printf (ngettext ("Locked for approval · %u approval", "Locked for approval · %u approvals",
+                                        n_approved),
+                              n_approved);
+    }
   gtk_label_set_label (self->lock_label, text);
   gtk_revealer_set_reveal_child (self->lock_revealer, locked);
 }
