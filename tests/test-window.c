@@ -169,6 +169,48 @@ test_toggle_attendance_and_closed (void)
   close_window (window);
 }
 
+/* Saving to a place that cannot be written (a folder that is really a file: refused
+ * even for root) shows an error that names the file; the meeting stays open, edited
+ * and unsaved, and nothing is lost. */
+static void
+test_save_fails_keeps_document (void)
+{
+  RefWindow *window = open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  g_autofree char *dir = g_dir_make_tmp ("referent-ui-XXXXXX", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "ikke-en-mappe", NULL);
+  g_autofree char *path = g_build_filename (blocker, "møde.referat", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  guint before;
+
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  ref_meeting_set_location (meeting, "Byrådssalen");
+  ref_window_set_file (window, file);
+  before = g_list_model_get_n_items (toplevels);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not save");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "møde.referat"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_true (ref_history_get_modified (ref_meeting_get_history (meeting)));
+  g_assert_cmpstr (ref_meeting_get_location (meeting), ==, "Byrådssalen");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  close_window (window);
+  g_unlink (blocker);
+  g_rmdir (dir);
+}
+
 static void
 test_save_and_reload (void)
 {
@@ -900,6 +942,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/add-and-reorder", test_add_and_reorder_items);
   g_test_add_func ("/window/attendance-and-closed", test_toggle_attendance_and_closed);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/window/save-fails-keeps-document", test_save_fails_keeps_document);
   g_test_add_func ("/window/subtitle-names-file", test_subtitle_names_file);
   g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
   g_test_add_func ("/window/autosave-lifecycle", test_autosave_lifecycle);
