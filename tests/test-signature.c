@@ -281,6 +281,40 @@ test_other_authority_untrusted (void)
   g_assert_cmpint (ref_approval_check_get_status (own), ==, REF_APPROVAL_STATUS_VALID);
 }
 
+/* A certificate really issued by a trusted authority that does not verify at the
+ * signing time (here: the authority's own certificate had expired by then) is not
+ * trusted, and the message says so instead of blaming an untrusted issuer. */
+static void
+test_trusted_authority_expired (void)
+{
+  g_autoptr (RefMeeting) meeting = sample ();
+  g_autoptr (RefSignatureTrust) trust = ref_signature_trust_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *short_ca = NULL;
+  g_autofree char *member = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) later = g_date_time_add_days (now, 3);
+  g_autoptr (RefApproval) approval = NULL;
+  g_autoptr (RefApprovalCheck) check = NULL;
+
+  /* An authority valid for one day that issues a member certificate for five. */
+  ref_test_openssl (dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "short-ca.key", "-out",
+                    "short-ca.pem", "-days", "1", "-subj", "/CN=Short CA/O=Referent test", "-addext",
+                    "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign", NULL);
+  short_ca = g_build_filename (dir, "short-ca.pem", NULL);
+  member = ref_test_make_member (dir, "short-member", "Per Mortensen", "short-ca");
+  g_assert_true (ref_signature_trust_add_file (trust, short_ca, &error));
+  g_assert_no_error (error);
+
+  approval = ref_signature_sign (meeting, member, PASSWORD, later, &error);
+  g_assert_no_error (error);
+  check = ref_signature_verify (meeting, approval, trust);
+  g_assert_cmpint (ref_approval_check_get_status (check), ==, REF_APPROVAL_STATUS_UNTRUSTED);
+  g_assert_nonnull (strstr (ref_approval_check_get_message (check), "from a trusted authority did not verify"));
+  g_assert_nonnull (strstr (ref_approval_check_get_message (check), "CN=Per Mortensen"));
+  g_assert_null (strstr (ref_approval_check_get_message (check), "not issued by a trusted authority"));
+}
+
 static RefApprovalCheck *
 verify_text (RefMeeting *meeting, const char *signature)
 {
@@ -599,6 +633,7 @@ main (int argc, char **argv)
   g_test_add_func ("/signature/header-added-removed", test_header_and_items_added_removed);
   g_test_add_func ("/signature/comments-and-lock", test_comments_and_lock_not_signed);
   g_test_add_func ("/signature/untrusted", test_other_authority_untrusted);
+  g_test_add_func ("/signature/trusted-authority-expired", test_trusted_authority_expired);
   g_test_add_func ("/signature/malformed", test_malformed_signatures);
   g_test_add_func ("/signature/approval-time", test_approval_time_changed);
   g_test_add_func ("/signature/save-load-reindent", test_save_load_reindent);

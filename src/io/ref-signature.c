@@ -650,6 +650,7 @@ typedef struct {
   GDateTime *signing_time;
   GPtrArray *changed;    /* char* */
   GArray *changed_items; /* guint */
+  X509 *leaf;            /* the signer's certificate, when it could be read */
 } Outcome;
 
 static void
@@ -662,6 +663,7 @@ outcome_clear (Outcome *o)
   g_clear_pointer (&o->signing_time, g_date_time_unref);
   g_clear_pointer (&o->changed, g_ptr_array_unref);
   g_clear_pointer (&o->changed_items, g_array_unref);
+  g_clear_pointer (&o->leaf, X509_free);
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -814,6 +816,9 @@ describe_certificate (Outcome *o, X509 *cert)
   o->subject = name_to_string (X509_get_subject_name (cert));
   o->issuer = name_to_string (X509_get_issuer_name (cert));
   o->fingerprint = fingerprint (cert);
+  g_clear_pointer (&o->leaf, X509_free);
+  if (X509_up_ref (cert))
+    o->leaf = cert;
 }
 
 static GDateTime *
@@ -1080,6 +1085,33 @@ find_changes (Outcome *o, RefMeeting *meeting, xmlDoc *doc, GArray *refs, GPtrAr
     }
 }
 
+/* Whether one of the trust anchors really issued @leaf (names match and the anchor's
+ * key verifies the certificate's signature), whatever else is wrong with it. */
+static gboolean
+issued_by_anchor (RefSignatureTrust *trust, X509 *leaf)
+{
+  guint n = trust != NULL && leaf != NULL ? ref_signature_trust_get_n_certificates (trust) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GBytes *der = ref_signature_trust_get_certificate (trust, i);
+      gsize len = 0;
+      const unsigned char *p = g_bytes_get_data (der, &len);
+      X509 *anchor = len > 0 && len < G_MAXINT ? d2i_X509 (NULL, &p, (long) len) : NULL;
+      gboolean issued = anchor != NULL && X509_check_issued (anchor, leaf) == X509_V_OK
+                        && X509_verify (leaf, X509_get0_pubkey (anchor)) == 1;
+
+      X509_free (anchor);
+      if (issued)
+        {
+          ERR_clear_error ();
+          return TRUE;
+        }
+    }
+  ERR_clear_error ();
+  return FALSE;
+}
+
 static void
 verify_content (Outcome *o, RefMeeting *meeting, RefApproval *approval, xmlNode *stored, GArray *refs,
                 RefSignatureTrust *trust)
@@ -1108,7 +1140,18 @@ verify_content (Outcome *o, RefMeeting *meeting, RefApproval *approval, xmlNode 
     {
       /* Not valid against the trust anchors: is the signature itself sound? */
       result = run_xmlsec (signature, NULL, o->signing_time);
-      if (result == 1)
+      if (result == 1 && issued_by_anchor (trust, o->leaf))
+        {
+          /* The authority is trusted, so the certificate itself failed the check at the
+           * signing time: saying "not a trusted authority" would send the reader the
+           * wrong way. */
+          g_autofree char *when = g_date_time_format (o->signing_time, "%Y-%m-%d %H:%M");
+          outcome_set (o, REF_APPROVAL_STATUS_UNTRUSTED,
+                       _("Certificate %s from a trusted authority did not verify at the signing time %s "
+                         "(expired, not yet valid or otherwise unusable)"),
+                       o->subject, when);
+        }
+      else if (result == 1)
         outcome_set (o, REF_APPROVAL_STATUS_UNTRUSTED,
                      _("Certificate is not issued by a trusted authority: %s (issued by %s)"), o->subject, o->issuer);
       else if (result == 0)
