@@ -3,7 +3,15 @@
 
 /* Subcommands of referent-cli that live in their own files. Each takes the
  * subcommand's arguments (argv[0] is the subcommand) and returns the exit status. */
+#include "ref-model.h"
+#include "ref-signature-trust.h"
+
 int cli_usage_error (const char *command, const char *message);
+/* Loads the .referat file named by @arg; on failure prints why and returns NULL. */
+RefMeeting *cli_load_meeting (const char *arg);
+/* Adds the certificates of every PEM file in @files (may be NULL) to @trust; on
+ * failure prints why and returns FALSE. */
+gboolean cli_load_trust (RefSignatureTrust *trust, char **files);
 int cli_import (int argc, char **argv);
 int cli_diff (int argc, char **argv);
 int cli_sign (int argc, char **argv);

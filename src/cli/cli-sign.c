@@ -44,12 +44,9 @@ cli_sign (int argc, char **argv)
     password = g_strdup (g_getenv (PASSWORD_VARIABLE));
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  meeting = ref_xml_load_file (file, &error);
+  meeting = cli_load_meeting (argv[1]);
   if (meeting == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return 1;
   was_locked = ref_meeting_get_locked (meeting);
   approval = ref_signature_sign (meeting, pkcs12, password, NULL, &error);
   if (approval == NULL || !ref_xml_save_file (meeting, file, &error))
@@ -98,7 +95,6 @@ cli_verify (int argc, char **argv)
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_("FILE.referat — check the approvals of the minutes"));
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
   g_autoptr (RefMeeting) meeting = NULL;
   g_autoptr (RefSignatureTrust) trust = ref_signature_trust_new ();
   GListModel *approvals;
@@ -110,20 +106,12 @@ cli_verify (int argc, char **argv)
     return cli_usage_error ("verify", error->message);
   if (argc != 2)
     return cli_usage_error ("verify", _("expected exactly one .referat file"));
-  for (guint i = 0; trust_files != NULL && trust_files[i] != NULL; i++)
-    if (!ref_signature_trust_add_file (trust, trust_files[i], &error))
-      {
-        g_printerr ("%s\n", error->message);
-        return 1;
-      }
+  if (!cli_load_trust (trust, trust_files))
+    return 1;
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  meeting = ref_xml_load_file (file, &error);
+  meeting = cli_load_meeting (argv[1]);
   if (meeting == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return 1;
   approvals = ref_meeting_get_approvals (meeting);
   n = g_list_model_get_n_items (approvals);
   if (n == 0)

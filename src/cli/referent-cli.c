@@ -33,6 +33,34 @@ cli_usage_error (const char *command, const char *message)
   return 2;
 }
 
+RefMeeting *
+cli_load_meeting (const char *arg)
+{
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autoptr (GError) error = NULL;
+  RefMeeting *meeting = ref_xml_load_file (file, &error);
+
+  if (meeting == NULL)
+    g_printerr ("%s\n", error->message);
+  return meeting;
+}
+
+gboolean
+cli_load_trust (RefSignatureTrust *trust, char **files)
+{
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!ref_signature_trust_add_file (trust, files[i], &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static int
 cmd_validate (int argc, char **argv)
 {
@@ -78,20 +106,15 @@ cmd_validate (int argc, char **argv)
 static int
 cmd_stats (int argc, char **argv)
 {
-  g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RefMeeting) meeting = NULL;
   g_autofree char *json = NULL;
 
   if (argc != 2)
     return cli_usage_error ("stats", _("expected exactly one file"));
-  file = g_file_new_for_commandline_arg (argv[1]);
-  meeting = ref_xml_load_file (file, &error);
+  meeting = cli_load_meeting (argv[1]);
   if (meeting == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return 1;
   json = ref_meeting_stats_to_json (meeting);
   fputs (json, stdout);
   return 0;
@@ -134,7 +157,6 @@ cmd_export (int argc, char **argv)
   };
   g_autoptr (GOptionContext) context = g_option_context_new (_("FILE.referat — export the minutes as PDF"));
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
   g_autoptr (RefMeeting) meeting = NULL;
   g_autoptr (RefSignatureTrust) trust = ref_signature_trust_new ();
   RefPdfExportOptions options;
@@ -151,20 +173,12 @@ cmd_export (int argc, char **argv)
   if (edition != NULL && !ref_enum_from_nick (REF_TYPE_EDITION, edition, &edition_value))
     return cli_usage_error ("export", _("the edition must be “public” or “internal”"));
   /* Without trust anchors the signature page shows approvals as not trusted. */
-  for (guint i = 0; trust_files != NULL && trust_files[i] != NULL; i++)
-    if (!ref_signature_trust_add_file (trust, trust_files[i], &error))
-      {
-        g_printerr ("%s\n", error->message);
-        return 1;
-      }
+  if (!cli_load_trust (trust, trust_files))
+    return 1;
 
-  file = g_file_new_for_commandline_arg (argv[1]);
-  meeting = ref_xml_load_file (file, &error);
+  meeting = cli_load_meeting (argv[1]);
   if (meeting == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+    return 1;
   ref_pdf_export_options_init (&options);
   options.edition = edition_value;
   options.trust = trust;
