@@ -1,47 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ref-model.h"
+#include "test-model-helpers.h"
 
 /* ---- helpers ---- */
-
-static RefAgendaItem *
-add_item (RefMeeting *m, guint number, const char *title)
-{
-  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
-
-  ref_agenda_item_set_number (item, number);
-  ref_agenda_item_set_title (item, title);
-  ref_meeting_add_item (m, item);
-  return item; /* the meeting keeps it */
-}
-
-static RefParticipant *
-add_participant (RefMeeting *m, const char *name)
-{
-  g_autoptr (RefParticipant) p = ref_participant_new ();
-
-  ref_participant_set_name (p, name);
-  ref_meeting_add_participant (m, p);
-  return p; /* the meeting keeps it */
-}
-
-/* The numbers of the meeting's items in list order: "82,83,84". */
-static char *
-item_numbers (RefMeeting *m)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < ref_meeting_get_n_items (m); i++)
-    {
-      g_autoptr (RefAgendaItem) item = g_list_model_get_item (ref_meeting_get_items (m), i);
-      g_string_append_printf (out, "%s%u", out->len ? "," : "", ref_agenda_item_get_number (item));
-    }
-  return g_string_free (out, FALSE);
-}
 
 static void
 assert_item_numbers (RefMeeting *m, const char *expected)
 {
-  g_autofree char *numbers = item_numbers (m);
+  g_autofree char *numbers = ref_test_item_numbers (m);
   g_assert_cmpstr (numbers, ==, expected);
 }
 
@@ -54,7 +20,7 @@ new_meeting_with_items (guint first, guint last)
   for (guint n = first; n <= last; n++)
     {
       g_autofree char *title = g_strdup_printf ("Punkt %u", n);
-      add_item (m, n, title);
+      ref_test_add_item (m, n, title);
     }
   ref_history_clear (ref_meeting_get_history (m));
   return m;
@@ -153,9 +119,9 @@ test_undo_property_types (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
   RefHistory *h = ref_meeting_get_history (m);
-  RefAgendaItem *item = add_item (m, 82, "Budget");
-  RefParticipant *a = add_participant (m, "Allan Petersen");
-  RefParticipant *s = add_participant (m, "Sofie Suppleant");
+  RefAgendaItem *item = ref_test_add_item (m, 82, "Budget");
+  RefParticipant *a = ref_test_add_participant (m, "Allan Petersen");
+  RefParticipant *s = ref_test_add_participant (m, "Sofie Suppleant");
   g_autoptr (GDateTime) start = g_date_time_new_local (2025, 5, 6, 16, 30, 0);
   const char *route[] = { "Socialudvalget", "Byrådet", NULL };
 
@@ -192,7 +158,7 @@ test_undo_text_value (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
   RefHistory *h = ref_meeting_get_history (m);
-  RefAgendaItem *item = add_item (m, 1, "Budget");
+  RefAgendaItem *item = ref_test_add_item (m, 1, "Budget");
   g_autoptr (RefText) old_text = ref_text_new_from_plain ("Sagen blev drøftet.\n\n- a\n- b");
   g_autoptr (RefText) old_copy = ref_text_copy (old_text);
   g_autoptr (RefText) new_text = ref_text_new_paragraph ("Sagen blev udsat.");
@@ -261,7 +227,7 @@ test_merge_text (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
   RefHistory *h = ref_meeting_get_history (m);
-  RefAgendaItem *item = add_item (m, 1, "Budget");
+  RefAgendaItem *item = ref_test_add_item (m, 1, "Budget");
   g_autoptr (RefDecision) d = ref_decision_new ();
   g_autoptr (RefText) t1 = ref_text_new_paragraph ("G");
   g_autoptr (RefText) t2 = ref_text_new_paragraph ("Godk");
@@ -387,7 +353,7 @@ test_undo_append (void)
   g_autoptr (RefMeeting) m = new_meeting_with_items (82, 84);
   RefHistory *h = ref_meeting_get_history (m);
 
-  add_item (m, ref_meeting_next_item_number (m), "Eventuelt");
+  ref_test_add_item (m, ref_meeting_next_item_number (m), "Eventuelt");
   assert_item_numbers (m, "82,83,84,85");
   ref_history_undo (h);
   assert_item_numbers (m, "82,83,84");
@@ -470,10 +436,10 @@ test_undo_remove_participant (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
   RefHistory *h = ref_meeting_get_history (m);
-  RefParticipant *first = add_participant (m, "Birgit Jakobsen");
-  RefParticipant *a = add_participant (m, "Allan Petersen");
-  RefParticipant *s = add_participant (m, "Sofie Suppleant");
-  RefAgendaItem *item = add_item (m, 1, "Budget");
+  RefParticipant *first = ref_test_add_participant (m, "Birgit Jakobsen");
+  RefParticipant *a = ref_test_add_participant (m, "Allan Petersen");
+  RefParticipant *s = ref_test_add_participant (m, "Sofie Suppleant");
+  RefAgendaItem *item = ref_test_add_item (m, 1, "Budget");
   g_autoptr (RefDisqualification) dq = ref_disqualification_new ();
   g_autoptr (RefDecision) decision = ref_decision_new ();
   g_autoptr (RefStatement) st = ref_statement_new ();
@@ -759,7 +725,7 @@ test_attach_appended_item_lists (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
   RefHistory *h = ref_meeting_get_history (m);
-  RefAgendaItem *item = add_item (m, 1, "Budget");
+  RefAgendaItem *item = ref_test_add_item (m, 1, "Budget");
   g_autoptr (RefText) text = ref_text_new_paragraph ("Ingen.");
 
   ref_history_clear (h);
@@ -776,7 +742,7 @@ test_attach_detached_decision (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
   RefHistory *h = ref_meeting_get_history (m);
-  RefAgendaItem *item = add_item (m, 1, "Punkt");
+  RefAgendaItem *item = ref_test_add_item (m, 1, "Punkt");
   g_autoptr (RefDecision) d = ref_decision_new ();
   g_autoptr (RefStatement) st = ref_statement_new ();
   g_autoptr (RefText) text = ref_text_new_paragraph ("Godkendt.");
@@ -812,7 +778,7 @@ test_attach_object_property (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
   RefHistory *h = ref_meeting_get_history (m);
-  RefAgendaItem *item = add_item (m, 1, "Punkt");
+  RefAgendaItem *item = ref_test_add_item (m, 1, "Punkt");
   g_autoptr (RefRecommendation) rec = ref_recommendation_new ();
 
   ref_history_clear (h);
@@ -831,7 +797,7 @@ test_attach_participant_movements (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
   RefHistory *h = ref_meeting_get_history (m);
-  RefParticipant *p = add_participant (m, "Bent Poulsen");
+  RefParticipant *p = ref_test_add_participant (m, "Bent Poulsen");
   g_autoptr (RefMovement) movement = NULL;
 
   ref_history_clear (h);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ref-model.h"
+#include "test-model-helpers.h"
 
 #include <string.h>
 
@@ -953,41 +954,6 @@ test_approval (void)
 
 /* ---- meeting lists ---- */
 
-static RefAgendaItem *
-add_item (RefMeeting *m, guint number, const char *title)
-{
-  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
-
-  ref_agenda_item_set_number (item, number);
-  ref_agenda_item_set_title (item, title);
-  ref_meeting_add_item (m, item);
-  return item; /* the meeting keeps it */
-}
-
-static RefParticipant *
-add_participant (RefMeeting *m, const char *name)
-{
-  g_autoptr (RefParticipant) p = ref_participant_new ();
-
-  ref_participant_set_name (p, name);
-  ref_meeting_add_participant (m, p);
-  return p; /* the meeting keeps it */
-}
-
-/* The numbers of the meeting's items in list order: "82,83,84". */
-static char *
-item_numbers (RefMeeting *m)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < ref_meeting_get_n_items (m); i++)
-    {
-      g_autoptr (RefAgendaItem) item = g_list_model_get_item (ref_meeting_get_items (m), i);
-      g_string_append_printf (out, "%s%u", out->len ? "," : "", ref_agenda_item_get_number (item));
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 record_items_changed (GListModel *list, guint position, guint removed, guint added, GString *log)
 {
@@ -1004,8 +970,8 @@ test_items_changed (void)
   RefAgendaItem *b;
 
   g_signal_connect (ref_meeting_get_items (m), "items-changed", G_CALLBACK (record_items_changed), log);
-  add_item (m, 1, "A");
-  b = add_item (m, 2, "B");
+  ref_test_add_item (m, 1, "A");
+  b = ref_test_add_item (m, 2, "B");
   g_assert_cmpstr (log->str, ==, "0-0+1 1-0+1");
   g_string_truncate (log, 0);
   ref_meeting_insert_item (m, 0, first);
@@ -1032,14 +998,14 @@ test_insert_item_position (void)
   g_autofree char *numbers = NULL;
   guint position = 0;
 
-  add_item (m, 1, "A");
-  add_item (m, 3, "C");
+  ref_test_add_item (m, 1, "A");
+  ref_test_add_item (m, 3, "C");
   ref_agenda_item_set_number (middle, 2);
   ref_meeting_insert_item (m, 1, middle);
   /* Past the end: appended. */
   ref_agenda_item_set_number (last, 4);
   ref_meeting_insert_item (m, 99, last);
-  numbers = item_numbers (m);
+  numbers = ref_test_item_numbers (m);
   g_assert_cmpstr (numbers, ==, "1,2,3,4");
   g_assert_true (ref_meeting_find_item_position (m, middle, &position));
   g_assert_cmpuint (position, ==, 1);
@@ -1052,12 +1018,12 @@ test_move_item (void)
   g_autofree char *forward = NULL, *back = NULL;
 
   for (guint n = 1; n <= 4; n++)
-    add_item (m, n, "Punkt");
+    ref_test_add_item (m, n, "Punkt");
   ref_meeting_move_item (m, 0, 3);
-  forward = item_numbers (m);
+  forward = ref_test_item_numbers (m);
   g_assert_cmpstr (forward, ==, "2,3,4,1");
   ref_meeting_move_item (m, 2, 0);
-  back = item_numbers (m);
+  back = ref_test_item_numbers (m);
   g_assert_cmpstr (back, ==, "4,2,3,1");
 }
 
@@ -1065,8 +1031,8 @@ static void
 test_find_item_by_number (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
-  RefAgendaItem *a = add_item (m, 82, "Godkendelse af dagsorden");
-  RefAgendaItem *b = add_item (m, 83, "Meddelelser");
+  RefAgendaItem *a = ref_test_add_item (m, 82, "Godkendelse af dagsorden");
+  RefAgendaItem *b = ref_test_add_item (m, 83, "Meddelelser");
   g_autoptr (RefAgendaItem) stranger = ref_agenda_item_new ();
   guint position = 99;
 
@@ -1087,7 +1053,7 @@ test_next_item_number (void)
 
   g_assert_cmpuint (ref_meeting_next_item_number (m), ==, 1);
   for (guint n = 82; n <= 96; n++)
-    add_item (m, n, "Punkt");
+    ref_test_add_item (m, n, "Punkt");
   g_assert_cmpuint (ref_meeting_get_n_items (m), ==, 15);
   g_assert_cmpuint (ref_meeting_next_item_number (m), ==, 97);
 }
@@ -1098,9 +1064,9 @@ test_next_item_number_unordered (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
 
-  add_item (m, 5, "E");
-  add_item (m, 12, "L");
-  add_item (m, 3, "C");
+  ref_test_add_item (m, 5, "E");
+  ref_test_add_item (m, 12, "L");
+  ref_test_add_item (m, 3, "C");
   g_assert_cmpuint (ref_meeting_next_item_number (m), ==, 13);
 }
 
@@ -1111,15 +1077,15 @@ test_renumber_items (void)
   g_autofree char *renumbered = NULL, *again = NULL;
 
   for (guint n = 82; n <= 96; n++)
-    add_item (m, n, "Punkt");
+    ref_test_add_item (m, n, "Punkt");
   ref_meeting_renumber_items (m, 1);
-  renumbered = item_numbers (m);
+  renumbered = ref_test_item_numbers (m);
   g_assert_cmpstr (renumbered, ==, "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15");
   g_assert_cmpuint (ref_meeting_next_item_number (m), ==, 16);
   /* In list order: the item moved first becomes number 40. */
   ref_meeting_move_item (m, 14, 0);
   ref_meeting_renumber_items (m, 40);
-  again = item_numbers (m);
+  again = ref_test_item_numbers (m);
   g_assert_cmpstr (again, ==, "40,41,42,43,44,45,46,47,48,49,50,51,52,53,54");
 }
 
@@ -1127,8 +1093,8 @@ static void
 test_find_participant (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
-  RefParticipant *a = add_participant (m, "Søren Ærø");
-  RefParticipant *b = add_participant (m, "Kate Svarrer");
+  RefParticipant *a = ref_test_add_participant (m, "Søren Ærø");
+  RefParticipant *b = ref_test_add_participant (m, "Kate Svarrer");
 
   g_assert_true (ref_meeting_find_participant (m, "Søren Ærø") == a);
   g_assert_true (ref_meeting_find_participant (m, "Kate Svarrer") == b);
@@ -1143,10 +1109,10 @@ static void
 test_remove_participant_clears_references (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
-  RefParticipant *a = add_participant (m, "Allan Petersen");
-  RefParticipant *s = add_participant (m, "Sofie Suppleant");
-  RefParticipant *other = add_participant (m, "Birgit Jakobsen");
-  RefAgendaItem *item = add_item (m, 1, "Budget");
+  RefParticipant *a = ref_test_add_participant (m, "Allan Petersen");
+  RefParticipant *s = ref_test_add_participant (m, "Sofie Suppleant");
+  RefParticipant *other = ref_test_add_participant (m, "Birgit Jakobsen");
+  RefAgendaItem *item = ref_test_add_item (m, 1, "Budget");
   g_autoptr (RefDisqualification) dq = ref_disqualification_new ();
   g_autoptr (RefDisqualification) other_dq = ref_disqualification_new ();
   g_autoptr (RefDecision) decision = ref_decision_new ();
@@ -1194,8 +1160,8 @@ static void
 test_remove_participant_prior_decision (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
-  RefParticipant *a = add_participant (m, "Allan Petersen");
-  RefAgendaItem *item = add_item (m, 1, "Budget");
+  RefParticipant *a = ref_test_add_participant (m, "Allan Petersen");
+  RefAgendaItem *item = ref_test_add_item (m, 1, "Budget");
   g_autoptr (RefDecision) prior = ref_decision_new ();
   g_autoptr (RefStatement) st = ref_statement_new ();
 
@@ -1215,7 +1181,7 @@ test_remove_participant_stranger (void)
   RefHistory *h = ref_meeting_get_history (m);
   guint depth;
 
-  add_participant (m, "Allan Petersen");
+  ref_test_add_participant (m, "Allan Petersen");
   depth = ref_history_get_undo_depth (h);
   g_assert_false (ref_meeting_remove_participant (m, stranger));
   g_assert_cmpuint (g_list_model_get_n_items (ref_meeting_get_participants (m)), ==, 1);
@@ -1245,12 +1211,12 @@ build_meeting (void)
   ref_meeting_set_committee (m, "Socialudvalget");
   ref_meeting_set_start (m, start);
   ref_meeting_set_remarks (m, remarks);
-  a = add_participant (m, "Søren Ærø");
-  b = add_participant (m, "Kate Svarrer");
+  a = ref_test_add_participant (m, "Søren Ærø");
+  b = ref_test_add_participant (m, "Kate Svarrer");
   ref_participant_set_attendance (b, REF_ATTENDANCE_PARTIAL);
   ref_participant_add_movement (b, REF_MOVEMENT_KIND_LEFT, 83, FALSE, -1);
 
-  item = add_item (m, 82, "Budget");
+  item = ref_test_add_item (m, 82, "Budget");
   ref_agenda_item_add_section (item, REF_SECTION_KIND_CASE, NULL, case_text);
   ref_recommendation_set_by (rec, "Rådmanden");
   ref_agenda_item_set_recommendation (item, rec);
@@ -1260,7 +1226,7 @@ build_meeting (void)
   ref_statement_set_text (st, statement_text);
   ref_list_store_append (G_LIST_STORE (ref_decision_get_statements (decision)), st);
   ref_agenda_item_add_decision (item, decision);
-  add_item (m, 83, "Eventuelt");
+  ref_test_add_item (m, 83, "Eventuelt");
 
   ref_approval_set_participant (approval, a);
   ref_list_store_append (G_LIST_STORE (ref_meeting_get_approvals (m)), approval);
@@ -1321,7 +1287,7 @@ test_model_equal_paths (void)
   g_assert_false (ref_model_equal (a, b, &committee));
   g_assert_cmpstr (committee, ==, "committee");
 
-  add_item (c, 84, "Ekstra");
+  ref_test_add_item (c, 84, "Ekstra");
   g_assert_false (ref_model_equal (a, c, &length));
   g_assert_cmpstr (length, ==, "items.length");
 
