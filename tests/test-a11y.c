@@ -10,6 +10,7 @@
 #include "ref-xml.h"
 #include "test-certs.h"
 #include "test-tmp.h"
+#include "test-ui-helpers.h"
 
 /* Accessibility of the window with the sample meeting: every control has an accessible
  * name, and the keyboard reaches every control.
@@ -68,13 +69,6 @@ static const struct {
   /* None left; entries look like { "item page", "RefWindow: GtkButton id=…" }. */
   { NULL, NULL },
 };
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static void
 audit_init (Audit *audit)
@@ -395,44 +389,6 @@ check_names (Audit *audit, const char *where)
     }
 }
 
-/* A widget of the window's template by its id, bound as a template child or not. */
-static GtkWidget *
-find_by_id (GtkWidget *root, const char *id)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (c)), id) == 0)
-        return c;
-      if ((found = find_by_id (c, id)))
-        return found;
-    }
-  return NULL;
-}
-
-static RefWindow *
-open_sample (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
-  RefWindow *window;
-
-  g_assert_no_error (error);
-  window = ref_window_new (NULL, meeting, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
-
-static void
-close_window (RefWindow *window)
-{
-  ref_history_mark_clean (ref_meeting_get_history (ref_window_get_meeting (window)));
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-}
-
 /* Fills every part of the window that is empty in the sample, so that its controls exist:
  * a comment, an attachment, a vote, import notes, a review problem. */
 static void
@@ -454,10 +410,10 @@ fill_window (RefWindow *window)
   g_assert_cmpuint (ref_window_get_n_review_problems (window), >, 0);
 
   ref_window_select_item (window, 0);
-  iterate ();
+  ref_test_iterate ();
   ref_item_view_add_attachment_file (view, file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.add-section", "s", "economy"));
-  iterate ();
+  ref_test_iterate ();
 }
 
 /* The item page: header bars, agenda list, the item with its sections, recommendation,
@@ -465,7 +421,7 @@ fill_window (RefWindow *window)
 static void
 test_item_page (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   Audit audit;
 
   fill_window (window);
@@ -475,40 +431,40 @@ test_item_page (void)
   check_names (&audit, "item page");
   check_keyboard (&audit, GTK_WIDGET (window));
   audit_finish (&audit);
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* The meeting details page: header fields, participants, attendance. */
 static void
 test_meeting_page (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   Audit audit;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-meeting", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (ref_window_get_showing_meeting (window));
   audit_init (&audit);
   audit_names (&audit, GTK_WIDGET (window));
   check_names (&audit, "meeting page");
   check_keyboard (&audit, GTK_WIDGET (window));
   audit_finish (&audit);
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* The review popover, open, with a problem listed. */
 static void
 test_review_popover (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   GtkMenuButton *button;
   GtkWidget *popover;
   Audit audit;
 
   fill_window (window);
-  button = GTK_MENU_BUTTON (find_by_id (GTK_WIDGET (window), "review_button"));
+  button = GTK_MENU_BUTTON (ref_test_find_by_id (GTK_WIDGET (window), "review_button"));
   gtk_menu_button_popup (button);
-  iterate ();
+  ref_test_iterate ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   g_assert_true (gtk_widget_get_mapped (popover));
   audit_init (&audit);
@@ -517,7 +473,7 @@ test_review_popover (void)
   check_keyboard (&audit, popover);
   audit_finish (&audit);
   gtk_menu_button_popdown (button);
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 static GtkWidget *find_toplevel (GType type, GtkWidget *not);
@@ -527,7 +483,7 @@ static GtkWidget *find_toplevel (GType type, GtkWidget *not);
 static void
 test_approvals_popover (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "certs", NULL);
   g_autofree char *ca = NULL;
@@ -549,28 +505,28 @@ test_approvals_popover (void)
   ref_meeting_set_locked (meeting, FALSE);
   ref_agenda_item_set_title (ref_meeting_find_item_by_number (meeting, 3), "Ændret");
   ref_meeting_set_locked (meeting, TRUE);
-  iterate ();
+  ref_test_iterate ();
 
-  button = GTK_MENU_BUTTON (find_by_id (GTK_WIDGET (window), "approvals_button"));
+  button = GTK_MENU_BUTTON (ref_test_find_by_id (GTK_WIDGET (window), "approvals_button"));
   gtk_menu_button_popup (button);
-  iterate ();
+  ref_test_iterate ();
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
   g_assert_true (gtk_widget_get_mapped (popover));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ref_window_get_approvals_list (window)), 0);
   g_assert_nonnull (row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  iterate ();
+  ref_test_iterate ();
   audit_init (&audit);
   audit_names (&audit, popover);
   check_names (&audit, "approvals popover");
   check_keyboard (&audit, popover);
   audit_finish (&audit);
   gtk_menu_button_popdown (button);
-  iterate ();
+  ref_test_iterate ();
 
   /* The question before unlocking. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unlock", NULL));
-  iterate ();
+  ref_test_iterate ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_nonnull (dialog);
   audit_init (&audit);
@@ -580,30 +536,30 @@ test_approvals_popover (void)
   audit_finish (&audit);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  ref_test_iterate ();
   g_settings_reset (settings, "trust-anchors");
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* The window that compares with an earlier version. */
 static void
 test_comparison_window (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   g_autoptr (RefMeeting) earlier = ref_sample_meeting_new (NULL);
   GtkWindow *changes;
   Audit audit;
 
   ref_meeting_set_location (ref_window_get_meeting (window), "Rådhuset");
   changes = ref_window_show_comparison (window, earlier, "i går.referat");
-  iterate ();
+  ref_test_iterate ();
   audit_init (&audit);
   audit_names (&audit, GTK_WIDGET (changes));
   check_names (&audit, "comparison window");
   check_keyboard (&audit, GTK_WIDGET (changes));
   audit_finish (&audit);
   gtk_window_destroy (changes);
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* The newest toplevel of type @type, other than @not. */
@@ -627,12 +583,12 @@ find_toplevel (GType type, GtkWidget *not)
 static void
 test_dialogs (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   GtkWidget *dialog;
   Audit audit;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-item", NULL));
-  iterate ();
+  ref_test_iterate ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_nonnull (dialog);
   audit_init (&audit);
@@ -641,11 +597,11 @@ test_dialogs (void)
   check_keyboard (&audit, dialog);
   audit_finish (&audit);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  iterate ();
+  ref_test_iterate ();
 
   ref_meeting_set_location (ref_window_get_meeting (window), "Et andet sted");
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ref_test_iterate ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
   g_assert_nonnull (dialog);
   audit_init (&audit);
@@ -654,8 +610,8 @@ test_dialogs (void)
   check_keyboard (&audit, dialog);
   audit_finish (&audit);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  iterate ();
-  close_window (window);
+  ref_test_iterate ();
+  ref_test_close_window (window);
 }
 
 int

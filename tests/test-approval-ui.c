@@ -10,6 +10,7 @@
 #include "ref-xml.h"
 #include "test-certs.h"
 #include "test-tmp.h"
+#include "test-ui-helpers.h"
 
 /* Digital approval in the window, driven headlessly: locking, approving with a
  * certificate made at test time, the approvals panel, unlocking, trusted
@@ -19,13 +20,6 @@ static char *tmp_dir;
 static char *ca_pem;
 static char *member_p12;
 static char *chair_p12;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static GSettings *
 settings (void)
@@ -43,16 +37,6 @@ reset_settings (void)
 }
 
 static RefWindow *
-open_meeting (RefMeeting *meeting)
-{
-  RefWindow *window = ref_window_new (NULL, meeting, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
-
-static RefWindow *
 open_sample (void)
 {
   g_autoptr (GError) error = NULL;
@@ -60,30 +44,7 @@ open_sample (void)
 
   g_assert_no_error (error);
   reset_settings ();
-  return open_meeting (meeting);
-}
-
-static void
-close_window (RefWindow *window)
-{
-  ref_history_mark_clean (ref_meeting_get_history (ref_window_get_meeting (window)));
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-}
-
-static GtkWidget *
-find_by_id (GtkWidget *root, const char *id)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (c)), id) == 0)
-        return c;
-      if ((found = find_by_id (c, id)))
-        return found;
-    }
-  return NULL;
+  return ref_test_open_meeting (meeting);
 }
 
 /* The preferences row under @root titled @title. */
@@ -139,7 +100,7 @@ approve (RefWindow *window)
 
   g_assert_true (ref_window_approve_with_file (window, member_p12, REF_TEST_PASSWORD, &error));
   g_assert_no_error (error);
-  iterate ();
+  ref_test_iterate ();
 }
 
 static void
@@ -158,7 +119,7 @@ decision_editor (RefWindow *window)
   GtkWidget *editor;
 
   ref_window_select_item (window, 5); /* Punkt 6 has a decision */
-  iterate ();
+  ref_test_iterate ();
   editor = ref_item_view_get_decision_editor (view, 0);
   g_assert_nonnull (editor);
   return GTK_TEXT_VIEW (editor);
@@ -176,8 +137,8 @@ test_lock_read_only (void)
   guint n_items = ref_meeting_get_n_items (meeting);
   guint n_participants = g_list_model_get_n_items (ref_meeting_get_participants (meeting));
   GtkTextView *editor;
-  GtkRevealer *strip = GTK_REVEALER (find_by_id (GTK_WIDGET (window), "lock_revealer"));
-  GtkLabel *strip_label = GTK_LABEL (find_by_id (GTK_WIDGET (window), "lock_label"));
+  GtkRevealer *strip = GTK_REVEALER (ref_test_find_by_id (GTK_WIDGET (window), "lock_revealer"));
+  GtkLabel *strip_label = GTK_LABEL (ref_test_find_by_id (GTK_WIDGET (window), "lock_label"));
 
   g_assert_nonnull (strip);
   g_assert_false (gtk_revealer_get_reveal_child (strip));
@@ -185,7 +146,7 @@ test_lock_read_only (void)
   g_assert_true (gtk_text_view_get_editable (editor));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock-for-approval", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (ref_meeting_get_locked (meeting));
   g_assert_true (ref_item_view_get_locked (view));
   g_assert_true (ref_meeting_view_get_locked (meeting_view));
@@ -199,7 +160,7 @@ test_lock_read_only (void)
                                                                 gtk_text_view_get_editable (editor)));
   {
     GtkWidget *title = find_row (GTK_WIDGET (view), "Title");
-    GtkWidget *closed = find_by_id (GTK_WIDGET (view), "closed_switch");
+    GtkWidget *closed = ref_test_find_by_id (GTK_WIDGET (view), "closed_switch");
     g_assert_nonnull (title);
     g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (title)));
     g_assert_false (gtk_widget_get_sensitive (closed));
@@ -211,37 +172,37 @@ test_lock_read_only (void)
     gtk_widget_activate_action (GTK_WIDGET (window), *a, NULL);
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-decision", NULL);
   gtk_widget_activate_action (GTK_WIDGET (meeting_view), "meeting.add-participant", NULL);
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, n_items);
   g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_decisions (ref_item_view_get_item (view))), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (ref_meeting_get_participants (meeting)), ==, n_participants);
   /* The meeting's header fields are read-only too. */
   {
-    GtkWidget *committee = find_by_id (GTK_WIDGET (meeting_view), "committee_row");
+    GtkWidget *committee = ref_test_find_by_id (GTK_WIDGET (meeting_view), "committee_row");
     g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (committee)));
   }
 
   /* Reading goes on: another item can be selected and shown. */
   ref_window_select_item (window, 2);
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 3);
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (ref_item_view_get_decision_editor (view, 0))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-meeting", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (ref_window_get_showing_meeting (window));
 
   /* Undo undoes the locking: editable again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_false (ref_meeting_get_locked (meeting));
   g_assert_false (gtk_revealer_get_reveal_child (strip));
   editor = decision_editor (window);
   g_assert_true (gtk_text_view_get_editable (editor));
   {
-    GtkWidget *committee = find_by_id (GTK_WIDGET (meeting_view), "committee_row");
+    GtkWidget *committee = ref_test_find_by_id (GTK_WIDGET (meeting_view), "committee_row");
     g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (committee)));
   }
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* Approving through the dialog's code path: listed as valid when the authority is
@@ -273,10 +234,10 @@ test_approve_trusted_and_not (void)
                       ==, 95);
   }
   /* The trusted authority is listed, with a way to remove it. */
-  g_assert_nonnull (find_row (find_by_id (GTK_WIDGET (window), "trust_list"), "ca.pem"));
+  g_assert_nonnull (find_row (ref_test_find_by_id (GTK_WIDGET (window), "trust_list"), "ca.pem"));
   ref_window_remove_trust_anchor (window, ca_pem);
   g_assert_cmpint (status_at (window, n_before), ==, REF_APPROVAL_STATUS_UNTRUSTED);
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* A wrong password or a file that is no certificate changes nothing. */
@@ -296,27 +257,11 @@ test_approve_fails_cleanly (void)
   g_clear_error (&error);
   g_assert_false (ref_window_add_trust_anchor (window, member_p12, &error));
   g_assert_nonnull (error);
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (ref_meeting_get_approvals (meeting)), ==, n_before);
   g_assert_false (ref_meeting_get_locked (meeting));
   g_assert_false (ref_history_get_modified (ref_meeting_get_history (meeting)));
-  close_window (window);
-}
-
-static GtkWidget *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWidget *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        found = GTK_WIDGET (w);
-    }
-  return found;
+  ref_test_close_window (window);
 }
 
 /* Unlocking asks first, voids the approval (struck through, "Voided"), and an edit
@@ -336,22 +281,22 @@ test_unlock_voids (void)
   g_assert_cmpint (status_at (window, index), ==, REF_APPROVAL_STATUS_VALID);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unlock", NULL));
-  iterate ();
-  dialog = find_dialog ();
+  ref_test_iterate ();
+  dialog = GTK_WIDGET (ref_test_find_message_dialog (NULL));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Void 1 Approval"));
   /* Cancel keeps everything. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (ref_meeting_get_locked (meeting));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unlock", NULL));
-  iterate ();
-  dialog = find_dialog ();
+  ref_test_iterate ();
+  dialog = GTK_WIDGET (ref_test_find_message_dialog (NULL));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  ref_test_iterate ();
   g_assert_false (ref_meeting_get_locked (meeting));
 
   editor = decision_editor (window);
@@ -359,7 +304,7 @@ test_unlock_voids (void)
   gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (editor), &end);
   gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (editor), &end);
   g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (editor), " Ændret.", -1, TRUE));
-  iterate ();
+  ref_test_iterate ();
   ref_window_verify_approvals (window);
   g_assert_cmpint (status_at (window, index), ==, REF_APPROVAL_STATUS_VOID);
   {
@@ -373,10 +318,10 @@ test_unlock_voids (void)
   ref_history_seal (ref_meeting_get_history (meeting));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (ref_meeting_get_locked (meeting));
   g_assert_cmpint (status_at (window, index), ==, REF_APPROVAL_STATUS_VALID);
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* A damaged approval in a loaded file is listed as such, with its message. */
@@ -403,13 +348,13 @@ test_malformed_in_file (void)
   g_assert_no_error (error);
 
   reset_settings ();
-  window = open_meeting (loaded);
+  window = ref_test_open_meeting (loaded);
   index = g_list_model_get_n_items (ref_meeting_get_approvals (loaded)) - 1;
   g_assert_cmpint (status_at (window, index), ==, REF_APPROVAL_STATUS_MALFORMED);
   g_assert_cmpstr (ref_approval_check_get_message (ref_window_get_approval_check (window, index)), !=, "");
   g_assert_cmpuint (n_approval_rows (window), ==, index + 1);
   g_assert_true (ref_meeting_get_locked (loaded));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* An approval whose item changed afterwards is invalid and offers a way to the item. */
@@ -428,19 +373,19 @@ test_jump_to_changed_item (void)
   ref_meeting_set_locked (meeting, FALSE);
   ref_agenda_item_set_title (ref_meeting_find_item_by_number (meeting, 3), "Ændret efter godkendelse");
   ref_meeting_set_locked (meeting, TRUE);
-  iterate ();
+  ref_test_iterate ();
   ref_window_verify_approvals (window);
   g_assert_cmpint (status_at (window, index), ==, REF_APPROVAL_STATUS_INVALID);
 
   ref_window_select_item (window, 0);
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 1);
   jump = find_row (approval_row_at (window, index), "Go to item 3");
   g_assert_nonnull (jump);
   g_signal_emit_by_name (jump, "activate");
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 3);
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* Renders @widget's native surface to a PNG at @path (when @path is set). */
@@ -487,29 +432,29 @@ test_renders (void)
   g_assert_no_error (error);
   approve (window);
   g_assert_cmpuint (ref_window_verify_approvals (window), ==, 0);
-  iterate ();
+  ref_test_iterate ();
   /* Only the chair is a member of the committee: Mette Test's approval is listed but
    * does not count towards the members' approval. */
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_by_id (GTK_WIDGET (window), "lock_label"))), ==,
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (ref_test_find_by_id (GTK_WIDGET (window), "lock_label"))), ==,
                    "Locked for approval · 1 of 7 members have approved");
   g_usleep (200000);
-  iterate ();
+  ref_test_iterate ();
   render_native (GTK_WIDGET (window), window_png);
 
   g_assert_nonnull (popover);
   gtk_popover_popup (GTK_POPOVER (popover));
-  iterate ();
+  ref_test_iterate ();
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (approval_row_at (window, 0)), TRUE);
   /* Let the expander's animation finish. */
   for (int i = 0; i < 20; i++)
     {
       g_usleep (50000);
-      iterate ();
+      ref_test_iterate ();
     }
   g_assert_true (gtk_widget_get_mapped (list));
   render_native (list, panel_png);
   gtk_popover_popdown (GTK_POPOVER (popover));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 int

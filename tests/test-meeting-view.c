@@ -3,6 +3,7 @@
 
 #include "ref-meeting-view.h"
 #include "ref-xml.h"
+#include "test-ui-helpers.h"
 
 /* Drives the meeting header editor with the sample meeting through its widgets and
  * actions, and checks that every edit reaches the model and undoes. */
@@ -12,13 +13,6 @@ typedef struct {
   GtkWindow *window;
   RefMeetingView *view;
 } Fixture;
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
@@ -33,14 +27,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   g_object_set (f->view, "meeting", f->meeting, NULL);
   gtk_window_present (f->window);
-  iterate ();
+  ref_test_iterate ();
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (f->window);
-  iterate ();
+  ref_test_iterate ();
   g_clear_object (&f->meeting);
 }
 
@@ -279,7 +273,7 @@ test_add_participant (Fixture *f, gconstpointer data)
   GtkWidget *row, *name, *focus;
 
   gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.add-participant", NULL);
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (n_rows (f), ==, 11);
   added = participant_at (f, 10);
   g_assert_cmpint (ref_participant_get_attendance (added), ==, REF_ATTENDANCE_PRESENT);
@@ -311,12 +305,12 @@ test_remove_participant (Fixture *f, gconstpointer data)
   g_autoptr (RefParticipant) lolan = g_object_ref (participant_at (f, 2));
 
   gtk_widget_activate_action (GTK_WIDGET (f->view), "meeting.remove-participant", "u", 2);
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (n_rows (f), ==, 9);
   g_assert_null (ref_meeting_find_participant (f->meeting, "Lolan Marianne Ottesen"));
 
   ref_history_undo (ref_meeting_get_history (f->meeting));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (n_rows (f), ==, 10);
   g_assert_true (participant_at (f, 2) == lolan);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (f, 2))), ==, "Lolan Marianne Ottesen (A)");

@@ -13,41 +13,21 @@
 #include "ref-window.h"
 #include "ref-xml.h"
 #include "test-tmp.h"
+#include "test-ui-helpers.h"
 
 /* Drives the real window with the sample meeting through its actions and widgets. */
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static RefWindow *
-open_sample (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
-  RefWindow *window;
-
-  g_assert_no_error (error);
-  window = ref_window_new (NULL, meeting, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate ();
-  return window;
-}
 
 static void
 close_window (RefWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  ref_test_iterate ();
 }
 
 static void
 test_shows_sample (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   GtkListView *list = GTK_LIST_VIEW (ref_window_get_item_list (window));
   GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
@@ -65,7 +45,7 @@ test_shows_sample (void)
 static void
 test_type_decision_undo_redo (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   g_autoptr (RefDecision) decision = NULL;
@@ -74,7 +54,7 @@ test_type_decision_undo_redo (void)
   g_autofree char *before = NULL, *after = NULL, *undone = NULL, *redone = NULL;
 
   ref_window_select_item (window, 5); /* Punkt 6 */
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 6);
   decision = g_list_model_get_item (ref_agenda_item_get_decisions (ref_item_view_get_item (view)), 0);
   before = ref_text_to_plain (ref_decision_get_text (decision));
@@ -83,13 +63,13 @@ test_type_decision_undo_redo (void)
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "Godkendt med bemærkninger.", -1, TRUE);
-  iterate ();
+  ref_test_iterate ();
   after = ref_text_to_plain (ref_decision_get_text (decision));
   g_assert_true (g_str_has_suffix (after, "Godkendt med bemærkninger."));
   g_assert_true (ref_history_get_modified (ref_meeting_get_history (meeting)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate ();
+  ref_test_iterate ();
   undone = ref_text_to_plain (ref_decision_get_text (decision));
   g_assert_cmpstr (undone, ==, before);
   /* The editor shows the model's text again. */
@@ -101,7 +81,7 @@ test_type_decision_undo_redo (void)
     g_assert_null (strstr (shown, "bemærkninger"));
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  iterate ();
+  ref_test_iterate ();
   redone = ref_text_to_plain (ref_decision_get_text (decision));
   g_assert_cmpstr (redone, ==, after);
 
@@ -112,15 +92,15 @@ test_type_decision_undo_redo (void)
 static void
 test_add_and_reorder_items (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   g_autoptr (RefAgendaItem) moved = NULL;
 
   ref_window_select_item (window, 9);
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-item", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, 11);
   /* The new item is numbered after the highest number and shown for editing. */
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 11);
@@ -131,7 +111,7 @@ test_add_and_reorder_items (void)
     g_autoptr (RefAgendaItem) top = g_list_model_get_item (ref_meeting_get_items (meeting), 0);
     ref_window_move_item_to (window, last, top);
   }
-  iterate ();
+  ref_test_iterate ();
   moved = g_list_model_get_item (ref_meeting_get_items (meeting), 0);
   g_assert_cmpuint (ref_agenda_item_get_number (moved), ==, 11);
   /* The moved item stays selected. */
@@ -143,7 +123,7 @@ test_add_and_reorder_items (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, 10);
   g_assert_false (ref_history_get_modified (ref_meeting_get_history (meeting)));
   close_window (window);
@@ -152,7 +132,7 @@ test_add_and_reorder_items (void)
 static void
 test_toggle_attendance_and_closed (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   g_autoptr (RefParticipant) first = g_list_model_get_item (ref_meeting_get_participants (meeting), 0);
   RefAgendaItem *item = ref_meeting_find_item_by_number (meeting, 1);
@@ -163,7 +143,7 @@ test_toggle_attendance_and_closed (void)
   g_assert_cmpuint (absent->len, ==, 3);
   /* The closed switch is bound to the item. */
   ref_agenda_item_set_closed (item, TRUE);
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (ref_agenda_item_get_closed (item));
   ref_history_mark_clean (ref_meeting_get_history (meeting));
   close_window (window);
@@ -175,7 +155,7 @@ test_toggle_attendance_and_closed (void)
 static void
 test_save_fails_keeps_document (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   g_autofree char *dir = g_dir_make_tmp ("referent-ui-XXXXXX", NULL);
   g_autofree char *blocker = g_build_filename (dir, "ikke-en-mappe", NULL);
@@ -190,19 +170,14 @@ test_save_fails_keeps_document (void)
   ref_window_set_file (window, file);
   before = g_list_model_get_n_items (toplevels);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w))
-        dialog = ADW_MESSAGE_DIALOG (w);
-    }
+  dialog = ref_test_find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not save");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "møde.referat"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (ref_history_get_modified (ref_meeting_get_history (meeting)));
   g_assert_cmpstr (ref_meeting_get_location (meeting), ==, "Byrådssalen");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -214,7 +189,7 @@ test_save_fails_keeps_document (void)
 static void
 test_save_and_reload (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   g_autofree char *dir = g_dir_make_tmp ("referent-ui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "møde.referat", NULL);
@@ -259,7 +234,7 @@ test_subtitle_names_file (void)
   g_assert_no_error (error);
   window = ref_window_new (NULL, meeting, file);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  ref_test_iterate ();
   title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "window_title"));
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "minimal.referat");
   ref_meeting_set_location (meeting, "Rådhuset");
@@ -279,13 +254,13 @@ number_at (RefMeeting *meeting, guint position)
 static void
 test_item_actions (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   GtkWidget *w = GTK_WIDGET (window);
 
   ref_window_select_item (window, 2); /* item 3 */
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (gtk_widget_activate_action (w, "win.delete-item", NULL));
   g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, 9);
   g_assert_null (ref_meeting_find_item_by_number (meeting, 3));
@@ -293,19 +268,19 @@ test_item_actions (void)
   g_assert_nonnull (ref_meeting_find_item_by_number (meeting, 3));
 
   ref_window_select_item (window, 2);
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (gtk_widget_activate_action (w, "win.duplicate-item", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, 11);
   g_assert_cmpuint (number_at (meeting, 3), ==, 11);
   g_assert_cmpstr (ref_agenda_item_get_title (ref_item_view_get_item (view)), ==, "Status på IPS-indsatsen");
 
   g_assert_true (gtk_widget_activate_action (w, "win.move-item-up", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (number_at (meeting, 2), ==, 11);
   g_assert_true (gtk_widget_activate_action (w, "win.move-item-down", NULL));
   g_assert_true (gtk_widget_activate_action (w, "win.move-item-down", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (number_at (meeting, 4), ==, 11);
 
   g_assert_true (gtk_widget_activate_action (w, "win.renumber", NULL));
@@ -313,7 +288,7 @@ test_item_actions (void)
   g_assert_cmpuint (number_at (meeting, 10), ==, 11);
 
   g_assert_true (gtk_widget_activate_action (w, "win.go-to-number", "u", 9));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 9);
 
   ref_history_mark_clean (ref_meeting_get_history (meeting));
@@ -343,7 +318,7 @@ test_import_pdf (void)
       for (GList *l = windows; l; l = l->next)
         if (REF_IS_WINDOW (l->data))
           imported = l->data;
-      iterate ();
+      ref_test_iterate ();
       g_usleep (50000);
     }
   g_assert_nonnull (imported);
@@ -364,7 +339,7 @@ test_import_pdf (void)
 static void
 test_import_notes_panel (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   g_autoptr (GPtrArray) warnings = g_ptr_array_new ();
   RefImportWarning a = { 3, (char *) "Tids- og handleplan", (char *) "This text could not be placed in the meeting." };
   RefImportWarning b = { 0, (char *) "", (char *) "The committee’s name was not found." };
@@ -388,7 +363,7 @@ test_import_notes_panel (void)
 static void
 test_sections (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   GtkWidget *v = GTK_WIDGET (view);
@@ -399,7 +374,7 @@ test_sections (void)
   g_autoptr (RefSection) first = NULL;
 
   ref_window_select_item (window, 0);
-  iterate ();
+  ref_test_iterate ();
   item = ref_item_view_get_item (view);
   sections = ref_agenda_item_get_sections (item);
   n = g_list_model_get_n_items (sections);
@@ -444,7 +419,7 @@ find_widget (GtkWidget *root, GType type, const char *title)
 static void
 test_item_details (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   GtkSpinButton *number;
@@ -457,7 +432,7 @@ test_item_details (void)
   GListModel *attachments;
 
   ref_window_select_item (window, 0);
-  iterate ();
+  ref_test_iterate ();
   item = ref_item_view_get_item (view);
   number = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (view), REF_TYPE_ITEM_VIEW, "number_spin"));
   gtk_spin_button_set_value (number, 21);
@@ -488,7 +463,7 @@ test_item_details (void)
 
   attachments = ref_agenda_item_get_attachments (item);
   ref_item_view_add_attachment_file (view, file);
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
   attachment = g_list_model_get_item (attachments, 0);
   g_assert_cmpstr (ref_attachment_get_title (attachment), ==, "ballerup-2025-referat");
@@ -507,7 +482,7 @@ test_item_details (void)
 static void
 test_meeting_details (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefAgendaItem *item = ref_meeting_find_item_by_number (meeting, 1);
   g_autoptr (GPtrArray) before = ref_meeting_compute_absent (meeting, item);
@@ -516,7 +491,7 @@ test_meeting_details (void)
 
   g_assert_false (ref_window_get_showing_meeting (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-meeting", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (ref_window_get_showing_meeting (window));
   g_assert_true (ref_meeting_view_get_meeting (REF_MEETING_VIEW (ref_window_get_meeting_view (window))) == meeting);
   ref_participant_set_attendance (first, REF_ATTENDANCE_ABSENT);
@@ -524,7 +499,7 @@ test_meeting_details (void)
   g_assert_cmpuint (after->len, ==, before->len + 1);
   /* Choosing an item shows the item again. */
   ref_window_select_item (window, 3);
-  iterate ();
+  ref_test_iterate ();
   g_assert_false (ref_window_get_showing_meeting (window));
   ref_history_mark_clean (ref_meeting_get_history (meeting));
   close_window (window);
@@ -534,7 +509,7 @@ test_meeting_details (void)
 static void
 test_export_editions (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   g_autofree char *dir = g_dir_make_tmp ("referent-export-XXXXXX", NULL);
   g_autofree char *internal = g_build_filename (dir, "intern.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (internal);
@@ -542,12 +517,12 @@ test_export_editions (void)
   ref_window_export_to (window, file, REF_EDITION_INTERNAL);
   for (int i = 0; i < 200 && !g_file_test (internal, G_FILE_TEST_EXISTS); i++)
     {
-      iterate ();
+      ref_test_iterate ();
       g_usleep (50000);
     }
   g_assert_true (g_file_test (internal, G_FILE_TEST_EXISTS));
   for (int i = 0; i < 20; i++)
-    iterate ();
+    ref_test_iterate ();
   close_window (window);
   g_unlink (internal);
   g_rmdir (dir);
@@ -557,7 +532,7 @@ test_export_editions (void)
 static void
 test_item_absence (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   RefAgendaItem *item;
@@ -565,13 +540,13 @@ test_item_absence (void)
   GtkSwitch *sw;
 
   ref_window_select_item (window, 0);
-  iterate ();
+  ref_test_iterate ();
   item = ref_item_view_get_item (view);
   box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), REF_TYPE_ITEM_VIEW, "absence_box"));
   g_assert_nonnull (find_widget (box, ADW_TYPE_ACTION_ROW, "Dorte Dahl, Stine Margrethe Hollendsted"));
   sw = GTK_SWITCH (find_widget (box, GTK_TYPE_SWITCH, NULL));
   gtk_switch_set_active (sw, TRUE);
-  iterate ();
+  ref_test_iterate ();
   /* Overridden, starting from the derived list. */
   g_assert_true (ref_agenda_item_get_absence_overridden (item));
   g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_absence_override (item)), ==, 2);
@@ -587,7 +562,7 @@ test_item_absence (void)
 static void
 test_review_panel (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   RefAgendaItem *item = ref_meeting_find_item_by_number (meeting, 7);
@@ -599,7 +574,7 @@ test_review_panel (void)
   ref_window_refresh_review (window);
   g_assert_cmpuint (ref_window_get_n_review_problems (window), ==, 1);
   ref_window_activate_review_problem (window, 0);
-  iterate ();
+  ref_test_iterate ();
   g_assert_true (ref_item_view_get_item (view) == item);
   ref_history_mark_clean (ref_meeting_get_history (meeting));
   close_window (window);
@@ -610,7 +585,7 @@ test_review_panel (void)
 static void
 test_comments (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   RefAgendaItem *item;
@@ -621,7 +596,7 @@ test_comments (void)
   g_autoptr (RefComment) comment = NULL;
 
   ref_window_select_item (window, 0);
-  iterate ();
+  ref_test_iterate ();
   item = ref_item_view_get_item (view);
   comments = ref_agenda_item_get_comments (item);
   box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), REF_TYPE_ITEM_VIEW, "comments_box"));
@@ -629,7 +604,7 @@ test_comments (void)
   g_assert_nonnull (entry);
   gtk_editable_set_text (entry, "  Er beløbet rigtigt?  ");
   g_signal_emit_by_name (entry, "apply");
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 1);
   comment = g_list_model_get_item (comments, 0);
   g_assert_cmpstr (ref_comment_get_text (comment), ==, "Er beløbet rigtigt?");
@@ -650,18 +625,18 @@ test_comments (void)
     gtk_drop_down_set_selected (target, 1);
     gtk_editable_set_text (entry, "Uklar formulering");
     g_signal_emit_by_name (entry, "apply");
-    iterate ();
+    ref_test_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 2);
     on_section = g_list_model_get_item (comments, 1);
     g_assert_true (ref_comment_get_section (on_section) == first);
     g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
-    iterate ();
+    ref_test_iterate ();
   }
   /* Blank comments are not added. */
   entry = GTK_EDITABLE (find_widget (box, ADW_TYPE_ENTRY_ROW, "Add a comment"));
   gtk_editable_set_text (entry, "   ");
   g_signal_emit_by_name (entry, "apply");
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 1);
 
   ref_window_refresh_review (window);
@@ -677,7 +652,7 @@ test_comments (void)
   g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
   g_assert_false (ref_comment_get_resolved (comment));
   g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 0);
   g_assert_null (find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
   ref_history_mark_clean (ref_meeting_get_history (meeting));
@@ -688,7 +663,7 @@ test_comments (void)
 static void
 test_about (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   GtkWindow *about = ref_application_create_about_window (GTK_WINDOW (window));
 
   g_assert_true (ADW_IS_ABOUT_WINDOW (about));
@@ -698,7 +673,7 @@ test_about (void)
   g_assert_cmpstr (adw_about_window_get_translator_credits (ADW_ABOUT_WINDOW (about)), !=, "");
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
   gtk_window_present (about);
-  iterate ();
+  ref_test_iterate ();
   gtk_window_destroy (about);
   close_window (window);
 }
@@ -707,7 +682,7 @@ test_about (void)
 static void
 test_number_keys (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   GtkWidget *list = ref_window_get_item_list (window);
   g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (list);
@@ -727,20 +702,12 @@ test_number_keys (void)
   g_assert_false (handled);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_KP_7, 0, 0, &handled);
   g_assert_true (handled);
-  iterate ();
-  {
-    GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-      {
-        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-        if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (window))
-          dialog = ADW_MESSAGE_DIALOG (w);
-      }
-  }
+  ref_test_iterate ();
+  dialog = ref_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog))), ==, "7");
   adw_message_dialog_response (dialog, "go");
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 7);
   close_window (window);
 }
@@ -759,7 +726,7 @@ count_rows (GtkWidget *root)
 static void
 test_compare (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   g_autoptr (RefMeeting) earlier = ref_sample_meeting_new (NULL);
   GtkWindow *changes;
@@ -767,7 +734,7 @@ test_compare (void)
   ref_meeting_set_location (meeting, "Rådhuset");
   ref_agenda_item_set_title (ref_meeting_find_item_by_number (meeting, 2), "Meddelelser fra formanden");
   changes = ref_window_show_comparison (window, earlier, "i går.referat");
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (count_rows (GTK_WIDGET (changes)), ==, 2);
   gtk_window_destroy (changes);
   ref_history_mark_clean (ref_meeting_get_history (meeting));
@@ -779,22 +746,22 @@ test_compare (void)
 static void
 test_find (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
 
   /* In a decision: only item 6 has a vote. */
   ref_window_find (window, "IMOD STEMTE");
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_window_get_n_shown_items (window), ==, 1);
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 6);
   /* In section text: "Maglemosen" occurs only in item 5. */
   ref_window_find (window, "maglemosen");
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_window_get_n_shown_items (window), ==, 1);
   /* Duplicating while filtered copies the shown item, not the one at that list position. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-item", NULL));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, 11);
   {
     g_autoptr (RefAgendaItem) copy = g_list_model_get_item (ref_meeting_get_items (meeting), 5);
@@ -802,7 +769,7 @@ test_find (void)
   }
   /* Going to an item the search hides ends the search. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-number", "u", 2));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 2);
   g_assert_cmpuint (ref_window_get_n_shown_items (window), ==, 11);
   ref_window_find (window, "");
@@ -815,7 +782,7 @@ test_find (void)
 static void
 test_autosave_lifecycle (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   g_autofree char *dir = g_dir_make_tmp ("referent-ui-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "x.referat", NULL);
@@ -826,7 +793,6 @@ test_autosave_lifecycle (void)
   g_autoptr (GPtrArray) one = NULL;
   g_autoptr (GPtrArray) saved = NULL;
   g_autoptr (GPtrArray) discarded = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
   AdwMessageDialog *dialog = NULL;
 
   g_assert_cmpuint (none->len, ==, 0);
@@ -850,16 +816,11 @@ test_autosave_lifecycle (void)
   ref_meeting_set_location (meeting, "Igen");
   g_assert_true (ref_window_autosave_now (window, &error));
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w))
-        dialog = ADW_MESSAGE_DIALOG (w);
-    }
+  ref_test_iterate ();
+  dialog = ref_test_find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  iterate ();
+  ref_test_iterate ();
   discarded = ref_recovery_list ();
   g_assert_cmpuint (discarded->len, ==, 0);
   g_unlink (path);
@@ -871,7 +832,7 @@ test_autosave_lifecycle (void)
 static void
 test_unsaved_changes_prompt (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   RefMeeting *meeting = ref_window_get_meeting (window);
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint before;
@@ -880,18 +841,13 @@ test_unsaved_changes_prompt (void)
   ref_meeting_set_location (meeting, "Et andet sted");
   before = g_list_model_get_n_items (toplevels);
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w))
-        dialog = ADW_MESSAGE_DIALOG (w); /* the toplevel list keeps it alive */
-    }
+  dialog = ref_test_find_message_dialog (NULL);
   g_assert_nonnull (dialog);
   /* Discard: the window closes without saving. */
   adw_message_dialog_response (dialog, "discard");
-  iterate ();
+  ref_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), <, before);
 }
 
@@ -900,16 +856,16 @@ test_unsaved_changes_prompt (void)
 static void
 test_renders (void)
 {
-  RefWindow *window = open_sample ();
+  RefWindow *window = ref_test_open_sample ();
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   GdkPaintable *paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   g_autoptr (GskRenderNode) node = NULL;
   int width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  iterate ();
+  ref_test_iterate ();
   g_usleep (200000);
-  iterate ();
+  ref_test_iterate ();
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   g_assert_cmpint (width, >, 300);

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ref-window.h"
+#include "ref-xml.h"
+
+/* Helpers shared by the headless widget tests (ui suite). */
+
+/* Runs what is pending in the main loop (layout, idle callbacks), at most 50 steps. */
+static inline void
+ref_test_iterate (void)
+{
+  for (int i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+/* A presented window on @meeting. */
+static inline RefWindow *
+ref_test_open_meeting (RefMeeting *meeting)
+{
+  RefWindow *window = ref_window_new (NULL, meeting, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  ref_test_iterate ();
+  return window;
+}
+
+/* A presented window on the built-in sample meeting. */
+static inline RefWindow *
+ref_test_open_sample (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
+
+  g_assert_no_error (error);
+  return ref_test_open_meeting (meeting);
+}
+
+/* Closes @window without the unsaved-changes prompt. */
+static inline void
+ref_test_close_window (RefWindow *window)
+{
+  ref_history_mark_clean (ref_meeting_get_history (ref_window_get_meeting (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ref_test_iterate ();
+}
+
+/* A widget below @root by its GtkBuilder id, bound as a template child or not. */
+static inline GtkWidget *
+ref_test_find_by_id (GtkWidget *root, const char *id)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (c)), id) == 0)
+        return c;
+      if ((found = ref_test_find_by_id (c, id)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The first visible message dialog among the toplevels (transient for @parent, if not
+ * NULL). The toplevel list keeps it alive. */
+static inline AdwMessageDialog *
+ref_test_find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && (parent == NULL || gtk_window_get_transient_for (GTK_WINDOW (w)) == parent))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
