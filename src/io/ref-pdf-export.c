@@ -954,6 +954,22 @@ add_heading (Exporter *ex, GPtrArray *boxes, const char *text, Style style)
   return box;
 }
 
+/* Finishes @box, whose cell 0 holds the label (number, bullet, ANBEFALES) and cell 1
+ * the body, as entry @i of @n of a tagged list (L > LI > Lbl + LBody), and adds it. */
+static void
+add_list_item_box (GPtrArray *boxes, Box *box, guint i, guint n)
+{
+  box->cells[0].tag = "Lbl";
+  box->cells[1].tag = "LBody";
+  box->main_cell = 1;
+  box->split_lines = TRUE;
+  box->tag = "LI";
+  box->space_after = i + 1 < n ? LIST_ITEM_SPACE : PARA_SPACE;
+  box->open = i == 0 ? "L" : NULL;
+  box->close = i + 1 == n ? "L" : NULL;
+  g_ptr_array_add (boxes, box);
+}
+
 static void
 add_list (Exporter *ex, GPtrArray *boxes, const RefTextBlock *block, double indent)
 {
@@ -992,16 +1008,8 @@ add_list (Exporter *ex, GPtrArray *boxes, const RefTextBlock *block, double inde
       pango_layout_set_alignment (label, numbered ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
       cell_set (&box->cells[0], label, indent, label_width, 0.0);
       cell_set (&box->cells[1], body, body_x, TEXT_WIDTH - body_x, 0.0);
-      box->cells[0].tag = "Lbl";
-      box->cells[1].tag = "LBody";
       box->cells[1].links = links;
-      box->main_cell = 1;
-      box->split_lines = TRUE;
-      box->tag = "LI";
-      box->space_after = i + 1 < n ? LIST_ITEM_SPACE : PARA_SPACE;
-      box->open = i == 0 ? "L" : NULL;
-      box->close = i + 1 == n ? "L" : NULL;
-      g_ptr_array_add (boxes, box);
+      add_list_item_box (boxes, box, i, n);
     }
 }
 
@@ -1632,15 +1640,7 @@ add_attachments (Exporter *ex, GPtrArray *boxes, RefAgendaItem *item)
       cell_set (&box->cells[1], plain_layout (ex, *title ? title : ref_attachment_get_filename (a), STYLE_BODY,
                                               TEXT_WIDTH - body_x),
                 body_x, TEXT_WIDTH - body_x, 0.0);
-      box->cells[0].tag = "Lbl";
-      box->cells[1].tag = "LBody";
-      box->main_cell = 1;
-      box->split_lines = TRUE;
-      box->tag = "LI";
-      box->space_after = i + 1 < n ? LIST_ITEM_SPACE : PARA_SPACE;
-      box->open = i == 0 ? "L" : NULL;
-      box->close = i + 1 == n ? "L" : NULL;
-      g_ptr_array_add (boxes, box);
+      add_list_item_box (boxes, box, i, n);
     }
 }
 
