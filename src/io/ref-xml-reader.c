@@ -1032,13 +1032,7 @@ read_document (Reader *r, xmlDoc *doc)
   if (r->error == NULL)
     resolve_refs (r);
   if (r->error != NULL)
-    {
-      /* The header values set so far were recorded in the meeting's history, and those
-       * records hold references to the meeting that owns the history: without clearing
-       * them the half-read meeting would never be freed. */
-      ref_history_clear (ref_meeting_get_history (meeting));
-      return NULL;
-    }
+    return NULL;
 
   /* Loading is not an edit. */
   ref_history_attach (ref_meeting_get_history (meeting), meeting);
