@@ -239,18 +239,12 @@ count_progress (double fraction, gpointer user_data)
   (*calls)++;
 }
 
-static gboolean
-cancel_soon (gpointer cancellable)
-{
-  g_cancellable_cancel (cancellable);
-  return G_SOURCE_REMOVE;
-}
-
+/* Thread: cancels @cancellable 200 ms after it starts. */
 static gpointer
 cancel_after (gpointer cancellable)
 {
   g_usleep (200 * 1000);
-  cancel_soon (cancellable);
+  g_cancellable_cancel (cancellable);
   return NULL;
 }
 
