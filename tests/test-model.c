@@ -1449,6 +1449,31 @@ test_section_kind_from_heading_unknown (void)
   g_assert_cmpint (kind, ==, REF_SECTION_KIND_CASE);
 }
 
+/* Whose approval the minutes need: members and substitutes who were not absent. */
+static void
+test_participant_approves_minutes (void)
+{
+  g_autoptr (RefParticipant) p = ref_participant_new ();
+
+  ref_participant_set_participant_type (p, REF_PARTICIPANT_TYPE_MEMBER);
+  ref_participant_set_attendance (p, REF_ATTENDANCE_PRESENT);
+  g_assert_true (ref_participant_is_committee_member (p));
+  g_assert_true (ref_participant_approves_minutes (p));
+  ref_participant_set_attendance (p, REF_ATTENDANCE_PARTIAL);
+  g_assert_true (ref_participant_approves_minutes (p));
+  ref_participant_set_attendance (p, REF_ATTENDANCE_ABSENT);
+  g_assert_true (ref_participant_is_committee_member (p));
+  g_assert_false (ref_participant_approves_minutes (p));
+  ref_participant_set_participant_type (p, REF_PARTICIPANT_TYPE_SUBSTITUTE);
+  ref_participant_set_attendance (p, REF_ATTENDANCE_PRESENT);
+  g_assert_true (ref_participant_approves_minutes (p));
+  ref_participant_set_participant_type (p, REF_PARTICIPANT_TYPE_OFFICIAL);
+  g_assert_false (ref_participant_is_committee_member (p));
+  g_assert_false (ref_participant_approves_minutes (p));
+  ref_participant_set_participant_type (p, REF_PARTICIPANT_TYPE_GUEST);
+  g_assert_false (ref_participant_approves_minutes (p));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1486,6 +1511,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/participant/defaults", test_participant_defaults);
   g_test_add_func ("/model/participant/setters", test_participant_setters);
   g_test_add_func ("/model/participant/movements", test_participant_movements);
+  g_test_add_func ("/model/participant/approves-minutes", test_participant_approves_minutes);
   g_test_add_func ("/model/participant/g-object-set", test_participant_g_object_set);
   g_test_add_func ("/model/participant/format", test_participant_format);
 

@@ -1914,16 +1914,15 @@ build_signature_page (Exporter *ex)
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
       g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
-      RefParticipantType type = ref_participant_get_participant_type (p);
       RefApproval *approval;
 
-      if (type != REF_PARTICIPANT_TYPE_MEMBER && type != REF_PARTICIPANT_TYPE_SUBSTITUTE)
+      if (!ref_participant_is_committee_member (p))
         continue;
       approval = find_approval (ex, p, used);
       g_ptr_array_add (rows, participant_name (p));
       g_ptr_array_add (rows, approval ? approval_text (approval, p, g_hash_table_lookup (checks, approval)) : NULL);
       n_members++;
-      if (ref_participant_get_attendance (p) != REF_ATTENDANCE_ABSENT)
+      if (ref_participant_approves_minutes (p))
         {
           n_present++;
           n_valid += is_valid (checks, approval);

@@ -385,3 +385,30 @@ ref_participant_add_movement (RefParticipant *self, RefMovementKind kind, guint 
   ref_movement_set_time (movement, time);
   ref_list_store_append (self->movements, movement);
 }
+
+/**
+ * ref_participant_is_committee_member:
+ *
+ * Returns: whether @self sits on the committee (a member or a substitute), rather than
+ *   attending as an official or a guest
+ */
+gboolean
+ref_participant_is_committee_member (RefParticipant *self)
+{
+  g_return_val_if_fail (REF_IS_PARTICIPANT (self), FALSE);
+  return self->participant_type == REF_PARTICIPANT_TYPE_MEMBER
+         || self->participant_type == REF_PARTICIPANT_TYPE_SUBSTITUTE;
+}
+
+/**
+ * ref_participant_approves_minutes:
+ *
+ * Returns: whether @self is one of those whose approval the minutes need: a committee
+ *   member or substitute who was not absent from the meeting
+ */
+gboolean
+ref_participant_approves_minutes (RefParticipant *self)
+{
+  g_return_val_if_fail (REF_IS_PARTICIPANT (self), FALSE);
+  return ref_participant_is_committee_member (self) && self->attendance != REF_ATTENDANCE_ABSENT;
+}

@@ -41,6 +41,8 @@ void        ref_participant_set_note (RefParticipant *self, const char *note);
 
 char    *ref_participant_format (RefParticipant *self, gboolean with_role);
 gboolean ref_participant_get_attended_item (RefParticipant *self, guint number);
+gboolean ref_participant_is_committee_member (RefParticipant *self);
+gboolean ref_participant_approves_minutes (RefParticipant *self);
 void     ref_participant_add_movement (RefParticipant *self, RefMovementKind kind, guint item,
                                        gboolean during, int time);
 

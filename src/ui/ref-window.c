@@ -1164,22 +1164,10 @@ count_approving_members (RefMeeting *meeting)
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
       g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
-      RefParticipantType type = ref_participant_get_participant_type (p);
 
-      if ((type == REF_PARTICIPANT_TYPE_MEMBER || type == REF_PARTICIPANT_TYPE_SUBSTITUTE)
-          && ref_participant_get_attendance (p) != REF_ATTENDANCE_ABSENT)
-        n++;
+      n += ref_participant_approves_minutes (p);
     }
   return n;
-}
-
-static gboolean
-is_approving_member (RefParticipant *p)
-{
-  RefParticipantType type = ref_participant_get_participant_type (p);
-
-  return (type == REF_PARTICIPANT_TYPE_MEMBER || type == REF_PARTICIPANT_TYPE_SUBSTITUTE)
-         && ref_participant_get_attendance (p) != REF_ATTENDANCE_ABSENT;
 }
 
 /* Approvals that are not void. */
@@ -1211,7 +1199,7 @@ count_approved_members (RefMeeting *meeting)
       g_autoptr (RefApproval) approval = g_list_model_get_item (approvals, i);
       RefParticipant *p = ref_approval_get_participant (approval);
 
-      if (!ref_approval_get_voided (approval) && p != NULL && is_approving_member (p))
+      if (!ref_approval_get_voided (approval) && p != NULL && ref_participant_approves_minutes (p))
         g_hash_table_add (members, p);
     }
   return g_hash_table_size (members);
