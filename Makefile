@@ -9,7 +9,7 @@ XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
 ASAN_ENV = G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp
 
-.PHONY: all deps build run test test-core asan asan-ui fuzz bench clean
+.PHONY: all deps build run test test-core asan-build asan asan-ui fuzz bench clean
 
 all: build
 
@@ -34,10 +34,15 @@ test: build
 test-core: build
 	meson test -C $(BUILD_DIR) --print-errorlogs --suite model --suite io --suite cli --suite export
 
-# AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer) over the non-GUI suites.
-asan: deps
-	@test -f $(ASAN_DIR)/build.ninja || meson setup $(ASAN_DIR) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+# The sanitizer build, shared by asan and asan-ui.
+$(ASAN_DIR)/build.ninja:
+	meson setup $(ASAN_DIR) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+
+asan-build: deps $(ASAN_DIR)/build.ninja
 	meson compile -C $(ASAN_DIR)
+
+# AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer) over the non-GUI suites.
+asan: asan-build
 	$(ASAN_ENV) meson test -C $(ASAN_DIR) --print-errorlogs -t 4 --suite model --suite io --suite cli --suite export
 
 # libFuzzer harnesses (clang; built in _build-fuzz), each for FUZZ_SECONDS; crashing
@@ -52,9 +57,7 @@ fuzz: deps
 # to unwind through. Reports go to files that tests/check-lsan-reports.py reads: it
 # accepts only GLib's deliberately abandoned first quark block (see the script) and
 # fails on any other leak or sanitizer error.
-asan-ui: deps
-	@test -f $(ASAN_DIR)/build.ninja || meson setup $(ASAN_DIR) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
-	meson compile -C $(ASAN_DIR)
+asan-ui: asan-build
 	rm -rf $(ASAN_DIR)/sanitizer-reports && mkdir -p $(ASAN_DIR)/sanitizer-reports
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:log_path=$(CURDIR)/$(ASAN_DIR)/sanitizer-reports/report \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
