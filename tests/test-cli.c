@@ -190,7 +190,6 @@ test_sign_verify (void)
   g_autofree char *ca = ref_test_make_authority (dir, "ca", "Referent Test CA");
   const char *names[] = { "Maria Lundahl Assov", "Johan Müller", "Lolan Marianne Ottesen" };
   g_autofree char *contents = NULL;
-  g_autofree char *edited = NULL;
   g_auto (Run) none = { 0 };
   g_auto (Run) valid = { 0 };
   g_auto (Run) untrusted = { 0 };

@@ -449,6 +449,7 @@ test_undo_remove_participant (void)
   g_autoptr (RefDisqualification) read_dq = NULL;
   g_autoptr (RefParticipant) read_override = NULL;
 
+  (void) keep; /* held so that a outlives its removal from the meeting */
   ref_participant_set_substitute_for (s, a);
   ref_disqualification_set_participant (dq, a);
   ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_disqualifications (item)), dq);

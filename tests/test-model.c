@@ -1122,6 +1122,7 @@ test_remove_participant_clears_references (void)
   g_autoptr (RefDisqualification) left_dq = NULL;
   g_autoptr (RefParticipant) left_override = NULL;
 
+  (void) keep_a; /* held so that a outlives its removal from the meeting */
   ref_participant_set_substitute_for (s, a);
   ref_disqualification_set_participant (dq, a);
   ref_disqualification_set_participant (other_dq, other);

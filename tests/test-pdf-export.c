@@ -211,7 +211,6 @@ trailing_number (const char *text)
 static int
 dest_page (Exported *e, PopplerDest *dest)
 {
-  g_autoptr (GError) error = NULL;
   PopplerDest *found;
   int page;
 
@@ -813,6 +812,7 @@ test_signed_approvals (void)
       g_autoptr (RefApproval) approval = ref_signature_sign (meeting, p12, REF_TEST_PASSWORD, NULL, &error);
 
       g_assert_no_error (error);
+      g_assert_nonnull (approval);
       if (i == 1)
         partly = export_with_trust (meeting, trust, "partly-signed.pdf");
     }

@@ -106,7 +106,6 @@ cmd_validate (int argc, char **argv)
 static int
 cmd_stats (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
   g_autoptr (RefMeeting) meeting = NULL;
   g_autofree char *json = NULL;
 

@@ -738,7 +738,6 @@ read_movements (Importer *imp, const char *entry)
   g_autofree char *name = NULL, *rest = NULL;
   g_auto (GStrv) phrases = NULL;
   RefParticipant *p;
-  g_autoptr (GPtrArray) parsed = g_ptr_array_new_with_free_func (g_free);
 
   if (!g_regex_match (re, entry, 0, &m))
     return FALSE;
@@ -837,7 +836,6 @@ read_absent_entry (Importer *imp, const char *value, guint page)
         ref_participant_set_attendance (a, REF_ATTENDANCE_ABSENT);
       if (s == NULL)
         {
-          g_autoptr (GPtrArray) one = g_ptr_array_new ();
           add_participants (imp, standin);
           s = ref_pdf_match_participant (imp->meeting, standin);
         }

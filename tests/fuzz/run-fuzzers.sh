@@ -38,7 +38,7 @@ if [ ! -f "$BUILD/build.ninja" ]; then
     -Dbuildtype=debugoptimized \
     -Db_sanitize=address,undefined \
     -Db_lundef=false \
-    "-Dc_args=-fsanitize=fuzzer-no-link -Wno-error=unused-variable" || exit 1
+    "-Dc_args=-fsanitize=fuzzer-no-link" || exit 1
 fi
 targets=()
 for h in "${HARNESSES[@]}"; do
