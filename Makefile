@@ -5,9 +5,6 @@ BUILD_DIR ?= _build
 ASAN_DIR ?= _build-asan
 MESON_OPTS ?=
 XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
-# GLib's slice allocator would hide use-after-free and leaks from the sanitizers.
-ASAN_ENV = G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp
 
 .PHONY: all deps build run test test-core asan-build asan asan-ui fuzz bench clean
 
@@ -26,13 +23,18 @@ build: deps $(BUILD_DIR)/build.ninja
 run: build
 	GSETTINGS_SCHEMA_DIR=$(BUILD_DIR)/data $(BUILD_DIR)/src/ui/referent
 
+# On failure, tests/print-failures.py repeats each failing test's messages last, where
+# a console that keeps only the tail still shows them.
+
 # Every test, headless (the ui suite needs a display: Xvfb provides one).
 test: build
-	$(XVFB) meson test -C $(BUILD_DIR) --print-errorlogs --no-suite bench
+	$(XVFB) meson test -C $(BUILD_DIR) --print-errorlogs --no-suite bench \
+	  || { python3 tests/print-failures.py $(BUILD_DIR); exit 1; }
 
 # Non-GUI suites only (no display needed).
 test-core: build
-	meson test -C $(BUILD_DIR) --print-errorlogs --suite model --suite io --suite cli --suite export
+	meson test -C $(BUILD_DIR) --print-errorlogs --suite model --suite io --suite cli --suite export \
+	  || { python3 tests/print-failures.py $(BUILD_DIR); exit 1; }
 
 # The sanitizer build, shared by asan and asan-ui.
 $(ASAN_DIR)/build.ninja:
@@ -41,9 +43,11 @@ $(ASAN_DIR)/build.ninja:
 asan-build: deps $(ASAN_DIR)/build.ninja
 	meson compile -C $(ASAN_DIR)
 
-# AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer) over the non-GUI suites.
+# AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer) over the non-GUI
+# suites, with GLib's slice allocator off (it would hide use-after-free and leaks).
+# tests/run-sanitized.py sets the sanitizer options and judges the run.
 asan: asan-build
-	$(ASAN_ENV) meson test -C $(ASAN_DIR) --print-errorlogs -t 4 --suite model --suite io --suite cli --suite export
+	python3 tests/run-sanitized.py $(ASAN_DIR) core
 
 # libFuzzer harnesses (clang; built in _build-fuzz), each for FUZZ_SECONDS; crashing
 # inputs land in tests/fuzz/crashes/. See tests/fuzz/README.md.
@@ -54,17 +58,11 @@ fuzz: deps
 # The GTK suites under ASan/UBSan/LSan (Xvfb display). GTK keeps caches for the
 # life of the process, so here GLib's slice allocator stays on (G_SLICE unset): LSan
 # cannot tell GTK's cache entries from leaks when Debian's GLib has no frame pointers
-# to unwind through. Reports go to files that tests/check-lsan-reports.py reads: it
-# accepts only GLib's deliberately abandoned first quark block (see the script) and
-# fails on any other leak or sanitizer error.
+# to unwind through. tests/run-sanitized.py writes each process's sanitizer report to a
+# file and tests/check-lsan-reports.py reads them: it accepts only GLib's deliberately
+# abandoned first quark block (see the script) and fails on any other leak or error.
 asan-ui: asan-build
-	rm -rf $(ASAN_DIR)/sanitizer-reports && mkdir -p $(ASAN_DIR)/sanitizer-reports
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:log_path=$(CURDIR)/$(ASAN_DIR)/sanitizer-reports/report \
-	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:exitcode=0 \
-	$(XVFB) meson test -C $(ASAN_DIR) --print-errorlogs --suite ui -t 10 \
-	  || { python3 tests/check-lsan-reports.py $(ASAN_DIR)/sanitizer-reports; exit 1; }
-	python3 tests/check-lsan-reports.py $(ASAN_DIR)/sanitizer-reports
+	$(XVFB) python3 tests/run-sanitized.py $(ASAN_DIR) ui
 
 bench: build
 	$(XVFB) meson test -C $(BUILD_DIR) --suite bench --verbose

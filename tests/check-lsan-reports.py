@@ -41,28 +41,47 @@ def is_glib_quark_block(m, frames):
             and len(frames) == 2 and " in g_malloc " in frames[1] and "libglib-2.0.so" in frames[1])
 
 
-def main():
-    directory = sys.argv[1]
+FATAL = re.compile(r"ERROR: (Address|UndefinedBehavior)Sanitizer|ERROR: LeakSanitizer: (?!detected memory leaks)|"
+                   r"runtime error:|Sanitizer has encountered a fatal error|Sanitizer CHECK failed")
+
+
+def check_report(text):
+    """Returns (problems, quark blocks accepted) for one report's text."""
+    leaks = list(leak_blocks(text))
+    other = [(m, fr) for m, fr in leaks if not is_glib_quark_block(m, fr)]
+    quark = len(leaks) - len(other)
+    errors = [line for line in text.splitlines() if FATAL.search(line)]
+    problems = []
+    if other:
+        problems.append(f"{len(other)} leak(s) not accounted for")
+    if quark > 1:
+        problems.append(f"{quark} GLib quark blocks (only one per process is GLib's)")
+    if errors:
+        problems.append(f"{len(errors)} sanitizer error(s)")
+    return problems, (quark if not problems else 0)
+
+
+def check_directory(directory):
+    """Checks every report in @directory; prints the bad ones. Returns the number of bad ones."""
     failures = 0
     accepted = 0
-    for name in sorted(os.listdir(directory)):
-        path = os.path.join(directory, name)
-        with open(path, encoding="utf-8", errors="replace") as f:
+    names = sorted(os.listdir(directory))
+    for name in names:
+        with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as f:
             text = f.read()
-        leaks = list(leak_blocks(text))
-        other = [(m, fr) for m, fr in leaks if not is_glib_quark_block(m, fr)]
-        quark = len(leaks) - len(other)
-        errors = [line for line in text.splitlines()
-                  if re.search(r"ERROR: AddressSanitizer|runtime error:|ERROR: UndefinedBehaviorSanitizer", line)]
-        if other or quark > 1 or errors:
+        problems, quark = check_report(text)
+        if problems:
             failures += 1
-            print(f"check-lsan-reports: {name}: {len(other)} leak(s) not accounted for, "
-                  f"{quark} GLib quark block(s), {len(errors)} sanitizer error(s):")
+            print(f"check-lsan-reports: {name}: {', '.join(problems)}:")
             print(text)
         accepted += quark
-    print(f"check-lsan-reports: {len(os.listdir(directory))} report(s); "
+    print(f"check-lsan-reports: {len(names)} report(s); "
           f"{accepted} GLib quark block(s) accepted; {failures} with problems")
-    return 1 if failures else 0
+    return failures
+
+
+def main():
+    return 1 if check_directory(sys.argv[1]) else 0
 
 
 if __name__ == "__main__":
