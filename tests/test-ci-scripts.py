@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Tests the scripts that judge the sanitizer runs: check-lsan-reports.py (which
 reports pass), run-sanitized.py (which failures are LeakSanitizer's own and earn one more
-run) and print-failures.py (what a failed run repeats at its end)."""
+run), fuzz/lsan-flake.sh (the same for the fuzzers) and print-failures.py (what a
+failed run repeats at its end)."""
 import contextlib
 import importlib.util
 import io
 import os
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -190,6 +192,55 @@ class RetryRun(unittest.TestCase):
         rc, calls, out, _ = self.run_main(second_run_ok=False)
         self.assertEqual(rc, 1)
         self.assertEqual(len(calls), 2)
+
+
+class FuzzLsanFlake(unittest.TestCase):
+    """tests/fuzz/lsan-flake.sh with a stand-in harness that fails on inputs holding "bad"."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.addCleanup(lambda: __import__("shutil").rmtree(self.dir))
+        self.crashes = os.path.join(self.dir, "crashes")
+        self.harnesses = os.path.join(self.dir, "bin")
+        os.makedirs(self.crashes)
+        os.makedirs(self.harnesses)
+        harness = os.path.join(self.harnesses, "fuzz-x")
+        with open(harness, "w") as f:
+            f.write('#!/bin/sh\nfor a; do case $a in -*) ;; *) ! grep -q bad "$a" || exit 1 ;; esac; done\n')
+        os.chmod(harness, 0o755)
+        self.log = os.path.join(self.dir, "fuzz-x.log")
+        self.started = os.path.join(self.dir, "started")
+        with open(self.started, "w"):
+            pass
+        os.utime(self.started, (1, 1))  # long before any crash file
+
+    def run_check(self, log_text, crash_text):
+        with open(self.log, "w") as f:
+            f.write(log_text)
+        if crash_text is not None:
+            with open(os.path.join(self.crashes, "fuzz-x-crash-123"), "w") as f:
+                f.write(crash_text)
+        script = os.path.join(HERE, "fuzz", "lsan-flake.sh")
+        return subprocess.run(
+            ["bash", "-c", f'. "{script}"; lsan_flake fuzz-x "$1" "$2"', "-", self.log, self.started],
+            env={**os.environ, "CRASH_DIR": self.crashes, "FUZZ_HARNESS_DIR": self.harnesses},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def test_flake_is_not_a_finding(self):
+        r = self.run_check(LSAN_FATAL, "good input")
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertIn("not a finding", r.stdout)
+        self.assertTrue(os.path.exists(os.path.join(self.crashes, "fuzz-x-crash-123.lsan-flake")))
+
+    def test_reproducing_input_is_a_finding(self):
+        self.assertNotEqual(self.run_check(LSAN_FATAL, "bad input").returncode, 0)
+        self.assertTrue(os.path.exists(os.path.join(self.crashes, "fuzz-x-crash-123")))
+
+    def test_other_crash_is_a_finding(self):
+        self.assertNotEqual(self.run_check(USE_AFTER_FREE, "good input").returncode, 0)
+
+    def test_no_saved_input_is_a_finding(self):
+        self.assertNotEqual(self.run_check(LSAN_FATAL, None).returncode, 0)
 
 
 class PrintFailures(unittest.TestCase):

@@ -45,6 +45,7 @@ for h in "${HARNESSES[@]}"; do
   targets+=("tests/fuzz/$h")
 done
 ninja -C "$BUILD" "${targets[@]}" || exit 1
+FUZZ_HARNESS_DIR=$BUILD/tests/fuzz
 
 if [ -n "${FUZZ_WORK_DIR:-}" ]; then
   WORK=$FUZZ_WORK_DIR
@@ -63,6 +64,9 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_ma
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/lsan.supp}
 
+# lsan_flake: see the file.
+. "$ROOT/tests/fuzz/lsan-flake.sh"
+
 failed=()
 for h in "${HARNESSES[@]}"; do
   case $h in
@@ -77,6 +81,8 @@ for h in "${HARNESSES[@]}"; do
     cp "$ROOT/tests/fuzz/corpus/$kind/"* "$corpus/"
   fi
   log=$WORK/$h.log
+  started=$WORK/$h.started
+  touch "$started"
   echo "run-fuzzers: $h for ${SECONDS_EACH}s (corpus copy in $corpus, log $log)"
   # shellcheck disable=SC2086
   "$BUILD/tests/fuzz/$h" "$corpus" \
@@ -88,6 +94,9 @@ for h in "${HARNESSES[@]}"; do
     "${extra[@]}" ${FUZZ_ARGS:-} >"$log" 2>&1
   status=$?
   grep -E '^(stat::|Done|INFO: Running with entropic|#[0-9]+.*DONE)' "$log" | sed "s/^/  $h: /"
+  if [ $status -ne 0 ] && lsan_flake "$h" "$log" "$started"; then
+    status=0
+  fi
   if [ $status -ne 0 ]; then
     echo "run-fuzzers: $h FAILED (exit $status); last lines of the log:" >&2
     tail -n 60 "$log" >&2
