@@ -300,24 +300,6 @@ trim_unsigned_values (xmlNode *node)
 
 /* ---- the content document ---- */
 
-/* The meeting as it is approved: no approvals, no reviewer comments (not part of the
- * minutes), not locked. Built from the model, so the file's formatting plays no part. */
-static GBytes *
-content_bytes (RefMeeting *meeting)
-{
-  g_autoptr (RefMeeting) copy = ref_model_copy (meeting);
-  GListModel *items = ref_meeting_get_items (copy);
-
-  g_list_store_remove_all (G_LIST_STORE (ref_meeting_get_approvals (copy)));
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr (RefAgendaItem) item = g_list_model_get_item (items, i);
-      g_list_store_remove_all (G_LIST_STORE (ref_agenda_item_get_comments (item)));
-    }
-  ref_meeting_set_locked (copy, FALSE);
-  return ref_xml_write_bytes (copy);
-}
-
 static void
 set_id (xmlDoc *doc, xmlNode *node, const char *id, GPtrArray *parts)
 {
@@ -331,12 +313,13 @@ set_id (xmlDoc *doc, xmlNode *node, const char *id, GPtrArray *parts)
   g_ptr_array_add (parts, g_strdup (id));
 }
 
-/* The content document with the Ids of its parts; @parts receives the Ids in
- * document order. */
+/* The content document (the meeting as approved, built from the model, so the
+ * file's formatting plays no part) with the Ids of its parts; @parts receives the Ids
+ * in document order. */
 static xmlDoc *
 content_document (RefMeeting *meeting, GPtrArray *parts)
 {
-  g_autoptr (GBytes) bytes = content_bytes (meeting);
+  g_autoptr (GBytes) bytes = ref_xml_write_content_bytes (meeting);
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
   xmlDoc *doc = xmlReadMemory (data, (int) len, "content.referat", "UTF-8",

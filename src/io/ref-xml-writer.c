@@ -7,6 +7,7 @@
 
 #include "ref-core-resources.h"
 #include "ref-xml.h"
+#include "ref-xml-private.h"
 
 /* The writer produces canonical output by construction: fixed element order, fixed
  * attribute order, two-space indentation between elements and none inside inline
@@ -16,6 +17,7 @@
 typedef struct {
   GString *out;
   GHashTable *ids; /* RefParticipant → "pN" */
+  gboolean content_only; /* the approved content: no lock, comments or approvals */
 } Writer;
 
 /* XML 1.0 cannot carry most C0 control characters; they can only come from pasted
@@ -283,7 +285,7 @@ write_meeting_header (Writer *w, RefMeeting *m)
 
   open_tag (w, 1, "meeting", "kind", nick (REF_TYPE_MEETING_KIND, ref_meeting_get_kind (m)), "edition",
             nick (REF_TYPE_EDITION, ref_meeting_get_edition (m)), "locked",
-            ref_meeting_get_locked (m) ? "true" : NULL, NULL);
+            ref_meeting_get_locked (m) && !w->content_only ? "true" : NULL, NULL);
   string_element (w, 2, "organisation", ref_meeting_get_organisation (m));
   indent (w, 2);
   g_string_append (w->out, "<committee>");
@@ -420,7 +422,7 @@ write_comments (Writer *w, RefAgendaItem *item)
   GListModel *sections = ref_agenda_item_get_sections (item);
   guint n = g_list_model_get_n_items (comments);
 
-  if (n == 0)
+  if (n == 0 || w->content_only)
     return;
   open_tag (w, 3, "comments", NULL);
   for (guint i = 0; i < n; i++)
@@ -588,7 +590,7 @@ write_approvals (Writer *w, GListModel *approvals)
 {
   guint n = g_list_model_get_n_items (approvals);
 
-  if (n == 0)
+  if (n == 0 || w->content_only)
     return;
   open_tag (w, 1, "approvals", NULL);
   for (guint i = 0; i < n; i++)
@@ -647,14 +649,12 @@ write_required_list (Writer *w, const char *name, GListModel *list, void (*write
   close_tag (w, 1, name);
 }
 
-GBytes *
-ref_xml_write_bytes (RefMeeting *meeting)
+static GBytes *
+write_bytes (RefMeeting *meeting, gboolean content_only)
 {
-  Writer w = { 0 };
+  Writer w = { .content_only = content_only };
   GListModel *list;
   guint n;
-
-  g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
 
   w.out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   w.ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -677,6 +677,20 @@ ref_xml_write_bytes (RefMeeting *meeting)
 
   g_hash_table_unref (w.ids);
   return g_string_free_to_bytes (w.out);
+}
+
+GBytes *
+ref_xml_write_bytes (RefMeeting *meeting)
+{
+  g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
+  return write_bytes (meeting, FALSE);
+}
+
+GBytes *
+ref_xml_write_content_bytes (RefMeeting *meeting)
+{
+  g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
+  return write_bytes (meeting, TRUE);
 }
 
 /* Writes @bytes through a replace stream of @file. On any failure the replacement is
