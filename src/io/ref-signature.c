@@ -262,12 +262,8 @@ strip_blank_text (xmlNode *node)
     {
       xmlNode *next = child->next;
 
-      if (child->type == XML_TEXT_NODE && is_blank (child->content))
-        {
-          xmlUnlinkNode (child);
-          xmlFreeNode (child);
-        }
-      else if (child->type == XML_COMMENT_NODE || child->type == XML_PI_NODE)
+      if ((child->type == XML_TEXT_NODE && is_blank (child->content)) || child->type == XML_COMMENT_NODE
+          || child->type == XML_PI_NODE)
         {
           xmlUnlinkNode (child);
           xmlFreeNode (child);
@@ -515,10 +511,12 @@ participant_named (RefMeeting *meeting, const char *name)
   GListModel *participants = ref_meeting_get_participants (meeting);
   g_autofree char *folded = NULL;
 
+  RefParticipant *exact;
+
   if (name == NULL)
     return NULL;
-  if (ref_meeting_find_participant (meeting, name) != NULL)
-    return ref_meeting_find_participant (meeting, name);
+  if ((exact = ref_meeting_find_participant (meeting, name)) != NULL)
+    return exact;
   folded = g_utf8_casefold (name, -1);
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
@@ -633,7 +631,6 @@ typedef struct {
   GDateTime *signing_time;
   GPtrArray *changed;    /* char* */
   GArray *changed_items; /* guint */
-  X509 *leaf;            /* the signer's certificate, when it could be read */
 } Outcome;
 
 static void
@@ -646,7 +643,6 @@ outcome_clear (Outcome *o)
   g_clear_pointer (&o->signing_time, g_date_time_unref);
   g_clear_pointer (&o->changed, g_ptr_array_unref);
   g_clear_pointer (&o->changed_items, g_array_unref);
-  g_clear_pointer (&o->leaf, X509_free);
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -793,15 +789,9 @@ leaf_certificate (GPtrArray *certs)
 static void
 describe_certificate (Outcome *o, X509 *cert)
 {
-  g_clear_pointer (&o->subject, g_free);
-  g_clear_pointer (&o->issuer, g_free);
-  g_clear_pointer (&o->fingerprint, g_free);
   o->subject = name_to_string (X509_get_subject_name (cert));
   o->issuer = name_to_string (X509_get_issuer_name (cert));
   o->fingerprint = fingerprint (cert);
-  g_clear_pointer (&o->leaf, X509_free);
-  if (X509_up_ref (cert))
-    o->leaf = cert;
 }
 
 static GDateTime *
@@ -1095,8 +1085,9 @@ issued_by_anchor (RefSignatureTrust *trust, X509 *leaf)
   return FALSE;
 }
 
+/* @leaf: the signer's certificate, from @stored */
 static void
-verify_content (Outcome *o, RefMeeting *meeting, RefApproval *approval, xmlNode *stored, GArray *refs,
+verify_content (Outcome *o, RefMeeting *meeting, RefApproval *approval, xmlNode *stored, X509 *leaf, GArray *refs,
                 RefSignatureTrust *trust)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
@@ -1123,7 +1114,7 @@ verify_content (Outcome *o, RefMeeting *meeting, RefApproval *approval, xmlNode 
     {
       /* Not valid against the trust anchors: is the signature itself sound? */
       result = run_xmlsec (signature, NULL, o->signing_time);
-      if (result == 1 && issued_by_anchor (trust, o->leaf))
+      if (result == 1 && issued_by_anchor (trust, leaf))
         {
           /* The authority is trusted, so the certificate itself failed the check at the
            * signing time: saying "not a trusted authority" would send the reader the
@@ -1206,7 +1197,7 @@ ref_signature_verify (RefMeeting *meeting, RefApproval *approval, RefSignatureTr
   else if ((refs = signature_references (root, &why)) == NULL)
     outcome_set (&o, REF_APPROVAL_STATUS_MALFORMED, _("The signature is not a Referent approval: %s"), why);
   else
-    verify_content (&o, meeting, approval, root, refs, trust);
+    verify_content (&o, meeting, approval, root, leaf, refs, trust);
 
   xmlFreeDoc (sig_doc);
   return outcome_to_check (&o);

@@ -35,15 +35,12 @@ G_BEGIN_DECLS
  * @REF_SIGNATURE_ERROR_KEY: the PKCS#12 file is unreadable, the password is wrong, it
  *   holds no certificate, or the certificate is not valid at the signing time
  * @REF_SIGNATURE_ERROR_TRUST: a trust anchor file is unreadable or holds no certificate
- * @REF_SIGNATURE_ERROR_MALFORMED: a signature element is missing, truncated or not an
- *   XML-DSig signature of the kind Referent makes
  * @REF_SIGNATURE_ERROR_FAILED: signing failed in the XML security library
  */
 typedef enum {
   REF_SIGNATURE_ERROR_INIT,
   REF_SIGNATURE_ERROR_KEY,
   REF_SIGNATURE_ERROR_TRUST,
-  REF_SIGNATURE_ERROR_MALFORMED,
   REF_SIGNATURE_ERROR_FAILED,
 } RefSignatureError;
 
