@@ -27,7 +27,6 @@
 
 G_DEFINE_QUARK (ref-signature-error-quark, ref_signature_error)
 
-#define DSIG_NS "http://www.w3.org/2000/09/xmldsig#"
 #define ALG_ENVELOPED "http://www.w3.org/2000/09/xmldsig#enveloped-signature"
 #define ALG_EXC_C14N "http://www.w3.org/2001/10/xml-exc-c14n#"
 #define SIGNATURE_ID "referent-approval"
@@ -204,19 +203,11 @@ key_certificate (xmlSecKeyPtr key)
 
 /* ---- XML helpers ---- */
 
-static gboolean
-is_element (xmlNode *node, const char *ns, const char *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL
-         && g_strcmp0 ((const char *) node->ns->href, ns) == 0
-         && (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
-}
-
 static xmlNode *
 first_child (xmlNode *parent, const char *ns, const char *name)
 {
   for (xmlNode *child = parent ? parent->children : NULL; child != NULL; child = child->next)
-    if (is_element (child, ns, name))
+    if (ref_xml_is_element (child, ns, name))
       return child;
   return NULL;
 }
@@ -282,7 +273,8 @@ trim_unsigned_values (xmlNode *node)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (is_element (child, DSIG_NS, "SignedInfo") || is_element (child, DSIG_NS, "Object"))
+      if (ref_xml_is_element (child, REF_XML_DSIG_NAMESPACE, "SignedInfo")
+          || ref_xml_is_element (child, REF_XML_DSIG_NAMESPACE, "Object"))
         continue;
       if (child->type == XML_TEXT_NODE && child->content != NULL)
         {
@@ -329,13 +321,13 @@ content_document (RefMeeting *meeting, GPtrArray *parts)
     }
   for (xmlNode *child = root->children; child != NULL; child = child->next)
     {
-      if (is_element (child, REF_XML_NAMESPACE, "meeting"))
+      if (ref_xml_is_element (child, REF_XML_NAMESPACE, "meeting"))
         set_id (doc, child, HEADER_ID, parts);
-      else if (is_element (child, REF_XML_NAMESPACE, "participants"))
+      else if (ref_xml_is_element (child, REF_XML_NAMESPACE, "participants"))
         set_id (doc, child, PARTICIPANTS_ID, parts);
-      else if (is_element (child, REF_XML_NAMESPACE, "items"))
+      else if (ref_xml_is_element (child, REF_XML_NAMESPACE, "items"))
         for (xmlNode *item = child->children; item != NULL; item = item->next)
-          if (is_element (item, REF_XML_NAMESPACE, "item"))
+          if (ref_xml_is_element (item, REF_XML_NAMESPACE, "item"))
             {
               g_autofree char *number = get_attr (item, "number");
               g_autofree char *id = g_strconcat (ITEM_ID_PREFIX, REF_STR (number), NULL);
@@ -437,18 +429,6 @@ signature_template (xmlDoc *doc, GPtrArray *parts, const char *signing_time)
     return NULL;
   strip_blank_text (signature);
   return signature;
-}
-
-static char *
-serialize_node (xmlDoc *doc, xmlNode *node)
-{
-  xmlBuffer *buffer = xmlBufferCreate ();
-  char *text;
-
-  xmlNodeDump (buffer, doc, node, 0, 0);
-  text = g_strdup ((const char *) xmlBufferContent (buffer));
-  xmlBufferFree (buffer);
-  return text;
 }
 
 static xmlSecKeyPtr
@@ -597,7 +577,7 @@ ref_signature_sign (RefMeeting *meeting, const char *pkcs12_path, const char *pa
     }
   strip_blank_text (signature);
   trim_unsigned_values (signature);
-  signature_text = serialize_node (doc, signature);
+  signature_text = ref_xml_node_to_string (signature);
 
   approval = ref_approval_new ();
   wall = wall_clock_minute (now);
@@ -723,7 +703,7 @@ parse_signature (const char *text, Outcome *o)
     }
   xmlFreeParserCtxt (ctxt);
   root = xmlDocGetRootElement (doc);
-  if (!is_element (root, DSIG_NS, "Signature"))
+  if (!ref_xml_is_element (root, REF_XML_DSIG_NAMESPACE, "Signature"))
     {
       outcome_set (o, REF_APPROVAL_STATUS_MALFORMED,
                    _("Signature element is truncated or not an XML signature: found <%s> instead of ds:Signature"),
@@ -740,11 +720,11 @@ static GPtrArray *
 signature_certificates (xmlNode *signature)
 {
   GPtrArray *certs = g_ptr_array_new_with_free_func ((GDestroyNotify) X509_free);
-  xmlNode *key_info = first_child (signature, DSIG_NS, "KeyInfo");
+  xmlNode *key_info = first_child (signature, REF_XML_DSIG_NAMESPACE, "KeyInfo");
 
   for (xmlNode *data = key_info ? key_info->children : NULL; data != NULL; data = data->next)
     {
-      if (!is_element (data, DSIG_NS, "X509Data"))
+      if (!ref_xml_is_element (data, REF_XML_DSIG_NAMESPACE, "X509Data"))
         continue;
       for (xmlNode *c = data->children; c != NULL; c = c->next)
         {
@@ -754,7 +734,7 @@ signature_certificates (xmlNode *signature)
           const unsigned char *p;
           X509 *cert;
 
-          if (!is_element (c, DSIG_NS, "X509Certificate"))
+          if (!ref_xml_is_element (c, REF_XML_DSIG_NAMESPACE, "X509Certificate"))
             continue;
           text = node_text (c);
           der = g_base64_decode (text, &der_len);
@@ -797,9 +777,9 @@ describe_certificate (Outcome *o, X509 *cert)
 static GDateTime *
 signed_time (xmlNode *signature)
 {
-  xmlNode *object = first_child (signature, DSIG_NS, "Object");
-  xmlNode *properties = first_child (object, DSIG_NS, "SignatureProperties");
-  xmlNode *property = first_child (properties, DSIG_NS, "SignatureProperty");
+  xmlNode *object = first_child (signature, REF_XML_DSIG_NAMESPACE, "Object");
+  xmlNode *properties = first_child (object, REF_XML_DSIG_NAMESPACE, "SignatureProperties");
+  xmlNode *property = first_child (properties, REF_XML_DSIG_NAMESPACE, "SignatureProperty");
   xmlNode *time = first_child (property, REF_XML_NAMESPACE, "SigningTime");
   g_autofree char *text = NULL;
   g_autofree char *id = object ? get_attr (object, "Id") : NULL;
@@ -825,7 +805,7 @@ reference_clear (Reference *r)
 static gboolean
 has_transforms (xmlNode *reference, const char *first, const char *second)
 {
-  xmlNode *transforms = first_child (reference, DSIG_NS, "Transforms");
+  xmlNode *transforms = first_child (reference, REF_XML_DSIG_NAMESPACE, "Transforms");
   const char *expected[] = { first, second };
   guint n = 0;
 
@@ -836,8 +816,8 @@ has_transforms (xmlNode *reference, const char *first, const char *second)
       if (t->type != XML_ELEMENT_NODE)
         continue;
       algorithm = get_attr (t, "Algorithm");
-      if (!is_element (t, DSIG_NS, "Transform") || n >= G_N_ELEMENTS (expected) || expected[n] == NULL
-          || g_strcmp0 (algorithm, expected[n]) != 0)
+      if (!ref_xml_is_element (t, REF_XML_DSIG_NAMESPACE, "Transform") || n >= G_N_ELEMENTS (expected)
+          || expected[n] == NULL || g_strcmp0 (algorithm, expected[n]) != 0)
         return FALSE;
       n++;
     }
@@ -851,7 +831,7 @@ static GArray *
 signature_references (xmlNode *signature, char **why)
 {
   g_autoptr (GArray) refs = g_array_new (FALSE, TRUE, sizeof (Reference));
-  xmlNode *signed_info = first_child (signature, DSIG_NS, "SignedInfo");
+  xmlNode *signed_info = first_child (signature, REF_XML_DSIG_NAMESPACE, "SignedInfo");
   gboolean whole = FALSE, time = FALSE;
 
   g_array_set_clear_func (refs, (GDestroyNotify) reference_clear);
@@ -860,10 +840,10 @@ signature_references (xmlNode *signature, char **why)
       Reference ref = { 0 };
       xmlNode *digest;
 
-      if (!is_element (r, DSIG_NS, "Reference"))
+      if (!ref_xml_is_element (r, REF_XML_DSIG_NAMESPACE, "Reference"))
         continue;
       ref.uri = get_attr (r, "URI");
-      digest = first_child (r, DSIG_NS, "DigestValue");
+      digest = first_child (r, REF_XML_DSIG_NAMESPACE, "DigestValue");
       ref.digest = digest ? node_text (digest) : g_strdup ("");
       g_array_append_val (refs, ref);
       if (ref.uri == NULL)

@@ -1,9 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <libxml/tree.h>
+
 #include "ref-model.h"
 
 G_BEGIN_DECLS
+
+#define REF_XML_DSIG_NAMESPACE "http://www.w3.org/2000/09/xmldsig#"
+
+/* Whether @node (may be NULL) is an element in namespace @ns, named @name (any name
+ * when @name is NULL). */
+gboolean ref_xml_is_element (xmlNode *node, const char *ns, const char *name);
+
+/* @node and everything below it as XML text, exactly as libxml2 dumps it (no added
+ * indentation). */
+char *ref_xml_node_to_string (xmlNode *node);
 
 /* "YYYY-MM-DD" (date_only) or "YYYY-MM-DDTHH:MM", wall clock; NULL when invalid. */
 GDateTime *ref_xml_parse_date_time (const char *value, gboolean date_only);

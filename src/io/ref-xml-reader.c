@@ -10,7 +10,6 @@
 #include "ref-xml.h"
 #include "ref-xml-private.h"
 
-#define DSIG_NAMESPACE "http://www.w3.org/2000/09/xmldsig#"
 /* Deeper nesting than any real document needs; stops stack exhaustion on hostile
  * input (libxml2 itself allows 256 levels). */
 #define MAX_INLINE_DEPTH 32
@@ -55,12 +54,30 @@ node_line (xmlNode *node)
   return node ? (int) xmlGetLineNo (node) : 0;
 }
 
+gboolean
+ref_xml_is_element (xmlNode *node, const char *ns, const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL
+         && g_strcmp0 ((const char *) node->ns->href, ns) == 0
+         && (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
+}
+
+char *
+ref_xml_node_to_string (xmlNode *node)
+{
+  xmlBuffer *buffer = xmlBufferCreate ();
+  char *text;
+
+  xmlNodeDump (buffer, node->doc, node, 0, 0);
+  text = g_strdup ((const char *) xmlBufferContent (buffer));
+  xmlBufferFree (buffer);
+  return text;
+}
+
 static gboolean
 is_ours (xmlNode *node, const char *name)
 {
-  return node->type == XML_ELEMENT_NODE && node->ns != NULL
-         && g_strcmp0 ((const char *) node->ns->href, REF_XML_NAMESPACE) == 0
-         && (name == NULL || g_strcmp0 ((const char *) node->name, name) == 0);
+  return ref_xml_is_element (node, REF_XML_NAMESPACE, name);
 }
 
 static gboolean
@@ -970,18 +987,15 @@ read_approval_cb (Reader *r, xmlNode *node, gpointer meeting)
    * change what it signs, but keeping it exact makes the file diff-friendly. */
   for (child = c.next; child != NULL && r->error == NULL; child = skip_blank (child->next))
     {
-      xmlBuffer *buffer;
+      g_autofree char *text = NULL;
 
-      if (child->type != XML_ELEMENT_NODE || child->ns == NULL
-          || g_strcmp0 ((const char *) child->ns->href, DSIG_NAMESPACE) != 0)
+      if (!ref_xml_is_element (child, REF_XML_DSIG_NAMESPACE, NULL))
         {
           unexpected (r, child, node);
           break;
         }
-      buffer = xmlBufferCreate ();
-      xmlNodeDump (buffer, child->doc, child, 0, 0);
-      g_string_append (signature, (const char *) xmlBufferContent (buffer));
-      xmlBufferFree (buffer);
+      text = ref_xml_node_to_string (child);
+      g_string_append (signature, text);
     }
   if (signature->len > 0)
     ref_approval_set_signature (approval, signature->str);
