@@ -28,47 +28,22 @@ set_mark (GtkWidget *w, gboolean mark)
   g_object_set_data (G_OBJECT (w), READ_ONLY_MARK, mark ? GINT_TO_POINTER (1) : NULL);
 }
 
+/* Clears @w's boolean @property ("editable" of a text view or editable, or
+ * "sensitive") for read-only, and afterwards sets it again only where this cleared it. */
 static void
-apply_text_view (GtkTextView *view, gboolean read_only)
+apply_flag (GtkWidget *w, const char *property, gboolean read_only)
 {
-  if (read_only && gtk_text_view_get_editable (view))
-    {
-      gtk_text_view_set_editable (view, FALSE);
-      set_mark (GTK_WIDGET (view), TRUE);
-    }
-  else if (!read_only && is_marked (GTK_WIDGET (view)))
-    {
-      gtk_text_view_set_editable (view, TRUE);
-      set_mark (GTK_WIDGET (view), FALSE);
-    }
-}
+  gboolean value = FALSE;
 
-static void
-apply_editable (GtkEditable *editable, gboolean read_only)
-{
-  if (read_only && gtk_editable_get_editable (editable))
+  g_object_get (w, property, &value, NULL);
+  if (read_only && value)
     {
-      gtk_editable_set_editable (editable, FALSE);
-      set_mark (GTK_WIDGET (editable), TRUE);
-    }
-  else if (!read_only && is_marked (GTK_WIDGET (editable)))
-    {
-      gtk_editable_set_editable (editable, TRUE);
-      set_mark (GTK_WIDGET (editable), FALSE);
-    }
-}
-
-static void
-apply_sensitive (GtkWidget *w, gboolean read_only)
-{
-  if (read_only && gtk_widget_get_sensitive (w))
-    {
-      gtk_widget_set_sensitive (w, FALSE);
+      g_object_set (w, property, FALSE, NULL);
       set_mark (w, TRUE);
     }
   else if (!read_only && is_marked (w))
     {
-      gtk_widget_set_sensitive (w, TRUE);
+      g_object_set (w, property, TRUE, NULL);
       set_mark (w, FALSE);
     }
 }
@@ -84,14 +59,12 @@ ref_read_only_apply (GtkWidget *root, gboolean read_only)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
-  if (GTK_IS_TEXT_VIEW (root))
-    apply_text_view (GTK_TEXT_VIEW (root), read_only);
-  else if (GTK_IS_EDITABLE (root) && !GTK_IS_SPIN_BUTTON (root))
-    apply_editable (GTK_EDITABLE (root), read_only);
+  if (GTK_IS_TEXT_VIEW (root) || (GTK_IS_EDITABLE (root) && !GTK_IS_SPIN_BUTTON (root)))
+    apply_flag (root, "editable", read_only);
   else if (has_action (root))
     ; /* its action decides */
   else if (is_content_control (root))
-    apply_sensitive (root, read_only);
+    apply_flag (root, "sensitive", read_only);
   else
     for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
       ref_read_only_apply (c, read_only);
