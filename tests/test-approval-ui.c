@@ -236,6 +236,7 @@ test_approve_trusted_and_not (void)
   /* The trusted authority is listed, with a way to remove it. */
   g_assert_nonnull (find_row (ref_test_find_by_id (GTK_WIDGET (window), "trust_list"), "ca.pem"));
   ref_window_remove_trust_anchor (window, ca_pem);
+  g_assert_null (find_row (ref_test_find_by_id (GTK_WIDGET (window), "trust_list"), "ca.pem"));
   g_assert_cmpint (status_at (window, n_before), ==, REF_APPROVAL_STATUS_UNTRUSTED);
   ref_test_close_window (window);
 }

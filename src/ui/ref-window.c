@@ -1075,17 +1075,25 @@ on_review_row_activated (GtkListBox *list, GtkListBoxRow *row, RefWindow *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-meeting", NULL);
 }
 
+/* Removes every row (GTK 4.8 has no gtk_list_box_remove_all). */
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
 /* Lists what to fix before the minutes go out for approval; recomputed each time the
  * panel opens, so it always reflects the meeting as it is. */
 void
 ref_window_refresh_review (RefWindow *self)
 {
-  GtkWidget *child;
   g_autofree char *summary = NULL;
 
   g_return_if_fail (REF_IS_WINDOW (self));
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->review_list))))
-    gtk_list_box_remove (self->review_list, child);
+  clear_list (self->review_list);
   g_clear_pointer (&self->review_problems, g_ptr_array_unref);
   self->review_problems = ref_review_check (self->meeting);
   if (self->review_problems->len == 0)
@@ -1400,15 +1408,6 @@ approval_row (RefWindow *self, RefApproval *approval, RefApprovalCheck *check)
     for (guint i = 0; i < items->len; i++)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), changed_item_row (self, g_array_index (items, guint, i)));
   return row;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
 }
 
 /* Checks every approval against the meeting as it is now and lists the outcome;
@@ -1805,9 +1804,11 @@ ref_window_add_trust_anchor (RefWindow *self, const char *pem_path, GError **err
       g_strv_builder_addv (builder, (const char **) paths);
       g_strv_builder_add (builder, pem_path);
       updated = g_strv_builder_end (builder);
+      /* on_trust_anchors_changed rebuilds the list */
       g_settings_set_strv (self->settings, "trust-anchors", (const char *const *) updated);
     }
-  rebuild_trust_list (self);
+  else
+    rebuild_trust_list (self); /* the file may read differently now */
   verify_and_report (self);
   return TRUE;
 }
@@ -1827,8 +1828,8 @@ ref_window_remove_trust_anchor (RefWindow *self, const char *pem_path)
     if (g_strcmp0 (paths[i], pem_path) != 0)
       g_strv_builder_add (builder, paths[i]);
   updated = g_strv_builder_end (builder);
+  /* on_trust_anchors_changed rebuilds the list */
   g_settings_set_strv (self->settings, "trust-anchors", (const char *const *) updated);
-  rebuild_trust_list (self);
   ref_window_verify_approvals (self);
 }
 
@@ -1878,10 +1879,7 @@ verify_on_open (gpointer data)
   RefWindow *self = data;
 
   self->verify_open_source = 0;
-  if (g_list_model_get_n_items (ref_meeting_get_approvals (self->meeting)) > 0)
-    verify_and_report (self);
-  else
-    ref_window_verify_approvals (self);
+  verify_and_report (self); /* reports nothing when there are no approvals */
   return G_SOURCE_REMOVE;
 }
 
@@ -1905,12 +1903,10 @@ on_note_done (GtkCheckButton *check, GtkWidget *row)
 void
 ref_window_show_import_notes (RefWindow *self, GPtrArray *warnings, double coverage, double confidence)
 {
-  GtkWidget *child;
   g_autofree char *summary = NULL;
 
   g_return_if_fail (REF_IS_WINDOW (self));
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->import_list))))
-    gtk_list_box_remove (self->import_list, child);
+  clear_list (self->import_list);
 
   /* TRANSLATORS: "Imported 98.5 % of the text, confidence 0.95: 3 notes to check" */
   summary = g_strdup_printf (ngettext ("Imported %.1f %% of the text, confidence %.2f: %u note to check",
