@@ -633,9 +633,5 @@ main (int argc, char **argv)
   g_test_add_func ("/a11y/comparison-window", test_comparison_window);
   g_test_add_func ("/a11y/dialogs", test_dialogs);
 
-  {
-    int status = g_test_run ();
-    ref_test_remove_tree (state);
-    return status;
-  }
+  return ref_test_run_and_clean (state);
 }

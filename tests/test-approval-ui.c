@@ -483,8 +483,7 @@ main (int argc, char **argv)
   g_test_add_func ("/approval-ui/jump-to-changed-item", test_jump_to_changed_item);
   g_test_add_func ("/approval-ui/renders", test_renders);
 
-  status = g_test_run ();
-  ref_test_remove_tree (state);
+  status = ref_test_run_and_clean (state);
   g_free (tmp_dir);
   g_free (ca_pem);
   g_free (member_p12);

@@ -311,9 +311,5 @@ main (int argc, char **argv)
   g_test_add_func ("/limits/xml/deep-elements", test_deep_elements);
   g_test_add_func ("/limits/xml/entities", test_entities);
   g_test_add_func ("/limits/pdf/2000-pages", test_long_pdf);
-  {
-    int status = g_test_run ();
-    ref_test_remove_tree (tmp_root);
-    return status;
-  }
+  return ref_test_run_and_clean (tmp_root);
 }

@@ -10,6 +10,7 @@
 #include "meeting-generator.h"
 #include "ref-signature.h"
 #include "test-certs.h"
+#include "test-tmp.h"
 #include "ref-pdf-export.h"
 #include "ref-xml.h"
 
@@ -1079,22 +1080,6 @@ test_cli (void)
   }
 }
 
-static void
-remove_tmp_dir (void)
-{
-  g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (tmp_dir);
-  g_free (tmp_dir);
-}
-
 /* Reviewer comments are working notes: saved with the minutes, never printed. */
 static void
 test_comments_not_printed (void)
@@ -1116,12 +1101,10 @@ test_comments_not_printed (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
   int status;
 
+  tmp_dir = ref_test_make_tmp_root ("referent-pdf-export");
   g_test_init (&argc, &argv, NULL);
-  tmp_dir = g_dir_make_tmp ("referent-pdf-export-XXXXXX", &error);
-  g_assert_no_error (error);
 
   g_test_add_func ("/pdf-export/sample", test_sample);
   g_test_add_data_func ("/pdf-export/generated/1", GUINT_TO_POINTER (1), test_generated);
@@ -1138,7 +1121,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-export/threads", test_threads);
   g_test_add_func ("/pdf-export/cli", test_cli);
 
-  status = g_test_run ();
-  remove_tmp_dir ();
+  status = ref_test_run_and_clean (tmp_dir);
+  g_free (tmp_dir);
   return status;
 }

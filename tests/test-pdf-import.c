@@ -615,9 +615,5 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-import/errors", test_errors);
   g_test_add_func ("/pdf-import/glued-list-number", test_glued_list_number);
   g_test_add_func ("/pdf-import/missing-file", test_missing_file);
-  {
-    int status = g_test_run ();
-    ref_test_remove_tree (tmp_root);
-    return status;
-  }
+  return ref_test_run_and_clean (tmp_root);
 }

@@ -68,9 +68,5 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/recovery/save-list-load-remove", test_save_list_load_remove);
   g_test_add_func ("/recovery/orphan-key-file", test_orphan_key_file_skipped);
-  {
-    int status = g_test_run ();
-    ref_test_remove_tree (state);
-    return status;
-  }
+  return ref_test_run_and_clean (state);
 }

@@ -180,8 +180,7 @@ main (int argc, char **argv)
   g_test_add_func ("/save/kill-loop", test_kill_loop);
   g_test_add_func ("/save/disk-full", test_disk_full);
   {
-    int status = g_test_run ();
-    ref_test_remove_tree (tmp_root);
+    int status = ref_test_run_and_clean (tmp_root);
     g_free (self_path);
     return status;
   }

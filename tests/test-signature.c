@@ -644,8 +644,7 @@ main (int argc, char **argv)
   g_test_add_func ("/signature/key-errors", test_key_errors);
   g_test_add_func ("/signature/trust-files", test_trust_files);
 
-  status = g_test_run ();
-  ref_test_remove_tree (tmp_root);
+  status = ref_test_run_and_clean (tmp_root);
   g_free (tmp_root);
   return status;
 }

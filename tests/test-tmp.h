@@ -42,3 +42,14 @@ ref_test_make_tmp_root (const char *prefix)
   g_setenv ("TMPDIR", path, TRUE);
   return path;
 }
+
+/* Runs the tests, then removes @tmp_root (from ref_test_make_tmp_root) with everything
+ * the tests left in it. Returns g_test_run ()'s status. */
+static inline int
+ref_test_run_and_clean (const char *tmp_root)
+{
+  int status = g_test_run ();
+
+  ref_test_remove_tree (tmp_root);
+  return status;
+}

@@ -918,9 +918,5 @@ main (int argc, char **argv)
   g_test_add_func ("/window/import-pdf", test_import_pdf);
   g_test_add_func ("/window/renders", test_renders);
 
-  {
-    int status = g_test_run ();
-    ref_test_remove_tree (state);
-    return status;
-  }
+  return ref_test_run_and_clean (state);
 }

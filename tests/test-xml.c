@@ -616,9 +616,5 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/save/atomic-backup", test_save_atomic_with_backup);
   g_test_add_func ("/xml/save/unwritable", test_save_unwritable);
 
-  {
-    int status = g_test_run ();
-    ref_test_remove_tree (tmp_root);
-    return status;
-  }
+  return ref_test_run_and_clean (tmp_root);
 }
