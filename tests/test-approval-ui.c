@@ -47,22 +47,6 @@ open_sample (void)
   return ref_test_open_meeting (meeting);
 }
 
-/* The preferences row under @root titled @title. */
-static GtkWidget *
-find_row (GtkWidget *root, const char *title)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (c) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
-        return c;
-      if ((found = find_row (c, title)))
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 n_approval_rows (RefWindow *window)
 {
@@ -159,7 +143,7 @@ test_lock_read_only (void)
   g_assert_false (gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (editor), "x", -1,
                                                                 gtk_text_view_get_editable (editor)));
   {
-    GtkWidget *title = find_row (GTK_WIDGET (view), "Title");
+    GtkWidget *title = ref_test_find_widget (GTK_WIDGET (view), ADW_TYPE_PREFERENCES_ROW, "Title");
     GtkWidget *closed = ref_test_find_by_id (GTK_WIDGET (view), "closed_switch");
     g_assert_nonnull (title);
     g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (title)));
@@ -215,6 +199,7 @@ test_approve_trusted_and_not (void)
   g_autoptr (GSettings) s = settings ();
   g_autofree char *last = NULL;
   guint n_before = g_list_model_get_n_items (ref_meeting_get_approvals (meeting));
+  GtkWidget *trust_list;
 
   approve (window);
   g_assert_true (ref_meeting_get_locked (meeting));
@@ -234,9 +219,10 @@ test_approve_trusted_and_not (void)
                       ==, 95);
   }
   /* The trusted authority is listed, with a way to remove it. */
-  g_assert_nonnull (find_row (ref_test_find_by_id (GTK_WIDGET (window), "trust_list"), "ca.pem"));
+  trust_list = ref_test_find_by_id (GTK_WIDGET (window), "trust_list");
+  g_assert_nonnull (ref_test_find_widget (trust_list, ADW_TYPE_PREFERENCES_ROW, "ca.pem"));
   ref_window_remove_trust_anchor (window, ca_pem);
-  g_assert_null (find_row (ref_test_find_by_id (GTK_WIDGET (window), "trust_list"), "ca.pem"));
+  g_assert_null (ref_test_find_widget (trust_list, ADW_TYPE_PREFERENCES_ROW, "ca.pem"));
   g_assert_cmpint (status_at (window, n_before), ==, REF_APPROVAL_STATUS_UNTRUSTED);
   ref_test_close_window (window);
 }
@@ -381,7 +367,7 @@ test_jump_to_changed_item (void)
   ref_window_select_item (window, 0);
   ref_test_iterate ();
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 1);
-  jump = find_row (approval_row_at (window, index), "Go to item 3");
+  jump = ref_test_find_widget (approval_row_at (window, index), ADW_TYPE_PREFERENCES_ROW, "Go to item 3");
   g_assert_nonnull (jump);
   g_signal_emit_by_name (jump, "activate");
   ref_test_iterate ();

@@ -47,6 +47,26 @@ ref_test_close_window (RefWindow *window)
   ref_test_iterate ();
 }
 
+/* The first widget below @root of @type, and with the row title @title unless that
+ * is NULL. */
+static inline GtkWidget *
+ref_test_find_widget (GtkWidget *root, GType type, const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type)
+          && (title == NULL
+              || (ADW_IS_PREFERENCES_ROW (c)
+                  && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)))
+        return c;
+      if ((found = ref_test_find_widget (c, type, title)))
+        return found;
+    }
+  return NULL;
+}
+
 /* A widget below @root by its GtkBuilder id, bound as a template child or not. */
 static inline GtkWidget *
 ref_test_find_by_id (GtkWidget *root, const char *id)

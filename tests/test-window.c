@@ -18,13 +18,6 @@
 /* Drives the real window with the sample meeting through its actions and widgets. */
 
 static void
-close_window (RefWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  ref_test_iterate ();
-}
-
-static void
 test_shows_sample (void)
 {
   RefWindow *window = ref_test_open_sample ();
@@ -37,7 +30,7 @@ test_shows_sample (void)
   /* The first item is selected and shown. */
   g_assert_nonnull (ref_item_view_get_item (view));
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 1);
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* Typing a decision in the item's decision editor edits the model; undo and redo go
@@ -85,8 +78,7 @@ test_type_decision_undo_redo (void)
   redone = ref_text_to_plain (ref_decision_get_text (decision));
   g_assert_cmpstr (redone, ==, after);
 
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 static void
@@ -126,7 +118,7 @@ test_add_and_reorder_items (void)
   ref_test_iterate ();
   g_assert_cmpuint (ref_meeting_get_n_items (meeting), ==, 10);
   g_assert_false (ref_history_get_modified (ref_meeting_get_history (meeting)));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 static void
@@ -145,8 +137,7 @@ test_toggle_attendance_and_closed (void)
   ref_agenda_item_set_closed (item, TRUE);
   ref_test_iterate ();
   g_assert_true (ref_agenda_item_get_closed (item));
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* Saving to a place that cannot be written (a folder that is really a file: refused
@@ -181,7 +172,7 @@ test_save_fails_keeps_document (void)
   g_assert_true (ref_history_get_modified (ref_meeting_get_history (meeting)));
   g_assert_cmpstr (ref_meeting_get_location (meeting), ==, "Byrådssalen");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  close_window (window);
+  ref_test_close_window (window);
   g_unlink (blocker);
   g_rmdir (dir);
 }
@@ -214,7 +205,7 @@ test_save_and_reload (void)
   reloaded = ref_xml_load_file (file, &error);
   g_assert_no_error (error);
   g_assert_true (ref_model_equal (meeting, reloaded, &where));
-  close_window (window);
+  ref_test_close_window (window);
   g_unlink (path);
   g_unlink (backup);
   g_rmdir (dir);
@@ -239,8 +230,7 @@ test_subtitle_names_file (void)
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "minimal.referat");
   ref_meeting_set_location (meeting, "Rådhuset");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "• minimal.referat");
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 static guint
@@ -291,8 +281,7 @@ test_item_actions (void)
   ref_test_iterate ();
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 9);
 
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* Import a PDF the way the app does it: worker thread, progress dialog, then a new
@@ -331,8 +320,7 @@ test_import_pdf (void)
   summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_summary"));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (strstr (gtk_label_get_label (summary), "100.0 %"));
-  ref_history_mark_clean (ref_meeting_get_history (ref_window_get_meeting (imported)));
-  close_window (imported);
+  ref_test_close_window (imported);
 }
 
 /* The notes panel lists each warning, one row each. */
@@ -356,7 +344,7 @@ test_import_notes_panel (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.hide-import-panel", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (
       GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_revealer"))));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* Sections: add from the known kinds or a free heading, reorder, delete — all undoable. */
@@ -395,23 +383,7 @@ test_sections (void)
   g_assert_cmpuint (g_list_model_get_n_items (sections), ==, n + 1);
   g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
   g_assert_cmpuint (g_list_model_get_n_items (sections), ==, n + 2);
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root, GType type, const char *title)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type)
-          && (title == NULL || (ADW_IS_PREFERENCES_ROW (c) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)))
-        return c;
-      if ((found = find_widget (c, type, title)))
-        return found;
-    }
-  return NULL;
+  ref_test_close_window (window);
 }
 
 /* Item number, a decision's date and vote counts, attachments: edited in the view,
@@ -439,7 +411,7 @@ test_item_details (void)
   g_assert_cmpuint (ref_agenda_item_get_number (item), ==, 21);
 
   decision = g_list_model_get_item (ref_agenda_item_get_decisions (item), 0);
-  date = GTK_EDITABLE (find_widget (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, "Date (dd-mm-yyyy)"));
+  date = GTK_EDITABLE (ref_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, "Date (dd-mm-yyyy)"));
   g_assert_nonnull (date);
   gtk_editable_set_text (date, "06-05-2025");
   g_assert_nonnull (ref_decision_get_date (decision));
@@ -451,7 +423,7 @@ test_item_details (void)
   /* The first count in the decision's vote row is "For". */
   {
     GtkWidget *decisions = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), REF_TYPE_ITEM_VIEW, "decisions_box"));
-    GtkSpinButton *votes_for = GTK_SPIN_BUTTON (find_widget (decisions, GTK_TYPE_SPIN_BUTTON, NULL));
+    GtkSpinButton *votes_for = GTK_SPIN_BUTTON (ref_test_find_widget (decisions, GTK_TYPE_SPIN_BUTTON, NULL));
 
     g_assert_nonnull (votes_for);
     g_assert_null (ref_decision_get_vote (decision));
@@ -473,8 +445,7 @@ test_item_details (void)
   g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
   g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
 
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* The meeting header and participants are one click (or Ctrl+M) away, and editing
@@ -501,8 +472,7 @@ test_meeting_details (void)
   ref_window_select_item (window, 3);
   ref_test_iterate ();
   g_assert_false (ref_window_get_showing_meeting (window));
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* Export from the window, in both editions, in the background. */
@@ -523,7 +493,7 @@ test_export_editions (void)
   g_assert_true (g_file_test (internal, G_FILE_TEST_EXISTS));
   for (int i = 0; i < 20; i++)
     ref_test_iterate ();
-  close_window (window);
+  ref_test_close_window (window);
   g_unlink (internal);
   g_rmdir (dir);
 }
@@ -543,8 +513,8 @@ test_item_absence (void)
   ref_test_iterate ();
   item = ref_item_view_get_item (view);
   box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), REF_TYPE_ITEM_VIEW, "absence_box"));
-  g_assert_nonnull (find_widget (box, ADW_TYPE_ACTION_ROW, "Dorte Dahl, Stine Margrethe Hollendsted"));
-  sw = GTK_SWITCH (find_widget (box, GTK_TYPE_SWITCH, NULL));
+  g_assert_nonnull (ref_test_find_widget (box, ADW_TYPE_ACTION_ROW, "Dorte Dahl, Stine Margrethe Hollendsted"));
+  sw = GTK_SWITCH (ref_test_find_widget (box, GTK_TYPE_SWITCH, NULL));
   gtk_switch_set_active (sw, TRUE);
   ref_test_iterate ();
   /* Overridden, starting from the derived list. */
@@ -554,8 +524,7 @@ test_item_absence (void)
   g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
   g_assert_false (ref_agenda_item_get_absence_overridden (item));
   g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_absence_override (item)), ==, 0);
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* The review panel lists what to fix, and each entry leads to its item. */
@@ -576,8 +545,7 @@ test_review_panel (void)
   ref_window_activate_review_problem (window, 0);
   ref_test_iterate ();
   g_assert_true (ref_item_view_get_item (view) == item);
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* Reviewer comments: added in the item view by the logged-in user, resolved there,
@@ -600,7 +568,7 @@ test_comments (void)
   item = ref_item_view_get_item (view);
   comments = ref_agenda_item_get_comments (item);
   box = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), REF_TYPE_ITEM_VIEW, "comments_box"));
-  entry = GTK_EDITABLE (find_widget (box, ADW_TYPE_ENTRY_ROW, "Add a comment"));
+  entry = GTK_EDITABLE (ref_test_find_widget (box, ADW_TYPE_ENTRY_ROW, "Add a comment"));
   g_assert_nonnull (entry);
   gtk_editable_set_text (entry, "  Er beløbet rigtigt?  ");
   g_signal_emit_by_name (entry, "apply");
@@ -610,7 +578,7 @@ test_comments (void)
   g_assert_cmpstr (ref_comment_get_text (comment), ==, "Er beløbet rigtigt?");
   g_assert_cmpstr (ref_comment_get_author (comment), !=, "");
   g_assert_nonnull (ref_comment_get_time (comment));
-  g_assert_nonnull (find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
+  g_assert_nonnull (ref_test_find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
   g_assert_null (ref_comment_get_section (comment));
   /* A comment on a section: choose it next to the entry. */
   {
@@ -619,8 +587,8 @@ test_comments (void)
     GtkDropDown *target;
 
     g_assert_nonnull (first);
-    entry = GTK_EDITABLE (find_widget (box, ADW_TYPE_ENTRY_ROW, "Add a comment"));
-    target = GTK_DROP_DOWN (find_widget (GTK_WIDGET (entry), GTK_TYPE_DROP_DOWN, NULL));
+    entry = GTK_EDITABLE (ref_test_find_widget (box, ADW_TYPE_ENTRY_ROW, "Add a comment"));
+    target = GTK_DROP_DOWN (ref_test_find_widget (GTK_WIDGET (entry), GTK_TYPE_DROP_DOWN, NULL));
     g_assert_nonnull (target);
     gtk_drop_down_set_selected (target, 1);
     gtk_editable_set_text (entry, "Uklar formulering");
@@ -633,7 +601,7 @@ test_comments (void)
     ref_test_iterate ();
   }
   /* Blank comments are not added. */
-  entry = GTK_EDITABLE (find_widget (box, ADW_TYPE_ENTRY_ROW, "Add a comment"));
+  entry = GTK_EDITABLE (ref_test_find_widget (box, ADW_TYPE_ENTRY_ROW, "Add a comment"));
   gtk_editable_set_text (entry, "   ");
   g_signal_emit_by_name (entry, "apply");
   ref_test_iterate ();
@@ -641,7 +609,7 @@ test_comments (void)
 
   ref_window_refresh_review (window);
   g_assert_cmpuint (ref_window_get_n_review_problems (window), ==, 1);
-  resolved = GTK_CHECK_BUTTON (find_widget (box, GTK_TYPE_CHECK_BUTTON, NULL));
+  resolved = GTK_CHECK_BUTTON (ref_test_find_widget (box, GTK_TYPE_CHECK_BUTTON, NULL));
   g_assert_nonnull (resolved);
   gtk_check_button_set_active (resolved, TRUE);
   g_assert_true (ref_comment_get_resolved (comment));
@@ -654,9 +622,8 @@ test_comments (void)
   g_assert_true (ref_history_undo (ref_meeting_get_history (meeting)));
   ref_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 0);
-  g_assert_null (find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
+  g_assert_null (ref_test_find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
+  ref_test_close_window (window);
 }
 
 /* Help → About names the version, the licence and the translators. */
@@ -675,7 +642,7 @@ test_about (void)
   gtk_window_present (about);
   ref_test_iterate ();
   gtk_window_destroy (about);
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* Typing digits in the agenda list opens "go to item" with them; Enter goes there. */
@@ -709,7 +676,7 @@ test_number_keys (void)
   adw_message_dialog_response (dialog, "go");
   ref_test_iterate ();
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 7);
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 static guint
@@ -737,8 +704,7 @@ test_compare (void)
   ref_test_iterate ();
   g_assert_cmpuint (count_rows (GTK_WIDGET (changes)), ==, 2);
   gtk_window_destroy (changes);
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* Find filters the agenda to matching items, searching titles, sections and
@@ -774,8 +740,7 @@ test_find (void)
   g_assert_cmpuint (ref_window_get_n_shown_items (window), ==, 11);
   ref_window_find (window, "");
   g_assert_cmpuint (ref_window_get_n_shown_items (window), ==, 11);
-  ref_history_mark_clean (ref_meeting_get_history (meeting));
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 /* Unsaved work is copied to the recovery folder; saving or discarding removes it. */
@@ -879,7 +844,7 @@ test_renders (void)
       g_assert_true (gdk_texture_save_to_png (texture, g_getenv ("REFERENT_SCREENSHOT")));
     }
   g_object_unref (paintable);
-  close_window (window);
+  ref_test_close_window (window);
 }
 
 int
