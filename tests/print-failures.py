@@ -40,13 +40,18 @@ def print_failures(records):
         print(f"print-failures: {len(failed)} failing test(s), listed above")
 
 
+def read_records(builddir):
+    """The entries of BUILDDIR/meson-logs/testlog.json, one per test run."""
+    path = os.path.join(builddir, "meson-logs", "testlog.json")
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
 def main():
-    path = os.path.join(sys.argv[1], "meson-logs", "testlog.json")
     try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            records = [json.loads(line) for line in f if line.strip()]
+        records = read_records(sys.argv[1])
     except OSError as e:
-        print(f"print-failures: cannot read {path}: {e.strerror}")
+        print(f"print-failures: cannot read {e.filename}: {e.strerror}")
         return 0
     print_failures(records)
     return 0

@@ -21,7 +21,6 @@ by repeating why each test failed (print-failures.py).
 Usage: run-sanitized.py BUILDDIR core|ui
 """
 import importlib.util
-import json
 import os
 import re
 import shutil
@@ -30,7 +29,6 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LSAN_FATAL = "LeakSanitizer has encountered a fatal error"
-PASSING = {"OK", "SKIP", "EXPECTEDFAIL"}
 
 
 def load_script(name):
@@ -38,6 +36,10 @@ def load_script(name):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+failures = load_script("print-failures")
+check = load_script("check-lsan-reports")
 
 
 def all_subtests_passed(output):
@@ -59,7 +61,7 @@ def lsan_only_failures(records, reports_dir=None):
     The error is looked for in the test's output and, with @reports_dir, in its reports."""
     result = {}
     for r in records:
-        if r.get("result") in PASSING:
+        if r.get("result") in failures.PASSING:
             continue
         program = program_of(r["name"])
         output = (r.get("stdout") or "") + (r.get("stderr") or "")
@@ -74,12 +76,6 @@ def lsan_only_failures(records, reports_dir=None):
             return None
         result[program] = fatal
     return result
-
-
-def read_records(builddir):
-    path = os.path.join(builddir, "meson-logs", "testlog.json")
-    with open(path, encoding="utf-8", errors="replace") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 CORE_SUITES = ["--suite", "model", "--suite", "io", "--suite", "cli", "--suite", "export"]
@@ -108,17 +104,14 @@ def main():
     os.environ["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
     timeout = 10 if ui else 4
 
-    check = load_script("check-lsan-reports")
-    print_failures = load_script("print-failures")
-
     def fail(records):
         if ui:
             check.check_directory(reports_dir)
-        print_failures.print_failures(records)
+        failures.print_failures(records)
         return 1
 
     if meson_test(builddir, timeout, *(UI_SUITES if ui else CORE_SUITES)) != 0:
-        records = read_records(builddir)
+        records = failures.read_records(builddir)
         retry = lsan_only_failures(records, reports_dir)
         if retry is None:
             return fail(records)
@@ -128,7 +121,7 @@ def main():
             for name in fatal:
                 os.rename(os.path.join(reports_dir, name), os.path.join(builddir, name + ".lsan-fatal"))
         if meson_test(builddir, timeout, *retry.keys()) != 0:
-            return fail(read_records(builddir))
+            return fail(failures.read_records(builddir))
     return 1 if ui and check.check_directory(reports_dir) else 0
 
 
