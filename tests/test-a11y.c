@@ -476,7 +476,6 @@ test_review_popover (void)
   ref_test_close_window (window);
 }
 
-static GtkWidget *find_toplevel (GType type, GtkWidget *not);
 
 /* The approvals panel, open, with an approval whose item changed (so that its rows
  * leading to items exist), expanded, and a trusted authority. */
@@ -497,7 +496,7 @@ test_approvals_popover (void)
   Audit audit;
 
   g_mkdir_with_parents (dir, 0700);
-  ca = ref_test_make_authority (dir, "ca", "Referent Test CA");
+  ca = ref_test_make_authority (dir, "ca", "Referent Test CA", 5);
   p12 = ref_test_make_member (dir, "member", "Mette Test", "ca");
   g_assert_true (ref_window_add_trust_anchor (window, ca, &error));
   g_assert_true (ref_window_approve_with_file (window, p12, REF_TEST_PASSWORD, &error));
@@ -527,7 +526,7 @@ test_approvals_popover (void)
   /* The question before unlocking. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unlock", NULL));
   ref_test_iterate ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  dialog = GTK_WIDGET (ref_test_find_message_dialog (NULL));
   g_assert_nonnull (dialog);
   audit_init (&audit);
   audit_names (&audit, dialog);
@@ -562,23 +561,6 @@ test_comparison_window (void)
   ref_test_close_window (window);
 }
 
-/* The newest toplevel of type @type, other than @not. */
-static GtkWidget *
-find_toplevel (GType type, GtkWidget *not)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWidget *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && GTK_WIDGET (w) != not && gtk_widget_get_visible (GTK_WIDGET (w)))
-        found = GTK_WIDGET (w);
-    }
-  return found;
-}
-
 /* The dialogs the window asks with: go to item, unsaved changes. */
 static void
 test_dialogs (void)
@@ -589,7 +571,7 @@ test_dialogs (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-item", NULL));
   ref_test_iterate ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  dialog = GTK_WIDGET (ref_test_find_message_dialog (NULL));
   g_assert_nonnull (dialog);
   audit_init (&audit);
   audit_names (&audit, dialog);
@@ -602,7 +584,7 @@ test_dialogs (void)
   ref_meeting_set_location (ref_window_get_meeting (window), "Et andet sted");
   gtk_window_close (GTK_WINDOW (window));
   ref_test_iterate ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+  dialog = GTK_WIDGET (ref_test_find_message_dialog (NULL));
   g_assert_nonnull (dialog);
   audit_init (&audit);
   audit_names (&audit, dialog);

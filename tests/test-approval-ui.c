@@ -39,12 +39,8 @@ reset_settings (void)
 static RefWindow *
 open_sample (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
-
-  g_assert_no_error (error);
   reset_settings ();
-  return ref_test_open_meeting (meeting);
+  return ref_test_open_sample ();
 }
 
 static guint
@@ -413,8 +409,7 @@ test_renders (void)
   GtkWidget *popover = gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  g_assert_true (ref_window_add_trust_anchor (window, ca_pem, &error));
-  g_assert_no_error (error);
+  trust_ca (window);
   g_assert_true (ref_window_approve_with_file (window, chair_p12, REF_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   approve (window);
@@ -457,7 +452,7 @@ main (int argc, char **argv)
 
   tmp_dir = g_build_filename (state, "certs", NULL);
   g_mkdir_with_parents (tmp_dir, 0700);
-  ca_pem = ref_test_make_authority (tmp_dir, "ca", "Referent Test CA");
+  ca_pem = ref_test_make_authority (tmp_dir, "ca", "Referent Test CA", 5);
   member_p12 = ref_test_make_member (tmp_dir, "member", "Mette Test", "ca");
   chair_p12 = ref_test_make_member (tmp_dir, "chair", "Maria Lundahl Assov", "ca");
 

@@ -6,9 +6,14 @@
 /* Test certificates for approvals, made at test time with the openssl command so that
  * no private key is ever committed: an authority (self-signed CA) and members whose
  * certificates it issued, each as a PKCS#12 file protected by REF_TEST_PASSWORD.
- * RSA 2048, valid for five days. Files are made in @dir. */
+ * RSA 2048; members' certificates are valid for five days. Files are made in @dir. */
 
 #define REF_TEST_PASSWORD "hemmelig"
+
+/* Three committee members of the sample meeting (data/samples/), who sign in the tests
+ * (NULL-terminated). */
+static const char *const ref_test_member_names[] = { "Maria Lundahl Assov", "Johan Müller", "Lolan Marianne Ottesen",
+                                                     NULL };
 
 static inline void
 ref_test_openssl (const char *dir, const char *first, ...)
@@ -33,15 +38,16 @@ ref_test_openssl (const char *dir, const char *first, ...)
     g_error ("openssl %s failed: %s", first, err);
 }
 
-/* Makes NAME.key and NAME.pem; returns the path of NAME.pem. */
+/* Makes NAME.key and NAME.pem, valid for @days days; returns the path of NAME.pem. */
 static inline char *
-ref_test_make_authority (const char *dir, const char *name, const char *cn)
+ref_test_make_authority (const char *dir, const char *name, const char *cn, guint days)
 {
   g_autofree char *key = g_strconcat (name, ".key", NULL);
   g_autofree char *pem = g_strconcat (name, ".pem", NULL);
   g_autofree char *subject = g_strdup_printf ("/CN=%s/O=Referent test", cn);
+  g_autofree char *valid = g_strdup_printf ("%u", days);
 
-  ref_test_openssl (dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", pem, "-days", "5",
+  ref_test_openssl (dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", pem, "-days", valid,
                     "-subj", subject, "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
                     "keyUsage=critical,keyCertSign,cRLSign", NULL);
   return g_build_filename (dir, pem, NULL);

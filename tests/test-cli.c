@@ -187,8 +187,7 @@ test_sign_verify (void)
   g_autofree char *dir = g_dir_make_tmp ("referent-cli-sign-XXXXXX", NULL);
   g_autofree char *sample = data_path ("data/samples/socialudvalget-2025-05-06.referat", NULL);
   g_autofree char *path = g_build_filename (dir, "møde.referat", NULL);
-  g_autofree char *ca = ref_test_make_authority (dir, "ca", "Referent Test CA");
-  const char *names[] = { "Maria Lundahl Assov", "Johan Müller", "Lolan Marianne Ottesen" };
+  g_autofree char *ca = ref_test_make_authority (dir, "ca", "Referent Test CA", 5);
   g_autofree char *contents = NULL;
   g_auto (Run) none = { 0 };
   g_auto (Run) valid = { 0 };
@@ -205,10 +204,10 @@ test_sign_verify (void)
   g_assert_cmpint (none.status, ==, 1);
   g_assert_nonnull (strstr (none.err, "no approvals"));
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; ref_test_member_names[i] != NULL; i++)
     {
       g_autofree char *name = g_strdup_printf ("member%u", i);
-      g_autofree char *p12 = ref_test_make_member (dir, name, names[i], "ca");
+      g_autofree char *p12 = ref_test_make_member (dir, name, ref_test_member_names[i], "ca");
       g_auto (Run) run = { 0 };
 
       /* The password from the environment or the command line. */
@@ -221,7 +220,7 @@ test_sign_verify (void)
       else
         run_cli (&run, "sign", path, "--pkcs12", p12, "--password", REF_TEST_PASSWORD, NULL);
       g_assert_cmpint (run.status, ==, 0);
-      g_assert_nonnull (strstr (run.out, names[i]));
+      g_assert_nonnull (strstr (run.out, ref_test_member_names[i]));
       /* Only the first signature locks the minutes. */
       g_assert_true ((strstr (run.out, "locked") != NULL) == (i == 0));
       if (i == 0)

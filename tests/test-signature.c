@@ -11,26 +11,23 @@
 /* A test authority with three members, and a second authority with one member whose
  * approvals are sound but not trusted (see test-certs.h). */
 
-#define PASSWORD REF_TEST_PASSWORD
-
 static char *tmp_root;
 static char *dir;
 static char *ca_pem;
 static char *other_ca_pem;
 static char *member_p12[3];
 static char *stranger_p12;
-static const char *member_names[3] = { "Maria Lundahl Assov", "Johan Müller", "Lolan Marianne Ottesen" };
 
 static void
 make_certificates (void)
 {
   dir = g_dir_make_tmp ("referent-sign-XXXXXX", NULL);
-  ca_pem = ref_test_make_authority (dir, "ca", "Referent Test CA");
-  other_ca_pem = ref_test_make_authority (dir, "other-ca", "Other CA");
+  ca_pem = ref_test_make_authority (dir, "ca", "Referent Test CA", 5);
+  other_ca_pem = ref_test_make_authority (dir, "other-ca", "Other CA", 5);
   for (guint i = 0; i < G_N_ELEMENTS (member_p12); i++)
     {
       g_autofree char *name = g_strdup_printf ("member%u", i + 1);
-      member_p12[i] = ref_test_make_member (dir, name, member_names[i], "ca");
+      member_p12[i] = ref_test_make_member (dir, name, ref_test_member_names[i], "ca");
     }
   stranger_p12 = ref_test_make_member (dir, "stranger", "Kate Svarrer", "other-ca");
 }
@@ -74,7 +71,7 @@ sign_all (RefMeeting *meeting)
   for (guint i = 0; i < G_N_ELEMENTS (member_p12); i++)
     {
       g_autoptr (GError) error = NULL;
-      g_autoptr (RefApproval) approval = ref_signature_sign (meeting, member_p12[i], PASSWORD, NULL, &error);
+      g_autoptr (RefApproval) approval = ref_signature_sign (meeting, member_p12[i], REF_TEST_PASSWORD, NULL, &error);
 
       g_assert_no_error (error);
       g_assert_nonnull (approval);
@@ -118,12 +115,13 @@ test_sign_three_valid (void)
       g_autoptr (RefApproval) approval = approval_at (meeting, i);
       g_autoptr (RefApprovalCheck) check = ref_signature_verify (meeting, approval, trust);
       const char *signature = ref_approval_get_signature (approval);
-      g_autofree char *cn = g_strdup_printf ("CN=%s", member_names[i]);
+      g_autofree char *cn = g_strdup_printf ("CN=%s", ref_test_member_names[i]);
 
       g_assert_cmpint (ref_approval_check_get_status (check), ==, REF_APPROVAL_STATUS_VALID);
-      g_assert_cmpstr (ref_approval_get_signer (approval), ==, member_names[i]);
+      g_assert_cmpstr (ref_approval_get_signer (approval), ==, ref_test_member_names[i]);
       g_assert_nonnull (ref_approval_get_participant (approval));
-      g_assert_cmpstr (ref_participant_get_name (ref_approval_get_participant (approval)), ==, member_names[i]);
+      g_assert_cmpstr (ref_participant_get_name (ref_approval_get_participant (approval)), ==,
+                       ref_test_member_names[i]);
       g_assert_nonnull (strstr (ref_approval_check_get_subject (check), cn));
       g_assert_nonnull (strstr (ref_approval_check_get_issuer (check), "CN=Referent Test CA"));
       g_assert_cmpuint (strlen (ref_approval_check_get_fingerprint (check)), ==, 95);
@@ -148,7 +146,7 @@ test_sign_time_and_undo (void)
   g_autoptr (GDateTime) wall = g_date_time_new_utc (g_date_time_get_year (when), g_date_time_get_month (when),
                                                     g_date_time_get_day_of_month (when), g_date_time_get_hour (when),
                                                     g_date_time_get_minute (when), 0);
-  g_autoptr (RefApproval) approval = ref_signature_sign (meeting, member_p12[0], PASSWORD, when, &error);
+  g_autoptr (RefApproval) approval = ref_signature_sign (meeting, member_p12[0], REF_TEST_PASSWORD, when, &error);
   g_autoptr (RefApprovalCheck) check = NULL;
   RefHistory *history = ref_meeting_get_history (meeting);
 
@@ -260,7 +258,7 @@ test_other_authority_untrusted (void)
   g_autoptr (RefMeeting) meeting = sample ();
   g_autoptr (RefSignatureTrust) trust = trust_ca ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (RefApproval) approval = ref_signature_sign (meeting, stranger_p12, PASSWORD, NULL, &error);
+  g_autoptr (RefApproval) approval = ref_signature_sign (meeting, stranger_p12, REF_TEST_PASSWORD, NULL, &error);
   g_autoptr (RefApprovalCheck) check = NULL;
   g_autoptr (RefApprovalCheck) no_trust = NULL;
   g_autoptr (RefApprovalCheck) own = NULL;
@@ -298,15 +296,12 @@ test_trusted_authority_expired (void)
   g_autoptr (RefApprovalCheck) check = NULL;
 
   /* An authority valid for one day that issues a member certificate for five. */
-  ref_test_openssl (dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "short-ca.key", "-out",
-                    "short-ca.pem", "-days", "1", "-subj", "/CN=Short CA/O=Referent test", "-addext",
-                    "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign", NULL);
-  short_ca = g_build_filename (dir, "short-ca.pem", NULL);
+  short_ca = ref_test_make_authority (dir, "short-ca", "Short CA", 1);
   member = ref_test_make_member (dir, "short-member", "Per Mortensen", "short-ca");
   g_assert_true (ref_signature_trust_add_file (trust, short_ca, &error));
   g_assert_no_error (error);
 
-  approval = ref_signature_sign (meeting, member, PASSWORD, later, &error);
+  approval = ref_signature_sign (meeting, member, REF_TEST_PASSWORD, later, &error);
   g_assert_no_error (error);
   check = ref_signature_verify (meeting, approval, trust);
   g_assert_cmpint (ref_approval_check_get_status (check), ==, REF_APPROVAL_STATUS_UNTRUSTED);
@@ -357,7 +352,7 @@ test_malformed_signatures (void)
   g_autoptr (RefApprovalCheck) check = NULL;
   gsize len;
 
-  approval = ref_signature_sign (meeting, member_p12[0], PASSWORD, NULL, &error);
+  approval = ref_signature_sign (meeting, member_p12[0], REF_TEST_PASSWORD, NULL, &error);
   g_assert_no_error (error);
   good = ref_approval_get_signature (approval);
   len = strlen (good);
@@ -404,7 +399,7 @@ test_approval_time_changed (void)
   g_autoptr (RefMeeting) meeting = sample ();
   g_autoptr (RefSignatureTrust) trust = trust_ca ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (RefApproval) approval = ref_signature_sign (meeting, member_p12[1], PASSWORD, NULL, &error);
+  g_autoptr (RefApproval) approval = ref_signature_sign (meeting, member_p12[1], REF_TEST_PASSWORD, NULL, &error);
   g_autoptr (GDateTime) later = NULL;
   g_autoptr (RefApprovalCheck) check = NULL;
 
@@ -559,10 +554,10 @@ test_key_errors (void)
   g_assert_nonnull (strstr (error->message, member_p12[0]));
   g_assert_null (approval);
   g_clear_error (&error);
-  approval = ref_signature_sign (meeting, missing, PASSWORD, NULL, &error);
+  approval = ref_signature_sign (meeting, missing, REF_TEST_PASSWORD, NULL, &error);
   g_assert_error (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_KEY);
   g_clear_error (&error);
-  approval = ref_signature_sign (meeting, ca_pem, PASSWORD, NULL, &error);
+  approval = ref_signature_sign (meeting, ca_pem, REF_TEST_PASSWORD, NULL, &error);
   g_assert_error (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_KEY);
   g_assert_cmpuint (n_approvals (meeting), ==, 0);
   g_assert_false (ref_meeting_get_locked (meeting));

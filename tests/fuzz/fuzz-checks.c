@@ -141,20 +141,20 @@ watchdog_disarm (void)
   g_mutex_unlock (&watchdog_lock);
 }
 
+static gboolean
+is_fraction (double value)
+{
+  return isfinite (value) && value >= 0.0 && value <= 1.0;
+}
+
 static void
 progress_cb (double fraction, gpointer user_data)
 {
   double *last = user_data;
 
-  if (!(fraction >= 0.0 && fraction <= 1.0) || fraction < *last)
+  if (!is_fraction (fraction) || fraction < *last)
     fuzz_fail ("progress went from %g to %g", *last, fraction);
   *last = fraction;
-}
-
-static gboolean
-is_fraction (double value)
-{
-  return isfinite (value) && value >= 0.0 && value <= 1.0;
 }
 
 void
