@@ -121,6 +121,15 @@ set_time_spins (GtkSpinButton *hour, GtkSpinButton *minute, GDateTime *time)
   gtk_spin_button_set_value (minute, time ? g_date_time_get_minute (time) : 0);
 }
 
+/* Clearing the end time needs one, and unlocked minutes. */
+static void
+update_clear_end_time (RefMeetingView *self)
+{
+  GDateTime *end = self->meeting ? ref_meeting_get_end (self->meeting) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.clear-end-time", end != NULL && !self->locked);
+}
+
 static void
 show_times (RefMeetingView *self)
 {
@@ -143,7 +152,7 @@ show_times (RefMeetingView *self)
     }
   else
     gtk_menu_button_set_label (self->date_button, _("No Date"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.clear-end-time", end != NULL && !self->locked);
+  update_clear_end_time (self);
   self->showing_times = FALSE;
 }
 
@@ -737,12 +746,11 @@ apply_lock (RefMeetingView *self)
   static const char *const content_actions[] = {
     "meeting.remove-participant", "meeting.move-participant-up", "meeting.move-participant-down",
   };
-  GDateTime *end = self->meeting ? ref_meeting_get_end (self->meeting) : NULL;
 
   for (gsize i = 0; i < G_N_ELEMENTS (content_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), content_actions[i], !self->locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.add-participant", self->meeting != NULL && !self->locked);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.clear-end-time", end != NULL && !self->locked);
+  update_clear_end_time (self);
   ref_read_only_apply (self->content, self->locked);
 }
 
@@ -954,7 +962,7 @@ ref_meeting_view_init (RefMeetingView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   show_times (self);
   gtk_widget_set_sensitive (self->content, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.add-participant", FALSE);
+  apply_lock (self);
 }
 
 GtkWidget *
