@@ -757,8 +757,13 @@ test_approvals (void)
   g_list_store_append (G_LIST_STORE (ref_meeting_get_approvals (meeting)), approval);
   e = export_and_read (meeting, REF_EDITION_PUBLIC, NULL, "approved.pdf");
   last = e->page_text[e->n_pages - 1];
-  g_assert_true (page_has (e, e->n_pages - 1, "Maria Lundahl Assov (A) Godkendt d. 07-05-2025 kl. 09:12"));
+  /* A record of an approval without a signature is what anyone could write into the
+   * file: it is not the member's approval, and is listed apart, nameless. */
+  g_assert_false (page_has (e, e->n_pages - 1, "Maria Lundahl Assov (A) Godkendt"));
+  g_assert_true (page_has (e, e->n_pages - 1, "Øvrige godkendelser, som ikke tælles med"));
+  g_assert_true (page_has (e, e->n_pages - 1, "Godkendelse uden gyldig signatur"));
   g_assert_nonnull (strstr (last, "Dato og underskrift"));
+  g_assert_null (strstr (last, "Referatet er godkendt"));
 }
 
 /* Signed approvals: name, time, fingerprint and status on the signature page, and
@@ -839,6 +844,55 @@ test_signed_approvals (void)
   g_assert_null (strstr (last, "Referatet er godkendt"));
   g_assert_nonnull (strstr (last, "Ugyldig signatur"));
   g_assert_nonnull (strstr (last, "Ændret efter godkendelsen: punkt 4"));
+}
+
+/* Issue 13.1: one member's approval copied under every other member's name does not
+ * make the page say the minutes are approved, nor name the others. */
+static void
+test_copied_approvals (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
+  g_autofree char *dir = g_build_filename (tmp_dir, "copies", NULL);
+  g_autofree char *ca = NULL;
+  g_autofree char *p12 = NULL;
+  g_autoptr (RefSignatureTrust) trust = ref_signature_trust_new ();
+  GListModel *participants = ref_meeting_get_participants (meeting);
+  g_autoptr (RefApproval) original = NULL;
+  g_autoptr (Exported) e = NULL;
+  const char *last;
+  char *signature_pages;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  ca = ref_test_make_authority (dir, "ca", "Referent Test CA", 5);
+  g_assert_true (ref_signature_trust_add_file (trust, ca, &error));
+  p12 = ref_test_make_member (dir, "maria", "Maria Lundahl Assov", "ca");
+  original = ref_signature_sign (meeting, p12, REF_TEST_PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
+      g_autoptr (RefApproval) copy = ref_approval_new ();
+
+      if (!ref_participant_approves_minutes (p))
+        continue;
+      ref_approval_set_signature (copy, ref_approval_get_signature (original));
+      ref_approval_set_time (copy, ref_approval_get_time (original));
+      ref_approval_set_participant (copy, p);
+      ref_approval_set_signer (copy, ref_participant_get_name (p));
+      g_list_store_append (G_LIST_STORE (ref_meeting_get_approvals (meeting)), copy);
+    }
+  e = export_and_read (meeting, REF_EDITION_PUBLIC, trust, "copied.pdf");
+  /* The signature page runs over two pages with the approvals listed apart. */
+  signature_pages = g_strconcat (e->page_text[e->n_pages - 2], e->page_text[e->n_pages - 1], NULL);
+  g_free (e->page_text[e->n_pages - 1]);
+  e->page_text[e->n_pages - 1] = signature_pages;
+  last = signature_pages;
+  g_assert_null (strstr (last, "Referatet er godkendt"));
+  g_assert_true (page_has (e, e->n_pages - 1, "Maria Lundahl Assov (A) Godkendt med gyldig digital signatur"));
+  g_assert_false (page_has (e, e->n_pages - 1, "Johan Müller (A) Godkendt"));
+  g_assert_true (page_has (e, e->n_pages - 1, "Øvrige godkendelser, som ikke tælles med"));
+  g_assert_true (page_has (e, e->n_pages - 1, "Ugyldig signatur"));
 }
 
 typedef struct {
@@ -1098,6 +1152,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-export/comments-not-printed", test_comments_not_printed);
   g_test_add_func ("/pdf-export/approvals", test_approvals);
   g_test_add_func ("/pdf-export/signed-approvals", test_signed_approvals);
+  g_test_add_func ("/pdf-export/copied-approvals", test_copied_approvals);
   g_test_add_func ("/pdf-export/progress", test_progress);
   g_test_add_func ("/pdf-export/cancel", test_cancel);
   g_test_add_func ("/pdf-export/io-error", test_io_error);

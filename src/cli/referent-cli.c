@@ -203,8 +203,10 @@ static const Command commands[] = {
   { "import", N_("IN.pdf… -o OUT"), N_("Import agenda or minutes PDFs into .referat files"), cli_import },
   { "diff", N_("A B"), N_("Show what changed between two versions of a meeting"), cli_diff },
   { "export", N_("FILE -o PDF"), N_("Export the minutes as PDF (--edition public|internal, --trust CA.pem …)"), cmd_export },
-  { "sign", N_("FILE"), N_("Approve the minutes with a digital signature (--pkcs12 CERT.p12)"), cli_sign },
-  { "verify", N_("FILE"), N_("Check the approvals of the minutes (--trust CA.pem …)"), cli_verify },
+  { "sign", N_("FILE"), N_("Approve the minutes with a digital signature (--pkcs12 CERT.p12 [--tsa URL])"), cli_sign },
+  { "verify", N_("FILE"), N_("Check the approvals of the minutes (--trust CA.pem, --tsa-trust, --crl …)"), cli_verify },
+  { "content", N_("FILE"), N_("Write the content members approve as XML, for other XAdES tools"), cli_content },
+  { "attach", N_("FILE SIGNED"), N_("Add an approval signed with another XAdES tool"), cli_attach },
   { "help", "", N_("Show this help"), cmd_help },
 };
 

@@ -9,6 +9,7 @@
 
 #include "ref-format.h"
 #include "ref-pdf-export.h"
+#include "ref-xml-private.h"
 #include "ref-signature.h"
 #include "ref-xml.h"
 
@@ -1755,52 +1756,31 @@ build_item (Exporter *ex, RefAgendaItem *item)
 
 /* ---- signature page */
 
-/* A member's approval: one that counts if there is one, else a voided one. */
-static RefApproval *
-find_approval (Exporter *ex, RefParticipant *p, GHashTable *used)
+/* The approval shown on a member's row: the one that counts for the member if there
+ * is one, else another signed for the member (invalid, not trusted, voided …).
+ * Which member an approval is for comes only from its verified signature, never
+ * from the approval's record. Returns its index, or -1. */
+static int
+find_approval (GPtrArray *checks, const char *member_id, GHashTable *used)
 {
-  GListModel *approvals = ref_meeting_get_approvals (ex->meeting);
-
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < g_list_model_get_n_items (approvals); i++)
+    for (guint i = 0; i < checks->len; i++)
       {
-        g_autoptr (RefApproval) a = g_list_model_get_item (approvals, i);
+        RefApprovalCheck *check = g_ptr_array_index (checks, i);
+        gboolean counts = ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_VALID;
 
-        if (ref_approval_get_voided (a) != (pass == 1) || g_hash_table_contains (used, a))
+        if (g_hash_table_contains (used, check) || (pass == 0 && !counts)
+            || g_strcmp0 (ref_approval_check_get_participant_id (check), member_id) != 0)
           continue;
-        if (ref_approval_get_participant (a) == p ||
-            (ref_approval_get_participant (a) == NULL && g_strcmp0 (ref_approval_get_signer (a), ref_participant_get_name (p)) == 0))
-          {
-            g_hash_table_add (used, a);
-            return a; /* still owned by the list */
-          }
+        g_hash_table_add (used, check);
+        return (int) i;
       }
-  return NULL;
-}
-
-/* The verified status of every signed approval (approvals recorded without a digital
- * signature have none). */
-static GHashTable *
-check_approvals (Exporter *ex)
-{
-  GListModel *approvals = ref_meeting_get_approvals (ex->meeting);
-  GHashTable *checks = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (approvals); i++)
-    {
-      g_autoptr (RefApproval) a = g_list_model_get_item (approvals, i);
-
-      if (*ref_approval_get_signature (a) || ref_approval_get_voided (a))
-        g_hash_table_insert (checks, a, ref_signature_verify (ex->meeting, a, ex->trust));
-    }
-  return checks;
+  return -1;
 }
 
 static const char *
 status_word (RefApprovalCheck *check)
 {
-  if (check == NULL)
-    return "Godkendt";
   switch (ref_approval_check_get_status (check))
     {
     case REF_APPROVAL_STATUS_VALID:
@@ -1811,33 +1791,47 @@ status_word (RefApprovalCheck *check)
       return "Signatur fra et certifikat, der ikke er betroet";
     case REF_APPROVAL_STATUS_VOID:
       return "Annulleret godkendelse";
+    case REF_APPROVAL_STATUS_NOT_COUNTED:
+      return "Gyldig signatur, som ikke tælles med";
     case REF_APPROVAL_STATUS_MALFORMED:
     default:
-      return "Beskadiget signatur";
+      return "Godkendelse uden gyldig signatur (beskadiget eller manglende)";
     }
 }
 
+/* What the page says of an approval: everything from the verified signature. */
 static char *
-approval_text (RefApproval *approval, RefParticipant *p, RefApprovalCheck *check)
+approval_text (RefApprovalCheck *check, RefParticipant *p)
 {
-  GDateTime *time = ref_approval_get_time (approval);
-  const char *signer = ref_approval_get_signer (approval);
+  GDateTime *time = ref_approval_check_get_signing_time (check);
+  GDateTime *stamped = ref_approval_check_get_timestamp_time (check);
+  const char *signer = ref_approval_check_get_signer (check);
+  const char *member = ref_approval_check_get_participant_name (check);
   GString *out = g_string_new (status_word (check));
 
   if (time != NULL)
     {
-      g_autofree char *d = format_date (time);
-      g_autofree char *t = format_time (time);
+      g_autofree char *d = g_date_time_format (time, "%d-%m-%Y");
+      g_autofree char *t = g_date_time_format (time, "%H:%M");
 
       g_string_append_printf (out, " d. %s kl. %s", d, t);
     }
   if (*signer && (p == NULL || g_strcmp0 (signer, ref_participant_get_name (p)) != 0))
     g_string_append_printf (out, " af %s", signer);
-  if (check != NULL && *ref_approval_check_get_fingerprint (check))
+  if (p == NULL && *member && g_strcmp0 (member, signer) != 0)
+    g_string_append_printf (out, " for %s", member);
+  if (stamped != NULL)
+    {
+      g_autoptr (GDateTime) local = g_date_time_to_local (stamped);
+      g_autofree char *d = g_date_time_format (local, "%d-%m-%Y kl. %H:%M");
+
+      g_string_append_printf (out, "\nTidsstemplet %s", d);
+    }
+  if (*ref_approval_check_get_fingerprint (check))
     g_string_append_printf (out, "\nCertifikat (SHA-256): %s", ref_approval_check_get_fingerprint (check));
   /* The document is Danish whatever the exporting user's language: the changed items
    * by number rather than the check's translated labels. */
-  if (check != NULL && ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_INVALID)
+  if (ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_INVALID)
     {
       GArray *items = ref_approval_check_get_changed_items (check);
 
@@ -1848,16 +1842,10 @@ approval_text (RefApproval *approval, RefParticipant *p, RefApprovalCheck *check
             g_string_append_printf (out, "%s%u", i ? ", " : "", g_array_index (items, guint, i));
         }
       else
-        g_string_append (out, "\nReferatet er ændret efter godkendelsen, eller signaturen er forfalsket");
+        g_string_append (out, "\nReferatet eller godkendelsen er ændret efter underskriften, eller signaturen er "
+                              "forfalsket");
     }
   return g_string_free (out, FALSE);
-}
-
-static gboolean
-is_valid (GHashTable *checks, RefApproval *approval)
-{
-  RefApprovalCheck *check = approval ? g_hash_table_lookup (checks, approval) : NULL;
-  return check != NULL && ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_VALID;
 }
 
 static void
@@ -1893,9 +1881,8 @@ build_signature_page (Exporter *ex)
 {
   GPtrArray *boxes = boxes_new ();
   GListModel *participants = ref_meeting_get_participants (ex->meeting);
-  GListModel *approvals = ref_meeting_get_approvals (ex->meeting);
   g_autoptr (GHashTable) used = g_hash_table_new (NULL, NULL);
-  g_autoptr (GHashTable) checks = check_approvals (ex);
+  g_autoptr (GPtrArray) checks = ref_signature_verify_all (ex->meeting, ex->trust);
   GDateTime *start = ref_meeting_get_start (ex->meeting);
   g_autofree char *date = start ? format_date (start) : g_strdup ("");
   g_autofree char *intro = g_strdup_printf ("Referatet af mødet i %s d. %s godkendes af udvalgets medlemmer.",
@@ -1914,18 +1901,20 @@ build_signature_page (Exporter *ex)
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
       g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
-      RefApproval *approval;
+      g_autofree char *id = ref_xml_participant_id (i);
+      int index;
 
       if (!ref_participant_is_committee_member (p))
         continue;
-      approval = find_approval (ex, p, used);
+      index = find_approval (checks, id, used);
       g_ptr_array_add (rows, participant_name (p));
-      g_ptr_array_add (rows, approval ? approval_text (approval, p, g_hash_table_lookup (checks, approval)) : NULL);
+      g_ptr_array_add (rows, index >= 0 ? approval_text (g_ptr_array_index (checks, index), p) : NULL);
       n_members++;
       if (ref_participant_approves_minutes (p))
         {
           n_present++;
-          n_valid += is_valid (checks, approval);
+          n_valid += index >= 0
+                     && ref_approval_check_get_status (g_ptr_array_index (checks, index)) == REF_APPROVAL_STATUS_VALID;
         }
     }
   if (n_present > 0 && n_valid == n_present)
@@ -1941,17 +1930,18 @@ build_signature_page (Exporter *ex)
   if (n_members == 0)
     add_plain (ex, boxes, "Der er ikke registreret medlemmer af udvalget.", STYLE_BODY, 0, "P");
 
-  for (guint i = 0, first = TRUE; i < g_list_model_get_n_items (approvals); i++)
+  /* Everything else is listed apart, and counts for no one. */
+  for (guint i = 0, first = TRUE; i < checks->len; i++)
     {
-      g_autoptr (RefApproval) a = g_list_model_get_item (approvals, i);
+      RefApprovalCheck *check = g_ptr_array_index (checks, i);
       g_autofree char *text = NULL;
 
-      if (g_hash_table_contains (used, a))
+      if (g_hash_table_contains (used, check))
         continue;
       if (first)
-        add_heading (ex, boxes, "Øvrige godkendelser", STYLE_H2);
+        add_heading (ex, boxes, "Øvrige godkendelser, som ikke tælles med", STYLE_H2);
       first = FALSE;
-      text = approval_text (a, NULL, g_hash_table_lookup (checks, a));
+      text = approval_text (check, NULL);
       add_plain (ex, boxes, text, STYLE_BODY, 0, "P");
     }
   return boxes;

@@ -24,4 +24,7 @@ GDateTime *ref_xml_parse_date_time (const char *value, gboolean date_only);
  * format without the lock, the reviewers' comments and the approvals themselves. */
 GBytes *ref_xml_write_content_bytes (RefMeeting *meeting);
 
+/* The id the writer gives the participant at @index: "p1" for the first. */
+char   *ref_xml_participant_id (guint index);
+
 G_END_DECLS

@@ -93,6 +93,28 @@ is_blank_text (xmlNode *node)
   return TRUE;
 }
 
+/* Whitespace-only text with a line break between inline elements is layout that a
+ * re-indenting tool added (`xmllint --format` indents an element whose children are
+ * all elements, such as <p><b>…</b><i>…</i></p>), not content: the writer never puts
+ * a line break in inline text (a line break is <br/>). Ignoring it keeps the meeting,
+ * and so every approval, the same after re-indenting. */
+static gboolean
+is_layout_whitespace (xmlNode *node)
+{
+  gboolean newline = FALSE;
+
+  if (node->type != XML_TEXT_NODE)
+    return FALSE;
+  for (const xmlChar *p = node->content; p && *p; p++)
+    {
+      if (*p == '\n')
+        newline = TRUE;
+      else if (*p != ' ' && *p != '\t' && *p != '\r')
+        return FALSE;
+    }
+  return newline;
+}
+
 /* ---- children in fixed order ---- */
 
 typedef struct {
@@ -369,6 +391,8 @@ read_inline (Reader *r, xmlNode *parent, RefTextInline *inl, RefStyle style, con
     }
   for (xmlNode *child = parent->children; child != NULL && r->error == NULL; child = child->next)
     {
+      if (is_layout_whitespace (child))
+        continue;
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
         ref_text_inline_append (inl, (const char *) child->content, style, href);
       else if (child->type == XML_COMMENT_NODE || child->type == XML_PI_NODE)
@@ -681,6 +705,17 @@ read_participant (Reader *r, xmlNode *node, RefMeeting *meeting)
   while (r->error == NULL && (child = cursor_take (&c, "movement")))
     read_movement (r, child, participant);
   take_string (&c, "note", participant, "note");
+  if ((child = cursor_take (&c, "certificate")))
+    {
+      g_autofree char *value = require_attr (r, child, "sha256");
+      g_autofree char *fingerprint = value ? ref_participant_normalize_fingerprint (value) : NULL;
+
+      if (value != NULL && (fingerprint == NULL || *fingerprint == '\0'))
+        reader_fail (r, node_line (child), REF_XML_ERROR_INVALID_VALUE,
+                     _("“%s” is not a SHA-256 certificate fingerprint"), value);
+      else if (fingerprint != NULL)
+        ref_participant_set_certificate (participant, fingerprint);
+    }
   cursor_end (&c);
 
   g_hash_table_insert (r->ids, g_strdup (id), participant);

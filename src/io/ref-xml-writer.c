@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ref-core-resources.h"
+#include "ref-file-lock.h"
 #include "ref-xml.h"
 #include "ref-xml-private.h"
 
@@ -346,6 +347,11 @@ write_participant (Writer *w, RefParticipant *p)
                  "during", ref_movement_get_during (m) ? "true" : NULL, "time", time, NULL);
     }
   string_element (w, 3, "note", ref_participant_get_note (p));
+  {
+    g_autofree char *fingerprint = ref_participant_normalize_fingerprint (ref_participant_get_certificate (p));
+    if (fingerprint != NULL && *fingerprint)
+      empty_tag (w, 3, "certificate", "sha256", fingerprint, NULL);
+  }
   close_tag (w, 2, "participant");
 }
 
@@ -664,7 +670,7 @@ write_bytes (RefMeeting *meeting, gboolean content_only)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (RefParticipant) p = g_list_model_get_item (list, i);
-      g_hash_table_insert (w.ids, p, g_strdup_printf ("p%u", i + 1));
+      g_hash_table_insert (w.ids, p, ref_xml_participant_id (i));
     }
 
   g_string_append_printf (w.out, "<referat xmlns=\"%s\" version=\"%s\">\n", REF_XML_NAMESPACE, REF_XML_VERSION);
@@ -684,6 +690,12 @@ ref_xml_write_bytes (RefMeeting *meeting)
 {
   g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
   return write_bytes (meeting, FALSE);
+}
+
+char *
+ref_xml_participant_id (guint index)
+{
+  return g_strdup_printf ("p%u", index + 1);
 }
 
 GBytes *
@@ -817,5 +829,52 @@ ref_xml_validate_bytes (GBytes *bytes, const char *display_name, GError **error)
                    display_name, messages->str);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* ---- saving a file others change too ---- */
+
+/* How long a save waits for another process (a member signing, say). */
+#define SAVE_LOCK_TIMEOUT_MS 10000
+
+gboolean
+ref_xml_save_file_shared (RefMeeting *meeting, GFile *file, const char *etag, RefXmlSaveFlags flags,
+                          char **new_etag, guint *n_merged, GError **error)
+{
+  g_autoptr (RefFileLock) lock = NULL;
+  g_autofree char *current = NULL;
+  guint merged = 0;
+
+  g_return_val_if_fail (REF_IS_MEETING (meeting), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if ((lock = ref_file_lock_acquire (file, SAVE_LOCK_TIMEOUT_MS, NULL, error)) == NULL)
+    return FALSE;
+  current = ref_file_get_etag (file);
+  if (etag != NULL && current != NULL && g_strcmp0 (etag, current) != 0)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (RefMeeting) theirs = ref_xml_load_file (file, &local_error);
+      g_autoptr (GBytes) their_content = theirs ? ref_xml_write_content_bytes (theirs) : NULL;
+      g_autoptr (GBytes) our_content = ref_xml_write_content_bytes (meeting);
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (their_content != NULL && !g_bytes_equal (their_content, our_content) && !(flags & REF_XML_SAVE_OVERWRITE))
+        {
+          g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_CHANGED_ON_DISK,
+                       _("“%s” was changed by another program since it was opened"), name);
+          return FALSE;
+        }
+      /* What others added alongside is kept; a file that no longer reads is simply
+       * replaced (its backup stays as "name~"). */
+      if (theirs != NULL)
+        merged = ref_meeting_merge_concurrent (meeting, theirs);
+    }
+  if (!ref_xml_save_file (meeting, file, error))
+    return FALSE;
+  if (new_etag != NULL)
+    *new_etag = ref_file_get_etag (file);
+  if (n_merged != NULL)
+    *n_merged = merged;
   return TRUE;
 }

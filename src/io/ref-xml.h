@@ -29,6 +29,31 @@ GBytes     *ref_xml_write_bytes (RefMeeting *meeting);
  * meeting's history clean on success. */
 gboolean    ref_xml_save_file (RefMeeting *meeting, GFile *file, GError **error);
 
+typedef enum {
+  REF_XML_SAVE_NONE = 0,
+  /* Save even when the content on disk changed since loading (approvals and comments
+   * made there are still kept). */
+  REF_XML_SAVE_OVERWRITE = 1 << 0,
+} RefXmlSaveFlags;
+
+/**
+ * ref_xml_save_file_shared:
+ * @etag: (nullable): ref_file_get_etag() of @file when @meeting was loaded from it
+ *   or last saved to it; %NULL when @meeting did not come from @file (Save As)
+ * @new_etag: (out) (optional): the tag of the saved file
+ * @n_merged: (out) (optional): how many approvals and comments made meanwhile by
+ *   others were merged into @meeting
+ *
+ * Saves as ref_xml_save_file() does, for a file that others may change too: under
+ * the file's lock (ref-file-lock.h), and, when the file changed since @etag, only
+ * after reading it: approvals and reviewer comments made there are merged into
+ * @meeting, never dropped. When the minutes themselves differ, nothing is written and
+ * the error is REF_XML_ERROR_CHANGED_ON_DISK, unless @flags has
+ * %REF_XML_SAVE_OVERWRITE.
+ */
+gboolean    ref_xml_save_file_shared (RefMeeting *meeting, GFile *file, const char *etag, RefXmlSaveFlags flags,
+                                      char **new_etag, guint *n_merged, GError **error);
+
 /* The built-in sample meeting (Ballerup Socialudvalget, 6 May 2025), compiled into
  * the library as a GResource. */
 #define REF_SAMPLE_RESOURCE "/dk/referent/Referent/samples/socialudvalget-2025-05-06.referat"

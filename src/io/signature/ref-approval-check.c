@@ -11,6 +11,11 @@ struct _RefApprovalCheck {
   char *issuer;
   char *fingerprint;
   GDateTime *signing_time;
+  GDateTime *timestamp_time;
+  char *timestamp_authority;
+  char *participant_id;
+  char *participant_name;
+  char *signer;
   char **changed;
   GArray *changed_items;
   char *message;
@@ -25,6 +30,11 @@ enum {
   PROP_ISSUER,
   PROP_FINGERPRINT,
   PROP_SIGNING_TIME,
+  PROP_TIMESTAMP_TIME,
+  PROP_TIMESTAMP_AUTHORITY,
+  PROP_PARTICIPANT_ID,
+  PROP_PARTICIPANT_NAME,
+  PROP_SIGNER,
   PROP_CHANGED,
   PROP_CHANGED_ITEMS,
   PROP_MESSAGE,
@@ -42,6 +52,11 @@ ref_approval_check_finalize (GObject *object)
   g_clear_pointer (&self->issuer, g_free);
   g_clear_pointer (&self->fingerprint, g_free);
   g_clear_pointer (&self->signing_time, g_date_time_unref);
+  g_clear_pointer (&self->timestamp_time, g_date_time_unref);
+  g_clear_pointer (&self->timestamp_authority, g_free);
+  g_clear_pointer (&self->participant_id, g_free);
+  g_clear_pointer (&self->participant_name, g_free);
+  g_clear_pointer (&self->signer, g_free);
   g_clear_pointer (&self->changed, g_strfreev);
   g_clear_pointer (&self->changed_items, g_array_unref);
   g_clear_pointer (&self->message, g_free);
@@ -70,6 +85,21 @@ ref_approval_check_get_property (GObject *object, guint prop_id, GValue *value, 
       break;
     case PROP_SIGNING_TIME:
       g_value_set_boxed (value, self->signing_time);
+      break;
+    case PROP_TIMESTAMP_TIME:
+      g_value_set_boxed (value, self->timestamp_time);
+      break;
+    case PROP_TIMESTAMP_AUTHORITY:
+      g_value_set_string (value, REF_STR (self->timestamp_authority));
+      break;
+    case PROP_PARTICIPANT_ID:
+      g_value_set_string (value, REF_STR (self->participant_id));
+      break;
+    case PROP_PARTICIPANT_NAME:
+      g_value_set_string (value, REF_STR (self->participant_name));
+      break;
+    case PROP_SIGNER:
+      g_value_set_string (value, REF_STR (self->signer));
       break;
     case PROP_CHANGED:
       g_value_set_boxed (value, self->changed);
@@ -109,6 +139,21 @@ ref_approval_check_set_property (GObject *object, guint prop_id, const GValue *v
     case PROP_SIGNING_TIME:
       self->signing_time = g_value_dup_boxed (value);
       break;
+    case PROP_TIMESTAMP_TIME:
+      self->timestamp_time = g_value_dup_boxed (value);
+      break;
+    case PROP_TIMESTAMP_AUTHORITY:
+      self->timestamp_authority = g_value_dup_string (value);
+      break;
+    case PROP_PARTICIPANT_ID:
+      self->participant_id = g_value_dup_string (value);
+      break;
+    case PROP_PARTICIPANT_NAME:
+      self->participant_name = g_value_dup_string (value);
+      break;
+    case PROP_SIGNER:
+      self->signer = g_value_dup_string (value);
+      break;
     case PROP_CHANGED:
       self->changed = g_value_dup_boxed (value);
       break;
@@ -138,6 +183,11 @@ ref_approval_check_class_init (RefApprovalCheckClass *klass)
   properties[PROP_ISSUER] = g_param_spec_string ("issuer", NULL, NULL, "", flags);
   properties[PROP_FINGERPRINT] = g_param_spec_string ("fingerprint", NULL, NULL, "", flags);
   properties[PROP_SIGNING_TIME] = g_param_spec_boxed ("signing-time", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_TIMESTAMP_TIME] = g_param_spec_boxed ("timestamp-time", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_TIMESTAMP_AUTHORITY] = g_param_spec_string ("timestamp-authority", NULL, NULL, "", flags);
+  properties[PROP_PARTICIPANT_ID] = g_param_spec_string ("participant-id", NULL, NULL, "", flags);
+  properties[PROP_PARTICIPANT_NAME] = g_param_spec_string ("participant-name", NULL, NULL, "", flags);
+  properties[PROP_SIGNER] = g_param_spec_string ("signer", NULL, NULL, "", flags);
   properties[PROP_CHANGED] = g_param_spec_boxed ("changed", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_CHANGED_ITEMS] = g_param_spec_boxed ("changed-items", NULL, NULL, G_TYPE_ARRAY, flags);
   properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, "", flags);
@@ -188,6 +238,46 @@ ref_approval_check_get_signing_time (RefApprovalCheck *self)
 {
   g_return_val_if_fail (REF_IS_APPROVAL_CHECK (self), NULL);
   return self->signing_time;
+}
+
+/**
+ * ref_approval_check_get_timestamp_time:
+ *
+ * Returns: (transfer none) (nullable): the time of a trusted time stamp
+ */
+GDateTime *
+ref_approval_check_get_timestamp_time (RefApprovalCheck *self)
+{
+  g_return_val_if_fail (REF_IS_APPROVAL_CHECK (self), NULL);
+  return self->timestamp_time;
+}
+
+const char *
+ref_approval_check_get_timestamp_authority (RefApprovalCheck *self)
+{
+  g_return_val_if_fail (REF_IS_APPROVAL_CHECK (self), "");
+  return REF_STR (self->timestamp_authority);
+}
+
+const char *
+ref_approval_check_get_participant_id (RefApprovalCheck *self)
+{
+  g_return_val_if_fail (REF_IS_APPROVAL_CHECK (self), "");
+  return REF_STR (self->participant_id);
+}
+
+const char *
+ref_approval_check_get_participant_name (RefApprovalCheck *self)
+{
+  g_return_val_if_fail (REF_IS_APPROVAL_CHECK (self), "");
+  return REF_STR (self->participant_name);
+}
+
+const char *
+ref_approval_check_get_signer (RefApprovalCheck *self)
+{
+  g_return_val_if_fail (REF_IS_APPROVAL_CHECK (self), "");
+  return REF_STR (self->signer);
 }
 
 /**
