@@ -497,7 +497,7 @@ test_approvals_popover (void)
 
   g_mkdir_with_parents (dir, 0700);
   ca = ref_test_make_authority (dir, "ca", "Referent Test CA", 5);
-  p12 = ref_test_make_member (dir, "member", "Mette Test", "ca");
+  p12 = ref_test_make_member (dir, "member", "Johan Müller", "ca");
   g_assert_true (ref_window_add_trust_anchor (window, ca, &error));
   g_assert_true (ref_window_approve_with_file (window, p12, REF_TEST_PASSWORD, &error));
   g_assert_no_error (error);
@@ -505,6 +505,7 @@ test_approvals_popover (void)
   ref_agenda_item_set_title (ref_meeting_find_item_by_number (meeting, 3), "Ændret");
   ref_meeting_set_locked (meeting, TRUE);
   ref_test_iterate ();
+  ref_window_wait_for_approvals (window);
 
   button = GTK_MENU_BUTTON (ref_test_find_by_id (GTK_WIDGET (window), "approvals_button"));
   gtk_menu_button_popup (button);
