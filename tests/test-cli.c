@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include "test-certs.h"
 #include "test-tmp.h"
 
@@ -272,6 +274,264 @@ test_sign_verify (void)
   ref_test_remove_tree (dir);
 }
 
+/* A signed copy of the sample meeting in @dir, signed by the members named, with a
+ * test authority "ca" there. Returns the path of the copy. */
+static char *
+signed_sample (const char *dir, guint n_signers)
+{
+  g_autofree char *sample = data_path ("data/samples/socialudvalget-2025-05-06.referat", NULL);
+  char *path = g_build_filename (dir, "møde.referat", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_free (ref_test_make_authority (dir, "ca", "Referent Test CA", 5));
+  for (guint i = 0; i < n_signers; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("member%u", i);
+      g_autofree char *p12 = ref_test_make_member (dir, name, ref_test_member_names[i], "ca");
+      g_auto (Run) run = { 0 };
+
+      run_cli (&run, "sign", path, "--pkcs12", p12, "--password", REF_TEST_PASSWORD, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+    }
+  return path;
+}
+
+static guint
+count_occurrences (const char *haystack, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Issue 13.4: three members signing the same file at the same moment all keep their
+ * approval. */
+static void
+test_sign_concurrent (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-concurrent-XXXXXX", NULL);
+  g_autofree char *path = signed_sample (dir, 0);
+  g_autofree char *ca = g_build_filename (dir, "ca.pem", NULL);
+  GPid pids[3];
+  g_autofree char *contents = NULL;
+  g_auto (Run) verify = { 0 };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("member%u", i);
+      g_autofree char *p12 = ref_test_make_member (dir, name, ref_test_member_names[i], "ca");
+      const char *argv[] = { g_getenv ("REFERENT_CLI"), "sign", path, "--pkcs12", p12, "--password",
+                             REF_TEST_PASSWORD, NULL };
+      g_autoptr (GError) error = NULL;
+
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                    NULL, NULL, &pids[i], &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      int status = 0;
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+      g_spawn_close_pid (pids[i]);
+    }
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpuint (count_occurrences (contents, "<approval "), ==, 3);
+  run_cli (&verify, "verify", path, "--trust", ca, NULL);
+  g_assert_cmpint (verify.status, ==, 0);
+  g_assert_nonnull (strstr (verify.out, "3 of 7 members present have approved"));
+  /* No lock file is left behind. */
+  {
+    g_autofree char *lock = g_build_filename (dir, ".møde.referat.lock", NULL);
+    g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  }
+  ref_test_remove_tree (dir);
+}
+
+/* Issue 13.1: one member's approval copied five times under other members' refs and
+ * names: verify does not call them valid, exits 1, and counts one member. */
+static void
+test_sign_copied_approval (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-copied-XXXXXX", NULL);
+  g_autofree char *path = signed_sample (dir, 1);
+  g_autofree char *ca = g_build_filename (dir, "ca.pem", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *approval = NULL;
+  g_autoptr (GString) forged = NULL;
+  g_auto (Run) verify = { 0 };
+  const char *start, *end;
+  const char *others[] = { "Johan Müller", "Lolan Marianne Ottesen", "Kate Svarrer", "Per Mortensen",
+                           "André Amingsø" };
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  start = strstr (contents, "    <approval ");
+  end = strstr (start, "</approval>\n") + strlen ("</approval>\n");
+  approval = g_strndup (start, end - start);
+  forged = g_string_new_len (contents, end - contents);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("ref=\"p%u\"", i + 2);
+      g_auto (GStrv) parts = g_strsplit (approval, "ref=\"p1\"", 2);
+      g_autofree char *copy = g_strjoinv (ref, parts);
+      g_auto (GStrv) named = g_strsplit (copy, "Maria Lundahl Assov", 2);
+      g_autofree char *renamed = g_strjoinv (others[i], named);
+
+      g_string_append (forged, renamed);
+    }
+  g_string_append (forged, end);
+  g_assert_true (g_file_set_contents (path, forged->str, -1, NULL));
+
+  run_cli (&verify, "verify", path, "--trust", ca, NULL);
+  g_assert_cmpint (verify.status, ==, 1);
+  g_assert_cmpuint (count_occurrences (verify.out, "Valid: "), ==, 1);
+  g_assert_cmpuint (count_occurrences (verify.out, "Invalid: "), ==, 5);
+  g_assert_cmpuint (count_occurrences (verify.out, "CN=Maria Lundahl Assov"), ==, 6);
+  g_assert_null (strstr (verify.out, "CN=Johan"));
+  g_assert_nonnull (strstr (verify.out, "1 of 7 members present have approved"));
+  ref_test_remove_tree (dir);
+}
+
+/* A revocation list made by `openssl ca`: the revoked member's approval is not valid. */
+static void
+test_verify_crl (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-crl-XXXXXX", NULL);
+  g_autofree char *path = signed_sample (dir, 2);
+  g_autofree char *ca = g_build_filename (dir, "ca.pem", NULL);
+  g_autofree char *cnf = g_build_filename (dir, "ca.cnf", NULL);
+  g_autofree char *index = g_build_filename (dir, "index.txt", NULL);
+  g_autofree char *number = g_build_filename (dir, "crlnumber", NULL);
+  g_autofree char *crl = g_build_filename (dir, "ca.crl", NULL);
+  g_auto (Run) verify = { 0 };
+
+  g_assert_true (g_file_set_contents (cnf,
+                                      "[ca]\ndefault_ca = test\n[test]\ndatabase = index.txt\n"
+                                      "crlnumber = crlnumber\ndefault_md = sha256\ndefault_crl_days = 30\n",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (index, "", -1, NULL));
+  g_assert_true (g_file_set_contents (number, "01\n", -1, NULL));
+  ref_test_openssl (dir, "ca", "-config", "ca.cnf", "-keyfile", "ca.key", "-cert", "ca.pem", "-revoke",
+                    "member0.pem", NULL);
+  ref_test_openssl (dir, "ca", "-config", "ca.cnf", "-keyfile", "ca.key", "-cert", "ca.pem", "-gencrl", "-out",
+                    "ca.crl", NULL);
+  run_cli (&verify, "verify", path, "--trust", ca, "--crl", crl, NULL);
+  g_assert_cmpint (verify.status, ==, 1);
+  g_assert_nonnull (strstr (verify.out, "is revoked"));
+  g_assert_nonnull (strstr (verify.out, "1 of 7 members present have approved"));
+  ref_test_remove_tree (dir);
+}
+
+/* B-T from the command line, with a time-stamp authority made by `openssl ts`
+ * behind a loopback HTTP responder (tests/tsa-responder.py). */
+static void
+test_sign_tsa (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-tsa-XXXXXX", NULL);
+  g_autofree char *path = signed_sample (dir, 0);
+  g_autofree char *ca = g_build_filename (dir, "ca.pem", NULL);
+  g_autofree char *tsa_ca = NULL;
+  g_autofree char *cnf = g_build_filename (dir, "tsa.cnf", NULL);
+  g_autofree char *ext = g_build_filename (dir, "tsa.ext", NULL);
+  g_autofree char *serial = g_build_filename (dir, "tsaserial", NULL);
+  g_autofree char *responder = g_test_build_filename (G_TEST_DIST, "tsa-responder.py", NULL);
+  g_autofree char *p12 = ref_test_make_member (dir, "member0", ref_test_member_names[0], "ca");
+  const char *argv[] = { "python3", responder, dir, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GIOChannel) channel = NULL;
+  g_autofree char *url = NULL;
+  g_auto (Run) sign = { 0 };
+  g_auto (Run) verify = { 0 };
+  g_auto (Run) untrusted_time = { 0 };
+  GPid pid;
+  int out_fd;
+
+  tsa_ca = ref_test_make_authority (dir, "tsa-ca", "Test Time CA", 5);
+  g_assert_true (g_file_set_contents (ext, "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n"
+                                           "extendedKeyUsage=critical,timeStamping\n", -1, NULL));
+  ref_test_openssl (dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "tsa.key", "-out", "tsa.csr", "-subj",
+                    "/CN=Test TSA/O=Referent test", NULL);
+  ref_test_openssl (dir, "x509", "-req", "-in", "tsa.csr", "-CA", "tsa-ca.pem", "-CAkey", "tsa-ca.key",
+                    "-CAcreateserial", "-out", "tsa.pem", "-days", "5", "-extfile", "tsa.ext", NULL);
+  g_assert_true (g_file_set_contents (serial, "01\n", -1, NULL));
+  g_assert_true (g_file_set_contents (cnf,
+                                      "[tsa]\ndefault_tsa = tsa1\n[tsa1]\nserial = ./tsaserial\n"
+                                      "signer_cert = ./tsa.pem\nsigner_key = ./tsa.key\nsigner_digest = sha256\n"
+                                      "default_policy = 1.2.3.4.1\ndigests = sha256, sha384, sha512\n"
+                                      "accuracy = secs:1\ness_cert_id_alg = sha256\n",
+                                      -1, NULL));
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &pid, NULL,
+                                           &out_fd, NULL, &error));
+  g_assert_no_error (error);
+  channel = g_io_channel_unix_new (out_fd);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  g_assert_cmpint (g_io_channel_read_line (channel, &url, NULL, NULL, &error), ==, G_IO_STATUS_NORMAL);
+  g_strstrip (url);
+
+  run_cli (&sign, "sign", path, "--pkcs12", p12, "--password", REF_TEST_PASSWORD, "--tsa", url, NULL);
+  if (sign.status != 0)
+    g_error ("sign --tsa: %s", sign.err);
+  g_assert_nonnull (strstr (sign.out, "Time-stamped by"));
+  run_cli (&verify, "verify", path, "--trust", ca, "--tsa-trust", tsa_ca, NULL);
+  g_assert_cmpint (verify.status, ==, 0);
+  g_assert_nonnull (strstr (verify.out, "time stamp: "));
+  g_assert_nonnull (strstr (verify.out, "CN=Test TSA"));
+  /* Without the time authority trusted the approval is still valid (checked now),
+   * and the time stamp is not shown as trusted. */
+  run_cli (&untrusted_time, "verify", path, "--trust", ca, NULL);
+  g_assert_cmpint (untrusted_time.status, ==, 0);
+  g_assert_null (strstr (untrusted_time.out, "time stamp: "));
+
+  kill (pid, SIGTERM);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+  ref_test_remove_tree (dir);
+}
+
+/* The signed document for other XAdES tools, and attaching an approval from one. */
+static void
+test_content_attach (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-content-XXXXXX", NULL);
+  g_autofree char *path = signed_sample (dir, 1);
+  g_autofree char *ca = g_build_filename (dir, "ca.pem", NULL);
+  g_autofree char *signed_xml = g_build_filename (dir, "signed.xml", NULL);
+  g_autofree char *sample = data_path ("data/samples/socialudvalget-2025-05-06.referat", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.referat", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (Run) content = { 0 };
+  g_auto (Run) exported = { 0 };
+  g_auto (Run) attach = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) verify = { 0 };
+  g_auto (Run) missing = { 0 };
+
+  run_cli (&content, "content", path, NULL);
+  g_assert_cmpint (content.status, ==, 0);
+  g_assert_true (g_str_has_prefix (content.out, "<?xml"));
+  g_assert_null (strstr (content.out, "<approvals>"));
+  run_cli (&exported, "content", path, "--approval", "1", "-o", signed_xml, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  run_cli (&missing, "content", path, "--approval", "2", NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+
+  g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (fresh, contents, -1, NULL));
+  run_cli (&attach, "attach", fresh, signed_xml, NULL);
+  g_assert_cmpint (attach.status, ==, 0);
+  g_assert_nonnull (strstr (attach.out, "Maria Lundahl Assov"));
+  run_cli (&verify, "verify", fresh, "--trust", ca, NULL);
+  g_assert_cmpint (verify.status, ==, 0);
+  /* The minutes changed since: refused. */
+  run_cli (&again, "attach", path, sample, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  ref_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -285,6 +545,11 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/diff", test_diff);
   g_test_add_func ("/cli/sign-verify", test_sign_verify);
+  g_test_add_func ("/cli/sign/concurrent", test_sign_concurrent);
+  g_test_add_func ("/cli/sign/copied-approval", test_sign_copied_approval);
+  g_test_add_func ("/cli/sign/tsa", test_sign_tsa);
+  g_test_add_func ("/cli/verify/crl", test_verify_crl);
+  g_test_add_func ("/cli/content-attach", test_content_attach);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <xmlsec/openssl/evp.h>
 #include <xmlsec/openssl/x509.h>
 
+#include "ref-file-lock.h"
 #include "ref-signature.h"
 #include "ref-signature-private.h"
 #include "ref-xades.h"
@@ -1350,6 +1351,93 @@ test_snapshot_changed (void)
   g_assert_cmpuint (n_approvals (meeting), ==, 0);
 }
 
+/* ---- saving a file others change ---- */
+
+static void
+test_file_lock (void)
+{
+  g_autofree char *path = g_build_filename (dir, "locked.referat", NULL);
+  g_autofree char *lock_path = g_build_filename (dir, ".locked.referat.lock", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  RefFileLock *first = ref_file_lock_acquire (file, 0, NULL, &error);
+  RefFileLock *second;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_true (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+  /* flock() locks are per open file: a second acquire in this process waits too. */
+  second = ref_file_lock_acquire (file, 100, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_null (second);
+  g_clear_error (&error);
+  ref_file_lock_release (first);
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+  second = ref_file_lock_acquire (file, 0, NULL, &error);
+  g_assert_no_error (error);
+  ref_file_lock_release (second);
+}
+
+/* Two copies of the same minutes, each approved by another member, saved one after
+ * the other: the second save keeps the first one's approval; a comment made
+ * meanwhile survives too. Changed minutes are refused unless overwriting. */
+static void
+test_shared_save (void)
+{
+  g_autofree char *path = g_build_filename (dir, "shared.referat", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) start = sample ();
+  g_autoptr (RefMeeting) a = NULL, b = NULL, c = NULL, result = NULL;
+  g_autoptr (RefSignatureTrust) trust = trust_ca ();
+  g_autoptr (RefComment) comment = ref_comment_new ();
+  g_autofree char *etag_a = NULL, *etag_b = NULL, *etag_c = NULL;
+  guint merged = 0;
+
+  g_assert_true (ref_xml_save_file (start, file, &error));
+  a = ref_xml_load_file (file, &error);
+  etag_a = ref_file_get_etag (file);
+  b = ref_xml_load_file (file, &error);
+  etag_b = g_strdup (etag_a);
+  c = ref_xml_load_file (file, &error);
+  etag_c = g_strdup (etag_a);
+  g_assert_no_error (error);
+
+  g_object_unref (sign (a, member_p12[0]));
+  ref_comment_set_text (comment, "Husk bilag");
+  ref_comment_set_author (comment, "Sekretær");
+  g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (ref_meeting_find_item_by_number (a, 2))), comment);
+  g_assert_true (ref_xml_save_file_shared (a, file, etag_a, REF_XML_SAVE_NONE, NULL, &merged, &error));
+  g_assert_cmpuint (merged, ==, 0);
+
+  g_object_unref (sign (b, member_p12[1]));
+  g_assert_true (ref_xml_save_file_shared (b, file, etag_b, REF_XML_SAVE_NONE, NULL, &merged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (merged, ==, 2); /* Maria's approval and the comment */
+  result = ref_xml_load_file (file, &error);
+  g_assert_cmpuint (n_approvals (result), ==, 2);
+  g_assert_cmpuint (count_approved (result, trust), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_comments (ref_meeting_find_item_by_number (result, 2))),
+                    ==, 1);
+
+  /* c changed the minutes meanwhile: not written … */
+  ref_meeting_set_location (c, "Et andet sted");
+  g_assert_false (ref_xml_save_file_shared (c, file, etag_c, REF_XML_SAVE_NONE, NULL, NULL, &error));
+  g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  result = ref_xml_load_file (file, &error);
+  g_assert_cmpstr (ref_meeting_get_location (result), !=, "Et andet sted");
+  /* … unless overwriting, which still keeps the approvals (now invalid: the minutes
+   * they approved are not these). */
+  g_assert_true (ref_xml_save_file_shared (c, file, etag_c, REF_XML_SAVE_OVERWRITE, NULL, NULL, &error));
+  g_clear_object (&result);
+  result = ref_xml_load_file (file, &error);
+  g_assert_cmpstr (ref_meeting_get_location (result), ==, "Et andet sted");
+  g_assert_cmpuint (n_approvals (result), ==, 2);
+  assert_all_status (result, trust, REF_APPROVAL_STATUS_INVALID);
+}
+
 /* Initialising xmlsec must leave the XML reader as safe as it was. */
 static int substitute_before, load_dtd_before;
 
@@ -1419,6 +1507,8 @@ main (int argc, char **argv)
   g_test_add_func ("/signature/trust-files", test_trust_files);
   g_test_add_func ("/signature/signed-content-and-attach", test_signed_content_and_attach);
   g_test_add_func ("/signature/snapshot-changed", test_snapshot_changed);
+  g_test_add_func ("/signature/file-lock", test_file_lock);
+  g_test_add_func ("/signature/shared-save", test_shared_save);
 
   status = g_test_run ();
   ref_test_remove_tree (tmp_root);
