@@ -36,7 +36,25 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+# The tests check approvals with an independent XAdES implementation (xadesjs) under
+# Node.js. Node comes from Debian unless the machine already has one (a nodesource
+# "nodejs" package brings its own npm, which Debian's npm would conflict with).
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+
+install_xadesjs() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/xades"
+  # npm ci installs exactly package-lock.json; again only when the lock changed.
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "install-deps: installing the test's XAdES verifier (npm ci in tests/xades)"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  install_xadesjs
   exit 0
 fi
 
@@ -53,3 +71,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+install_xadesjs

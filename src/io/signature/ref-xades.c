@@ -497,8 +497,10 @@ read_reference (xmlNode *node, char **why)
   ref->node = node;
   ref->uri = attr (node, "URI");
   ref->transforms = g_ptr_array_new_with_free_func (g_free);
+  /* XML-DSig leaves a missing URI to the application: for an approval it can only be
+   * the document the signature is in (other tools, xadesjs among them, omit it). */
   if (ref->uri == NULL)
-    refuse (why, _("a reference has no URI"));
+    ref->uri = g_strdup ("");
   if (child != NULL && is (child, DSIG, "Transforms"))
     {
       for (xmlNode *t = first_element (child); t != NULL && *why == NULL; t = next_element (t->next))
