@@ -80,7 +80,7 @@ cmd_validate (int argc, char **argv)
        * (structure), so hand-edited files are caught either way. */
       if (meeting != NULL)
         {
-          bytes = g_file_load_bytes (file, NULL, NULL, &error);
+          bytes = ref_file_read (file, REF_XML_MAX_FILE_SIZE, NULL, &error);
           if (bytes != NULL)
             ref_xml_validate_bytes (bytes, argv[i], &error);
         }

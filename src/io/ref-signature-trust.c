@@ -6,6 +6,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include "ref-file-util.h"
 #include "ref-signature.h"
 #include "ref-signature-trust.h"
 
@@ -62,7 +63,8 @@ certificate_to_der (X509 *cert)
 gboolean
 ref_signature_trust_add_file (RefSignatureTrust *self, const char *pem_path, GError **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  const char *contents;
   gsize length = 0;
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
@@ -73,12 +75,14 @@ ref_signature_trust_add_file (RefSignatureTrust *self, const char *pem_path, GEr
   g_return_val_if_fail (pem_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_file_get_contents (pem_path, &contents, &length, &local_error))
+  bytes = ref_file_read_path (pem_path, REF_FILE_MAX_CERTIFICATES, &local_error);
+  if (bytes == NULL)
     {
       g_set_error (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_TRUST,
                    _("Could not read the trusted certificates “%s”: %s"), pem_path, local_error->message);
       return FALSE;
     }
+  contents = g_bytes_get_data (bytes, &length);
   if (length > G_MAXINT)
     length = G_MAXINT;
   /* A PEM file may hold a whole chain or several authorities; read them all. */

@@ -21,6 +21,7 @@
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/xmltree.h>
 
+#include "ref-file-util.h"
 #include "ref-signature.h"
 #include "ref-xml.h"
 #include "ref-xml-private.h"
@@ -434,17 +435,20 @@ signature_template (xmlDoc *doc, GPtrArray *parts, const char *signing_time)
 static xmlSecKeyPtr
 load_pkcs12 (const char *path, const char *password, GError **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  const char *data;
   gsize len = 0;
   g_autoptr (GError) local_error = NULL;
   xmlSecKeyPtr key;
 
-  if (!g_file_get_contents (path, &data, &len, &local_error))
+  bytes = ref_file_read_path (path, REF_FILE_MAX_CERTIFICATES, &local_error);
+  if (bytes == NULL)
     {
       g_set_error (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_KEY, _("Could not read the certificate file “%s”: %s"),
                    path, local_error->message);
       return NULL;
     }
+  data = g_bytes_get_data (bytes, &len);
   key = xmlSecCryptoAppKeyLoadMemory ((const xmlSecByte *) data, (xmlSecSize) len, xmlSecKeyDataFormatPkcs12,
                                       password, NULL, NULL);
   ERR_clear_error ();
