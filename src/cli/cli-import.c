@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli-commands.h"
+#include "ref-file-util.h"
 #include "ref-pdf-import.h"
 #include "ref-xml.h"
 
@@ -97,6 +98,38 @@ output_for (const char *input, const char *dir)
   return g_strdup_printf ("%s%s%s%s", dir, G_DIR_SEPARATOR_S, base, REF_XML_EXTENSION);
 }
 
+/* Before anything is written: no output may be one of the PDFs being imported (by
+ * any name: a symbolic or hard link too), and no two inputs may go to the same
+ * output, where one import would silently replace the other. */
+static gboolean
+check_outputs (GPtrArray *jobs)
+{
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+
+      for (guint k = 0; k < jobs->len; k++)
+        {
+          Job *other = g_ptr_array_index (jobs, k);
+
+          if (ref_file_same (job->output, other->input))
+            {
+              g_printerr (_("Will not write to “%s”: it is the same file as “%s”, which is being imported. Choose "
+                            "another output.\n"),
+                          job->output, other->input);
+              return FALSE;
+            }
+          if (k > i && (g_str_equal (job->output, other->output) || ref_file_same (job->output, other->output)))
+            {
+              g_printerr (_("“%s” and “%s” would both be imported to “%s”. Import them into different folders.\n"),
+                          job->input, other->input, job->output);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 int
 cli_import (int argc, char **argv)
 {
@@ -126,17 +159,19 @@ cli_import (int argc, char **argv)
     return cli_usage_error ("import", _("no output given (-o FILE.referat or -o DIR)"));
 
   to_dir = argc > 2 || g_file_test (output, G_FILE_TEST_IS_DIR);
-  if (to_dir && g_mkdir_with_parents (output, 0755) != 0)
-    {
-      g_printerr (_("Could not create the folder “%s”\n"), output);
-      return 1;
-    }
   for (int i = 1; i < argc; i++)
     {
       Job *job = g_new0 (Job, 1);
       job->input = g_strdup (argv[i]);
       job->output = to_dir ? output_for (argv[i], output) : g_strdup (output);
       g_ptr_array_add (jobs, job);
+    }
+  if (!check_outputs (jobs))
+    return 1;
+  if (to_dir && g_mkdir_with_parents (output, 0755) != 0)
+    {
+      g_printerr (_("Could not create the folder “%s”\n"), output);
+      return 1;
     }
 
   progress.total = jobs->len;
