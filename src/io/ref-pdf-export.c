@@ -459,6 +459,68 @@ tb_append_inline (TextBuilder *tb, const RefTextInline *inl)
     }
 }
 
+/* An unbroken run of text longer than LONG_WORD_BYTES (no Danish word is; a pasted
+ * hash, URL or encoded blob is) is laid out in items of at most LONG_WORD_CHUNK
+ * bytes. pango 1.50 shapes the whole rest of an item again for every line it breaks
+ * inside a word, so one 100 KB word took 41 s to export, growing with the square of
+ * its length; with items of bounded size it grows linearly. The items come from a
+ * no-op attribute (a rise of 0) on every other chunk. Such a run is broken without
+ * hyphens: pango leaves the hyphen's width out when it breaks at an item boundary
+ * (the line would run into the margin), and a hyphen inside a URL or a hash would
+ * change it. */
+#define LONG_WORD_BYTES 256
+#define LONG_WORD_CHUNK 64
+
+/* Where a line may break between words; no-break spaces belong to the word. */
+static gboolean
+is_break_space (gunichar c)
+{
+  return c == 0x200B || (g_unichar_isspace (c) && c != 0x00A0 && c != 0x2007 && c != 0x202F);
+}
+
+static void
+tb_split_long_word (TextBuilder *tb, gsize start, gsize end)
+{
+  const char *text = tb->text->str;
+  gboolean marked = FALSE;
+
+  tb_insert_attr (tb, pango_attr_insert_hyphens_new (FALSE), start, end);
+  while (start < end)
+    {
+      gsize chunk_end = MIN (start + LONG_WORD_CHUNK, end);
+
+      while (chunk_end < end && (text[chunk_end] & 0xC0) == 0x80)
+        chunk_end++; /* not inside a character */
+      if (marked)
+        tb_insert_attr (tb, pango_attr_rise_new (0), start, chunk_end);
+      marked = !marked;
+      start = chunk_end;
+    }
+}
+
+static void
+tb_split_long_words (TextBuilder *tb)
+{
+  const char *text = tb->text->str;
+  const char *end = text + tb->text->len;
+  const char *word = NULL;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      if (p < end && !is_break_space (g_utf8_get_char (p)))
+        {
+          if (word == NULL)
+            word = p;
+          continue;
+        }
+      if (word != NULL && p - word > LONG_WORD_BYTES)
+        tb_split_long_word (tb, word - text, p - text);
+      word = NULL;
+      if (p >= end)
+        break;
+    }
+}
+
 static PangoLayout *
 new_layout (Exporter *ex, Style style, double width)
 {
@@ -480,6 +542,7 @@ tb_finish (Exporter *ex, TextBuilder *tb, Style style, double width, GArray **li
 
   /* pango inserts a hyphen where it has to break inside a word (long compounds). */
   pango_attr_list_insert_before (tb->attrs, pango_attr_insert_hyphens_new (TRUE));
+  tb_split_long_words (tb);
   pango_layout_set_text (layout, tb->text->str, (int) tb->text->len);
   pango_layout_set_attributes (layout, tb->attrs);
   if (links != NULL)
