@@ -335,6 +335,18 @@ test_same_file (void)
   g_assert_true (ref_file_same (hard, a));
   g_assert_false (ref_file_same (a, b));
   g_assert_false (ref_file_same (missing, a));
+  {
+    g_autofree char *id_a = ref_file_identity (a);
+    g_autofree char *id_sym = ref_file_identity (sym);
+    g_autofree char *id_hard = ref_file_identity (hard);
+    g_autofree char *id_b = ref_file_identity (b);
+    g_autofree char *id_missing = ref_file_identity (missing);
+
+    g_assert_cmpstr (id_a, ==, id_sym);
+    g_assert_cmpstr (id_a, ==, id_hard);
+    g_assert_cmpstr (id_a, !=, id_b);
+    g_assert_null (id_missing);
+  }
   ref_test_remove_tree (dir);
 }
 

@@ -100,32 +100,49 @@ output_for (const char *input, const char *dir)
 
 /* Before anything is written: no output may be one of the PDFs being imported (by
  * any name: a symbolic or hard link too), and no two inputs may go to the same
- * output, where one import would silently replace the other. */
+ * output, where one import would silently replace the other. Linear in the number of
+ * files: a batch may have thousands. */
 static gboolean
 check_outputs (GPtrArray *jobs)
 {
+  g_autoptr (GHashTable) inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) existing_outputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) new_outputs = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; i < jobs->len; i++)
     {
       Job *job = g_ptr_array_index (jobs, i);
+      char *id = ref_file_identity (job->input);
 
-      for (guint k = 0; k < jobs->len; k++)
+      if (id != NULL)
+        g_hash_table_insert (inputs, id, job->input);
+    }
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+      char *id = ref_file_identity (job->output);
+      const char *input = id != NULL ? g_hash_table_lookup (inputs, id) : NULL;
+      GHashTable *outputs = id != NULL ? existing_outputs : new_outputs;
+      Job *earlier;
+
+      if (input != NULL)
         {
-          Job *other = g_ptr_array_index (jobs, k);
-
-          if (ref_file_same (job->output, other->input))
-            {
-              g_printerr (_("Will not write to “%s”: it is the same file as “%s”, which is being imported. Choose "
-                            "another output.\n"),
-                          job->output, other->input);
-              return FALSE;
-            }
-          if (k > i && (g_str_equal (job->output, other->output) || ref_file_same (job->output, other->output)))
-            {
-              g_printerr (_("“%s” and “%s” would both be imported to “%s”. Import them into different folders.\n"),
-                          job->input, other->input, job->output);
-              return FALSE;
-            }
+          g_printerr (_("Will not write to “%s”: it is the same file as “%s”, which is being imported. Choose "
+                        "another output.\n"),
+                      job->output, input);
+          g_free (id);
+          return FALSE;
         }
+      /* An existing output by its identity (two names of one file), a new one by name. */
+      earlier = g_hash_table_lookup (outputs, id != NULL ? id : job->output);
+      if (earlier != NULL)
+        {
+          g_printerr (_("“%s” and “%s” would both be imported to “%s”. Import them into different folders.\n"),
+                      earlier->input, job->input, job->output);
+          g_free (id);
+          return FALSE;
+        }
+      g_hash_table_insert (outputs, id != NULL ? id : job->output, job);
     }
   return TRUE;
 }

@@ -256,6 +256,17 @@ ref_file_resolve_links (const char *path, GError **error)
   return NULL;
 }
 
+char *
+ref_file_identity (const char *path)
+{
+  struct stat st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64) st.st_dev, (guint64) st.st_ino);
+}
+
 gboolean
 ref_file_same (const char *a, const char *b)
 {

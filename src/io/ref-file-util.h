@@ -46,6 +46,9 @@ char    *ref_file_resolve_links (const char *path, GError **error);
 /* TRUE when @a and @b both exist and are the same file however they are named: the
  * same path, a symbolic link to the other, or a hard link (same device and inode). */
 gboolean ref_file_same (const char *a, const char *b);
+/* A key that is equal for two names exactly when ref_file_same() is TRUE for them, to
+ * compare many files in a hash table; NULL when @path does not exist. (transfer full) */
+char    *ref_file_identity (const char *path);
 
 typedef struct _RefFileReplace RefFileReplace;
 

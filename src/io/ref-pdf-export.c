@@ -489,7 +489,7 @@ tb_split_long_word (TextBuilder *tb, gsize start, gsize end)
     {
       gsize chunk_end = MIN (start + LONG_WORD_CHUNK, end);
 
-      while (chunk_end < end && (text[chunk_end] & 0xC0) == 0x80)
+      while (chunk_end < end && ((guchar) text[chunk_end] & 0xC0) == 0x80)
         chunk_end++; /* not inside a character */
       if (marked)
         tb_insert_attr (tb, pango_attr_rise_new (0), start, chunk_end);
