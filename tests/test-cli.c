@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include "test-certs.h"
 #include "test-tmp.h"
 
@@ -532,6 +535,140 @@ test_content_attach (void)
   ref_test_remove_tree (dir);
 }
 
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), len);
+}
+
+static char *
+copy_to (const char *source, const char *dir, const char *name)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_get_contents (source, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) len, NULL));
+  return path;
+}
+
+/* Issue 13: `export m.referat -o m.referat` wrote a PDF over the minutes. Refused by
+ * any name (the same path, a symbolic link, a hard link), as is writing over a trust
+ * anchor; the files are untouched. */
+static void
+test_export_refuses_input (void)
+{
+  g_autofree char *sample = data_path ("data/samples/socialudvalget-2025-05-06.referat", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-same-XXXXXX", NULL);
+  g_autofree char *minutes = copy_to (sample, dir, "møde.referat");
+  g_autofree char *sym = g_build_filename (dir, "møde.pdf", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hård.pdf", NULL);
+  g_autofree char *ca = ref_test_make_authority (dir, "ca", "Referent Test CA", 5);
+  g_autoptr (GBytes) original = read_bytes (minutes);
+  g_autoptr (GBytes) original_ca = read_bytes (ca);
+  g_autoptr (GBytes) after = NULL;
+  g_autoptr (GBytes) after_ca = NULL;
+  const char *outputs[] = { minutes, sym, hard };
+
+  g_assert_cmpint (symlink ("møde.referat", sym), ==, 0);
+  g_assert_cmpint (link (minutes, hard), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_cli (&run, "export", minutes, "-o", outputs[i], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, outputs[i]));
+      g_assert_nonnull (strstr (run.err, "made from"));
+    }
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, "export", minutes, "--trust", ca, "-o", ca, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, ca));
+  }
+  after = read_bytes (minutes);
+  g_assert_true (g_bytes_equal (after, original));
+  after_ca = read_bytes (ca);
+  g_assert_true (g_bytes_equal (after_ca, original_ca));
+  g_assert_true (g_file_test (sym, G_FILE_TEST_IS_SYMLINK));
+  ref_test_remove_tree (dir);
+}
+
+/* `import -o` never writes over one of the PDFs it imports, and two inputs of the
+ * same name never go to the same output, where one would replace the other. */
+static void
+test_import_refuses_input (void)
+{
+  g_autofree char *fixture = data_path ("tests/fixtures/pdf/ballerup-2025-referat.pdf", NULL);
+  g_autofree char *fixture2 = data_path ("tests/fixtures/pdf/hedensted-2021-referat.pdf", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-same-XXXXXX", NULL);
+  g_autofree char *a = g_build_filename (dir, "a", NULL);
+  g_autofree char *b = g_build_filename (dir, "b", NULL);
+  g_autofree char *pdf = copy_to (fixture, dir, "dagsorden.pdf");
+  g_autofree char *link_path = g_build_filename (dir, "genvej.referat", NULL);
+  g_autofree char *pdf_a = NULL;
+  g_autofree char *pdf_b = NULL;
+  g_autofree char *outdir = g_build_filename (dir, "ud", NULL);
+  g_autoptr (GBytes) original = read_bytes (pdf);
+  g_autoptr (GBytes) after = NULL;
+  g_auto (Run) same = { 0 };
+  g_auto (Run) linked = { 0 };
+  g_auto (Run) twice = { 0 };
+
+  run_cli (&same, "import", pdf, "-o", pdf, NULL);
+  g_assert_cmpint (same.status, ==, 1);
+  g_assert_nonnull (strstr (same.err, "being imported"));
+  g_assert_cmpint (symlink ("dagsorden.pdf", link_path), ==, 0);
+  run_cli (&linked, "import", pdf, "-o", link_path, NULL);
+  g_assert_cmpint (linked.status, ==, 1);
+  g_assert_nonnull (strstr (linked.err, "being imported"));
+  after = read_bytes (pdf);
+  g_assert_true (g_bytes_equal (after, original));
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+
+  g_assert_cmpint (g_mkdir (a, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (b, 0755), ==, 0);
+  pdf_a = copy_to (fixture, a, "referat.pdf");
+  pdf_b = copy_to (fixture2, b, "referat.pdf");
+  run_cli (&twice, "import", pdf_a, pdf_b, "-o", outdir, NULL);
+  g_assert_cmpint (twice.status, ==, 1);
+  g_assert_nonnull (strstr (twice.err, "different folders"));
+  g_assert_false (g_file_test (outdir, G_FILE_TEST_EXISTS));
+  ref_test_remove_tree (dir);
+}
+
+/* A device or a named pipe given as a file is refused at once with its name. */
+static void
+test_special_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-special-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "rør.referat", NULL);
+  g_autofree char *out = g_build_filename (dir, "ud.referat", NULL);
+  g_auto (Run) zero = { 0 };
+  g_auto (Run) pipe = { 0 };
+  g_auto (Run) import = { 0 };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  run_cli (&zero, "validate", "/dev/zero", NULL);
+  g_assert_cmpint (zero.status, ==, 1);
+  g_assert_nonnull (strstr (zero.err, "/dev/zero"));
+  g_assert_nonnull (strstr (zero.err, "device"));
+  run_cli (&pipe, "stats", fifo, NULL);
+  g_assert_cmpint (pipe.status, ==, 1);
+  g_assert_nonnull (strstr (pipe.err, "pipe"));
+  run_cli (&import, "import", "/dev/zero", "-o", out, NULL);
+  g_assert_cmpint (import.status, ==, 1);
+  g_assert_nonnull (strstr (import.err, "device"));
+  ref_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -550,6 +687,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/sign/tsa", test_sign_tsa);
   g_test_add_func ("/cli/verify/crl", test_verify_crl);
   g_test_add_func ("/cli/content-attach", test_content_attach);
+  g_test_add_func ("/cli/export-refuses-input", test_export_refuses_input);
+  g_test_add_func ("/cli/import-refuses-input", test_import_refuses_input);
+  g_test_add_func ("/cli/special-files", test_special_files);
 
   return g_test_run ();
 }

@@ -498,6 +498,38 @@ test_export_editions (void)
   g_rmdir (dir);
 }
 
+/* Export PDF onto the open minutes themselves (the file chooser only asks whether to
+ * replace the file) is refused with a message; the minutes stay as saved. */
+static void
+test_export_refuses_open_file (void)
+{
+  RefWindow *window = ref_test_open_sample ();
+  g_autofree char *dir = g_dir_make_tmp ("referent-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "møde.referat", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_true (ref_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  ref_window_export_to (window, file, REF_EDITION_PUBLIC);
+  for (int i = 0; i < 200 && (dialog = ref_test_find_message_dialog (GTK_WINDOW (window))) == NULL; i++)
+    {
+      ref_test_iterate ();
+      g_usleep (20000);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "møde.referat"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, saved);
+  ref_test_close_window (window);
+  ref_test_remove_tree (dir);
+}
+
 /* Absence for one item: derived from attendance, and settable by hand. */
 static void
 test_item_absence (void)
@@ -873,6 +905,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/item-details", test_item_details);
   g_test_add_func ("/window/meeting-details", test_meeting_details);
   g_test_add_func ("/window/export-editions", test_export_editions);
+  g_test_add_func ("/window/export-refuses-open-file", test_export_refuses_open_file);
   g_test_add_func ("/window/item-absence", test_item_absence);
   g_test_add_func ("/window/review-panel", test_review_panel);
   g_test_add_func ("/window/comments", test_comments);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli-commands.h"
+#include "ref-file-util.h"
 #include "ref-pdf-import.h"
 #include "ref-xml.h"
 
@@ -97,6 +98,55 @@ output_for (const char *input, const char *dir)
   return g_strdup_printf ("%s%s%s%s", dir, G_DIR_SEPARATOR_S, base, REF_XML_EXTENSION);
 }
 
+/* Before anything is written: no output may be one of the PDFs being imported (by
+ * any name: a symbolic or hard link too), and no two inputs may go to the same
+ * output, where one import would silently replace the other. Linear in the number of
+ * files: a batch may have thousands. */
+static gboolean
+check_outputs (GPtrArray *jobs)
+{
+  g_autoptr (GHashTable) inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) existing_outputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) new_outputs = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+      char *id = ref_file_identity (job->input);
+
+      if (id != NULL)
+        g_hash_table_insert (inputs, id, job->input);
+    }
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (jobs, i);
+      char *id = ref_file_identity (job->output);
+      const char *input = id != NULL ? g_hash_table_lookup (inputs, id) : NULL;
+      GHashTable *outputs = id != NULL ? existing_outputs : new_outputs;
+      Job *earlier;
+
+      if (input != NULL)
+        {
+          g_printerr (_("Will not write to “%s”: it is the same file as “%s”, which is being imported. Choose "
+                        "another output.\n"),
+                      job->output, input);
+          g_free (id);
+          return FALSE;
+        }
+      /* An existing output by its identity (two names of one file), a new one by name. */
+      earlier = g_hash_table_lookup (outputs, id != NULL ? id : job->output);
+      if (earlier != NULL)
+        {
+          g_printerr (_("“%s” and “%s” would both be imported to “%s”. Import them into different folders.\n"),
+                      earlier->input, job->input, job->output);
+          g_free (id);
+          return FALSE;
+        }
+      g_hash_table_insert (outputs, id != NULL ? id : job->output, job);
+    }
+  return TRUE;
+}
+
 int
 cli_import (int argc, char **argv)
 {
@@ -126,17 +176,19 @@ cli_import (int argc, char **argv)
     return cli_usage_error ("import", _("no output given (-o FILE.referat or -o DIR)"));
 
   to_dir = argc > 2 || g_file_test (output, G_FILE_TEST_IS_DIR);
-  if (to_dir && g_mkdir_with_parents (output, 0755) != 0)
-    {
-      g_printerr (_("Could not create the folder “%s”\n"), output);
-      return 1;
-    }
   for (int i = 1; i < argc; i++)
     {
       Job *job = g_new0 (Job, 1);
       job->input = g_strdup (argv[i]);
       job->output = to_dir ? output_for (argv[i], output) : g_strdup (output);
       g_ptr_array_add (jobs, job);
+    }
+  if (!check_outputs (jobs))
+    return 1;
+  if (to_dir && g_mkdir_with_parents (output, 0755) != 0)
+    {
+      g_printerr (_("Could not create the folder “%s”\n"), output);
+      return 1;
     }
 
   progress.total = jobs->len;

@@ -80,7 +80,7 @@ cmd_validate (int argc, char **argv)
        * (structure), so hand-edited files are caught either way. */
       if (meeting != NULL)
         {
-          bytes = g_file_load_bytes (file, NULL, NULL, &error);
+          bytes = ref_file_read (file, REF_XML_MAX_FILE_SIZE, NULL, &error);
           if (bytes != NULL)
             ref_xml_validate_bytes (bytes, argv[i], &error);
         }
@@ -159,6 +159,7 @@ cmd_export (int argc, char **argv)
   g_autoptr (RefMeeting) meeting = NULL;
   g_autoptr (RefSignatureTrust) trust = ref_signature_trust_new ();
   RefPdfExportOptions options;
+  g_autoptr (GPtrArray) sources = g_ptr_array_new ();
   ExportProgress progress = { isatty (STDERR_FILENO), 0, -1 };
   int edition_value = REF_EDITION_PUBLIC;
 
@@ -181,6 +182,12 @@ cmd_export (int argc, char **argv)
   ref_pdf_export_options_init (&options);
   options.edition = edition_value;
   options.trust = trust;
+  /* The PDF must not replace the minutes or an authority's certificate. */
+  g_ptr_array_add (sources, argv[1]);
+  for (guint i = 0; trust_files != NULL && trust_files[i] != NULL; i++)
+    g_ptr_array_add (sources, trust_files[i]);
+  g_ptr_array_add (sources, NULL);
+  options.sources = (const char *const *) sources->pdata;
   if (!ref_pdf_export (meeting, output, &options, export_progress, &progress, NULL, &error))
     {
       if (progress.tty && progress.last_percent >= 0)

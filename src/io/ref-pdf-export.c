@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "ref-file-util.h"
 #include "ref-format.h"
 #include "ref-pdf-export.h"
 #include "ref-xml-private.h"
@@ -459,6 +460,68 @@ tb_append_inline (TextBuilder *tb, const RefTextInline *inl)
     }
 }
 
+/* An unbroken run of text longer than LONG_WORD_BYTES (no Danish word is; a pasted
+ * hash, URL or encoded blob is) is laid out in items of at most LONG_WORD_CHUNK
+ * bytes. pango 1.50 shapes the whole rest of an item again for every line it breaks
+ * inside a word, so one 100 KB word took 41 s to export, growing with the square of
+ * its length; with items of bounded size it grows linearly. The items come from a
+ * no-op attribute (a rise of 0) on every other chunk. Such a run is broken without
+ * hyphens: pango leaves the hyphen's width out when it breaks at an item boundary
+ * (the line would run into the margin), and a hyphen inside a URL or a hash would
+ * change it. */
+#define LONG_WORD_BYTES 256
+#define LONG_WORD_CHUNK 64
+
+/* Where a line may break between words; no-break spaces belong to the word. */
+static gboolean
+is_break_space (gunichar c)
+{
+  return c == 0x200B || (g_unichar_isspace (c) && c != 0x00A0 && c != 0x2007 && c != 0x202F);
+}
+
+static void
+tb_split_long_word (TextBuilder *tb, gsize start, gsize end)
+{
+  const char *text = tb->text->str;
+  gboolean marked = FALSE;
+
+  tb_insert_attr (tb, pango_attr_insert_hyphens_new (FALSE), start, end);
+  while (start < end)
+    {
+      gsize chunk_end = MIN (start + LONG_WORD_CHUNK, end);
+
+      while (chunk_end < end && ((guchar) text[chunk_end] & 0xC0) == 0x80)
+        chunk_end++; /* not inside a character */
+      if (marked)
+        tb_insert_attr (tb, pango_attr_rise_new (0), start, chunk_end);
+      marked = !marked;
+      start = chunk_end;
+    }
+}
+
+static void
+tb_split_long_words (TextBuilder *tb)
+{
+  const char *text = tb->text->str;
+  const char *end = text + tb->text->len;
+  const char *word = NULL;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      if (p < end && !is_break_space (g_utf8_get_char (p)))
+        {
+          if (word == NULL)
+            word = p;
+          continue;
+        }
+      if (word != NULL && p - word > LONG_WORD_BYTES)
+        tb_split_long_word (tb, word - text, p - text);
+      word = NULL;
+      if (p >= end)
+        break;
+    }
+}
+
 static PangoLayout *
 new_layout (Exporter *ex, Style style, double width)
 {
@@ -480,6 +543,7 @@ tb_finish (Exporter *ex, TextBuilder *tb, Style style, double width, GArray **li
 
   /* pango inserts a hyphen where it has to break inside a word (long compounds). */
   pango_attr_list_insert_before (tb->attrs, pango_attr_insert_hyphens_new (TRUE));
+  tb_split_long_words (tb);
   pango_layout_set_text (layout, tb->text->str, (int) tb->text->len);
   pango_layout_set_attributes (layout, tb->attrs);
   if (links != NULL)
@@ -2155,23 +2219,34 @@ sink_write (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Drops what was written: the temporary file of a replace is removed, and a file
- * that did not exist before is deleted. */
-static void
-discard_output (GFile *file, GOutputStream *stream, gboolean existed)
-{
-  g_autoptr (GCancellable) abort = g_cancellable_new ();
-
-  g_cancellable_cancel (abort);
-  g_output_stream_close (stream, abort, NULL);
-  if (!existed)
-    g_file_delete (file, NULL, NULL);
-}
-
 static void
 set_cancelled_error (GError **error, const char *path)
 {
   g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_CANCELLED, _("Export to “%s” was cancelled"), path);
+}
+
+/* An export must never write over the file it is made from: `export m.referat -o
+ * m.referat`, or a PDF name that is a link to it, would replace the minutes. */
+static gboolean
+check_not_a_source (const char *path, const char *const *sources, GError **error)
+{
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    {
+      if (!ref_file_same (path, sources[i]))
+        continue;
+      if (g_str_equal (path, sources[i]))
+        g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_SAME_FILE,
+                     _("Will not write the PDF to “%s”: the PDF is made from that file. Choose another name for the "
+                       "PDF."),
+                     path);
+      else
+        g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_SAME_FILE,
+                     _("Will not write the PDF to “%s”: it is the same file as “%s”, which the PDF is made from. "
+                       "Choose another name for the PDF."),
+                     path, sources[i]);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -2191,13 +2266,11 @@ ref_pdf_export (RefMeeting                *meeting,
                 GCancellable              *cancellable,
                 GError                   **error)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GFileOutputStream) file_stream = NULL;
+  g_autoptr (RefFileReplace) replace = NULL;
   g_autoptr (GOutputStream) buffered = NULL;
   g_autoptr (GError) local_error = NULL;
   Sink sink = { NULL };
   Exporter ex;
-  gboolean existed;
   cairo_status_t status;
 
   g_return_val_if_fail (REF_IS_MEETING (meeting), FALSE);
@@ -2205,6 +2278,8 @@ ref_pdf_export (RefMeeting                *meeting,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (options != NULL && !check_not_a_source (path, options->sources, error))
+    return FALSE;
   if (!exporter_init (&ex, meeting, options, path, error))
     {
       exporter_clear (&ex);
@@ -2224,20 +2299,19 @@ ref_pdf_export (RefMeeting                *meeting,
       return FALSE;
     }
 
-  file = g_file_new_for_path (path);
-  existed = g_file_query_exists (file, NULL);
-  file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &local_error);
-  if (file_stream == NULL)
+  /* The PDF goes to a temporary file beside @path (never written in place, as GIO's
+   * replace does in a folder it cannot create files in): until the rename at the
+   * end, an existing PDF is untouched, and every failure below only drops the
+   * temporary file (freeing @replace). */
+  replace = ref_file_replace_begin (path, &local_error);
+  if (replace == NULL)
     {
       exporter_clear (&ex);
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_cancelled_error (error, path);
-      else
-        g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
-                     local_error->message);
+      g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
+                   local_error->message);
       return FALSE;
     }
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), 256 * 1024);
+  buffered = g_buffered_output_stream_new_sized (ref_file_replace_get_stream (replace), 256 * 1024);
   sink.stream = buffered;
   sink.cancellable = cancellable;
 
@@ -2263,14 +2337,12 @@ ref_pdf_export (RefMeeting                *meeting,
 
   if (ex.cancelled || g_cancellable_is_cancelled (cancellable))
     {
-      discard_output (file, G_OUTPUT_STREAM (file_stream), existed);
       g_clear_error (&sink.error);
       set_cancelled_error (error, path);
       return FALSE;
     }
   if (sink.error != NULL || status != CAIRO_STATUS_SUCCESS)
     {
-      discard_output (file, G_OUTPUT_STREAM (file_stream), existed);
       if (sink.error != NULL)
         g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
                      sink.error->message);
@@ -2280,9 +2352,8 @@ ref_pdf_export (RefMeeting                *meeting,
       g_clear_error (&sink.error);
       return FALSE;
     }
-  if (!g_output_stream_close (buffered, NULL, &local_error))
+  if (!g_output_stream_close (buffered, NULL, &local_error) || !ref_file_replace_commit (replace, &local_error))
     {
-      discard_output (file, G_OUTPUT_STREAM (file_stream), existed);
       g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
                    local_error->message);
       return FALSE;
@@ -2296,6 +2367,7 @@ ref_pdf_export (RefMeeting                *meeting,
 typedef struct {
   RefMeeting *copy;
   char *path;
+  char **sources;
   RefPdfExportOptions options;
   RefPdfProgressFunc progress;
   gpointer progress_data;
@@ -2317,6 +2389,7 @@ export_task_free (gpointer data)
 
   g_clear_object (&task->copy);
   g_clear_object (&task->options.trust);
+  g_strfreev (task->sources);
   g_free (task->path);
   g_clear_pointer (&task->context, g_main_context_unref);
   g_free (task);
@@ -2392,6 +2465,8 @@ ref_pdf_export_async (RefMeeting                *meeting,
     ref_pdf_export_options_init (&data->options);
   if (data->options.trust != NULL)
     g_object_ref (data->options.trust);
+  data->sources = g_strdupv ((char **) data->options.sources);
+  data->options.sources = (const char *const *) data->sources;
   data->progress = progress;
   data->progress_data = progress_data;
   data->context = g_main_context_ref_thread_default ();

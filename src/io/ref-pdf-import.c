@@ -6,6 +6,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "ref-file-util.h"
 #include "ref-pdf-import-private.h"
 
 /*
@@ -1455,11 +1456,17 @@ ref_pdf_import_file (GFile *file, GCancellable *cancellable, RefPdfImportProgres
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   name = g_file_get_basename (file);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  /* Read here, with the checks and the limit, rather than by poppler from the file:
+   * only a regular file, and never more than the limit whatever its size claims. */
+  bytes = ref_file_read (file, REF_FILE_MAX_PDF, cancellable, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, REF_PDF_IMPORT_ERROR, REF_PDF_IMPORT_ERROR_IO, _("Could not read “%s”: %s"), name,
-                   local_error->message);
+      /* Cancelled while reading: the same G_IO_ERROR_CANCELLED as later on. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, REF_PDF_IMPORT_ERROR, REF_PDF_IMPORT_ERROR_IO, _("Could not read “%s”: %s"), name,
+                     local_error->message);
       return NULL;
     }
   return ref_pdf_import_bytes (bytes, name, cancellable, progress, user_data, error);

@@ -1251,7 +1251,6 @@ RefMeeting *
 ref_xml_load_file (GFile *file, GError **error)
 {
   g_autofree char *name = NULL;
-  g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
 
@@ -1259,25 +1258,16 @@ ref_xml_load_file (GFile *file, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
-  /* Refuse oversized files before reading them into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_IO, _("%s: could not open the file: %s"), name,
-                   local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > REF_XML_MAX_FILE_SIZE)
-    {
-      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_TOO_LARGE, _("%s: the file is larger than %d MiB"), name,
-                   REF_XML_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  /* Only a regular file, and never more than the limit, whatever its size claims. */
+  bytes = ref_file_read (file, REF_XML_MAX_FILE_SIZE, NULL, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_IO, _("%s: could not read the file: %s"), name,
-                   local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_TOO_LARGE, _("%s: the file is larger than %d MiB"), name,
+                     REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+      else
+        g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_IO, _("%s: could not read the file: %s"), name,
+                     local_error->message);
       return NULL;
     }
   return load_bytes (bytes, name, error);

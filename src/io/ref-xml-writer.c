@@ -7,6 +7,7 @@
 
 #include "ref-core-resources.h"
 #include "ref-file-lock.h"
+#include "ref-file-util.h"
 #include "ref-xml.h"
 #include "ref-xml-private.h"
 
@@ -705,17 +706,39 @@ ref_xml_write_content_bytes (RefMeeting *meeting)
   return write_bytes (meeting, TRUE);
 }
 
-/* Writes @bytes through a replace stream of @file. On any failure the replacement is
+/* The file to replace when saving to @file: for a local symbolic link, the file it
+ * points to, so that the link stays and the target gets the new version, atomically
+ * and with a backup beside it that keeps its permissions. (Given the link, GIO
+ * truncates the target and rewrites it in place, and makes the backup from the link's
+ * own mode: 0777 less the umask.) */
+static GFile *
+file_to_replace (GFile *file, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *target = NULL;
+
+  if (path == NULL)
+    return g_object_ref (file);
+  target = ref_file_resolve_links (path, error);
+  return target != NULL ? g_file_new_for_path (target) : NULL;
+}
+
+/* Writes @bytes through a replace stream of @named (through a symbolic link: of the
+ * file it points to, see file_to_replace ()). On any failure the replacement is
  * abandoned by closing the stream with a cancelled GCancellable, which makes GIO drop
  * its temporary file and leave the old file as it was. (g_file_replace_contents does
  * not: after a failed write it still closes normally and so renames the partly written
  * temporary file over the old one, which a full disk turns into a truncated file.) */
 static gboolean
-replace_file_contents (GFile *file, GBytes *bytes, GError **error)
+replace_file_contents (GFile *named, GBytes *bytes, GError **error)
 {
   g_autoptr (GFileOutputStream) stream = NULL;
-  gboolean existed = g_file_query_exists (file, NULL);
+  g_autoptr (GFile) file = file_to_replace (named, error);
+  gboolean existed;
 
+  if (file == NULL)
+    return FALSE;
+  existed = g_file_query_exists (file, NULL);
   stream = g_file_replace (file, NULL, TRUE, G_FILE_CREATE_NONE, NULL, error);
   if (stream == NULL)
     return FALSE;

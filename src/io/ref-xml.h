@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "ref-file-util.h"
 #include "ref-model.h"
 #include "ref-xml-error.h"
 
@@ -13,7 +14,7 @@ G_BEGIN_DECLS
 #define REF_XML_MIME_TYPE "application/x-referat+xml"
 #define REF_XML_EXTENSION ".referat"
 /* Files larger than this are refused before parsing (REF_XML_ERROR_TOO_LARGE). */
-#define REF_XML_MAX_FILE_SIZE (64 * 1024 * 1024)
+#define REF_XML_MAX_FILE_SIZE REF_FILE_MAX_REFERAT
 
 /* Reading. Errors are REF_XML_ERROR with messages naming the file and line.
  * @display_name names the source in messages (a path or "sample"). The loaded

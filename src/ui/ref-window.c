@@ -719,12 +719,18 @@ ref_window_export_to (RefWindow *self, GFile *file, RefEdition edition)
   ExportJob *job = g_new0 (ExportJob, 1);
   RefPdfExportOptions options;
   g_autoptr (RefSignatureTrust) trust = NULL;
+  g_autofree char *source = NULL;
+  const char *sources[2] = { NULL, NULL };
 
   g_return_if_fail (REF_IS_WINDOW (self));
   trust = load_trust (self);
   ref_pdf_export_options_init (&options);
   options.edition = edition;
   options.trust = trust; /* the export keeps a reference of its own */
+  /* Exporting over the open minutes (the file chooser only asks "Replace?") is refused. */
+  source = self->file != NULL ? g_file_get_path (self->file) : NULL;
+  sources[0] = source;
+  options.sources = sources; /* copied by the export */
   job->window = g_object_ref (self);
   job->path = g_file_get_path (file);
   ref_pdf_export_async (self->meeting, job->path, &options, NULL, NULL, NULL, on_export_done, job);

@@ -7,6 +7,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include "ref-file-util.h"
 #include "ref-signature.h"
 #include "ref-signature-private.h"
 #include "ref-signature-trust.h"
@@ -71,19 +72,21 @@ certificate_to_der (X509 *cert)
 static GPtrArray *
 read_pem_certificates (const char *path, GError **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  const char *contents;
   gsize length = 0;
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   BIO *bio;
   X509 *cert;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  if ((bytes = ref_file_read_path (path, REF_FILE_MAX_CERTIFICATES, &local_error)) == NULL)
     {
       g_set_error (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_TRUST,
                    _("Could not read the trusted certificates “%s”: %s"), path, local_error->message);
       return NULL;
     }
+  contents = g_bytes_get_data (bytes, &length);
   if (length > G_MAXINT)
     length = G_MAXINT;
   bio = BIO_new_mem_buf (contents, (int) length);
@@ -138,7 +141,8 @@ ref_signature_trust_add_tsa_file (RefSignatureTrust *self, const char *pem_path,
 gboolean
 ref_signature_trust_add_crl_file (RefSignatureTrust *self, const char *path, GError **error)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  const char *contents;
   gsize length = 0;
   g_autoptr (GError) local_error = NULL;
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
@@ -149,12 +153,14 @@ ref_signature_trust_add_crl_file (RefSignatureTrust *self, const char *path, GEr
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  /* Revocation lists of large authorities run to megabytes, never near the limit. */
+  if ((bytes = ref_file_read_path (path, REF_FILE_MAX_CERTIFICATES, &local_error)) == NULL)
     {
       g_set_error (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_TRUST,
                    _("Could not read the certificate revocation list “%s”: %s"), path, local_error->message);
       return FALSE;
     }
+  contents = g_bytes_get_data (bytes, &length);
   if (length > G_MAXINT)
     length = G_MAXINT;
   /* PEM (one or more lists) or DER (one), as authorities publish them. */

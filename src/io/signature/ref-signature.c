@@ -18,6 +18,7 @@
 #include <xmlsec/openssl/evp.h>
 #include <xmlsec/openssl/x509.h>
 
+#include "ref-file-util.h"
 #include "ref-model-util.h"
 #include "ref-signature.h"
 #include "ref-signature-private.h"
@@ -333,17 +334,19 @@ signing_key_clear (SigningKey *k)
 static gboolean
 load_pkcs12 (const char *path, const char *password, SigningKey *out, GError **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  const char *data;
   gsize len = 0;
   g_autoptr (GError) local_error = NULL;
   xmlSecKeyDataPtr x509;
 
-  if (!g_file_get_contents (path, &data, &len, &local_error))
+  if ((bytes = ref_file_read_path (path, REF_FILE_MAX_CERTIFICATES, &local_error)) == NULL)
     {
       g_set_error (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_KEY, _("Could not read the certificate file “%s”: %s"),
                    path, local_error->message);
       return FALSE;
     }
+  data = g_bytes_get_data (bytes, &len);
   out->key = xmlSecCryptoAppKeyLoadMemory ((const xmlSecByte *) data, (xmlSecSize) len, xmlSecKeyDataFormatPkcs12,
                                            password, NULL, NULL);
   ERR_clear_error ();
