@@ -15,6 +15,8 @@ PACKAGES=(
   # approvals: XML-DSig signatures with xmlsec on OpenSSL; the openssl command makes
   # the test certificates
   libxmlsec1-dev libxmlsec1-openssl libssl-dev openssl
+  # benchmarks: xmlsec1 is the reference the approval benchmark is measured against
+  xmlsec1
   # approvals: RFC 3161 time stamps over HTTP
   libsoup-3.0-dev
   # tests: reading expected JSON of the PDF import fixtures

@@ -200,9 +200,10 @@ typedef struct {
 static char *
 forge_signature (RefMeeting *meeting, const Forgery *f)
 {
-  g_autoptr (GBytes) content = ref_signature_content (meeting);
+  g_autoptr (GArray) ranges = NULL;
+  g_autoptr (GBytes) content = ref_xml_write_content_parts (meeting, &ranges);
   xmlDoc *doc = xmlReadMemory (g_bytes_get_data (content, NULL), (int) g_bytes_get_size (content), "c", "UTF-8", 0);
-  g_autoptr (GPtrArray) parts = ref_xades_compute_parts (doc);
+  g_autoptr (GPtrArray) parts = ref_xades_parts_from_content (content, ranges);
   g_autofree char *time = g_date_time_format (f->time, "%Y-%m-%dT%H:%M:%S%:z");
   RefXadesTemplate t = { "forged", time, f->no_certificate_digest_check ? f->planted->cert : f->signer->cert,
                          f->participant, parts };

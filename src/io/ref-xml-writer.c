@@ -20,7 +20,24 @@ typedef struct {
   GString *out;
   GHashTable *ids; /* RefParticipant → "pN" */
   gboolean content_only; /* the approved content: no lock, comments or approvals */
+  GArray *parts;         /* (nullable) RefXmlPart: where each part was written */
 } Writer;
+
+static void
+part_begin (Writer *w, RefXmlPartKind kind, guint number)
+{
+  RefXmlPart part = { kind, number, w->out->len, 0 };
+
+  if (w->parts != NULL)
+    g_array_append_val (w->parts, part);
+}
+
+static void
+part_end (Writer *w)
+{
+  if (w->parts != NULL && w->parts->len > 0)
+    g_array_index (w->parts, RefXmlPart, w->parts->len - 1).end = w->out->len;
+}
 
 /* XML 1.0 cannot carry most C0 control characters; they can only come from pasted
  * or imported text and carry no meaning in minutes, so they are dropped. */
@@ -633,7 +650,9 @@ write_participant_cb (Writer *w, gpointer participant)
 static void
 write_item_cb (Writer *w, gpointer item)
 {
+  part_begin (w, REF_XML_PART_ITEM, ref_agenda_item_get_number (item));
   write_item (w, item);
+  part_end (w);
 }
 
 /* A container the format always has (empty when the list is). */
@@ -657,9 +676,9 @@ write_required_list (Writer *w, const char *name, GListModel *list, void (*write
 }
 
 static GBytes *
-write_bytes (RefMeeting *meeting, gboolean content_only)
+write_bytes (RefMeeting *meeting, gboolean content_only, GArray *parts)
 {
-  Writer w = { .content_only = content_only };
+  Writer w = { .content_only = content_only, .parts = parts };
   GListModel *list;
   guint n;
 
@@ -675,9 +694,13 @@ write_bytes (RefMeeting *meeting, gboolean content_only)
     }
 
   g_string_append_printf (w.out, "<referat xmlns=\"%s\" version=\"%s\">\n", REF_XML_NAMESPACE, REF_XML_VERSION);
+  part_begin (&w, REF_XML_PART_HEADER, 0);
   write_meeting_header (&w, meeting);
+  part_end (&w);
 
+  part_begin (&w, REF_XML_PART_PARTICIPANTS, 0);
   write_required_list (&w, "participants", ref_meeting_get_participants (meeting), write_participant_cb);
+  part_end (&w);
   write_required_list (&w, "items", ref_meeting_get_items (meeting), write_item_cb);
   write_approvals (&w, ref_meeting_get_approvals (meeting));
   g_string_append (w.out, "</referat>\n");
@@ -690,7 +713,7 @@ GBytes *
 ref_xml_write_bytes (RefMeeting *meeting)
 {
   g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
-  return write_bytes (meeting, FALSE);
+  return write_bytes (meeting, FALSE, NULL);
 }
 
 char *
@@ -703,7 +726,15 @@ GBytes *
 ref_xml_write_content_bytes (RefMeeting *meeting)
 {
   g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
-  return write_bytes (meeting, TRUE);
+  return write_bytes (meeting, TRUE, NULL);
+}
+
+GBytes *
+ref_xml_write_content_parts (RefMeeting *meeting, GArray **parts)
+{
+  g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
+  *parts = g_array_new (FALSE, FALSE, sizeof (RefXmlPart));
+  return write_bytes (meeting, TRUE, *parts);
 }
 
 /* The file to replace when saving to @file: for a local symbolic link, the file it

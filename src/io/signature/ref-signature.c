@@ -73,6 +73,7 @@ typedef struct {
 
 struct _RefSignatureSnapshot {
   GBytes *content;
+  GArray *ranges; /* RefXmlPart: where each part is in @content */
   GDateTime *start; /* the meeting's start, local wall clock (nullable) */
   GPtrArray *participants; /* SnapParticipant */
   GPtrArray *approvals;    /* SnapApproval */
@@ -110,6 +111,7 @@ ref_signature_snapshot_free (RefSignatureSnapshot *snapshot)
   if (snapshot == NULL)
     return;
   g_clear_pointer (&snapshot->content, g_bytes_unref);
+  g_clear_pointer (&snapshot->ranges, g_array_unref);
   g_clear_pointer (&snapshot->start, g_date_time_unref);
   g_clear_pointer (&snapshot->participants, g_ptr_array_unref);
   g_clear_pointer (&snapshot->approvals, g_ptr_array_unref);
@@ -149,7 +151,7 @@ ref_signature_snapshot_new (RefMeeting *meeting)
 
   g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
 
-  snapshot->content = ref_xml_write_content_bytes (meeting);
+  snapshot->content = ref_xml_write_content_parts (meeting, &snapshot->ranges);
   snapshot->start = local_wall_clock (ref_meeting_get_start (meeting));
   snapshot->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) snap_participant_free);
   snapshot->approvals = g_ptr_array_new_with_free_func ((GDestroyNotify) snap_approval_free);
@@ -529,7 +531,7 @@ ref_signature_snapshot_sign (RefSignatureSnapshot *snapshot, const RefSignOption
   cn = ref_cert_common_name (key.cert);
 
   doc = content_document (snapshot->content);
-  parts = doc ? ref_xades_compute_parts (doc) : NULL;
+  parts = ref_xades_parts_from_content (snapshot->content, snapshot->ranges);
   t.id = id;
   t.signing_time = signing_time;
   t.certificate = key.cert;
@@ -666,7 +668,8 @@ ref_signature_sign_with_options (RefMeeting *meeting, const RefSignOptions *opti
   signature = ref_signature_snapshot_sign (snapshot, options, error);
   if (signature == NULL)
     return NULL;
-  return ref_signature_add (meeting, snapshot, signature, error);
+  /* Signed in this call: the meeting is still the snapshot's. */
+  return add_approval (meeting, signature->text, signature->participant_id, signature->signer, signature->time);
 }
 
 RefApproval *
@@ -886,7 +889,7 @@ find_part (GPtrArray *parts, const char *name, guint number)
  * signed list of parts is itself proven: the signature value verifies over SignedInfo
  * and the list's digest matches. */
 static void
-explain_mismatch (Outcome *o, RefXades *x, xmlDoc *doc)
+explain_mismatch (Outcome *o, RefXades *x, xmlDoc *doc, RefSignatureSnapshot *snapshot)
 {
   EVP_PKEY *key = X509_get0_pubkey (x->signing_certificate);
   g_autoptr (GPtrArray) now = NULL;
@@ -915,7 +918,7 @@ explain_mismatch (Outcome *o, RefXades *x, xmlDoc *doc)
       outcome_set (o, REF_APPROVAL_STATUS_INVALID, _("The signed list of parts was altered after signing"));
       return;
     }
-  now = ref_xades_compute_parts (doc);
+  now = ref_xades_parts_from_content (snapshot->content, snapshot->ranges);
   titles = item_titles (doc);
   o->changed = g_ptr_array_new_with_free_func (g_free);
   o->changed_items = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1122,48 +1125,55 @@ check_record (Outcome *o, SnapApproval *a)
   return TRUE;
 }
 
-/* One approval, on its own (counting comes after). */
+/* Removes a signature that verify_one() added to the shared content document, with
+ * the Ids it registered, so that the next approval finds the document as it was. */
 static void
-verify_one (Outcome *o, RefSignatureSnapshot *snapshot, SnapApproval *a, RefSignatureTrust *trust, GDateTime *now,
-            gboolean strip)
+remove_ids (xmlDoc *doc, xmlNode *node)
+{
+  for (xmlNode *n = node; n != NULL; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      for (xmlAttr *a = n->properties; a != NULL; a = a->next)
+        if (a->atype == XML_ATTRIBUTE_ID)
+          xmlRemoveID (doc, a);
+      remove_ids (doc, n->children);
+    }
+}
+
+static void
+remove_signature (xmlDoc *doc, xmlNode *signature)
+{
+  xmlNode *next = signature->next;
+
+  signature->next = NULL;
+  remove_ids (doc, signature);
+  signature->next = next;
+  xmlUnlinkNode (signature);
+  xmlFreeNode (signature);
+}
+
+/* The checks of one approval whose signature is in @doc. */
+static void
+verify_signature (Outcome *o, RefSignatureSnapshot *snapshot, SnapApproval *a, RefSignatureTrust *trust,
+                  GDateTime *now, xmlDoc *doc, xmlNode *signature)
 {
   g_autofree char *why = NULL;
   g_autoptr (RefXades) x = NULL;
   g_autoptr (GDateTime) check_time = NULL;
-  xmlDoc *sig_doc = NULL;
-  xmlDoc *doc = NULL;
-  xmlNode *signature;
   SnapParticipant *p;
   int result;
 
-  o->status = REF_APPROVAL_STATUS_MALFORMED;
-  if ((sig_doc = parse_signature_text (a->signature, &why)) == NULL)
-    {
-      if (a->voided)
-        outcome_set (o, REF_APPROVAL_STATUS_VOID, _("Voided: the meeting was unlocked after this approval"));
-      else
-        outcome_set (o, REF_APPROVAL_STATUS_MALFORMED, "%s", why);
-      return;
-    }
-  if ((doc = content_document (snapshot->content)) == NULL)
-    {
-      outcome_set (o, REF_APPROVAL_STATUS_MALFORMED, _("The meeting could not be prepared for checking"));
-      goto out;
-    }
-  signature = xmlDocCopyNode (xmlDocGetRootElement (sig_doc), doc, 1);
-  xmlAddChild (xmlDocGetRootElement (doc), signature);
-  if (strip)
-    strip_blank_text (signature);
   if (!ref_xades_register_ids (signature))
     {
       outcome_set (o, REF_APPROVAL_STATUS_MALFORMED,
                    _("The signature is not a Referent approval: it uses an Id twice or one of the meeting’s"));
-      goto out;
+      return;
     }
   if ((x = ref_xades_parse (signature, &why)) == NULL)
     {
       outcome_set (o, REF_APPROVAL_STATUS_MALFORMED, _("The signature is not a Referent approval: %s"), why);
-      goto out;
+      return;
     }
   describe_certificate (o, x->signing_certificate);
   o->signing_time = g_date_time_ref (x->signing_time);
@@ -1174,30 +1184,30 @@ verify_one (Outcome *o, RefSignatureSnapshot *snapshot, SnapApproval *a, RefSign
   if (a->voided)
     {
       outcome_set (o, REF_APPROVAL_STATUS_VOID, _("Voided: the meeting was unlocked after this approval"));
-      goto out;
+      return;
     }
   result = run_xmlsec_verify (signature, x->signing_certificate);
   if (result == 0)
     {
-      explain_mismatch (o, x, doc);
-      goto out;
+      explain_mismatch (o, x, doc, snapshot);
+      return;
     }
   if (result < 0)
     {
       outcome_set (o, REF_APPROVAL_STATUS_MALFORMED, _("The signature could not be checked: %s"),
                    ref_xmlsec_error_message ());
-      goto out;
+      return;
     }
   /* Sound: the signer's key signed this content and these properties. Now whether
    * what it claims holds, whether the certificate was good, and whether the record
    * around it says the same. */
   if (!check_claimed_time (o, snapshot, now) || !check_timestamp (o, x, trust, now, &check_time))
-    goto out;
+    return;
   check_certificate (o, x, trust, check_time);
   if (o->status != REF_APPROVAL_STATUS_VALID && o->status != REF_APPROVAL_STATUS_UNTRUSTED)
-    goto out;
+    return;
   if (!check_record (o, a))
-    goto out;
+    return;
   if (o->status == REF_APPROVAL_STATUS_VALID)
     {
       if (o->timestamp_time != NULL)
@@ -1208,9 +1218,41 @@ verify_one (Outcome *o, RefSignatureSnapshot *snapshot, SnapApproval *a, RefSign
       else
         outcome_set (o, REF_APPROVAL_STATUS_VALID, _("Valid approval by %s"), o->signer);
     }
-out:
-  g_clear_pointer (&doc, xmlFreeDoc);
+}
+
+/* One approval, on its own (counting comes after), with its signature placed in @doc,
+ * the content document shared by all approvals of the snapshot (NULL when it could
+ * not be made). */
+static void
+verify_one (Outcome *o, RefSignatureSnapshot *snapshot, SnapApproval *a, RefSignatureTrust *trust, GDateTime *now,
+            xmlDoc *doc, gboolean strip)
+{
+  g_autofree char *why = NULL;
+  xmlDoc *sig_doc = NULL;
+  xmlNode *signature;
+
+  o->status = REF_APPROVAL_STATUS_MALFORMED;
+  if ((sig_doc = parse_signature_text (a->signature, &why)) == NULL)
+    {
+      if (a->voided)
+        outcome_set (o, REF_APPROVAL_STATUS_VOID, _("Voided: the meeting was unlocked after this approval"));
+      else
+        outcome_set (o, REF_APPROVAL_STATUS_MALFORMED, "%s", why);
+      return;
+    }
+  if (doc == NULL)
+    {
+      outcome_set (o, REF_APPROVAL_STATUS_MALFORMED, _("The meeting could not be prepared for checking"));
+      xmlFreeDoc (sig_doc);
+      return;
+    }
+  signature = xmlDocCopyNode (xmlDocGetRootElement (sig_doc), doc, 1);
   xmlFreeDoc (sig_doc);
+  xmlAddChild (xmlDocGetRootElement (doc), signature);
+  if (strip)
+    strip_blank_text (signature);
+  verify_signature (o, snapshot, a, trust, now, doc, signature);
+  remove_signature (doc, signature);
 }
 
 /* Who the approvals count for: each member once, each certificate once, and only
@@ -1263,9 +1305,13 @@ ref_signature_snapshot_verify (RefSignatureSnapshot *snapshot, RefSignatureTrust
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   GPtrArray *checks = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean ready = ref_xmlsec_ensure (NULL);
+  xmlDoc *doc;
 
   g_return_val_if_fail (trust == NULL || REF_IS_SIGNATURE_TRUST (trust), checks);
 
+  /* The content is parsed once for all approvals: in a large meeting that is most of
+   * the work besides the signatures' own digests. */
+  doc = ready && n > 0 ? content_document (snapshot->content) : NULL;
   for (guint i = 0; i < n; i++)
     {
       SnapApproval *a = g_ptr_array_index (snapshot->approvals, i);
@@ -1277,14 +1323,14 @@ ref_signature_snapshot_verify (RefSignatureSnapshot *snapshot, RefSignatureTrust
         outcome_set (&outcomes[i], REF_APPROVAL_STATUS_MALFORMED, _("Not checked"));
       else
         {
-          verify_one (&outcomes[i], snapshot, a, trust, now, TRUE);
+          verify_one (&outcomes[i], snapshot, a, trust, now, doc, TRUE);
           /* A signature made elsewhere may have signed layout whitespace that the
            * stored form kept: try it as it is stored too. */
           if (outcomes[i].from_xmlsec_mismatch)
             {
               Outcome as_stored = { 0 };
 
-              verify_one (&as_stored, snapshot, a, trust, now, FALSE);
+              verify_one (&as_stored, snapshot, a, trust, now, doc, FALSE);
               if (!as_stored.from_xmlsec_mismatch && as_stored.status != REF_APPROVAL_STATUS_MALFORMED)
                 {
                   outcome_clear (&outcomes[i]);
@@ -1295,6 +1341,7 @@ ref_signature_snapshot_verify (RefSignatureSnapshot *snapshot, RefSignatureTrust
             }
         }
     }
+  g_clear_pointer (&doc, xmlFreeDoc);
   count_approvals (outcomes, n, snapshot);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (checks, outcome_to_check (&outcomes[i]));

@@ -20,9 +20,13 @@ typedef struct {
   char *digest; /* base64 SHA-256 of the part's exclusive canonical form */
 } RefXadesPart;
 
-/* The header, the participants and each item of the content document @doc with their
- * digests, in document order; linear in the size of @doc. (element-type RefXadesPart) */
-GPtrArray *ref_xades_compute_parts (xmlDoc *doc);
+/* The header, the participants and each item of the content document with their
+ * digests, in document order: @content as the writer wrote it and @ranges
+ * (element-type RefXmlPart) where the parts are in it (ref_xml_write_content_parts()).
+ * A part's digest is the SHA-256 of its text with the white space around it left out:
+ * the writer's output is canonical, so the same part always gives the same text.
+ * (element-type RefXadesPart) */
+GPtrArray *ref_xades_parts_from_content (GBytes *content, GArray *ranges);
 
 /* ---- signing ---- */
 
