@@ -335,7 +335,13 @@ test_tsa_thread (gpointer data)
   g_mutex_unlock (&tsa->lock);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   g_main_loop_run (tsa->loop);
+  /* Close the connections clients left open (keep-alive) and let them finish. */
+  soup_server_disconnect (tsa->server);
+  while (g_main_context_iteration (tsa->context, FALSE))
+    ;
   g_clear_object (&tsa->server);
+  while (g_main_context_iteration (tsa->context, FALSE))
+    ;
   g_main_context_pop_thread_default (tsa->context);
   return NULL;
 }
