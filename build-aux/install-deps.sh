@@ -15,6 +15,8 @@ PACKAGES=(
   # approvals: XML-DSig signatures with xmlsec on OpenSSL; the openssl command makes
   # the test certificates
   libxmlsec1-dev libxmlsec1-openssl libssl-dev openssl
+  # case-system (ESDH) export bundles delivered as zip files
+  libarchive-dev
   # tests: reading expected JSON of the PDF import fixtures
   libjson-glib-dev
   # fonts embedded in exported PDFs (cover æøå)
