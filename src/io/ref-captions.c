@@ -164,6 +164,7 @@ static const struct {
 };
 
 static const char *const draft_words = "\\b(?:kladde|draft|udkast|foreløbig|foreløbigt|ikke endelig)\\b";
+static const char *const placeholders = "^(?:tomt indhold|intet indhold|tom|\\[tom\\]|\\[tomt\\]|-+|–|—|\\.{3}|…)\\.?$";
 static const char *const contents_headings = "^(?:indholdsfortegnelse|indholdsliste|dagsordensoversigt)$";
 
 /* ---- compiled patterns, shared by all threads ---- */
@@ -485,6 +486,14 @@ gboolean
 ref_caption_is_draft (const char *text)
 {
   return caption_match (draft_words, text);
+}
+
+gboolean
+ref_caption_is_placeholder (const char *text)
+{
+  g_autofree char *tidy = ref_caption_tidy (text);
+
+  return caption_match (placeholders, tidy);
 }
 
 gboolean

@@ -84,6 +84,8 @@ gboolean ref_caption_is_signature_item (const char *title);
 /* "Kladde", "Draft", "Udkast", "Foreløbig": a state or publication type that is not
  * final. */
 gboolean ref_caption_is_draft (const char *text);
+/* "Tomt indhold", "Intet indhold": text a case system puts in a field nobody filled. */
+gboolean ref_caption_is_placeholder (const char *text);
 /* "Indholdsfortegnelse": where a front page ends. */
 gboolean ref_caption_is_contents_heading (const char *text);
 

@@ -71,28 +71,70 @@ find_glued_caption (const char *line, gsize *len)
   return NULL;
 }
 
-/* "…beslutning den 04.12.2012 Punkt 2Indstillingen godkendt": a decision caption that
- * ends in an item reference run into the decision's text. Returns the caption's length,
- * or 0. */
-static gsize
-glued_decision_caption (const char *line)
+/* A decision caption inside a line, after the end of a sentence and run into the
+ * decision's text: "…overføres.Kultur- og Fritidsudvalgets beslutning den 10.03.2021
+ * Punkt 4Indstillingen godkendt." The caption's start and length in @start and @len. */
+static gboolean
+find_glued_decision (const char *line, gsize *start, gsize *len)
 {
-  g_autoptr (GRegex) re = g_regex_new ("^.{3,160}?\\b(?:punkt|pkt\\.?)\\s?\\d+(?=\\p{Lu})", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr (GRegex) re = g_regex_new (
+      "(?:^|(?<=[.!?:]))\\s*((?:\\p{Lu}[^.;:!?\\n]{0,100}?s\\s)?(?i:beslutning(?:er)?)"
+      "(?:\\s(?i:i|fra)\\s[^.;:!?\\n]{1,100}?)?"
+      "(?:,?\\s(?i:den|d\\.)\\s(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}|\\d{1,2}\\.\\s\\p{L}+\\s\\d{4}))?"
+      "(?:,?\\s(?i:punkt|pkt\\.?)\\s?\\d+)?)(?=\\p{Lu}|\\d|$)",
+      0, 0, NULL);
   g_autoptr (GMatchInfo) m = NULL;
-  int end = 0;
 
-  if (re != NULL && g_regex_match (re, line, 0, &m) && g_match_info_fetch_pos (m, 0, NULL, &end))
+  if (re == NULL || !g_regex_match (re, line, 0, &m))
+    return FALSE;
+  do
     {
-      g_autofree char *caption = g_strndup (line, (gsize) end);
+      int from = 0, to = 0;
+      g_autofree char *caption = g_match_info_fetch (m, 1);
       RefCaption c;
       gboolean decision;
 
+      /* "Beslutning" alone on its line is an ordinary caption. */
+      if (caption == NULL || !g_match_info_fetch_pos (m, 1, &from, &to) || (from == 0 && line[to] == '\0'))
+        continue;
       ref_caption_classify (caption, &c);
       decision = c.role == REF_CAPTION_DECISION;
       ref_caption_clear (&c);
-      return decision ? (gsize) end : 0;
+      if (decision)
+        {
+          *start = (gsize) from;
+          *len = (gsize) (to - from);
+          return TRUE;
+        }
     }
-  return 0;
+  while (g_match_info_next (m, NULL));
+  return FALSE;
+}
+
+/* Splits @line before list markers run into the text before them ("…, atA)Forslaget
+ * godkendes.B)Restbeløbet …") and adds the pieces to @lines. (Cut by hand:
+ * g_regex_split () handles the empty matches of a lookahead badly.) */
+static void
+add_split_at_markers (GPtrArray *lines, const char *line)
+{
+  g_autoptr (GRegex) re = g_regex_new ("(?<=[\\p{Ll}.!?:,;])(?=(?:[A-Za-z]|\\d{1,2})\\)\\s?\\p{Lu})", 0, 0, NULL);
+  g_autoptr (GMatchInfo) m = NULL;
+  const char *from = line;
+
+  if (re != NULL && *line != '\0' && g_regex_match (re, line, 0, &m))
+    do
+      {
+        int at = 0;
+
+        if (g_match_info_fetch_pos (m, 0, &at, NULL) && line + at > from)
+          {
+            g_ptr_array_add (lines, g_strndup (from, (gsize) (line + at - from)));
+            from = line + at;
+          }
+      }
+    while (g_match_info_next (m, NULL));
+  /* Blank lines stay too: they separate paragraphs. */
+  g_ptr_array_add (lines, g_strdup (from));
 }
 
 /* @plain split into lines, with captions run into their text put on lines of their own. */
@@ -104,42 +146,46 @@ split_lines (const char *plain)
 
   for (guint i = 0; raw[i] != NULL; i++)
     {
+      g_autoptr (GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
       const char *rest = raw[i];
       gsize guard = 0;
 
       while (*rest != '\0' && guard++ < 1000)
         {
-          gsize len = glued_decision_caption (rest);
-          const char *at;
+          gsize start = 0, len = 0, decision_len = 0;
+          const char *at = find_glued_caption (rest, &len);
 
-          if (len > 0)
+          /* A decision caption comes first when it starts earlier. */
+          if (find_glued_decision (rest, &start, &decision_len) && (at == NULL || rest + start < at))
             {
-              g_ptr_array_add (lines, g_strndup (rest, len));
-              rest += len;
+              if (start > 0)
+                g_ptr_array_add (pieces, g_strndup (rest, start));
+              g_ptr_array_add (pieces, g_strndup (rest + start, decision_len));
+              rest += start + decision_len;
               continue;
             }
-          at = find_glued_caption (rest, &len);
           if (at == NULL)
             break;
           if (at > rest)
-            g_ptr_array_add (lines, g_strndup (rest, (gsize) (at - rest)));
+            g_ptr_array_add (pieces, g_strndup (rest, (gsize) (at - rest)));
           if (len > 0)
-            g_ptr_array_add (lines, g_strndup (at, len));
+            g_ptr_array_add (pieces, g_strndup (at, len));
           rest = at + len;
           if (len == 0)
             {
               /* A label: the rest of the line is its value (and what runs on). */
-              const char *next;
               gsize dummy;
+              const char *next = find_glued_caption (g_utf8_next_char (at), &dummy);
 
-              next = find_glued_caption (g_utf8_next_char (at), &dummy);
               if (next == NULL)
                 break;
-              g_ptr_array_add (lines, g_strndup (at, (gsize) (next - at)));
+              g_ptr_array_add (pieces, g_strndup (at, (gsize) (next - at)));
               rest = next;
             }
         }
-      g_ptr_array_add (lines, g_strdup (rest));
+      g_ptr_array_add (pieces, g_strdup (rest));
+      for (guint p = 0; p < pieces->len; p++)
+        add_split_at_markers (lines, pieces->pdata[p]);
     }
   return lines;
 }

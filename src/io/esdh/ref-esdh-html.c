@@ -806,9 +806,11 @@ convert (const char *html, gboolean flat)
       return b.segments;
     }
 
-  /* No network, no error output; the HTML parser never fails on bad markup. */
+  /* No network, no error output; the HTML parser never fails on bad markup. The
+   * implied <html><body> stays: without it libxml2 2.9 nests whatever follows a
+   * leading <script> inside the script, which is then dropped with it. */
   doc = htmlReadMemory (html, (int) MIN (strlen (html), (gsize) G_MAXINT), NULL, "UTF-8",
-                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED
+                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
                             | HTML_PARSE_COMPACT);
   root = doc ? (xmlNode *) doc : NULL;
   if (root != NULL)
@@ -869,17 +871,21 @@ esdh_clean (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* "A)", "b.", "2)", "•", "-": a list marker at the start of a paragraph, followed by a
- * capital or a digit. On a match @number is the entry's number (letters count from
- * a = 1; 0 for bullets) and @rest the text after the marker. */
+/* "A)", "b.", "2)", "•", "-": a list marker at the start of a line, followed by a
+ * capital or a digit ("A)Forslaget" run together as plain-text exports write it, or
+ * after a space). On a match @number is the entry's number (letters count from a = 1;
+ * 0 for bullets) and @rest the text after the marker (empty for a marker alone). */
 static gboolean
 list_marker (const char *text, guint *number, const char **rest)
 {
   const char *p = text;
   gunichar next;
 
-  if (g_ascii_isalpha (p[0]) && (p[1] == ')' || p[1] == '.') && (p[2] == ' ' || p[2] == '\0' || p[2] == '\n'))
+  if (g_ascii_isalpha (p[0]) && (p[1] == ')' || p[1] == '.'))
     {
+      /* "A.P. Møller" is no list: a full stop needs a space or the end after it. */
+      if (p[1] == '.' && p[2] != ' ' && p[2] != '\0')
+        return FALSE;
       *number = (guint) (g_ascii_tolower (p[0]) - 'a' + 1);
       p += 2;
     }
@@ -889,7 +895,7 @@ list_marker (const char *text, guint *number, const char **rest)
 
       while (g_ascii_isdigit (*p) && digits < 3)
         n = n * 10 + (guint) (*p++ - '0'), digits++;
-      if ((*p != ')' && *p != '.') || n == 0 || (p[1] != ' ' && p[1] != '\0' && p[1] != '\n'))
+      if ((*p != ')' && *p != '.') || n == 0 || (*p == '.' && p[1] != ' ' && p[1] != '\0'))
         return FALSE;
       *number = n;
       p++;
@@ -902,7 +908,7 @@ list_marker (const char *text, guint *number, const char **rest)
     }
   else
     return FALSE;
-  while (*p == ' ' || *p == '\n')
+  while (*p == ' ')
     p++;
   next = g_utf8_get_char (p);
   if (*p != '\0' && !g_unichar_isupper (next) && !g_unichar_isdigit (next))
@@ -923,44 +929,61 @@ is_blank_line (const char *line)
   return TRUE;
 }
 
-/* One paragraph of plain text: its lines, each tidied, joined with line breaks; a
- * line that is only a list marker ("A)") joins the next line. */
-static char *
-tidy_paragraph (char **lines, guint first, guint last)
+typedef struct {
+  RefText *text;
+  GString *open;      /* the paragraph or entry being collected, or NULL */
+  gboolean open_entry;
+  RefTextBlock *list; /* the list entries go to; NULL when the last block is no list */
+  gboolean numbered;
+} PlainBuilder;
+
+static void
+plain_flush (PlainBuilder *b)
 {
-  GString *out = g_string_new (NULL);
-
-  for (guint i = first; i < last; i++)
+  if (b->open == NULL)
+    return;
+  if (b->open->len > 0)
     {
-      g_autofree char *line = esdh_clean (lines[i]);
-      guint number;
-      const char *rest;
-
-      if (line == NULL)
-        continue;
-      if (out->len > 0)
-        {
-          gboolean marker_only = list_marker (out->str, &number, &rest) && *rest == '\0';
-          /* A line that goes on in lower case was wrapped, not broken. */
-          gboolean wrapped = g_unichar_islower (g_utf8_get_char (line));
-          g_string_append_c (out, marker_only || wrapped ? ' ' : '\n');
-        }
-      g_string_append (out, line);
+      RefTextInline *inl = b->open_entry ? ref_text_block_append_item (b->list)
+                                         : ref_text_block_append_item (ref_text_append_block (b->text, REF_BLOCK_PARAGRAPH));
+      ref_text_inline_append (inl, b->open->str, REF_STYLE_NONE, NULL);
     }
-  return g_string_free (out, FALSE);
+  g_string_free (b->open, TRUE);
+  b->open = NULL;
 }
 
+static void
+plain_start_entry (PlainBuilder *b, guint number)
+{
+  gboolean numbered = number > 0;
+
+  plain_flush (b);
+  if (b->list == NULL || numbered != b->numbered)
+    {
+      b->list = ref_text_append_block (b->text, numbered ? REF_BLOCK_NUMBERED_LIST : REF_BLOCK_BULLET_LIST);
+      b->numbered = numbered;
+      if (numbered)
+        ref_text_block_set_start (b->list, number);
+    }
+  b->open = g_string_new (NULL);
+  b->open_entry = TRUE;
+}
+
+/* Plain text, line by line: a blank line ends a paragraph; a line that opens with a
+ * list marker starts a list entry (a marker on a line of its own takes the next line);
+ * a line that goes on in lower case was wrapped and joins with a space, any other
+ * line is a line break. */
 RefText *
 esdh_plain_to_text (const char *plain)
 {
-  RefText *text = ref_text_new ();
+  PlainBuilder b = { 0 };
   g_autofree char *normal = NULL;
   g_auto (GStrv) lines = NULL;
-  RefTextBlock *list = NULL;
-  gboolean list_numbered = FALSE;
+  gboolean blank_before = TRUE;
 
+  b.text = ref_text_new ();
   if (plain == NULL)
-    return text;
+    return b.text;
   /* CR-LF and lone CR line ends; a form feed is a page break. */
   normal = g_strdup (plain);
   for (char *p = normal; *p; p++)
@@ -968,41 +991,43 @@ esdh_plain_to_text (const char *plain)
       *p = (p[0] == '\r' && p[1] == '\n') ? ' ' : '\n';
   lines = g_strsplit (normal, "\n", -1);
 
-  for (guint i = 0; lines[i] != NULL;)
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *paragraph = NULL;
-      guint end = i, number;
+      g_autofree char *line = NULL;
+      guint number;
       const char *rest;
 
       if (is_blank_line (lines[i]))
         {
-          i++;
+          /* A marker alone waits for its text across blank lines. */
+          if (b.open != NULL && !(b.open_entry && b.open->len == 0))
+            plain_flush (&b);
+          blank_before = TRUE;
           continue;
         }
-      while (lines[end] != NULL && !is_blank_line (lines[end]))
-        end++;
-      paragraph = tidy_paragraph (lines, i, end);
-      i = end;
-      if (*paragraph == '\0')
-        continue;
-
-      if (list_marker (paragraph, &number, &rest) && *rest != '\0')
+      line = esdh_clean (lines[i]);
+      if (list_marker (line, &number, &rest))
         {
-          gboolean numbered = number > 0;
-
-          if (list == NULL || numbered != list_numbered)
-            {
-              list = ref_text_append_block (text, numbered ? REF_BLOCK_NUMBERED_LIST : REF_BLOCK_BULLET_LIST);
-              list_numbered = numbered;
-              if (numbered)
-                ref_text_block_set_start (list, number);
-            }
-          ref_text_inline_append (ref_text_block_append_item (list), rest, REF_STYLE_NONE, NULL);
+          plain_start_entry (&b, number);
+          g_string_append (b.open, rest);
+          blank_before = FALSE;
           continue;
         }
-      list = NULL;
-      ref_text_inline_append (ref_text_block_append_item (ref_text_append_block (text, REF_BLOCK_PARAGRAPH)), paragraph,
-                              REF_STYLE_NONE, NULL);
+      if (b.open != NULL && (!blank_before || b.open->len == 0))
+        {
+          if (b.open->len > 0)
+            g_string_append_c (b.open, g_unichar_islower (g_utf8_get_char (line)) ? ' ' : '\n');
+          g_string_append (b.open, line);
+        }
+      else
+        {
+          plain_flush (&b);
+          b.list = NULL;
+          b.open = g_string_new (line);
+          b.open_entry = FALSE;
+        }
+      blank_before = FALSE;
     }
-  return text;
+  plain_flush (&b);
+  return b.text;
 }

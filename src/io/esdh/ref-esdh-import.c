@@ -657,6 +657,8 @@ ref_esdh_import_file (GFile *file, GFile *unpack_dir, GCancellable *cancellable,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   name = g_file_get_parse_name (file);
   switch (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable))
     {

@@ -244,19 +244,19 @@ date_before_meeting (EsdhReader *r, GDateTime *date)
 }
 
 static void
-add_decision (EsdhReader *r, RefAgendaItem *item, const RefCaption *caption, RefText *text)
+add_one_decision (EsdhReader *r, RefAgendaItem *item, const char *body, int year, int month, int day,
+                  const char *reference, RefText *text)
 {
   g_autoptr (RefDecision) decision = ref_decision_new ();
-  g_autoptr (RefText) body = take_absence_lead (r, item, text);
   g_autoptr (GDateTime) date = NULL;
 
-  if (ref_text_is_empty (body))
+  if (ref_text_is_empty (text))
     return;
-  ref_decision_set_deciding_body (decision, caption->body);
-  ref_decision_set_text (decision, body);
-  if (caption->year > 0)
+  ref_decision_set_deciding_body (decision, body);
+  ref_decision_set_text (decision, text);
+  if (year > 0)
     {
-      date = g_date_time_new_utc (caption->year, caption->month, caption->day, 0, 0, 0);
+      date = g_date_time_new_utc (year, month, day, 0, 0, 0);
       ref_decision_set_date (decision, date);
     }
   /* A decision of an earlier meeting, quoted in this item ("Beslutning i … den
@@ -265,11 +265,60 @@ add_decision (EsdhReader *r, RefAgendaItem *item, const RefCaption *caption, Ref
     {
       /* Only a quoted decision keeps its item reference ("pkt. 48"); the format has
        * none for this meeting's own. */
-      ref_decision_set_reference (decision, caption->reference);
+      ref_decision_set_reference (decision, reference);
       ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_prior_decisions (item)), decision);
     }
   else
     ref_agenda_item_add_decision (item, decision);
+}
+
+/* "18. september 2012: Sagen udsat …": a paragraph opening with a date and a colon
+ * starts the decision of that date; case systems keep a decision field's history so.
+ * Returns the date's end in @plain (after the colon), or 0. */
+static gsize
+dated_paragraph (const char *plain, int *year, int *month, int *day)
+{
+  g_autoptr (GRegex) re = g_regex_new ("^\\s*(\\d{1,2}\\.?\\s*\\p{L}+\\.?\\s+\\d{4}|\\d{1,2}[-./]\\d{1,2}[-./]\\d{4})\\s*:\\s*",
+                                       0, 0, NULL);
+  g_autoptr (GMatchInfo) m = NULL;
+  g_autofree char *date = NULL;
+  int end = 0;
+
+  if (plain == NULL || !g_regex_match (re, plain, 0, &m))
+    return 0;
+  date = g_match_info_fetch (m, 1);
+  if (!ref_caption_parse_date (date, year, month, day) || !g_match_info_fetch_pos (m, 0, NULL, &end))
+    return 0;
+  return (gsize) end;
+}
+
+static void
+add_decision (EsdhReader *r, RefAgendaItem *item, const RefCaption *caption, RefText *text)
+{
+  g_autoptr (RefText) body = take_absence_lead (r, item, text);
+  g_autoptr (RefText) chunk = ref_text_new ();
+  int year = caption->year, month = caption->month, day = caption->day;
+
+  for (guint b = 0; b < ref_text_get_n_blocks (body); b++)
+    {
+      g_autofree char *plain = paragraph_plain (body, b);
+      int y, m, d;
+      gsize end = dated_paragraph (plain, &y, &m, &d);
+
+      if (end == 0)
+        {
+          append_blocks (chunk, body, b, b + 1);
+          continue;
+        }
+      add_one_decision (r, item, caption->body, year, month, day, caption->reference, chunk);
+      ref_text_unref (chunk);
+      chunk = ref_text_new ();
+      year = y, month = m, day = d;
+      if (plain[end] != '\0')
+        ref_text_inline_append (ref_text_block_append_item (ref_text_append_block (chunk, REF_BLOCK_PARAGRAPH)),
+                                plain + end, REF_STYLE_NONE, NULL);
+    }
+  add_one_decision (r, item, caption->body, year, month, day, caption->reference, chunk);
 }
 
 static void
@@ -358,13 +407,25 @@ classify_field (const char *caption_text, gboolean decision, RefCaption *caption
     }
 }
 
+/* Empty, or only the placeholder a case system fills unused fields with. */
+static gboolean
+is_blank (RefText *text)
+{
+  g_autofree char *plain = NULL;
+
+  if (text == NULL || ref_text_is_empty (text))
+    return TRUE;
+  plain = ref_text_to_plain (text);
+  return ref_caption_is_placeholder (plain);
+}
+
 void
 esdh_item_add_text_field (EsdhReader *r, RefAgendaItem *item, const char *caption_text, RefText *text,
                           gboolean decision)
 {
   RefCaption caption;
 
-  if (text == NULL || ref_text_is_empty (text))
+  if (is_blank (text))
     return;
   classify_field (caption_text, decision, &caption);
   place (r, item, &caption, text, 1);
@@ -391,7 +452,7 @@ esdh_item_add_field (EsdhReader *r, RefAgendaItem *item, const char *caption_tex
           EsdhSegment *segment = g_ptr_array_index (segments, i);
           RefCaption sub;
 
-          if (ref_text_is_empty (segment->text))
+          if (is_blank (segment->text))
             continue;
           if (segment->heading == NULL)
             {
@@ -407,7 +468,7 @@ esdh_item_add_field (EsdhReader *r, RefAgendaItem *item, const char *caption_tex
     {
       g_autoptr (RefText) text = esdh_html_to_text (html);
 
-      if (!ref_text_is_empty (text))
+      if (!is_blank (text))
         place (r, item, &caption, text, 1);
     }
   ref_caption_clear (&caption);
@@ -787,11 +848,15 @@ esdh_read_front_page (EsdhReader *r, const char *plain)
 
 /* ---- finishing ---- */
 
+/* By number; items without one (0) last, in the export's order. */
 static int
 compare_numbers (gconstpointer a, gconstpointer b)
 {
   guint na = ref_agenda_item_get_number (*(RefAgendaItem *const *) a);
   guint nb = ref_agenda_item_get_number (*(RefAgendaItem *const *) b);
+
+  na = na ? na : G_MAXUINT;
+  nb = nb ? nb : G_MAXUINT;
 
   return na < nb ? -1 : na > nb;
 }
@@ -856,8 +921,9 @@ sort_and_number (EsdhReader *r)
       g_autofree char *range = g_strdup_printf ("%u–%u", ref_agenda_item_get_number (r->items->pdata[0]),
                                                 ref_agenda_item_get_number (r->items->pdata[r->items->len - 1]));
       esdh_warn (r, range,
-                 _("The items keep the case system’s running numbers, which continue from earlier meetings; "
-                   "renumber them if these minutes count from 1"));
+                 _("The first item has number %u: the case system numbers items on from earlier meetings, or part "
+                   "of the agenda is not in the export; renumber the items if these minutes count from 1"),
+                 ref_agenda_item_get_number (r->items->pdata[0]));
     }
 }
 
