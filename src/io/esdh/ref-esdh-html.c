@@ -335,8 +335,10 @@ walk_children (Builder *b, xmlNode *node)
     {
       /* Too deep: the rest as plain text. */
       xmlChar *content = xmlNodeGetContent (node);
-      if (content != NULL)
-        append_collapsed (target (b), (const char *) content, b->style, b->href);
+      g_autofree char *valid = content ? g_utf8_make_valid ((const char *) content, -1) : NULL;
+
+      if (valid != NULL)
+        append_collapsed (target (b), valid, b->style, b->href);
       xmlFree (content);
       return;
     }
@@ -744,17 +746,21 @@ walk (Builder *b, xmlNode *node)
     case XML_CDATA_SECTION_NODE:
       if (node->content == NULL)
         break;
-      if (b->heading != NULL)
-        g_string_append (b->heading, (const char *) node->content);
-      else
-        {
-          /* White space alone between blocks opens no paragraph. */
-          gboolean blank = TRUE;
-          for (const char *p = (const char *) node->content; *p && blank; p = g_utf8_next_char (p))
-            blank = is_space (g_utf8_get_char (p));
-          if (!blank || b->para != NULL || in_container (b))
-            append_collapsed (target (b), (const char *) node->content, b->style, b->href);
-        }
+      {
+        g_autofree char *content = g_utf8_make_valid ((const char *) node->content, -1);
+
+        if (b->heading != NULL)
+          g_string_append (b->heading, content);
+        else
+          {
+            /* White space alone between blocks opens no paragraph. */
+            gboolean blank = TRUE;
+            for (const char *p = content; *p && blank; p = g_utf8_next_char (p))
+              blank = is_space (g_utf8_get_char (p));
+            if (!blank || b->para != NULL || in_container (b))
+              append_collapsed (target (b), content, b->style, b->href);
+          }
+      }
       break;
     case XML_ENTITY_REF_NODE:
     case XML_COMMENT_NODE:

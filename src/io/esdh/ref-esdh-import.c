@@ -275,9 +275,9 @@ xmlDoc *
 esdh_parse_xml (EsdhReader *r, GBytes *bytes, GError **error)
 {
   g_autoptr (GBytes) repaired = NULL;
+  g_autofree char *converted = NULL;
   const char *data;
   gsize len = 0;
-  const char *encoding = NULL;
   gboolean declares_encoding;
   xmlParserCtxt *ctxt;
   xmlDoc *doc;
@@ -299,13 +299,21 @@ esdh_parse_xml (EsdhReader *r, GBytes *bytes, GError **error)
   if (!check_prolog (r, data, len, &declares_encoding, error))
     return NULL;
   /* Without a declaration XML is UTF-8; an export that is not, was written in the
-   * Windows code page. */
+   * Windows code page. Converted here, with "?" for the few bytes that code page
+   * leaves undefined, so that the parser never meets an encoding error. */
   if (!declares_encoding && !(len >= 2 && (((guchar) data[0] == 0xFE) || ((guchar) data[0] == 0xFF)))
       && !g_utf8_validate (data, (gssize) len, NULL) && memchr (data, '\0', len) == NULL)
     {
-      encoding = "WINDOWS-1252";
-      esdh_warn (r, r->display_name, _("The export is not valid UTF-8 and declares no encoding; it was read as "
-                                       "Windows-1252"));
+      gsize converted_len = 0;
+
+      converted = g_convert_with_fallback (data, (gssize) len, "UTF-8", "WINDOWS-1252", "?", NULL, &converted_len, NULL);
+      if (converted != NULL && converted_len <= G_MAXINT)
+        {
+          data = converted;
+          len = converted_len;
+          esdh_warn (r, r->display_name, _("The export is not valid UTF-8 and declares no encoding; it was read as "
+                                           "Windows-1252"));
+        }
     }
 
   ctxt = xmlNewParserCtxt ();
@@ -315,18 +323,18 @@ esdh_parse_xml (EsdhReader *r, GBytes *bytes, GError **error)
                    r->display_name);
       return NULL;
     }
-  doc = xmlCtxtReadMemory (ctxt, data, (int) len, NULL, encoding, options);
+  doc = xmlCtxtReadMemory (ctxt, data, (int) len, NULL, NULL, options);
   if (doc == NULL || !ctxt->wellFormed)
     {
       const xmlError *err = xmlCtxtGetLastError (ctxt);
-      g_autofree char *message = g_strdup (err && err->message ? err->message : "?");
+      g_autofree char *message = g_utf8_make_valid (err && err->message ? err->message : "?", -1);
       int line = err ? err->line : 0;
 
       g_strstrip (message);
       g_clear_pointer (&doc, xmlFreeDoc);
       xmlFreeParserCtxt (ctxt);
       ctxt = xmlNewParserCtxt ();
-      doc = ctxt ? xmlCtxtReadMemory (ctxt, data, (int) len, NULL, encoding, options | XML_PARSE_RECOVER) : NULL;
+      doc = ctxt ? xmlCtxtReadMemory (ctxt, data, (int) len, NULL, NULL, options | XML_PARSE_RECOVER) : NULL;
       if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
         {
           g_clear_pointer (&doc, xmlFreeDoc);
@@ -355,10 +363,12 @@ read_document (EsdhReader *r, xmlDoc *doc, GFile *source, GError **error)
 
   if (dialect == NULL)
     {
+      g_autofree char *root_name = g_utf8_make_valid (root ? (const char *) root->name : "", -1);
+
       g_set_error (error, REF_ESDH_IMPORT_ERROR, REF_ESDH_IMPORT_ERROR_NOT_EXPORT,
                    _("“%s” is not a meeting export of a case system Referent knows (SBSYS, KMD eDoc, Fujitsu eDoc, "
                      "Acadre): its root element is <%s>"),
-                   r->display_name, root ? (const char *) root->name : "");
+                   r->display_name, root_name);
       return NULL;
     }
   if (!dialect->read (r, root, error))

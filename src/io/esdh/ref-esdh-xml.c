@@ -52,7 +52,8 @@ esdh_text (xmlNode *node)
   if (node == NULL)
     return NULL;
   content = xmlNodeGetContent (node);
-  text = g_strdup ((const char *) content);
+  /* libxml2 in recovery mode can pass invalid UTF-8 through. */
+  text = content ? g_utf8_make_valid ((const char *) content, -1) : NULL;
   xmlFree (content);
   if (text == NULL)
     return NULL;
@@ -77,7 +78,7 @@ esdh_attr (xmlNode *node, const char *name)
   if (node == NULL)
     return NULL;
   value = xmlGetProp (node, (const xmlChar *) name);
-  text = g_strdup ((const char *) value);
+  text = value ? g_utf8_make_valid ((const char *) value, -1) : NULL;
   xmlFree (value);
   if (text != NULL && *g_strstrip (text) == '\0')
     g_clear_pointer (&text, g_free);
