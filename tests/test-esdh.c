@@ -998,6 +998,53 @@ test_full_text_without_separators (void)
   assert_valid_meeting (m);
 }
 
+/* Fujitsu: a decision presentation under an unknown caption that names body and
+ * date, absences by participant identifier, the neutral title of a closed item. */
+static void
+test_fujitsu_decisions_and_absences (void)
+{
+  const char *xml =
+      "<Root xmlns:edoc=\"http://www.fujitsu.dk/agenda/xml/schemas/2009/03/31/\">"
+      "<edoc:Committee><edoc:Name>Økonomiudvalget</edoc:Name><edoc:Meeting>"
+      "<edoc:MeetingDateTime>02-05-2017 10:00</edoc:MeetingDateTime><edoc:MeetingLocation>Byrådssalen</edoc:MeetingLocation>"
+      "<edoc:MeetingParticipants><edoc:MeetingParticipant><edoc:Identifier>p-1</edoc:Identifier>"
+      "<edoc:Name>Anna  Hansen</edoc:Name><edoc:RoleInMeeting>Medlem</edoc:RoleInMeeting><edoc:Participate>true</edoc:Participate>"
+      "<edoc:PoliticalPartyList>A</edoc:PoliticalPartyList></edoc:MeetingParticipant>"
+      "<edoc:MeetingParticipant><edoc:Identifier>p-2</edoc:Identifier><edoc:Name>Mie Sekretær</edoc:Name>"
+      "<edoc:Secretary>true</edoc:Secretary><edoc:Participate>true</edoc:Participate></edoc:MeetingParticipant>"
+      "</edoc:MeetingParticipants><edoc:Agenda><edoc:Type>Referat</edoc:Type><edoc:AgendaElements>"
+      "<edoc:AgendaElement><edoc:AccessIsPublic>false</edoc:AccessIsPublic><edoc:SortOrder>1</edoc:SortOrder>"
+      "<edoc:Absences><edoc:Absence><edoc:ParticipantIdentifier>p-1</edoc:ParticipantIdentifier></edoc:Absence></edoc:Absences>"
+      "<edoc:HandlingItem><edoc:SerialNo>7</edoc:SerialNo><edoc:Title>Salg af Skolevej 3</edoc:Title>"
+      "<edoc:NeutralTitle>Salg af ejendom</edoc:NeutralTitle><edoc:CaseNumber>2017-000123</edoc:CaseNumber>"
+      "<edoc:CasePresentations><edoc:CasePresentation><edoc:Title>Forvaltningen foreslår</edoc:Title>"
+      "<edoc:Content>&lt;p&gt;At ejendommen sælges.&lt;/p&gt;</edoc:Content><edoc:IsDecision>false</edoc:IsDecision>"
+      "</edoc:CasePresentation><edoc:CasePresentation><edoc:Title>Økonomiudvalget, 2. maj 2017</edoc:Title>"
+      "<edoc:Content>&lt;p&gt;Godkendt.&lt;/p&gt;</edoc:Content><edoc:IsDecision>true</edoc:IsDecision>"
+      "</edoc:CasePresentation></edoc:CasePresentations></edoc:HandlingItem></edoc:AgendaElement>"
+      "<edoc:AgendaElement><edoc:AccessIsPublic>true</edoc:AccessIsPublic><edoc:SortOrder>2</edoc:SortOrder>"
+      "<edoc:HandlingItem><edoc:SerialNo>8</edoc:SerialNo><edoc:Title>Orientering</edoc:Title></edoc:HandlingItem>"
+      "</edoc:AgendaElement></edoc:AgendaElements></edoc:Agenda></edoc:Meeting></edoc:Committee></Root>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefEsdhImport) import = import_string (xml, &error);
+  RefMeeting *m;
+  RefParticipant *anna;
+
+  g_assert_no_error (error);
+  m = ref_esdh_import_get_meeting (import);
+  g_assert_cmpint (ref_meeting_get_kind (m), ==, REF_MEETING_KIND_MINUTES);
+  assert_item (m, 7, "Salg af Skolevej 3", "2017-000123", TRUE);
+  g_assert_cmpstr (ref_agenda_item_get_public_title (item (m, 7)), ==, "Salg af ejendom");
+  assert_recommendation (m, 7, "Forvaltningen", "foreslår", "At ejendommen sælges.");
+  assert_decisions (m, 7, "Økonomiudvalget@2017-05-02: Godkendt.", "");
+  assert_participant (m, "Mie Sekretær", NULL, NULL, REF_PARTICIPANT_TYPE_OFFICIAL, REF_ATTENDANCE_PRESENT);
+  anna = ref_meeting_find_participant (m, "Anna Hansen");
+  g_assert_cmpint (ref_participant_get_attendance (anna), ==, REF_ATTENDANCE_PARTIAL);
+  g_assert_false (ref_meeting_is_present_for_item (m, anna, item (m, 7)));
+  g_assert_true (ref_meeting_is_present_for_item (m, anna, item (m, 8)));
+  assert_valid_meeting (m);
+}
+
 /* ---- bundles on disk: file names, zips ---- */
 
 static void
@@ -1207,6 +1254,7 @@ main (int argc, char **argv)
   g_test_add_func ("/esdh/input/items-and-fields", test_items_and_fields);
   g_test_add_func ("/esdh/input/html-fields", test_html_fields);
   g_test_add_func ("/esdh/input/full-text-without-separators", test_full_text_without_separators);
+  g_test_add_func ("/esdh/input/fujitsu-decisions-and-absences", test_fujitsu_decisions_and_absences);
   g_test_add_func ("/esdh/bundle/file-names", test_file_names);
   g_test_add_func ("/esdh/bundle/zip", test_zip);
   g_test_add_func ("/esdh/bundle/zip-without-export", test_zip_without_export);

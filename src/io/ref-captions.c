@@ -163,7 +163,8 @@ static const struct {
     REF_CAPTION_LABEL_END },
 };
 
-static const char *const draft_words = "\\b(?:kladde|draft|udkast|foreløbig|foreløbigt|ikke endelig)\\b";
+static const char *const draft_words = "\\b(?:kladde|draft|udkast|foreløbig|foreløbigt|ikke endelig|ikke godkendt"
+                                       "|under udarbejdelse)\\b";
 static const char *const placeholders = "^(?:tomt indhold|intet indhold|tom|\\[tom\\]|\\[tomt\\]|-+|–|—|\\.{3}|…)\\.?$";
 static const char *const contents_headings = "^(?:indholdsfortegnelse|indholdsliste|dagsordensoversigt)$";
 

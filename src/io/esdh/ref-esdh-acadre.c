@@ -167,13 +167,7 @@ read_meeting_header (EsdhReader *r, xmlNode *agenda)
     ref_meeting_set_location (r->meeting, location);
   if (agenda_name != NULL && ref_caption_meeting_kind (agenda_name, &kind))
     ref_meeting_set_kind (r->meeting, kind);
-  /* "Ekstraordinært PUK": the meeting's own name, when it says more than the committee's. */
-  if (meeting_name != NULL && committee_name != NULL && g_utf8_collate (meeting_name, committee_name) != 0
-      && ref_meeting_get_remarks (r->meeting) == NULL)
-    {
-      g_autoptr (RefText) remark = ref_text_new_paragraph (meeting_name);
-      ref_meeting_set_remarks (r->meeting, remark);
-    }
+  esdh_meeting_name_remark (r, meeting_name);
 
   if (table (table (meeting, "meetmember"), "member") != NULL)
     read_members (r, table (meeting, "meetmember"), TRUE);

@@ -399,9 +399,25 @@ classify_field (const char *caption_text, gboolean decision, RefCaption *caption
 {
   ref_caption_classify (caption_text, caption);
   /* The export marks the field as the decision ("IsFeedback", "IsDecision"): trust
-   * that over a caption the table does not know. */
+   * that over a caption the table does not know. Such a caption may still name the
+   * body and the date ("Økonomiudvalget, 2. maj 2017"). */
   if (decision && caption->role != REF_CAPTION_DECISION)
     {
+      int year, month, day;
+
+      if (caption->role == REF_CAPTION_FREE && caption->heading != NULL
+          && ref_caption_parse_date (caption->heading, &year, &month, &day))
+        {
+          g_autoptr (GRegex) before_date = g_regex_new ("^(\\p{Lu}[^.;:!?]*?)[,\\s]+(?:den\\s+|d\\.\\s*)?\\d", 0, 0, NULL);
+          g_autoptr (GMatchInfo) m = NULL;
+
+          caption->year = year, caption->month = month, caption->day = day;
+          if (before_date != NULL && g_regex_match (before_date, caption->heading, 0, &m))
+            {
+              g_clear_pointer (&caption->body, g_free);
+              caption->body = g_match_info_fetch (m, 1);
+            }
+        }
       caption->role = REF_CAPTION_DECISION;
       caption->kind = REF_SECTION_KIND_FREE;
     }
@@ -726,6 +742,44 @@ esdh_mark_absent_for_item (EsdhReader *r, RefParticipant *participant, RefAgenda
     }
   if (!g_ptr_array_find (items, item, NULL))
     g_ptr_array_add (items, item);
+}
+
+/* ---- the meeting's own name ---- */
+
+/* Words that only say what kind of meeting or document it is. */
+static gboolean
+is_kind_word (const char *word)
+{
+  RefMeetingKind kind;
+
+  return ref_caption_meeting_kind (word, &kind) || g_str_equal (word, "møde") || g_str_equal (word, "udvalgsmøde");
+}
+
+void
+esdh_meeting_name_remark (EsdhReader *r, const char *name)
+{
+  g_autofree char *clean = esdh_clean (name);
+  g_autofree char *committee = g_utf8_casefold (ref_meeting_get_committee (r->meeting), -1);
+  g_auto (GStrv) words = NULL;
+  gboolean says_more = FALSE;
+
+  if (clean == NULL || ref_meeting_get_remarks (r->meeting) != NULL)
+    return;
+  words = g_regex_split_simple ("[^\\p{L}\\p{N}]+", clean, 0, 0);
+  /* "Ekstraordinært PUK", "Temamøde om budget": something beyond the committee's
+   * name ("PUK", "Økonomiudvalget - dagsorden") and the kind of document. */
+  for (guint i = 0; words[i] != NULL && !says_more; i++)
+    {
+      g_autofree char *word = g_utf8_casefold (words[i], -1);
+
+      if (g_utf8_strlen (word, -1) >= 4 && strstr (committee, word) == NULL && !is_kind_word (word))
+        says_more = TRUE;
+    }
+  if (says_more)
+    {
+      g_autoptr (RefText) remark = ref_text_new_paragraph (clean);
+      ref_meeting_set_remarks (r->meeting, remark);
+    }
 }
 
 /* ---- a front page in plain text ---- */

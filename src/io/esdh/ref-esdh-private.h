@@ -129,6 +129,10 @@ RefParticipant *esdh_find_participant (EsdhReader *r, const char *label);
 /* Records that @participant did not take part in @item. */
 void esdh_mark_absent_for_item (EsdhReader *r, RefParticipant *participant, RefAgendaItem *item);
 
+/* The meeting's own name ("Ekstraordinært forretningsudvalgsmøde") as a remark, when
+ * it says more than the committee's name and the kind of document. */
+void esdh_meeting_name_remark (EsdhReader *r, const char *name);
+
 /* Reads a front page in plain text ("Tilstede", "Afbud/Fraværende", "Sekretær" lists
  * of participants, "kl. 13:00", "i Mødecenter C …") into the meeting. */
 void esdh_read_front_page (EsdhReader *r, const char *plain);

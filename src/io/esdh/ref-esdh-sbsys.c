@@ -256,13 +256,7 @@ sbsys_read (EsdhReader *r, xmlNode *root, GError **error)
   ref_meeting_set_location (r->meeting, where);
   concluded = esdh_path_text (agenda, "Meeting/Concluded");
   ref_meeting_set_kind (r->meeting, concluded != NULL ? REF_MEETING_KIND_MINUTES : REF_MEETING_KIND_AGENDA);
-  /* "Ekstraordinært forretningsudvalgsmøde": the agenda's own name says something
-   * the committee's does not. */
-  if (agenda_name != NULL && committee != NULL && g_utf8_collate (agenda_name, committee) != 0)
-    {
-      g_autoptr (RefText) remark = ref_text_new_paragraph (agenda_name);
-      ref_meeting_set_remarks (r->meeting, remark);
-    }
+  esdh_meeting_name_remark (r, agenda_name);
 
   read_participants (r, agenda);
   for (xmlNode *item = esdh_path (agenda, "Items/Item"); item != NULL; item = esdh_next (item, "Item"))
