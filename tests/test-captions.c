@@ -79,6 +79,9 @@ test_recommendations_and_decisions (void)
   ref_caption_clear (&c);
   assert_caption ("Beslutning fra Økonomiudvalget, den 5. maj 2021", REF_CAPTION_DECISION, REF_SECTION_KIND_FREE,
                   "Beslutning fra Økonomiudvalget, den 5. maj 2021", "Økonomiudvalget", "2021-05-05");
+  assert_caption ("Beslutning Økonomiudvalget den 12-03-2020", REF_CAPTION_DECISION, REF_SECTION_KIND_FREE,
+                  "Beslutning Økonomiudvalget den 12-03-2020", "Økonomiudvalget", "2020-03-12");
+  assert_caption ("Beslutning Godkendt", REF_CAPTION_FREE, REF_SECTION_KIND_FREE, "Beslutning Godkendt", NULL, NULL);
   /* "Økonomi…" is the economy section, but not in a committee's name. */
   assert_caption ("Økonomiudvalgets beslutning", REF_CAPTION_DECISION, REF_SECTION_KIND_FREE,
                   "Økonomiudvalgets beslutning", "Økonomiudvalget", NULL);

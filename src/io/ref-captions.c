@@ -14,6 +14,9 @@
 
 /* A name: starts with a capital, no sentence punctuation. */
 #define NAME "(?-i:\\p{Lu})[^.;:!?]{0,100}?"
+/* The words deciding bodies' names end in. */
+#define BODY_WORD "(?i:udvalg|udvalget|råd|rådet|bestyrelse|bestyrelsen|direktion|direktionen|nævn|nævnet|forum" \
+                  "|forsamling|forsamlingen|repræsentantskab|repræsentantskabet)"
 #define DATE_AND_REF "(?:,? (?:den|d\\.) (?<date>[^,]+?))?(?:,? (?<ref>(?:punkt|pkt\\.?) ?\\d+))?"
 
 typedef struct {
@@ -63,6 +66,11 @@ static const CaptionRule caption_rules[] = {
   { "^(?:endelig )?beslutning(?:er)? (?:i|fra|af|truffet af|taget af) (?<body>.+?)" DATE_AND_REF "$",
     REF_CAPTION_DECISION, REF_SECTION_KIND_FREE },
   { "^(?<body>" NAME ")s (?:endelige )?beslutning(?:er)?" DATE_AND_REF "$", REF_CAPTION_DECISION,
+    REF_SECTION_KIND_FREE },
+  /* "Beslutning Økonomiudvalget den 12-03-2020": the body right after the word, when
+   * it is named as a body ("…udvalget", "…rådet", "…bestyrelsen"), so that
+   * "Beslutning: Godkendt" stays text. */
+  { "^(?:endelig )?beslutning(?:er)? (?<body>" NAME BODY_WORD ")" DATE_AND_REF "$", REF_CAPTION_DECISION,
     REF_SECTION_KIND_FREE },
 
   /* Attachments and the route of the case. */
