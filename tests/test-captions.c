@@ -168,6 +168,21 @@ test_words (void)
 }
 
 static void
+test_item_lines (void)
+{
+  g_assert_true (ref_caption_is_previous_treatment ("Sundheds- og Forebyggelsesudvalget den 30. maj 2012 Punkt 7"));
+  g_assert_true (ref_caption_is_previous_treatment ("Kommunalbestyrelsen den 30. januar 2012 Punkt 5"));
+  g_assert_false (ref_caption_is_previous_treatment ("Sagen blev behandlet i maj."));
+  g_assert_true (ref_caption_is_attachment_reference ("2012-200782 - Bygningsliste og prioriteringssystem"));
+  g_assert_true (ref_caption_is_attachment_reference ("Bilag 2: Notat"));
+  g_assert_true (ref_caption_is_attachment_reference ("Ingen"));
+  g_assert_false (ref_caption_is_attachment_reference ("c. Konference den 10. december 2012"));
+  g_assert_true (ref_caption_is_none ("Ingen bilag."));
+  g_assert_cmpstr (ref_caption_place_line ("i Mødecenter C, Lokale 32"), ==, "Mødecenter C, Lokale 32");
+  g_assert_null (ref_caption_place_line ("Tilstede"));
+}
+
+static void
 test_labels (void)
 {
   const char *value = NULL;
@@ -190,5 +205,6 @@ main (int argc, char **argv)
   g_test_add_func ("/captions/dates-and-times", test_dates_and_times);
   g_test_add_func ("/captions/words", test_words);
   g_test_add_func ("/captions/labels", test_labels);
+  g_test_add_func ("/captions/item-lines", test_item_lines);
   return g_test_run ();
 }

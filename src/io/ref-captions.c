@@ -99,6 +99,16 @@ static const char *const glued_captions[] = {
   NULL,
 };
 
+static const char *const glued_labels[] = { "Sagsnr.:", "Sags nr.:", "Sag nr.:", "Dok.nr.:", "Dok. nr.:", NULL };
+
+static const char *const previous_treatment =
+    "^\\p{Lu}.{2,120}\\s(?:den|d\\.)\\s.+?\\b(?:punkt|pkt\\.?|sag nr\\.?)\\s?\\d+\\.?$";
+static const char *const none_words = "^(?:ingen|intet|ingen bilag|ingen bilag vedlagt)\\.?$";
+static const char *const attachment_references =
+    "^(?:\\d{2,4}\\s*[-–/.]\\s*\\d+\\s*[-–]\\s+\\S|bilag\\s*\\d+|.+\\.(?:pdf|docx?|xlsx?|pptx?|msg|txt)$)";
+/* The preposition before the place on a front page: "i Mødecenter C", "på Rådhuset". */
+static const char *const place_prepositions[] = { "i ", "på ", NULL };
+
 static const char *const danish_months[] = { "januar", "februar", "marts",     "april",   "maj",      "juni",
                                              "juli",   "august",  "september", "oktober", "november", "december" };
 
@@ -360,6 +370,41 @@ const char *const *
 ref_caption_glued_captions (void)
 {
   return glued_captions;
+}
+
+const char *const *
+ref_caption_glued_labels (void)
+{
+  return glued_labels;
+}
+
+gboolean
+ref_caption_is_previous_treatment (const char *text)
+{
+  return caption_match (previous_treatment, text);
+}
+
+gboolean
+ref_caption_is_none (const char *text)
+{
+  g_autofree char *tidy = ref_caption_tidy (text);
+
+  return caption_match (none_words, tidy);
+}
+
+gboolean
+ref_caption_is_attachment_reference (const char *line)
+{
+  return ref_caption_is_none (line) || caption_match (attachment_references, line);
+}
+
+const char *
+ref_caption_place_line (const char *line)
+{
+  for (guint i = 0; line != NULL && place_prepositions[i] != NULL; i++)
+    if (g_str_has_prefix (line, place_prepositions[i]) && line[strlen (place_prepositions[i])] != '\0')
+      return line + strlen (place_prepositions[i]);
+  return NULL;
 }
 
 /* ---- dates and times ---- */

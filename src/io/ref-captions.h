@@ -63,6 +63,21 @@ gboolean ref_caption_split_recommendation_lead (const char *text, char **by, cha
 /* Literal captions as case systems print them at the start of a part; used to find a
  * caption run together with the text after it ("SammendragDet årlige…"). NULL-terminated. */
 const char *const *ref_caption_glued_captions (void);
+/* Header labels that run into the value before them ("2012-28504Dok.nr.: …").
+ * NULL-terminated. */
+const char *const *ref_caption_glued_labels (void);
+
+/* "Sundheds- og Forebyggelsesudvalget den 30. maj 2012 Punkt 7": where an item was
+ * dealt with before, as an item's header line says it. */
+gboolean ref_caption_is_previous_treatment (const char *text);
+/* A line of a list of attachments: "2012-200782 - Bygningsliste", "Bilag 2: …",
+ * "notat.pdf", or "Ingen" (none). */
+gboolean ref_caption_is_attachment_reference (const char *line);
+/* "Ingen", "Ingen bilag": the list is empty. */
+gboolean ref_caption_is_none (const char *text);
+/* "i Mødecenter C, Lokale 32": the place, after the date line of a front page; returns
+ * the place without its preposition, or NULL. */
+const char *ref_caption_place_line (const char *line);
 
 /* "05-05-2021", "5.5.2021", "2021-05-05", "6. september 2021", "tirsdag den 4. dec. 2012". */
 gboolean ref_caption_parse_date (const char *text, int *year, int *month, int *day);

@@ -36,7 +36,7 @@ static const char *
 find_glued_caption (const char *line, gsize *len)
 {
   const char *const *captions = ref_caption_glued_captions ();
-  static const char *const labels[] = { "Sagsnr.:", "Sags nr.:", "Dok.nr.:", "Dok. nr.:", NULL };
+  const char *const *labels = ref_caption_glued_labels ();
 
   for (const char *p = line; *p; p = g_utf8_next_char (p))
     {
@@ -190,15 +190,13 @@ split_lines (const char *plain)
   return lines;
 }
 
-/* A line of an attachment list: "2012-200782 - Bygningsliste…", "Ingen", "Bilag 2: …",
- * or the title of one of the item's attachments. */
+/* A line of an attachment list, or the title of one of the item's attachments. */
 static gboolean
 is_attachment_line (RefAgendaItem *item, const char *line)
 {
   GListModel *attachments = ref_agenda_item_get_attachments (item);
 
-  if (g_regex_match_simple ("^(?:\\d{2,4}\\s*[-–/.]\\s*\\d+\\s*[-–]\\s+\\S|ingen\\.?$|bilag\\s*\\d+|.+\\.(?:pdf|docx?|xlsx?)$)", line,
-                            G_REGEX_CASELESS, 0))
+  if (ref_caption_is_attachment_reference (line))
     return TRUE;
   for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
     {
@@ -207,15 +205,6 @@ is_attachment_line (RefAgendaItem *item, const char *line)
         return TRUE;
     }
   return FALSE;
-}
-
-/* "Sundheds- og Forebyggelsesudvalget den 30. maj 2012 Punkt 7": where the item was
- * dealt with before, as the header of an item gives it. */
-static gboolean
-is_previous_treatment (const char *text)
-{
-  return g_regex_match_simple ("^\\p{Lu}.{2,120}\\s(?:den|d\\.)\\s.+?\\b(?:punkt|pkt\\.?|sag nr\\.?)\\s?\\d+\\.?$", text,
-                               G_REGEX_CASELESS, 0);
 }
 
 static void
@@ -234,7 +223,11 @@ place_part (EsdhReader *r, RefAgendaItem *item, Part *part)
   plain = ref_text_to_plain (text);
   g_strstrip (plain);
   /* Text before the first caption: where the item was dealt with before, or content. */
-  esdh_item_add_text_field (r, item, is_previous_treatment (plain) ? "Tidligere behandling" : NULL, text, FALSE);
+  esdh_item_add_text_field (r, item,
+                            ref_caption_is_previous_treatment (plain)
+                                ? ref_section_kind_default_heading (REF_SECTION_KIND_PREVIOUS)
+                                : NULL,
+                            text, FALSE);
 }
 
 void

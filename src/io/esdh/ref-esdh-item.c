@@ -601,7 +601,7 @@ add_listed_attachments (EsdhReader *r, RefAgendaItem *item)
       RefCaption caption;
 
       /* "Ingen" (none) is no attachment. */
-      if (g_ascii_strcasecmp (title, "ingen") == 0 || g_utf8_strlen (title, -1) > 300)
+      if (ref_caption_is_none (title) || g_utf8_strlen (title, -1) > 300)
         continue;
       ref_caption_classify (title, &caption);
       if (caption.role == REF_CAPTION_ATTACHMENTS)
@@ -893,8 +893,10 @@ esdh_read_front_page (EsdhReader *r, const char *plain)
           if (lines[i + 1] != NULL && *ref_meeting_get_location (r->meeting) == '\0')
             {
               g_autofree char *next = esdh_clean (lines[i + 1]);
-              if (next != NULL && g_str_has_prefix (next, "i ") && g_utf8_strlen (next, -1) < 200)
-                ref_meeting_set_location (r->meeting, next + 2);
+              const char *place = ref_caption_place_line (next);
+
+              if (place != NULL && g_utf8_strlen (place, -1) < 200)
+                ref_meeting_set_location (r->meeting, place);
             }
         }
     }
