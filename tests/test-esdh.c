@@ -875,6 +875,25 @@ test_items_and_fields (void)
   assert_valid_meeting (m);
 }
 
+/* Item numbers as written: "Pkt. 7", "-3", and one far too long to be a number. */
+static void
+test_item_number_text (void)
+{
+  g_autofree char *items = g_strdup ("<Item><Number>Pkt. 7</Number><Caption>Syv</Caption></Item>"
+                                     "<Item><Number>99999999999</Number><Caption>Lang</Caption></Item>"
+                                     "<Item><Number>-3</Number><Caption>Tre</Caption></Item>");
+  g_autofree char *xml = sbsys_with_items (items);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefEsdhImport) import = import_string (xml, &error);
+  RefMeeting *m;
+
+  g_assert_no_error (error);
+  m = ref_esdh_import_get_meeting (import);
+  assert_numbers (m, "3 7 8");
+  assert_item (m, 8, "Lang", NULL, FALSE);
+  assert_valid_meeting (m);
+}
+
 /* What the HTML fields can hold, and what must not come through. */
 static void
 test_html_fields (void)
@@ -1252,6 +1271,7 @@ main (int argc, char **argv)
   g_test_add_func ("/esdh/input/entities-refused", test_entities_refused);
   g_test_add_func ("/esdh/input/repairs", test_repairs);
   g_test_add_func ("/esdh/input/items-and-fields", test_items_and_fields);
+  g_test_add_func ("/esdh/input/item-number-text", test_item_number_text);
   g_test_add_func ("/esdh/input/html-fields", test_html_fields);
   g_test_add_func ("/esdh/input/full-text-without-separators", test_full_text_without_separators);
   g_test_add_func ("/esdh/input/fujitsu-decisions-and-absences", test_fujitsu_decisions_and_absences);

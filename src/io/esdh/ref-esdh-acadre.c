@@ -245,7 +245,7 @@ read_item (EsdhReader *r, xmlNode *parent, guint fallback_number, GFile *base)
   g_autofree char *excuse = field (node, "excuse");
   g_autoptr (GPtrArray) bullets = NULL;
   g_autoptr (GPtrArray) enclosures = NULL;
-  guint number = sort ? (guint) strtoul (sort, NULL, 10) : fallback_number;
+  guint number = sort ? esdh_parse_number (sort) : fallback_number;
   gboolean closed = FALSE;
   RefAgendaItem *item;
 
@@ -277,7 +277,7 @@ read_meeting (EsdhReader *r, xmlNode *root, GFile *base, GError **error)
 {
   xmlNode *agenda = table (root, "agenda");
   g_autofree char *start_number = esdh_path_text (root, "agendaData/startAgendaItemNo");
-  guint next = start_number ? (guint) strtoul (start_number, NULL, 10) : 1;
+  guint next = esdh_parse_number (start_number);
 
   if (agenda == NULL)
     {

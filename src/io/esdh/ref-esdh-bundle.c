@@ -20,8 +20,8 @@
 /* Limits for unpacking a zip: generous for real bundles (hundreds of attachment
  * PDFs), small enough that a zip bomb cannot fill the disk. */
 #define MAX_ZIP_ENTRIES 20000
-#define MAX_ZIP_ENTRY_SIZE ((gint64) 2 * 1024 * 1024 * 1024)
-#define MAX_ZIP_TOTAL_SIZE ((gint64) 8 * 1024 * 1024 * 1024)
+#define MAX_ZIP_ENTRY_SIZE ((gint64) 1024 * 1024 * 1024)
+#define MAX_ZIP_TOTAL_SIZE ((gint64) 4 * 1024 * 1024 * 1024)
 
 /* How many pages of an attachment PDF are looked at to tell a placeholder or a scan. */
 #define PDF_PAGES_CHECKED 5

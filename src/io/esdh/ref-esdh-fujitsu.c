@@ -123,7 +123,7 @@ read_element (EsdhReader *r, xmlNode *element, GHashTable *by_id)
 
   if (title == NULL)
     title = g_strdup (neutral);
-  item = esdh_add_item (r, number_text ? (guint) strtoul (number_text, NULL, 10) : 0, title);
+  item = esdh_add_item (r, esdh_parse_number (number_text), title);
   ref_agenda_item_set_case_number (item, case_number);
   ref_agenda_item_set_closed (item, closed);
   /* The neutral title is what the public may read of a closed item. */

@@ -103,7 +103,7 @@ read_item (EsdhReader *r, xmlNode *node, gboolean closed)
   g_autofree char *number_text = esdh_path_text (node, "AgendaItemNumber");
   g_autofree char *title = esdh_path_text (document, "Title");
   g_autofree char *full_text = NULL;
-  guint number = number_text ? (guint) strtoul (number_text, NULL, 10) : 0;
+  guint number = esdh_parse_number (number_text);
   RefAgendaItem *item;
 
   if (title == NULL)

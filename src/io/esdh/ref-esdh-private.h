@@ -66,6 +66,8 @@ char    *esdh_text (xmlNode *node);
 char    *esdh_path_text (xmlNode *node, const char *path);
 /* The value of attribute @name, or NULL when missing or empty. (transfer full) */
 char    *esdh_attr (xmlNode *node, const char *name);
+/* The first number in @text ("7", "Pkt. 7", "7."), at most six digits; 0 for none. */
+guint    esdh_parse_number (const char *text);
 /* "True", "true", "1", "ja" … */
 gboolean esdh_parse_bool (const char *text, gboolean fallback);
 /* "15-05-2013 16:30:00", "02-05-2017 10:00", "2013-06-20 10:30", "2013-06-20T10:30:00"

@@ -171,7 +171,7 @@ read_item (EsdhReader *r, xmlNode *node, GHashTable *by_id)
   g_autofree char *id = esdh_attr (node, "ID");
   g_autoptr (GPtrArray) fields = sorted_children (esdh_child (node, "Fields"), "ItemField");
   g_autoptr (GPtrArray) enclosures = sorted_children (esdh_child (node, "Enclosures"), "Enclosure");
-  guint number = number_text ? (guint) strtoul (number_text, NULL, 10) : 0;
+  guint number = esdh_parse_number (number_text);
   RefAgendaItem *item;
 
   if (title == NULL)

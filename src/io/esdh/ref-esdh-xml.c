@@ -125,3 +125,22 @@ esdh_parse_date_time (const char *text, gboolean *has_time)
     *has_time = TRUE;
   return g_date_time_new_utc (year, month, day, minutes / 60, minutes % 60, 0);
 }
+
+guint
+esdh_parse_number (const char *text)
+{
+  guint value = 0, digits = 0;
+  const char *p = text;
+
+  if (p == NULL)
+    return 0;
+  while (*p != '\0' && !g_ascii_isdigit (*p))
+    p++;
+  /* Item numbers have at most six digits; anything longer is no item number. */
+  for (; g_ascii_isdigit (*p); p++)
+    if (++digits > 6)
+      return 0;
+    else
+      value = value * 10 + (guint) (*p - '0');
+  return value;
+}
