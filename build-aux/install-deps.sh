@@ -19,6 +19,8 @@ PACKAGES=(
   xmlsec1
   # approvals: RFC 3161 time stamps over HTTP
   libsoup-3.0-dev
+  # case-system (ESDH) export bundles delivered as zip files
+  libarchive-dev
   # tests: reading expected JSON of the PDF import fixtures
   libjson-glib-dev
   # fonts embedded in exported PDFs (cover æøå)

@@ -170,6 +170,90 @@ test_import (void)
   ref_test_remove_tree (dir);
 }
 
+/* Case-system exports: the XML file, the bundle folder, a zip of it. */
+static void
+test_import_esdh (void)
+{
+  g_auto (Run) xml = { 0 };
+  g_auto (Run) folder = { 0 };
+  g_auto (Run) zip = { 0 };
+  g_auto (Run) zip_default = { 0 };
+  g_auto (Run) many = { 0 };
+  g_auto (Run) validate = { 0 };
+  g_auto (Run) foreign = { 0 };
+  g_autofree char *regionh = data_path ("tests/fixtures/esdh/sbsys-publication_regionh_forretningsudvalget_2012-09-25/"
+                                        "Publication553.xml",
+                                        NULL);
+  g_autofree char *edoc = data_path ("tests/fixtures/esdh/edoc_ballerup_sundheds-og-forebyggelsesudvalget_2012-12-04",
+                                     NULL);
+  g_autofree char *zip_path = data_path ("tests/fixtures/esdh/sbsys-publication_ballerup_kmb-it-udvalget_2013-05-15.zip",
+                                         NULL);
+  g_autofree char *pdf = data_path ("tests/fixtures/pdf/ballerup-2025-referat.pdf", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-XXXXXX", NULL);
+  g_autofree char *out_xml = g_build_filename (dir, "regionh.referat", NULL);
+  g_autofree char *out_folder = g_build_filename (dir, "edoc.referat", NULL);
+  g_autofree char *out_zip = g_build_filename (dir, "zip.referat", NULL);
+  g_autofree char *out_default = g_build_filename (dir, "zip-default.referat", NULL);
+  g_autofree char *unpack = g_build_filename (dir, "unpacked", NULL);
+  g_autofree char *unpacked_pdf = g_build_filename (unpack, "sbsys-publication_ballerup_kmb-it-udvalget_2013-05-15",
+                                                    "sbsys-publication_ballerup_kmb-it-udvalget_2013-05-15", "Enclosures",
+                                                    "1.pdf", NULL);
+  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
+  g_autofree char *default_pdf = g_build_filename (data_home, "referent", "imports",
+                                                   "sbsys-publication_ballerup_kmb-it-udvalget_2013-05-15",
+                                                   "sbsys-publication_ballerup_kmb-it-udvalget_2013-05-15", "Enclosures",
+                                                   "1.pdf", NULL);
+  g_autofree char *outdir = g_build_filename (dir, "batch", NULL);
+  g_autofree char *batch_edoc = g_build_filename (outdir, "edoc_ballerup_sundheds-og-forebyggelsesudvalget_2012-12-04.referat",
+                                                  NULL);
+  g_autofree char *batch_pdf = g_build_filename (outdir, "ballerup-2025-referat.referat", NULL);
+  g_autofree char *foreign_path = g_build_filename (dir, "andet.xml", NULL);
+  g_autofree char *saved = NULL;
+
+  /* The export's XML file. */
+  run_cli (&xml, "import", regionh, "-o", out_xml, NULL);
+  g_assert_cmpint (xml.status, ==, 0);
+  g_assert_nonnull (strstr (xml.out, "SBSYS export, 4 items, 15 participants, 3 of 14 attachment files found"));
+  run_cli (&validate, "validate", out_xml, NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+
+  /* The bundle folder; -v lists the notes. */
+  run_cli (&folder, "import", edoc, "-o", out_folder, "-v", NULL);
+  g_assert_cmpint (folder.status, ==, 0);
+  g_assert_nonnull (strstr (folder.out, "KMD eDoc export, 8 items, 8 participants, 9 of 10 attachment files found"));
+  g_assert_nonnull (strstr (folder.err, "form feed"));
+  g_assert_nonnull (strstr (folder.err, "1543229.PDF"));
+
+  /* A zip, unpacked where asked; the attachment points there. */
+  run_cli (&zip, "import", zip_path, "-o", out_zip, "--unpack-to", unpack, NULL);
+  g_assert_cmpint (zip.status, ==, 0);
+  g_assert_nonnull (strstr (zip.out, "SBSYS export, 5 items, 11 participants, 1 of 1 attachment files found"));
+  g_assert_true (g_file_test (unpacked_pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (out_zip, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, unpacked_pdf));
+
+  /* Without --unpack-to: a folder of its own under the user's data folder. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  run_cli (&zip_default, "import", zip_path, "-o", out_default, NULL);
+  g_unsetenv ("XDG_DATA_HOME");
+  g_assert_cmpint (zip_default.status, ==, 0);
+  g_assert_true (g_file_test (default_pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* Exports and PDFs together into a folder. */
+  run_cli (&many, "import", edoc, pdf, "-o", outdir, NULL);
+  g_assert_cmpint (many.status, ==, 0);
+  g_assert_true (g_file_test (batch_edoc, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (batch_pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* XML that is no known export: a clear error naming the file, exit status 1. */
+  g_assert_true (g_file_set_contents (foreign_path, "<?xml version=\"1.0\"?><noget/>", -1, NULL));
+  run_cli (&foreign, "import", foreign_path, "-o", out_xml, NULL);
+  g_assert_cmpint (foreign.status, ==, 1);
+  g_assert_nonnull (strstr (foreign.err, "andet.xml"));
+  g_assert_nonnull (strstr (foreign.err, "not a meeting export"));
+  ref_test_remove_tree (dir);
+}
+
 static void
 test_diff (void)
 {
@@ -680,6 +764,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/validate/bad", test_validate_bad);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/import/esdh", test_import_esdh);
   g_test_add_func ("/cli/diff", test_diff);
   g_test_add_func ("/cli/sign-verify", test_sign_verify);
   g_test_add_func ("/cli/sign/concurrent", test_sign_concurrent);

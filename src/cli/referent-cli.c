@@ -207,7 +207,8 @@ static int cmd_help (int argc, char **argv);
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check that .referat files are valid"), cmd_validate },
   { "stats", N_("FILE"), N_("Print counts of items, decisions and attendance as JSON"), cmd_stats },
-  { "import", N_("IN.pdf… -o OUT"), N_("Import agenda or minutes PDFs into .referat files"), cli_import },
+  { "import", N_("IN… -o OUT"),
+    N_("Import agenda or minutes PDFs, or case-system exports (XML, folder, zip), into .referat files"), cli_import },
   { "diff", N_("A B"), N_("Show what changed between two versions of a meeting"), cli_diff },
   { "export", N_("FILE -o PDF"), N_("Export the minutes as PDF (--edition public|internal, --trust CA.pem …)"), cmd_export },
   { "sign", N_("FILE"), N_("Approve the minutes with a digital signature (--pkcs12 CERT.p12 [--tsa URL])"), cli_sign },

@@ -2339,12 +2339,18 @@ ref_window_show_import_notes (RefWindow *self, GPtrArray *warnings, double cover
   g_autofree char *summary = NULL;
 
   g_return_if_fail (REF_IS_WINDOW (self));
-  clear_list (self->import_list);
-
   /* TRANSLATORS: "Imported 98.5 % of the text, confidence 0.95: 3 notes to check" */
   summary = g_strdup_printf (ngettext ("Imported %.1f %% of the text, confidence %.2f: %u note to check",
                                        "Imported %.1f %% of the text, confidence %.2f: %u notes to check", warnings->len),
                              100 * coverage, confidence, warnings->len);
+  ref_window_show_import_notes_summary (self, warnings, summary);
+}
+
+void
+ref_window_show_import_notes_summary (RefWindow *self, GPtrArray *warnings, const char *summary)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  clear_list (self->import_list);
   gtk_label_set_label (self->import_summary, summary);
   for (guint i = 0; i < warnings->len; i++)
     {
