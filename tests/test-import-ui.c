@@ -68,9 +68,16 @@ choose (GtkFileChooser *chooser, GFile *file)
 
   g_assert_true (gtk_file_chooser_set_file (chooser, file, &error));
   g_assert_no_error (error);
-  /* The chooser loads the folder before the selection takes. */
-  for (int i = 0; i < 200 && (chosen = gtk_file_chooser_get_file (chooser)) == NULL; i++)
+  /* The chooser loads the folder before the selection takes, and may select something
+   * else of it meanwhile: choose again until it holds. */
+  for (int i = 0; i < 400; i++)
     {
+      g_clear_object (&chosen);
+      chosen = gtk_file_chooser_get_file (chooser);
+      if (chosen != NULL && g_file_equal (chosen, file))
+        break;
+      if (i % 25 == 24)
+        gtk_file_chooser_set_file (chooser, file, NULL);
       ref_test_iterate ();
       g_usleep (20000);
     }

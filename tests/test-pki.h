@@ -4,11 +4,11 @@
 /* A test PKI made with OpenSSL's API at test time (no private key is committed):
  * authorities, members' certificates with any validity period and any name (so that
  * a test can play a dishonest member with a look-alike authority), PKCS#12 files,
- * revocation lists, and an RFC 3161 time-stamp authority served over loopback HTTP
- * (libsoup), whose clock a test can set. */
+ * revocation lists, and an RFC 3161 time-stamp authority served over loopback HTTP,
+ * whose clock a test can set. */
 
 #include <gio/gio.h>
-#include <libsoup/soup.h>
+#include <string.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -214,12 +214,9 @@ typedef struct {
   TestTsaMode mode;
   guint requests;
   GThread *thread;
-  GMainContext *context;
-  GMainLoop *loop;
-  SoupServer *server;
+  GSocket *listener;
+  GCancellable *stop;
   char *url;
-  GMutex lock;
-  GCond ready;
 } TestTsa;
 
 static inline int
@@ -289,105 +286,107 @@ test_tsa_reply (TestTsa *tsa, GBytes *request)
   return result;
 }
 
+/* One HTTP/1.1 request on @connection: headers up to the blank line, a body of
+ * Content-Length bytes; the answer closes the connection. Plain GSocket, so that the
+ * test authority needs no server library (libsoup 3.2's server leaks its sockets). */
 static inline void
-test_tsa_handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer data)
+test_tsa_serve (TestTsa *tsa, GSocket *connection)
 {
-  TestTsa *tsa = data;
-  g_autoptr (GBytes) request = NULL;
+  g_autoptr (GString) request = g_string_new (NULL);
+  char buffer[4096];
+  gsize header_end = 0, content_length = 0;
   g_autoptr (GBytes) reply = NULL;
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autofree char *head = NULL;
 
+  g_socket_set_timeout (connection, 10);
+  for (;;)
+    {
+      gssize n = g_socket_receive (connection, buffer, sizeof buffer, NULL, NULL);
+      const char *end;
+
+      if (n <= 0)
+        return;
+      g_string_append_len (request, buffer, n);
+      if (header_end == 0 && (end = strstr (request->str, "\r\n\r\n")) != NULL)
+        {
+          const char *length = strstr (request->str, "Content-Length:");
+
+          header_end = end - request->str + 4;
+          content_length = length != NULL && length < end ? g_ascii_strtoull (length + 15, NULL, 10) : 0;
+        }
+      if (header_end != 0 && request->len >= header_end + content_length)
+        break;
+    }
   tsa->requests++;
   if (tsa->mode == TEST_TSA_HTTP_ERROR)
+    head = g_strdup ("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+  else
     {
-      soup_server_message_set_status (msg, 500, "Internal Server Error");
-      return;
+      g_autoptr (GBytes) query = g_bytes_new (request->str + header_end, content_length);
+
+      reply = tsa->mode == TEST_TSA_GARBAGE ? g_bytes_new_static ("nonsense", 8) : test_tsa_reply (tsa, query);
+      head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/timestamp-reply\r\n"
+                              "Content-Length: %" G_GSIZE_FORMAT "\r\nConnection: close\r\n\r\n",
+                              g_bytes_get_size (reply));
     }
-  if (tsa->mode == TEST_TSA_GARBAGE)
-    {
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_server_message_set_response (msg, "application/timestamp-reply", SOUP_MEMORY_STATIC, "nonsense", 8);
-      return;
-    }
-  request = soup_message_body_flatten (body);
-  reply = test_tsa_reply (tsa, request);
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, "application/timestamp-reply", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+  g_socket_send (connection, head, strlen (head), NULL, NULL);
+  if (reply != NULL)
+    g_socket_send (connection, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), NULL, NULL);
+  g_socket_shutdown (connection, FALSE, TRUE, NULL);
 }
 
 static inline gpointer
 test_tsa_thread (gpointer data)
 {
   TestTsa *tsa = data;
-  g_autoptr (GError) error = NULL;
-  GSList *uris;
 
-  g_main_context_push_thread_default (tsa->context);
-  tsa->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (tsa->server, NULL, test_tsa_handle, tsa, NULL);
-  soup_server_listen_local (tsa->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (tsa->server);
-  g_mutex_lock (&tsa->lock);
-  tsa->url = g_uri_to_string (uris->data);
-  g_cond_signal (&tsa->ready);
-  g_mutex_unlock (&tsa->lock);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  g_main_loop_run (tsa->loop);
-  /* Close the connections clients left open (keep-alive) and let them finish. */
-  soup_server_disconnect (tsa->server);
-  while (g_main_context_iteration (tsa->context, FALSE))
-    ;
-  g_clear_object (&tsa->server);
-  while (g_main_context_iteration (tsa->context, FALSE))
-    ;
-  g_main_context_pop_thread_default (tsa->context);
+  for (;;)
+    {
+      g_autoptr (GSocket) connection = g_socket_accept (tsa->listener, tsa->stop, NULL);
+
+      if (connection == NULL)
+        break;
+      test_tsa_serve (tsa, connection);
+      g_socket_close (connection, NULL);
+    }
   return NULL;
 }
 
 /* Starts a TSA that signs with @id (a certificate with timeStamping usage) at the
- * time @clock (NULL: the real time). */
+ * time @clock (NULL: the real time), listening on loopback. */
 static inline TestTsa *
 test_tsa_start (TestId *id, GDateTime *clock)
 {
   TestTsa *tsa = g_new0 (TestTsa, 1);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
 
   tsa->id = id;
   tsa->clock = clock ? g_date_time_ref (clock) : NULL;
-  tsa->context = g_main_context_new ();
-  tsa->loop = g_main_loop_new (tsa->context, FALSE);
-  g_mutex_init (&tsa->lock);
-  g_cond_init (&tsa->ready);
-  g_mutex_lock (&tsa->lock);
+  tsa->stop = g_cancellable_new ();
+  tsa->listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (tsa->listener, any_port, TRUE, &error));
+  g_assert_true (g_socket_listen (tsa->listener, &error));
+  bound = g_socket_get_local_address (tsa->listener, &error);
+  g_assert_no_error (error);
+  tsa->url = g_strdup_printf ("http://127.0.0.1:%u/",
+                              g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   tsa->thread = g_thread_new ("test-tsa", test_tsa_thread, tsa);
-  while (tsa->url == NULL)
-    g_cond_wait (&tsa->ready, &tsa->lock);
-  g_mutex_unlock (&tsa->lock);
   return tsa;
-}
-
-static inline gboolean
-test_tsa_quit (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
 }
 
 static inline void
 test_tsa_stop (TestTsa *tsa)
 {
-  GSource *source = g_idle_source_new ();
-
-  g_source_set_callback (source, test_tsa_quit, tsa->loop, NULL);
-  g_source_attach (source, tsa->context);
-  g_source_unref (source);
+  g_cancellable_cancel (tsa->stop);
   g_thread_join (tsa->thread);
-  g_main_loop_unref (tsa->loop);
-  g_main_context_unref (tsa->context);
+  g_socket_close (tsa->listener, NULL);
+  g_clear_object (&tsa->listener);
+  g_clear_object (&tsa->stop);
   g_clear_pointer (&tsa->clock, g_date_time_unref);
   g_free (tsa->url);
-  g_mutex_clear (&tsa->lock);
-  g_cond_clear (&tsa->ready);
   g_free (tsa);
 }

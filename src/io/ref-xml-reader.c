@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 #include <libxml/tree.h>
 #include <stdio.h>
 #include <string.h>
@@ -999,11 +1000,6 @@ read_participant_cb (Reader *r, xmlNode *node, gpointer meeting)
   read_participant (r, node, meeting);
 }
 
-static void
-read_item_cb (Reader *r, xmlNode *node, gpointer meeting)
-{
-  read_item (r, node, meeting);
-}
 
 static void
 read_approval_cb (Reader *r, xmlNode *node, gpointer meeting)
@@ -1039,47 +1035,230 @@ read_approval_cb (Reader *r, xmlNode *node, gpointer meeting)
   g_list_store_append (G_LIST_STORE (ref_meeting_get_approvals (meeting)), approval);
 }
 
+/* ---- the document, streamed ---- */
+
+/* The file is read with libxml2's streaming reader: the header, the participants and
+ * the approvals are expanded as small subtrees, and the items one at a time, each
+ * freed before the next is parsed. A whole DOM of a 40 MB meeting took five times the
+ * file's size; now the peak is the file and the model. */
+
+typedef struct {
+  int line;
+  int code;
+  char *message;
+} ParseError;
+
+static void
+keep_parse_error (void *data, xmlErrorPtr error)
+{
+  ParseError *first = data;
+
+  if (first->message != NULL || error == NULL || error->level < XML_ERR_ERROR)
+    return;
+  first->line = error->line;
+  first->code = error->code;
+  first->message = g_strstrip (g_strdup (error->message ? error->message : ""));
+}
+
+static void
+fail_not_well_formed (Reader *r, ParseError *e)
+{
+  /* libxml2 stops at 256 levels of nesting (no XML_PARSE_HUGE): a resource limit, not
+   * damage, and worth saying in the user's language. */
+  if (e->code == XML_ERR_INTERNAL_ERROR && e->message != NULL && g_str_has_prefix (e->message, "Excessive depth"))
+    reader_fail (r, e->line, REF_XML_ERROR_TOO_LARGE,
+                 _("elements are nested more than %d levels deep, more than any minutes need"), 256);
+  else
+    reader_fail (r, e->line, REF_XML_ERROR_NOT_WELL_FORMED,
+                 _("the file is not well-formed XML (%s); it may be truncated or damaged"),
+                 e->message ? e->message : "");
+}
+
+static gboolean
+stream_is_ours (xmlTextReaderPtr reader, const char *name)
+{
+  return g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (reader), REF_XML_NAMESPACE) == 0
+         && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), name) == 0;
+}
+
+static gboolean
+stream_is_blank (xmlTextReaderPtr reader)
+{
+  int type = xmlTextReaderNodeType (reader);
+  const xmlChar *value;
+
+  if (type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE
+      || type == XML_READER_TYPE_COMMENT || type == XML_READER_TYPE_PROCESSING_INSTRUCTION)
+    return TRUE;
+  if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA)
+    return FALSE;
+  value = xmlTextReaderConstValue (reader);
+  for (const xmlChar *p = value; p && *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* The line of the reader's current node (the parser itself may be further on). */
+static int
+stream_line (xmlTextReaderPtr reader)
+{
+  xmlNode *node = xmlTextReaderCurrentNode (reader);
+  return node ? (int) xmlGetLineNo (node) : xmlTextReaderGetParserLineNumber (reader);
+}
+
+/* The current element's subtree, parsed completely; valid until the reader moves on.
+ * NULL when the file ends inside it. */
+static xmlNode *
+stream_expand (xmlTextReaderPtr reader)
+{
+  return xmlTextReaderExpand (reader);
+}
+
+/* <items>: each <item> expanded, read and let go before the next. Returns the
+ * reader's last status. */
+static int
+stream_items (Reader *r, xmlTextReaderPtr reader, RefMeeting *meeting, int line)
+{
+  int ret = 1;
+
+  if (xmlTextReaderIsEmptyElement (reader))
+    return xmlTextReaderRead (reader);
+  ret = xmlTextReaderRead (reader);
+  while (ret == 1 && r->error == NULL)
+    {
+      int type = xmlTextReaderNodeType (reader);
+      xmlNode *node;
+
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (reader) == 1)
+        return xmlTextReaderRead (reader);
+      if (stream_is_blank (reader))
+        {
+          ret = xmlTextReaderRead (reader);
+          continue;
+        }
+      if (type != XML_READER_TYPE_ELEMENT || !stream_is_ours (reader, "item"))
+        {
+          if (type == XML_READER_TYPE_ELEMENT)
+            reader_fail (r, stream_line (reader), REF_XML_ERROR_UNEXPECTED_ELEMENT,
+                         _("unexpected element <%s> in <%s>"), (const char *) xmlTextReaderConstLocalName (reader),
+                         "items");
+          else
+            reader_fail (r, stream_line (reader), REF_XML_ERROR_UNEXPECTED_ELEMENT, _("unexpected text in <%s>"),
+                         "items");
+          break;
+        }
+      if ((node = stream_expand (reader)) == NULL)
+        return -1;
+      read_item (r, node, meeting);
+      ret = xmlTextReaderNext (reader);
+    }
+  (void) line;
+  return ret;
+}
+
 static RefMeeting *
-read_document (Reader *r, xmlDoc *doc)
+read_stream (Reader *r, xmlTextReaderPtr reader)
 {
   g_autoptr (RefMeeting) meeting = ref_meeting_new ();
-  xmlNode *root = xmlDocGetRootElement (doc);
+  static const char *const parts[] = { "meeting", "participants", "items", "approvals" };
   g_autofree char *version = NULL;
-  Cursor c;
-  xmlNode *child;
+  guint next_part = 0;
+  int root_line;
+  int ret;
 
-  if (root == NULL || !is_ours (root, "referat"))
+  /* The root element. */
+  while ((ret = xmlTextReaderRead (reader)) == 1 && xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT)
+    ;
+  if (ret != 1)
+    return NULL;
+  root_line = stream_line (reader);
+  if (!stream_is_ours (reader, "referat"))
     {
-      reader_fail (r, node_line (root), REF_XML_ERROR_WRONG_ROOT,
+      reader_fail (r, root_line, REF_XML_ERROR_WRONG_ROOT,
                    _("this is not a Referent file (the root element must be <referat> in the namespace %s)"),
                    REF_XML_NAMESPACE);
       return NULL;
     }
-  version = get_attr (root, "version");
+  version = (char *) xmlTextReaderGetAttribute (reader, (const xmlChar *) "version");
   if (g_strcmp0 (version, REF_XML_VERSION) != 0)
     {
       if (version == NULL)
-        reader_fail (r, node_line (root), REF_XML_ERROR_UNKNOWN_VERSION, _("the file format version is missing"));
+        reader_fail (r, root_line, REF_XML_ERROR_UNKNOWN_VERSION, _("the file format version is missing"));
       else
-        reader_fail (r, node_line (root), REF_XML_ERROR_UNKNOWN_VERSION,
+        reader_fail (r, root_line, REF_XML_ERROR_UNKNOWN_VERSION,
                      _("file format version “%s” is not supported (this version of Referent reads %s)"), version,
                      REF_XML_VERSION);
       return NULL;
     }
+  if (xmlTextReaderIsEmptyElement (reader))
+    {
+      reader_fail (r, root_line, REF_XML_ERROR_MISSING_ELEMENT, _("<%s> lacks the required element <%s>"), "referat",
+                   "meeting");
+      return NULL;
+    }
 
-  c = cursor_new (r, root);
-  if ((child = cursor_require (&c, "meeting")))
-    read_meeting_header (r, child, meeting);
-  if (r->error == NULL && (child = cursor_require (&c, "participants")))
-    read_repeated (r, child, "participant", read_participant_cb, meeting);
-  if (r->error == NULL && (child = cursor_require (&c, "items")))
-    read_repeated (r, child, "item", read_item_cb, meeting);
-  if (r->error == NULL && (child = cursor_take (&c, "approvals")))
-    read_repeated (r, child, "approval", read_approval_cb, meeting);
-  if (r->error == NULL)
-    cursor_end (&c);
-  if (r->error == NULL)
-    resolve_refs (r);
+  /* Its children, in the format's order: meeting, participants, items, approvals. */
+  ret = xmlTextReaderRead (reader);
+  while (ret == 1 && r->error == NULL)
+    {
+      int type = xmlTextReaderNodeType (reader);
+      guint part;
+      xmlNode *node;
+
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (reader) == 0)
+        break;
+      if (stream_is_blank (reader))
+        {
+          ret = xmlTextReaderRead (reader);
+          continue;
+        }
+      for (part = next_part; part < G_N_ELEMENTS (parts); part++)
+        if (type == XML_READER_TYPE_ELEMENT && stream_is_ours (reader, parts[part]))
+          break;
+      if (part == G_N_ELEMENTS (parts) || (next_part < 3 && part > next_part))
+        {
+          /* Out of order, unknown, text, or a required part skipped. */
+          if (part < G_N_ELEMENTS (parts))
+            reader_fail (r, root_line, REF_XML_ERROR_MISSING_ELEMENT, _("<%s> lacks the required element <%s>"),
+                         "referat", parts[next_part]);
+          else if (type == XML_READER_TYPE_ELEMENT)
+            reader_fail (r, stream_line (reader), REF_XML_ERROR_UNEXPECTED_ELEMENT,
+                         _("unexpected element <%s> in <%s>"), (const char *) xmlTextReaderConstLocalName (reader),
+                         "referat");
+          else
+            reader_fail (r, stream_line (reader), REF_XML_ERROR_UNEXPECTED_ELEMENT, _("unexpected text in <%s>"),
+                         "referat");
+          break;
+        }
+      next_part = part + 1;
+      if (part == 2)
+        {
+          ret = stream_items (r, reader, meeting, root_line);
+          continue;
+        }
+      if ((node = stream_expand (reader)) == NULL)
+        {
+          ret = -1;
+          break;
+        }
+      if (part == 0)
+        read_meeting_header (r, node, meeting);
+      else if (part == 1)
+        read_repeated (r, node, "participant", read_participant_cb, meeting);
+      else
+        read_repeated (r, node, "approval", read_approval_cb, meeting);
+      ret = xmlTextReaderNext (reader);
+    }
+  if (ret < 0 || r->error != NULL)
+    return NULL;
+  if (next_part < 3)
+    {
+      reader_fail (r, root_line, REF_XML_ERROR_MISSING_ELEMENT, _("<%s> lacks the required element <%s>"), "referat",
+                   parts[next_part]);
+      return NULL;
+    }
+  resolve_refs (r);
   if (r->error != NULL)
     return NULL;
 
@@ -1088,8 +1267,6 @@ read_document (Reader *r, xmlDoc *doc)
   ref_history_clear (ref_meeting_get_history (meeting));
   return g_steal_pointer (&meeting);
 }
-
-/* ---- byte-level checks before libxml2 sees the data ---- */
 
 static int
 line_at (const char *data, gsize offset)
@@ -1178,8 +1355,8 @@ load_bytes (GBytes *bytes, const char *display_name, GError **error)
   Reader r = { 0 };
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
-  xmlParserCtxt *ctxt = NULL;
-  xmlDoc *doc = NULL;
+  xmlTextReaderPtr reader = NULL;
+  ParseError parse_error = { 0 };
   RefMeeting *meeting = NULL;
 
   r.display_name = display_name;
@@ -1198,39 +1375,41 @@ load_bytes (GBytes *bytes, const char *display_name, GError **error)
   if (!check_encoding (&r, data, len) || !check_no_doctype (&r, data, len))
     goto out;
 
-  ctxt = xmlNewParserCtxt ();
-  doc = xmlCtxtReadMemory (ctxt, data, (int) len, display_name, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR
-                               | XML_PARSE_NOWARNING);
-  if (doc == NULL || !ctxt->wellFormed)
+  /* No encoding is named, so that libxml2 reads the bytes in place instead of
+   * converting a copy (check_encoding made sure they are UTF-8). */
+  reader = xmlReaderForMemory (data, (int) len, display_name, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR
+                                   | XML_PARSE_NOWARNING);
+  if (reader == NULL)
     {
-      const xmlError *err = xmlCtxtGetLastError (ctxt);
-      g_autofree char *msg = g_strdup (err && err->message ? err->message : "");
-
-      g_strstrip (msg);
-      /* libxml2 stops at 256 levels of nesting (no XML_PARSE_HUGE): a resource limit,
-       * not damage, and worth saying in the user's language. */
-      if (err != NULL && err->code == XML_ERR_INTERNAL_ERROR && g_str_has_prefix (msg, "Excessive depth"))
-        reader_fail (&r, err->line, REF_XML_ERROR_TOO_LARGE,
-                     _("elements are nested more than %d levels deep, more than any minutes need"), 256);
-      else
-        reader_fail (&r, err ? err->line : 0, REF_XML_ERROR_NOT_WELL_FORMED,
-                     _("the file is not well-formed XML (%s); it may be truncated or damaged"), msg);
+      reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file could not be read as XML"));
       goto out;
     }
+  xmlTextReaderSetStructuredErrorHandler (reader, keep_parse_error, &parse_error);
 
   r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.item_numbers = g_hash_table_new (NULL, NULL);
   r.pending = g_array_new (FALSE, TRUE, sizeof (PendingRef));
   g_array_set_clear_func (r.pending, pending_ref_clear);
-  meeting = read_document (&r, doc);
+  meeting = read_stream (&r, reader);
+  /* A file that is not well-formed says so, whatever else is wrong with it: after a
+   * problem with the content, the rest is still parsed to see whether it is damaged. */
+  if (parse_error.message == NULL && r.error != NULL)
+    while (xmlTextReaderRead (reader) == 1)
+      ;
+  if (parse_error.message != NULL || (meeting == NULL && r.error == NULL))
+    {
+      g_clear_error (&r.error);
+      g_clear_object (&meeting);
+      fail_not_well_formed (&r, &parse_error);
+    }
 
 out:
   g_clear_pointer (&r.ids, g_hash_table_unref);
   g_clear_pointer (&r.item_numbers, g_hash_table_unref);
   g_clear_pointer (&r.pending, g_array_unref);
-  g_clear_pointer (&doc, xmlFreeDoc);
-  g_clear_pointer (&ctxt, xmlFreeParserCtxt);
+  g_clear_pointer (&reader, xmlFreeTextReader);
+  g_free (parse_error.message);
   if (r.error != NULL)
     {
       g_clear_object (&meeting);
