@@ -11,8 +11,8 @@
 #include "test-tmp.h"
 
 /* Imports each fixture PDF of tests/fixtures/pdf and compares the model with the
- * expected JSON written by hand from the seed text, field by field. Prints a per-field
- * accuracy table; every field must be exact. */
+ * expected JSON written by hand, field by field. Prints the accuracy per field over
+ * all fixtures and per fixture. The six seed fixtures must be exact. */
 
 typedef struct {
   const char *field;
@@ -21,22 +21,43 @@ typedef struct {
 } Tally;
 
 static Tally tallies[] = {
-  { "meeting header", 0, 0 }, { "participants", 0, 0 }, { "item number", 0, 0 },
-  { "item title", 0, 0 },     { "case number", 0, 0 },  { "closed", 0, 0 },
-  { "section headings", 0, 0 }, { "indstilling", 0, 0 }, { "beslutning", 0, 0 },
-  { "absent per item", 0, 0 },
+  { "meeting header", 0, 0 },   { "participants", 0, 0 },     { "item number", 0, 0 },
+  { "item title", 0, 0 },       { "case number", 0, 0 },      { "closed", 0, 0 },
+  { "section headings", 0, 0 }, { "indstilling", 0, 0 },      { "beslutning", 0, 0 },
+  { "absent per item", 0, 0 },  { "prior decisions", 0, 0 },  { "case route", 0, 0 },
+  { "lists", 0, 0 },            { "text spot checks", 0, 0 },
 };
 
-enum { T_HEADER, T_PARTICIPANTS, T_NUMBER, T_TITLE, T_CASE, T_CLOSED, T_SECTIONS, T_REC, T_DECISION, T_ABSENT };
+enum {
+  T_HEADER,
+  T_PARTICIPANTS,
+  T_NUMBER,
+  T_TITLE,
+  T_CASE,
+  T_CLOSED,
+  T_SECTIONS,
+  T_REC,
+  T_DECISION,
+  T_ABSENT,
+  T_PRIOR,
+  T_ROUTE,
+  T_LISTS,
+  T_CONTAINS,
+};
 
 static GString *failures;
+static guint fixture_right, fixture_total; /* the fixture being checked */
 
 static void
 tally (guint which, gboolean ok, const char *fixture, const char *what, const char *expected, const char *got)
 {
   tallies[which].total++;
+  fixture_total++;
   if (ok)
-    tallies[which].right++;
+    {
+      tallies[which].right++;
+      fixture_right++;
+    }
   else
     g_string_append_printf (failures, "%s: %s\n  expected: %s\n  got:      %s\n", fixture, what, expected ? expected : "(null)",
                             got ? got : "(null)");
@@ -91,6 +112,11 @@ check_header (const char *name, JsonObject *exp, RefMeeting *m)
   tally (T_HEADER, str_eq (member_string (exp, "start_time"), time), name, "start time", member_string (exp, "start_time"), time);
   tally (T_HEADER, str_eq (member_string (exp, "location"), ref_meeting_get_location (m)), name, "location",
          member_string (exp, "location"), ref_meeting_get_location (m));
+  if (json_object_has_member (exp, "end_time"))
+    {
+      g_autofree char *end = ref_meeting_get_end (m) ? g_date_time_format (ref_meeting_get_end (m), "%H:%M") : NULL;
+      tally (T_HEADER, str_eq (member_string (exp, "end_time"), end), name, "end time", member_string (exp, "end_time"), end);
+    }
 }
 
 static void
@@ -100,23 +126,31 @@ check_participants (const char *name, JsonArray *exp, RefMeeting *m)
 
   tally (T_PARTICIPANTS, json_array_get_length (exp) == g_list_model_get_n_items (list), name, "number of participants",
          NULL, NULL);
-  for (guint i = 0; i < json_array_get_length (exp) && i < g_list_model_get_n_items (list); i++)
+  for (guint i = 0; i < json_array_get_length (exp); i++)
     {
       JsonObject *e = json_array_get_object_element (exp, i);
-      g_autoptr (RefParticipant) p = g_list_model_get_item (list, i);
-      const char *attendance = ref_enum_to_nick (REF_TYPE_ATTENDANCE, ref_participant_get_attendance (p));
-      g_autofree char *note = ref_format_attended_items (p);
-      g_autofree char *what = g_strdup_printf ("participant %u", i + 1);
-      gboolean ok = str_eq (member_string (e, "name"), ref_participant_get_name (p))
-                    && str_eq (member_string (e, "party"), ref_participant_get_party (p))
-                    && str_eq (member_string (e, "role"), ref_participant_get_role (p))
-                    && str_eq (member_string (e, "attendance"), attendance)
-                    && str_eq (member_string (e, "note"), note ? note : ref_participant_get_note (p));
-      g_autofree char *got = g_strdup_printf ("%s|%s|%s|%s|%s", ref_participant_get_name (p), ref_participant_get_party (p),
-                                              ref_participant_get_role (p), attendance, note ? note : "");
-      g_autofree char *want = g_strdup_printf ("%s|%s|%s|%s|%s", member_string (e, "name"), member_string (e, "party"),
-                                               member_string (e, "role"), member_string (e, "attendance"),
-                                               member_string (e, "note"));
+      g_autoptr (RefParticipant) p = i < g_list_model_get_n_items (list) ? g_list_model_get_item (list, i) : NULL;
+      g_autofree char *missing = NULL, *note = NULL, *what = NULL, *got = NULL, *want = NULL;
+      const char *attendance;
+      gboolean ok;
+
+      if (p == NULL)
+        {
+          missing = g_strdup_printf ("participant %u", i + 1);
+          tally (T_PARTICIPANTS, FALSE, name, missing, member_string (e, "name"), "(missing)");
+          continue;
+        }
+      attendance = ref_enum_to_nick (REF_TYPE_ATTENDANCE, ref_participant_get_attendance (p));
+      note = ref_format_attended_items (p);
+      what = g_strdup_printf ("participant %u", i + 1);
+      ok = str_eq (member_string (e, "name"), ref_participant_get_name (p))
+           && str_eq (member_string (e, "party"), ref_participant_get_party (p))
+           && str_eq (member_string (e, "role"), ref_participant_get_role (p)) && str_eq (member_string (e, "attendance"), attendance)
+           && str_eq (member_string (e, "note"), note ? note : ref_participant_get_note (p));
+      got = g_strdup_printf ("%s|%s|%s|%s|%s", ref_participant_get_name (p), ref_participant_get_party (p),
+                             ref_participant_get_role (p), attendance, note ? note : "");
+      want = g_strdup_printf ("%s|%s|%s|%s|%s", member_string (e, "name"), member_string (e, "party"), member_string (e, "role"),
+                              member_string (e, "attendance"), member_string (e, "note"));
       tally (T_PARTICIPANTS, ok, name, what, want, got);
     }
 }
@@ -214,6 +248,116 @@ check_decisions (const char *name, guint number, JsonArray *exp, RefAgendaItem *
     }
 }
 
+/* Quoted decisions of earlier meetings ("Sagsforløb", "Beslutning fra …"). */
+static void
+check_prior_decisions (const char *name, guint number, JsonArray *exp, RefAgendaItem *got)
+{
+  GListModel *prior = ref_agenda_item_get_prior_decisions (got);
+  g_autofree char *count = g_strdup_printf ("item %u number of prior decisions", number);
+  g_autofree char *n_exp = g_strdup_printf ("%u", json_array_get_length (exp));
+  g_autofree char *n_got = g_strdup_printf ("%u", g_list_model_get_n_items (prior));
+
+  tally (T_PRIOR, json_array_get_length (exp) == g_list_model_get_n_items (prior), name, count, n_exp, n_got);
+  for (guint i = 0; i < json_array_get_length (exp) && i < g_list_model_get_n_items (prior); i++)
+    {
+      JsonObject *e = json_array_get_object_element (exp, i);
+      g_autoptr (RefDecision) d = g_list_model_get_item (prior, i);
+      g_autofree char *date = ref_decision_get_date (d) ? g_date_time_format (ref_decision_get_date (d), "%Y-%m-%d") : NULL;
+      g_autofree char *text = ref_format_decision_plain (d);
+      g_autofree char *what = g_strdup_printf ("item %u prior decision %u", number, i + 1);
+      g_autofree char *want = g_strdup_printf ("[%s %s] %s", member_string (e, "body"), member_string (e, "date"), member_string (e, "text"));
+      g_autofree char *have = g_strdup_printf ("[%s %s] %s", ref_decision_get_deciding_body (d), date, text);
+
+      tally (T_PRIOR,
+             str_eq (member_string (e, "body"), ref_decision_get_deciding_body (d)) && str_eq (member_string (e, "date"), date)
+                 && str_eq (member_string (e, "text"), text),
+             name, what, want, have);
+    }
+}
+
+static void
+check_case_route (const char *name, guint number, JsonArray *exp, RefAgendaItem *got)
+{
+  const char *const *route = ref_agenda_item_get_case_route (got);
+  g_autofree char *want = join_json_strings (exp);
+  g_autofree char *have = route ? g_strjoinv ("\n", (char **) route) : g_strdup ("");
+  g_autofree char *what = g_strdup_printf ("item %u case route", number);
+
+  tally (T_ROUTE, str_eq (want, have), name, what, want, have);
+}
+
+/* The plain text of the item's sections, and the entries of their lists. */
+static char *
+sections_plain (RefAgendaItem *item, GString *lists)
+{
+  GListModel *sections = ref_agenda_item_get_sections (item);
+  GString *plain = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr (RefSection) section = g_list_model_get_item (sections, i);
+      RefText *text = ref_section_get_text (section);
+      g_autofree char *p = ref_text_to_plain (text);
+
+      g_string_append_printf (plain, "%s\n", p);
+      for (guint b = 0; b < ref_text_get_n_blocks (text); b++)
+        {
+          RefTextBlock *block = ref_text_get_block (text, b);
+          RefBlockKind kind = ref_text_block_get_kind (block);
+
+          if (kind != REF_BLOCK_BULLET_LIST && kind != REF_BLOCK_NUMBERED_LIST)
+            continue;
+          g_string_append (lists, "[");
+          for (guint e = 0; e < ref_text_block_get_n_items (block); e++)
+            {
+              g_autofree char *entry = ref_text_inline_to_plain (ref_text_block_get_item (block, e));
+              g_string_append_printf (lists, "%s%s", e ? " | " : "", entry);
+            }
+          g_string_append (lists, "]");
+        }
+    }
+  return g_string_free (plain, FALSE);
+}
+
+static void
+check_text (const char *name, guint number, JsonObject *e, RefAgendaItem *item)
+{
+  g_autoptr (GString) lists = g_string_new (NULL);
+  g_autofree char *plain = sections_plain (item, lists);
+  g_autofree char *flat = normalise (plain);
+
+  if (json_object_has_member (e, "lists"))
+    {
+      JsonArray *want_lists = json_object_get_array_member (e, "lists");
+      GString *want = g_string_new (NULL);
+      g_autofree char *what = g_strdup_printf ("item %u lists", number);
+
+      for (guint l = 0; l < json_array_get_length (want_lists); l++)
+        {
+          JsonArray *entries = json_array_get_array_element (want_lists, l);
+          g_string_append (want, "[");
+          for (guint i = 0; i < json_array_get_length (entries); i++)
+            g_string_append_printf (want, "%s%s", i ? " | " : "", json_array_get_string_element (entries, i));
+          g_string_append (want, "]");
+        }
+      tally (T_LISTS, str_eq (want->str, lists->str), name, what, want->str, lists->str);
+      g_string_free (want, TRUE);
+    }
+  if (json_object_has_member (e, "contains"))
+    {
+      JsonArray *spots = json_object_get_array_member (e, "contains");
+
+      for (guint i = 0; i < json_array_get_length (spots); i++)
+        {
+          g_autofree char *spot = normalise (json_array_get_string_element (spots, i));
+          g_autofree char *what = g_strdup_printf ("item %u text contains", number);
+          g_autofree char *flat_spaces = g_strdelimit (g_strdup (flat ? flat : ""), "\n", ' ');
+
+          tally (T_CONTAINS, strstr (flat_spaces, spot) != NULL, name, what, spot, flat_spaces);
+        }
+    }
+}
+
 static void
 check_absent (const char *name, guint number, JsonArray *exp, RefMeeting *m, RefAgendaItem *got)
 {
@@ -252,60 +396,128 @@ check_absent (const char *name, guint number, JsonArray *exp, RefMeeting *m, Ref
   g_string_free (have, TRUE);
 }
 
-static void
-check_items (const char *name, JsonArray *exp, RefPdfImport *import)
+/* The index of the item numbered @number, or G_MAXUINT. */
+static guint
+find_item (RefMeeting *m, guint number)
 {
-  RefMeeting *m = ref_pdf_import_get_meeting (import);
+  for (guint i = 0; i < ref_meeting_get_n_items (m); i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (ref_meeting_get_items (m), i);
+      if (ref_agenda_item_get_number (item) == number)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* An expected item that the import does not have: each of its checks fails. */
+static void
+tally_missing_item (const char *name, guint number, JsonObject *e)
+{
+  g_autofree char *what = g_strdup_printf ("item %u", number);
+  guint fields[] = { T_NUMBER, T_TITLE, T_CASE, T_CLOSED, T_SECTIONS, T_REC, T_DECISION, T_ABSENT };
+
+  for (gsize f = 0; f < G_N_ELEMENTS (fields); f++)
+    tally (fields[f], FALSE, name, what, member_string (e, "title"), "(missing)");
+  for (guint d = 0; d < json_array_get_length (json_object_get_array_member (e, "decisions")); d++)
+    tally (T_DECISION, FALSE, name, what, "decision", "(missing)");
+  if (json_object_has_member (e, "prior_decisions"))
+    for (guint d = 0; d <= json_array_get_length (json_object_get_array_member (e, "prior_decisions")); d++)
+      tally (T_PRIOR, FALSE, name, what, "prior decision", "(missing)");
+  if (json_object_has_member (e, "case_route"))
+    tally (T_ROUTE, FALSE, name, what, "case route", "(missing)");
+  if (json_object_has_member (e, "lists"))
+    tally (T_LISTS, FALSE, name, what, "lists", "(missing)");
+  if (json_object_has_member (e, "contains"))
+    for (guint c = 0; c < json_array_get_length (json_object_get_array_member (e, "contains")); c++)
+      tally (T_CONTAINS, FALSE, name, what, "text", "(missing)");
+}
+
+/* The expected item @e against item @i of the import. */
+static void
+check_item (const char *name, JsonObject *e, guint number, RefPdfImport *import, RefMeeting *m, guint i)
+{
+  g_autoptr (RefAgendaItem) item = g_list_model_get_item (ref_meeting_get_items (m), i);
+  const char *title = ref_agenda_item_get_closed (item) && *ref_agenda_item_get_public_title (item)
+                          ? ref_agenda_item_get_public_title (item)
+                          : ref_agenda_item_get_title (item);
+  GPtrArray *headings = import ? ref_pdf_import_get_item_headings (import, i) : NULL;
+  GString *got_headings = g_string_new (NULL);
+  g_autofree char *want_headings = join_json_strings (json_object_get_array_member (e, "sections"));
+  g_autofree char *what = NULL;
+  g_autofree char *num = g_strdup_printf ("%u", ref_agenda_item_get_number (item));
+  g_autofree char *want_num = g_strdup_printf ("%u", number);
+
+  for (guint h = 0; headings && h < headings->len; h++)
+    g_string_append_printf (got_headings, "%s%s", h ? "\n" : "", (char *) g_ptr_array_index (headings, h));
+
+  tally (T_NUMBER, ref_agenda_item_get_number (item) == number, name, "item number", want_num, num);
+  what = g_strdup_printf ("item %u title", number);
+  tally (T_TITLE, str_eq (member_string (e, "title"), title), name, what, member_string (e, "title"), title);
+  g_free (what);
+  what = g_strdup_printf ("item %u case number", number);
+  tally (T_CASE, str_eq (member_string (e, "case_number"), ref_agenda_item_get_case_number (item)), name, what,
+         member_string (e, "case_number"), ref_agenda_item_get_case_number (item));
+  g_free (what);
+  what = g_strdup_printf ("item %u closed", number);
+  tally (T_CLOSED, json_object_get_boolean_member (e, "closed") == ref_agenda_item_get_closed (item), name, what, NULL, NULL);
+  g_free (what);
+  what = g_strdup_printf ("item %u headings", number);
+  tally (T_SECTIONS, str_eq (want_headings, got_headings->str), name, what, want_headings, got_headings->str);
+  g_string_free (got_headings, TRUE);
+
+  check_recommendation (name, number, e, item);
+  check_decisions (name, number, json_object_get_array_member (e, "decisions"), item);
+  if (json_object_has_member (e, "prior_decisions"))
+    check_prior_decisions (name, number, json_object_get_array_member (e, "prior_decisions"), item);
+  if (json_object_has_member (e, "case_route"))
+    check_case_route (name, number, json_object_get_array_member (e, "case_route"), item);
+  check_text (name, number, e, item);
+  /* An agenda prints no absence per item, and minutes print none for a closed
+   * item; there the expectation is only that the import invented no override. */
+  if (ref_meeting_get_kind (m) == REF_MEETING_KIND_AGENDA || ref_agenda_item_get_closed (item))
+    {
+      g_autofree char *which = g_strdup_printf ("item %u absence override", number);
+      tally (T_ABSENT,
+             !ref_agenda_item_get_absence_overridden (item)
+                 && json_array_get_length (json_object_get_array_member (e, "absent")) == 0,
+             name, which, "(none)", ref_agenda_item_get_absence_overridden (item) ? "(override)" : "(none)");
+    }
+  else
+    check_absent (name, number, json_object_get_array_member (e, "absent"), m, item);
+}
+
+static void
+check_items (const char *name, JsonArray *exp, RefPdfImport *import, RefMeeting *m)
+{
   g_autofree char *n_exp = g_strdup_printf ("%u", json_array_get_length (exp));
   g_autofree char *n_got = g_strdup_printf ("%u", ref_meeting_get_n_items (m));
 
   tally (T_NUMBER, json_array_get_length (exp) == ref_meeting_get_n_items (m), name, "number of items", n_exp, n_got);
-  for (guint i = 0; i < json_array_get_length (exp) && i < ref_meeting_get_n_items (m); i++)
+  for (guint k = 0; k < json_array_get_length (exp); k++)
     {
-      JsonObject *e = json_array_get_object_element (exp, i);
-      g_autoptr (RefAgendaItem) item = g_list_model_get_item (ref_meeting_get_items (m), i);
+      JsonObject *e = json_array_get_object_element (exp, k);
       guint number = (guint) json_object_get_int_member (e, "number");
-      const char *title = ref_agenda_item_get_closed (item) && *ref_agenda_item_get_public_title (item)
-                              ? ref_agenda_item_get_public_title (item)
-                              : ref_agenda_item_get_title (item);
-      GPtrArray *headings = ref_pdf_import_get_item_headings (import, i);
-      GString *got_headings = g_string_new (NULL);
-      g_autofree char *want_headings = join_json_strings (json_object_get_array_member (e, "sections"));
-      g_autofree char *what = NULL;
-      g_autofree char *num = g_strdup_printf ("%u", ref_agenda_item_get_number (item));
-      g_autofree char *want_num = g_strdup_printf ("%u", number);
+      guint i = find_item (m, number);
 
-      for (guint h = 0; h < headings->len; h++)
-        g_string_append_printf (got_headings, "%s%s", h ? "\n" : "", (char *) g_ptr_array_index (headings, h));
-
-      tally (T_NUMBER, ref_agenda_item_get_number (item) == number, name, "item number", want_num, num);
-      what = g_strdup_printf ("item %u title", number);
-      tally (T_TITLE, str_eq (member_string (e, "title"), title), name, what, member_string (e, "title"), title);
-      g_free (what);
-      what = g_strdup_printf ("item %u case number", number);
-      tally (T_CASE, str_eq (member_string (e, "case_number"), ref_agenda_item_get_case_number (item)), name, what,
-             member_string (e, "case_number"), ref_agenda_item_get_case_number (item));
-      g_free (what);
-      what = g_strdup_printf ("item %u closed", number);
-      tally (T_CLOSED, json_object_get_boolean_member (e, "closed") == ref_agenda_item_get_closed (item), name, what, NULL, NULL);
-      g_free (what);
-      what = g_strdup_printf ("item %u headings", number);
-      tally (T_SECTIONS, str_eq (want_headings, got_headings->str), name, what, want_headings, got_headings->str);
-      g_string_free (got_headings, TRUE);
-
-      check_recommendation (name, number, e, item);
-      check_decisions (name, number, json_object_get_array_member (e, "decisions"), item);
-      /* An agenda prints no absence per item, and minutes print none for a closed
-       * item; there the expectation is only that the import invented no override. */
-      if (ref_meeting_get_kind (m) == REF_MEETING_KIND_AGENDA || ref_agenda_item_get_closed (item))
-        {
-          g_autofree char *which = g_strdup_printf ("item %u absence override", number);
-          tally (T_ABSENT, !ref_agenda_item_get_absence_overridden (item) && json_array_get_length (json_object_get_array_member (e, "absent")) == 0,
-                 name, which, "(none)", ref_agenda_item_get_absence_overridden (item) ? "(override)" : "(none)");
-        }
+      if (i == G_MAXUINT)
+        tally_missing_item (name, number, e);
       else
-        check_absent (name, number, json_object_get_array_member (e, "absent"), m, item);
+        check_item (name, e, number, import, m, i);
     }
+}
+
+/* The seeds' six fixtures, typeset like their publishers: these must be exact. */
+static gboolean
+is_seed_fixture (const char *pdf)
+{
+  return g_str_has_prefix (pdf, "ballerup-2025-") || g_str_has_prefix (pdf, "hedensted-2021-")
+         || g_str_has_prefix (pdf, "hoeje-taastrup-2021-");
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 static void
@@ -314,6 +526,8 @@ test_fixtures (void)
   g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", NULL);
   g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) per_fixture = g_string_new (NULL);
+  gboolean below = FALSE;
   const char *entry;
 
   failures = g_string_new (NULL);
@@ -321,8 +535,8 @@ test_fixtures (void)
   while ((entry = g_dir_read_name (dir)))
     if (g_str_has_suffix (entry, ".pdf"))
       g_ptr_array_add (names, g_strdup (entry));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  g_assert_cmpuint (names->len, >=, 6);
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, >=, 16);
 
   for (guint n = 0; n < names->len; n++)
     {
@@ -335,33 +549,56 @@ test_fixtures (void)
       g_autoptr (GFile) file = g_file_new_for_path (pdf_path);
       g_autoptr (GError) error = NULL;
       g_autoptr (RefPdfImport) import = NULL;
+      g_autoptr (RefMeeting) nothing = NULL;
+      RefMeeting *meeting;
       JsonObject *exp;
+      double accuracy;
 
       g_assert_true (json_parser_load_from_file (parser, json_path, &error));
       g_assert_no_error (error);
       exp = json_node_get_object (json_parser_get_root (parser));
       import = ref_pdf_import_file (file, NULL, NULL, NULL, &error);
-      g_assert_no_error (error);
+      if (import == NULL)
+        {
+          /* Counted, not fatal: every check of the fixture fails. */
+          g_string_append_printf (failures, "%s: not imported: %s\n", pdf, error->message);
+          nothing = ref_meeting_new ();
+          meeting = nothing;
+        }
+      else
+        {
+          meeting = ref_pdf_import_get_meeting (import);
+          g_test_message ("%s: coverage %.2f %%, confidence %.2f, %u warnings", pdf,
+                          100 * ref_pdf_import_get_coverage (import), ref_pdf_import_get_confidence (import),
+                          ref_pdf_import_get_warnings (import)->len);
+          /* Nothing silently lost. */
+          if (ref_pdf_import_get_coverage (import) < 0.995)
+            g_string_append_printf (failures, "%s: coverage %.3f\n", pdf, ref_pdf_import_get_coverage (import));
+        }
 
-      g_test_message ("%s: coverage %.2f %%, confidence %.2f, %u warnings", pdf, 100 * ref_pdf_import_get_coverage (import),
-                      ref_pdf_import_get_confidence (import), ref_pdf_import_get_warnings (import)->len);
-      /* Nothing silently lost. */
-      g_assert_cmpfloat (ref_pdf_import_get_coverage (import), >=, 0.995);
-
-      check_header (pdf, exp, ref_pdf_import_get_meeting (import));
-      check_participants (pdf, json_object_get_array_member (exp, "participants"), ref_pdf_import_get_meeting (import));
-      check_items (pdf, json_object_get_array_member (exp, "items"), import);
+      fixture_right = fixture_total = 0;
+      check_header (pdf, exp, meeting);
+      check_participants (pdf, json_object_get_array_member (exp, "participants"), meeting);
+      check_items (pdf, json_object_get_array_member (exp, "items"), import, meeting);
+      accuracy = fixture_total ? (double) fixture_right / fixture_total : 1.0;
+      g_string_append_printf (per_fixture, "%-36s %6.1f %% (%u/%u)\n", pdf, 100 * accuracy, fixture_right, fixture_total);
+      /* The zoo is measured and shown; the seeds must be exact. */
+      if (is_seed_fixture (pdf) && fixture_right < fixture_total)
+        below = TRUE;
+      if (is_seed_fixture (pdf) && (import == NULL || ref_pdf_import_get_coverage (import) < 0.995))
+        below = TRUE;
     }
 
   g_test_message ("%-18s %8s", "field", "accuracy");
   for (gsize i = 0; i < G_N_ELEMENTS (tallies); i++)
     g_test_message ("%-18s %7.1f %% (%u/%u)", tallies[i].field,
                     tallies[i].total ? 100.0 * tallies[i].right / tallies[i].total : 100.0, tallies[i].right, tallies[i].total);
+  g_test_message ("per fixture:\n%s", per_fixture->str);
   if (failures->len > 0)
-    {
-      g_test_message ("%s", failures->str);
-      g_test_fail ();
-    }
+    g_test_message ("%s", failures->str);
+  /* The seeds exactly. */
+  if (below)
+    g_test_fail ();
   g_string_free (failures, TRUE);
 }
 
