@@ -12,7 +12,10 @@
 
 /* Imports each fixture PDF of tests/fixtures/pdf and compares the model with the
  * expected JSON written by hand, field by field. Prints the accuracy per field over
- * all fixtures and per fixture. The six seed fixtures must be exact. */
+ * all fixtures and per fixture. The six seed fixtures must be exact; every other
+ * layout of the zoo must reach ZOO_THRESHOLD of its checks. */
+
+#define ZOO_THRESHOLD 0.98
 
 typedef struct {
   const char *field;
@@ -582,8 +585,7 @@ test_fixtures (void)
       check_items (pdf, json_object_get_array_member (exp, "items"), import, meeting);
       accuracy = fixture_total ? (double) fixture_right / fixture_total : 1.0;
       g_string_append_printf (per_fixture, "%-36s %6.1f %% (%u/%u)\n", pdf, 100 * accuracy, fixture_right, fixture_total);
-      /* The zoo is measured and shown; the seeds must be exact. */
-      if (is_seed_fixture (pdf) && fixture_right < fixture_total)
+      if (is_seed_fixture (pdf) ? fixture_right < fixture_total : accuracy < ZOO_THRESHOLD)
         below = TRUE;
       if (is_seed_fixture (pdf) && (import == NULL || ref_pdf_import_get_coverage (import) < 0.995))
         below = TRUE;
@@ -596,7 +598,7 @@ test_fixtures (void)
   g_test_message ("per fixture:\n%s", per_fixture->str);
   if (failures->len > 0)
     g_test_message ("%s", failures->str);
-  /* The seeds exactly. */
+  /* The seeds exactly, the zoo at ZOO_THRESHOLD of the checks of every fixture. */
   if (below)
     g_test_fail ();
   g_string_free (failures, TRUE);
@@ -778,9 +780,9 @@ make_pdf (gboolean with_text)
     {
       cairo_rectangle (cr, 100, 100, 200, 300);
       cairo_fill (cr);
-      if (with_text)
+      if (with_text && page == 0)
         {
-          cairo_move_to (cr, 72, 72);
+          cairo_move_to (cr, 72, 300);
           cairo_show_text (cr, "Kære Anna, tak for dit brev om haven. Venlig hilsen Bo.");
         }
       cairo_show_page (cr);
@@ -826,7 +828,37 @@ test_errors (void)
   assert_import_error (damaged, REF_PDF_IMPORT_ERROR_DAMAGED);
   assert_import_error (encrypted, REF_PDF_IMPORT_ERROR_ENCRYPTED);
   assert_import_error (scan, REF_PDF_IMPORT_ERROR_NO_TEXT);
-  assert_import_error (letter, REF_PDF_IMPORT_ERROR_NOT_MINUTES);
+}
+
+/* Issue 15: a PDF with text is never refused. A letter has no agenda items: its
+ * text is imported as one item, with a confidence that says so and a note why. */
+static void
+test_text_without_items (void)
+{
+  g_autoptr (GBytes) letter = make_pdf (TRUE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefPdfImport) import = ref_pdf_import_bytes (letter, "brev.pdf", NULL, NULL, NULL, &error);
+  g_autoptr (RefAgendaItem) item = NULL;
+  g_autofree char *plain = NULL;
+  GPtrArray *notes;
+  gboolean why = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  g_assert_cmpuint (ref_meeting_get_n_items (ref_pdf_import_get_meeting (import)), ==, 1);
+  item = g_list_model_get_item (ref_meeting_get_items (ref_pdf_import_get_meeting (import)), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_sections (item)), >=, 1);
+  {
+    g_autoptr (RefSection) section = g_list_model_get_item (ref_agenda_item_get_sections (item), 0);
+    plain = ref_text_to_plain (ref_section_get_text (section));
+  }
+  g_assert_nonnull (strstr (plain, "tak for dit brev"));
+  g_assert_cmpfloat (ref_pdf_import_get_coverage (import), >, 0.99);
+  g_assert_cmpfloat (ref_pdf_import_get_confidence (import), <, 0.3);
+  notes = ref_pdf_import_get_confidence_notes (import);
+  for (guint i = 0; i < notes->len; i++)
+    why |= strstr (g_ptr_array_index (notes, i), "one item") != NULL;
+  g_assert_true (why);
 }
 
 static void
@@ -850,6 +882,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-import/export-import", test_export_import_round_trip);
   g_test_add_func ("/pdf-import/attendance-round-trip", test_attendance_round_trip);
   g_test_add_func ("/pdf-import/errors", test_errors);
+  g_test_add_func ("/pdf-import/text-without-items", test_text_without_items);
   g_test_add_func ("/pdf-import/glued-list-number", test_glued_list_number);
   g_test_add_func ("/pdf-import/missing-file", test_missing_file);
   return ref_test_run_and_clean (tmp_root);

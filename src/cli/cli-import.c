@@ -59,12 +59,17 @@ run_job (Job *job, gboolean verbose)
   if (verbose)
     {
       GPtrArray *warnings = ref_pdf_import_get_warnings (import);
+      GPtrArray *notes;
       for (guint i = 0; i < warnings->len; i++)
         {
           RefImportWarning *w = g_ptr_array_index (warnings, i);
           /* TRANSLATORS: "FILE, page N: reason: text" */
           g_printerr (_("%s, page %u: %s: “%s”\n"), job->input, w->page, w->reason, w->text);
         }
+      notes = ref_pdf_import_get_confidence_notes (import);
+      for (guint i = 0; i < notes->len; i++)
+        /* TRANSLATORS: "FILE: confidence lowered: reason" */
+        g_printerr (_("%s: confidence lowered: %s\n"), job->input, (const char *) g_ptr_array_index (notes, i));
     }
   ref_xml_save_file (ref_pdf_import_get_meeting (import), out, &job->error);
 }
