@@ -92,6 +92,26 @@ furniture_key (const char *text)
   return g_string_free (key, FALSE);
 }
 
+/* A short document repeats its running header too seldom to tell it by repetition:
+ * the first line of a page (after the front page), set smaller than the body, that
+ * names a committee and a date is one as well. */
+static gboolean
+is_small_running_header (Importer *imp, guint index)
+{
+  Line *line = importer_line (imp, index);
+  g_autoptr (GMatchInfo) m = NULL;
+  g_autofree char *date = NULL;
+  int y, mo, d;
+
+  if (line->pdf->page == 0 || line->pdf->size > imp->body_size - 0.9
+      || (index > 0 && importer_line (imp, index - 1)->pdf->page == line->pdf->page))
+    return FALSE;
+  if (!ref_pdf_vocab_match (REF_VOCAB_RUNNING_HEADER, line->pdf->text, &m))
+    return FALSE;
+  date = ref_pdf_vocab_group (m, "date");
+  return ref_pdf_parse_danish_date (date, &y, &mo, &d, NULL);
+}
+
 /* Running headers and footers: text in the top or bottom band of the page that recurs
  * (digits aside) on several pages, and bare page numbers there. */
 static void
@@ -116,7 +136,8 @@ mark_furniture (Importer *imp)
         count = GPOINTER_TO_UINT (g_hash_table_lookup (pages_by_key, key));
         if (pass == 0)
           g_hash_table_insert (pages_by_key, g_steal_pointer (&key), GUINT_TO_POINTER (count + 1));
-        else if (count >= threshold || (imp->text->n_pages > 1 && g_regex_match (page_number, line->pdf->text, 0, NULL)))
+        else if (count >= threshold || (imp->text->n_pages > 1 && g_regex_match (page_number, line->pdf->text, 0, NULL))
+                 || is_small_running_header (imp, i))
           line->role = ROLE_FURNITURE;
       }
 }

@@ -981,12 +981,15 @@ route_of (GArray *paras)
       bodies = g_regex_split (ref_pdf_vocab (REF_VOCAB_ROUTE_SEPARATOR), text, 0);
       for (guint b = 0; bodies[b]; b++)
         {
+          g_auto (GStrv) words = NULL;
+
           g_strstrip (bodies[b]);
           if (*bodies[b] == '\0')
             continue;
           /* A body's name: capitalised, a few words, no digits, no sentence. */
+          words = g_strsplit (bodies[b], " ", 8);
           if (!g_unichar_isupper (g_utf8_get_char (bodies[b])) || strpbrk (bodies[b], "0123456789:.") != NULL
-              || g_strv_length (g_strsplit (bodies[b], " ", 8)) > 7)
+              || g_strv_length (words) > 7)
             return NULL;
           g_strv_builder_add (builder, bodies[b]);
           n++;

@@ -338,8 +338,9 @@ builder_flush (LineBuilder *b, guint page, GPtrArray *lines)
     for (guint i = 0; cells[i]; i++)
       {
         gsize len = strlen (cells[i]);
-        RefPdfCell cell = { 0 };
-        PopplerTextAttributes *a = dominant_attributes (b, pos, pos + len, &cell.x0, &cell.x1);
+        RefPdfCell cell = { 0, x0, x1, 0, FALSE };
+        /* A line of one cell is its own cell. */
+        PopplerTextAttributes *a = cells[1] == NULL ? dominant : dominant_attributes (b, pos, pos + len, &cell.x0, &cell.x1);
 
         pos += len + 1;
         g_strstrip (cells[i]);

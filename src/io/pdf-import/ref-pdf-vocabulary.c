@@ -73,7 +73,9 @@ static const PatternEntry patterns[REF_VOCAB_N] = {
   [REF_VOCAB_ORGANISATION] = { "(?:Kommune|Region \\p{L}+|Kommunalbestyrelse|Regionsrådet)$", 0 },
   [REF_VOCAB_EDITION] = { "^(?:Offentlig|Intern) udgave$", 0 },
   [REF_VOCAB_MEETING_ENDED] = { "^Mødet (?:sluttede|hævet|hævedes|afsluttet|afsluttedes|slut)\\b", CI },
-  [REF_VOCAB_RUNNING_HEADER] = { "^(?<committee>.+?)(?:,|\\t|\\s+d\\.|\\s+den|\\s+[-–·]\\s*)\\s*(?<date>\\d.*)$", 0 },
+  [REF_VOCAB_RUNNING_HEADER] = { "^(?<committee>.+?)(?:,|\\t|\\s+d\\.|\\s+den|\\s+[-–·]\\s*|\\s+(?=\\d{1,2}[-./]\\d))\\s*"
+                                 "(?<date>\\d.*)$",
+                                 0 },
   [REF_VOCAB_PARTY] = { "^(?:[A-ZÆØÅ]{1,3}|[Ll]øsgænger|[Uu]den for parti|[Uu]den for partierne)$", 0 },
   [REF_VOCAB_OFFICIAL_ROLE] = { "chef|direktør|sekretær|konsulent|leder|referent|sagsbehandler|specialist|koordinator|jurist"
                                 "|økonom|medarbejder|fuldmægtig|rådgiver",
