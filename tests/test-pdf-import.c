@@ -765,6 +765,55 @@ test_glued_list_number (void)
   g_rmdir (dir);
 }
 
+/* An item number alone on its line, set as a heading, with the title on the line
+ * below; and a soft hyphen at a line end, which always divides a word. */
+static void
+test_lone_item_number (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-lone-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "lone.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefPdfImport) import = NULL;
+  RefMeeting *m;
+
+  show (cr, 72, 80, 18, TRUE, "Referat – Teknisk Udvalg");
+  show (cr, 72, 104, 10, FALSE, "Mødedato: 12.03.2024 kl. 16.00");
+  show (cr, 72, 150, 13, TRUE, "1.");
+  show (cr, 72, 166, 13, TRUE, "Godkendelse af dagsorden");
+  show (cr, 72, 190, 10, TRUE, "Beslutning");
+  show (cr, 72, 204, 10, FALSE, "Godkendt.");
+  show (cr, 72, 240, 13, TRUE, "2.");
+  show (cr, 72, 256, 13, TRUE, "Vejbelysning på Stationsvej");
+  show (cr, 72, 280, 10, TRUE, "Sagsfremstilling");
+  show (cr, 72, 294, 10, FALSE, "Belysningen udskiftes med LED-armaturer, og de gamle master genan\u00AD");
+  show (cr, 72, 307, 10, FALSE, "vendes på cykelstien.");
+  show (cr, 72, 330, 10, TRUE, "Beslutning");
+  show (cr, 72, 344, 10, FALSE, "Godkendt.");
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  import = ref_pdf_import_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  m = ref_pdf_import_get_meeting (import);
+  g_assert_cmpstr (ref_meeting_get_committee (m), ==, "Teknisk Udvalg");
+  g_assert_cmpuint (ref_meeting_get_n_items (m), ==, 2);
+  {
+    g_autoptr (RefAgendaItem) second = g_list_model_get_item (ref_meeting_get_items (m), 1);
+    g_autoptr (RefSection) section = g_list_model_get_item (ref_agenda_item_get_sections (second), 0);
+    g_autofree char *plain = ref_text_to_plain (ref_section_get_text (section));
+
+    g_assert_cmpuint (ref_agenda_item_get_number (second), ==, 2);
+    g_assert_cmpstr (ref_agenda_item_get_title (second), ==, "Vejbelysning på Stationsvej");
+    g_assert_cmpstr (plain, ==, "Belysningen udskiftes med LED-armaturer, og de gamle master genanvendes på cykelstien.");
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static GBytes *
 make_pdf (gboolean with_text)
 {
@@ -884,6 +933,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-import/errors", test_errors);
   g_test_add_func ("/pdf-import/text-without-items", test_text_without_items);
   g_test_add_func ("/pdf-import/glued-list-number", test_glued_list_number);
+  g_test_add_func ("/pdf-import/lone-item-number", test_lone_item_number);
   g_test_add_func ("/pdf-import/missing-file", test_missing_file);
   return ref_test_run_and_clean (tmp_root);
 }

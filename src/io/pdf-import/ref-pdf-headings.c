@@ -23,6 +23,7 @@ typedef enum {
   FORM_NUMBER_CELL,
   FORM_NUMBERED,
   FORM_BARE,
+  FORM_LONE, /* the number alone on its line, set as a heading; the title below */
 } Form;
 
 typedef struct {
@@ -77,6 +78,17 @@ text_without_marker (Line *line, gboolean *closed)
 }
 
 static gboolean
+lone_number_heads_title (Importer *imp, guint index)
+{
+  Line *line = importer_line (imp, index);
+  Line *next = index + 1 < imp->lines->len ? importer_line (imp, index + 1) : NULL;
+
+  return is_heading_typography (imp, line) && next != NULL && next->role == ROLE_BODY && next->pdf->page == line->pdf->page
+         && next->pdf->y0 - line->pdf->y1 < 1.5 * MAX (line->pdf->size, next->pdf->size) && is_heading_typography (imp, next)
+         && g_unichar_isupper (g_utf8_get_char (next->pdf->text));
+}
+
+static gboolean
 candidate_from_line (Importer *imp, guint index, Candidate *c)
 {
   static const struct {
@@ -87,6 +99,7 @@ candidate_from_line (Importer *imp, guint index, Candidate *c)
     { REF_VOCAB_ITEM_NUMBER_CELL, FORM_NUMBER_CELL },
     { REF_VOCAB_ITEM_NUMBERED, FORM_NUMBERED },
     { REF_VOCAB_ITEM_BARE_NUMBER, FORM_BARE },
+    { REF_VOCAB_ITEM_LONE_NUMBER, FORM_LONE },
   };
   Line *line = importer_line (imp, index);
   g_autofree char *text = NULL;
@@ -118,7 +131,11 @@ candidate_from_line (Importer *imp, guint index, Candidate *c)
       /* "1. januar 2025 …" is a date. */
       if (title != NULL && ref_pdf_vocab_match (REF_VOCAB_MONTH_START, title, NULL))
         return FALSE;
-      if (title == NULL && forms[f].form != FORM_PREFIXED)
+      if (title == NULL && forms[f].form != FORM_PREFIXED && forms[f].form != FORM_LONE)
+        return FALSE;
+      /* A number alone is an item's only when set as a heading and followed by a
+       * title set as one. */
+      if (forms[f].form == FORM_LONE && !lone_number_heads_title (imp, index))
         return FALSE;
       c->line = index;
       c->form = forms[f].form;

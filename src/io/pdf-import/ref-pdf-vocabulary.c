@@ -38,6 +38,7 @@ static const PatternEntry patterns[REF_VOCAB_N] = {
   [REF_VOCAB_ITEM_NUMBERED] = { "^(?<number>\\d{1,4})\\.\\s+(?<title>\\S.*)$", 0 },
   [REF_VOCAB_ITEM_NUMBER_CELL] = { "^(?<number>\\d{1,4})\\.?\\t(?<title>\\S.*)$", 0 },
   [REF_VOCAB_ITEM_BARE_NUMBER] = { "^(?<number>\\d{1,4})\\s+(?<title>\\p{Lu}.*)$", 0 },
+  [REF_VOCAB_ITEM_LONE_NUMBER] = { "^(?<number>\\d{1,4})\\.?$", 0 },
   [REF_VOCAB_SUB_NUMBER] = { "^(?<number>\\d{1,3})\\.(?<sub>\\d{1,3})\\.?\\s+(?<title>\\S.*)$", 0 },
   [REF_VOCAB_CLOSED_TITLE] = { "^(?:Lukket punkt|Lukket sag|Lukket|Fortroligt punkt|Fortroligt)(?:\\s*[:\\-–]\\s*(?<title>.*))?$", CI },
   [REF_VOCAB_OPEN_MARKER] = { "^(?:Åbent punkt|Åben sag|Åbent|Offentligt punkt)$", CI },

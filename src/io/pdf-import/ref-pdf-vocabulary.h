@@ -21,6 +21,7 @@ typedef enum {
   REF_VOCAB_ITEM_NUMBERED,      /* "82. Title" */
   REF_VOCAB_ITEM_NUMBER_CELL,   /* "1.\tTitle", "49\tTitle": number and title in cells */
   REF_VOCAB_ITEM_BARE_NUMBER,   /* "5 Title" */
+  REF_VOCAB_ITEM_LONE_NUMBER,   /* "5." alone, the title on the line below */
   REF_VOCAB_SUB_NUMBER,         /* "2.1 Sagsfremstilling": numbered sub-heading */
   REF_VOCAB_CLOSED_TITLE,       /* "Lukket punkt: Title", "Lukket" */
   REF_VOCAB_OPEN_MARKER,        /* "Åbent punkt" */
