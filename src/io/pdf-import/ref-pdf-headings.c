@@ -289,6 +289,14 @@ is_candidate_line (Importer *imp, guint index)
   return is;
 }
 
+static gboolean
+is_case_number (const char *text)
+{
+  g_autofree char *value = ref_pdf_case_number (text, NULL);
+
+  return value != NULL;
+}
+
 /* Metadata under the title: case numbers ("Sagsnr.: 20/1234", "Sags ID: …", a bare
  * KLE number) and open/closed markers, one per line or together. */
 static gboolean
@@ -333,7 +341,7 @@ read_heading (Importer *imp, ItemHeading *h, Candidate *c, NavEntry *nav, guint 
     {
       Line *next = importer_line (imp, j);
       if (next->role == ROLE_BODY && same_page_near (line, next, 1.5) && is_heading_typography (imp, next)
-          && !is_candidate_line (imp, j) && ref_pdf_case_number (next->pdf->text, NULL) == NULL)
+          && !is_candidate_line (imp, j) && !is_case_number (next->pdf->text))
         {
           g_string_assign (full, next->pdf->text);
           title_line = next;
@@ -355,7 +363,7 @@ read_heading (Importer *imp, ItemHeading *h, Candidate *c, NavEntry *nav, guint 
         }
       if (next->role != ROLE_BODY || next->pdf->bold != title_line->pdf->bold
           || fabs (next->pdf->size - title_line->pdf->size) > 0.4 || !same_page_near (importer_line (imp, j - 1), next, 0.9)
-          || ref_pdf_case_number (next->pdf->text, NULL) != NULL || is_candidate_line (imp, j)
+          || is_case_number (next->pdf->text) || is_candidate_line (imp, j)
           || strchr (next->pdf->text, '\t') != NULL)
         break;
       if (full->len > 0 && full->str[full->len - 1] != '-')
