@@ -139,7 +139,7 @@ add_participants (Importer *imp, const char *list, RefParticipantType type, gboo
 static GArray *
 parse_item_numbers (const char *text)
 {
-  GRegex *number = g_regex_new ("\\d{1,4}", 0, 0, NULL);
+  GRegex *number = ref_pdf_regex ("\\d{1,4}", 0);
   g_autoptr (GMatchInfo) m = NULL;
   GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -152,7 +152,6 @@ parse_item_numbers (const char *text)
         g_array_append_val (numbers, value);
       g_match_info_next (m, NULL);
     }
-  g_regex_unref (number);
   return numbers;
 }
 

@@ -187,9 +187,7 @@ is_plain_caption (const char *text, RefCaption *caption)
 {
   if (!ref_pdf_caption_parse (text, caption))
     return FALSE;
-  if (caption->intro != NULL || (caption->role == REF_CAPTION_DECISION && caption->date != NULL && caption->body != NULL
-                                 && !g_str_has_prefix (caption->text, "Beslutning")
-                                 && !g_str_has_prefix (caption->text, "BESLUTNING")))
+  if (caption->named)
     {
       ref_pdf_caption_clear (caption);
       return FALSE;
@@ -270,8 +268,6 @@ inline_caption (Line *line, RefCaption *caption)
 
 /* ---- paragraphs ---- */
 
-static const char *const suspended_compound_words[] = { "og", "eller", "samt", "til", "end", "&", NULL };
-
 /* Joins @next to @para, which ends with a line break. A trailing hyphen either
  * divides a word (a soft hyphen always does; before a lower-case continuation it
  * does unless the hyphenated form is how the document spells the word elsewhere)
@@ -297,7 +293,7 @@ join_line (Importer *imp, GString *para, const char *next, gboolean soft)
       second = g_strndup (next, end - next);
       hyphenated = g_strconcat (first, second, NULL);
       lower = g_utf8_strdown (hyphenated, -1);
-      if (g_strv_contains (suspended_compound_words, second))
+      if (ref_pdf_vocab_match (REF_VOCAB_SUSPENDED_COMPOUND, second, NULL))
         g_string_append_c (para, ' ');
       else if (soft
                || (*second && g_unichar_islower (g_utf8_get_char (second)) && !g_unichar_isupper (before)

@@ -145,6 +145,7 @@ static const PatternEntry patterns[REF_VOCAB_N] = {
                                 "\\s*[:.\\-–]\\s*(?<text>\\S.*)$",
                                 0 },
   [REF_VOCAB_GENITIVE_BODY] = { "^(?<body>.+(?:et|en))s$", 0 },
+  [REF_VOCAB_SUSPENDED_COMPOUND] = { "^(?:og|eller|samt|til|end|&)$", 0 },
 };
 
 /* ---- captions ---- */
@@ -154,6 +155,7 @@ typedef struct {
   GRegexCompileFlags flags;
   RefCaptionRole role;
   RefSectionKind section;
+  gboolean named; /* names a body: a sentence in body type could read the same */
 } CaptionEntry;
 
 /* In order: the first that matches wins. Anchored; matched against the caption
@@ -167,9 +169,9 @@ static const CaptionEntry captions[] = {
     "(?:,?\\s+(?<ref>" ITEM_REF "))?$",
     CI, REF_CAPTION_DECISION, REF_SECTION_KIND_FREE },
   { "^(?<body>\\p{Lu}.*?s)\\s+beslutning(?:er)?(?:,?\\s+(?:den|d\\.)\\s*(?<date>" DATE "))?(?:,?\\s+(?<ref>" ITEM_REF "))?$",
-    0, REF_CAPTION_DECISION, REF_SECTION_KIND_FREE },
+    0, REF_CAPTION_DECISION, REF_SECTION_KIND_FREE, TRUE },
   { "^(?<body>\\p{Lu}[^,]*?),\\s*(?<date>" DATE ")(?:,\\s*(?<ref>" ITEM_REF "))?$", 0, REF_CAPTION_DECISION,
-    REF_SECTION_KIND_FREE },
+    REF_SECTION_KIND_FREE, TRUE },
   { "^(?:Indstilling(?:er|en)?|(?:Administrationens|Forvaltningens|Direktionens|Direktørens|Kommunaldirektørens"
     "|Borgmesterens|Formandens|Sekretariatets)\\s+indstilling|Indstilling fra .+|Forslag til (?:beslutning|indstilling)"
     "|Beslutningsforslag|Forslag|Indstilling og beslutning)$",
@@ -386,6 +388,7 @@ ref_pdf_caption_parse (const char *text, RefCaption *caption)
         continue;
       caption->role = captions[i].role;
       caption->section = captions[i].section;
+      caption->named = captions[i].named;
       body = ref_pdf_vocab_group (m, "body");
       caption->body = body ? undo_genitive (body) : NULL;
       caption->date = ref_pdf_vocab_group (m, "date");
@@ -403,6 +406,7 @@ ref_pdf_caption_parse (const char *text, RefCaption *caption)
       {
         caption->role = REF_CAPTION_RECOMMENDATION;
         caption->section = REF_SECTION_KIND_FREE;
+        caption->named = TRUE;
         caption->body = ref_pdf_vocab_group (m, "body");
         caption->intro = ref_pdf_vocab_group (m, "intro");
         caption->text = g_steal_pointer (&clean);

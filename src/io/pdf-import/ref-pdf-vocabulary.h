@@ -85,6 +85,7 @@ typedef enum {
   REF_VOCAB_ROUTE_SEPARATOR,    /* between the bodies of a "Sagsgang" */
   REF_VOCAB_HISTORY_ENTRY,      /* "Økonomiudvalget, 19.05.2020, pkt. 12: Orienteret." */
   REF_VOCAB_GENITIVE_BODY,      /* "Byrådets" → "Byrådet" */
+  REF_VOCAB_SUSPENDED_COMPOUND, /* "og" after "Sundheds-": the hyphen belongs to the word */
   REF_VOCAB_N
 } RefVocabPattern;
 
@@ -115,6 +116,8 @@ typedef struct {
   char *reference;        /* "pkt. 48", "Punkt 31" */
   char *intro;            /* "indstiller, at" */
   char *text;             /* the caption without outline number and colon */
+  gboolean named;         /* a form that names a body ("Byrådets beslutning den …",
+                           * "Direktionen indstiller, at"): a caption only when set as one */
 } RefCaption;
 
 /* Recognises a caption: "Indstilling", "2.1 Sagsfremstilling", "BESLUTNING",
