@@ -77,6 +77,16 @@ text_without_marker (Line *line, gboolean *closed)
   return g_strdup (line->pdf->text);
 }
 
+/* Every form of item heading carries its number near the line's start. */
+static gboolean
+has_early_digit (const char *text)
+{
+  for (guint i = 0; text[i] && i < 24; i++)
+    if (g_ascii_isdigit (text[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 lone_number_heads_title (Importer *imp, guint index)
 {
@@ -106,7 +116,7 @@ candidate_from_line (Importer *imp, guint index, Candidate *c)
   const char *tab;
 
   memset (c, 0, sizeof *c);
-  if (line->role != ROLE_BODY || g_utf8_strlen (line->pdf->text, -1) > 300)
+  if (line->role != ROLE_BODY || g_utf8_strlen (line->pdf->text, -1) > 300 || !has_early_digit (line->pdf->text))
     return FALSE;
   text = text_without_marker (line, &c->closed_marker);
   tab = strchr (text, '\t');

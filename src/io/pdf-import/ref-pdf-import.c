@@ -419,27 +419,37 @@ mark_meeting_kind (Importer *imp)
 }
 
 /* The words of the document, and its hyphenated words ("it-system"), for telling a
- * line-end hyphen that divides a word from one that belongs to it. */
+ * line-end hyphen that divides a word from one that belongs to it. (A scan, not a
+ * regular expression: it runs over every character of the document.) */
 static void
 build_words (Importer *imp)
 {
-  GRegex *word = ref_pdf_regex ("[[:alpha:]]+(?:-[[:alpha:]]+)*", 0);
-
   imp->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < imp->lines->len; i++)
     {
-      const char *text = importer_line (imp, i)->pdf->text;
-      g_autoptr (GMatchInfo) m = NULL;
+      const char *p = importer_line (imp, i)->pdf->text;
 
-      g_regex_match (word, text, 0, &m);
-      for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+      while (*p)
         {
-          int start, end;
+          const char *start = p, *end = p;
+          glong letters = 0;
 
-          g_match_info_fetch_pos (m, 0, &start, &end);
+          /* Letters, and hyphens between letters. */
+          while (*end)
+            {
+              gunichar c = g_utf8_get_char (end);
+              const char *after = g_utf8_next_char (end);
+
+              if (g_unichar_isalpha (c))
+                letters++;
+              else if (!(c == '-' && letters > 0 && *after && g_unichar_isalpha (g_utf8_get_char (after))))
+                break;
+              end = after;
+            }
           /* A hyphen at the line's end is no part of a word. */
-          if (end - start > 2 && text[end] != '-')
-            g_hash_table_add (imp->words, g_utf8_strdown (text + start, end - start));
+          if (letters > 2 && *end != '-')
+            g_hash_table_add (imp->words, g_utf8_strdown (start, end - start));
+          p = end > start ? end : g_utf8_next_char (end);
         }
     }
 }

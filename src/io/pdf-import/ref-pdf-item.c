@@ -225,8 +225,8 @@ is_part_heading (Importer *imp, Line *line)
     }
   if (line->tag_level > 0)
     return TRUE;
-  /* In body type: a known caption, short and not a sentence. */
-  if (g_utf8_strlen (text, -1) > 60 || g_str_has_suffix (text, "."))
+  /* In body type: a known caption, short, capitalised and not a sentence. */
+  if (g_utf8_strlen (text, -1) > 60 || g_str_has_suffix (text, ".") || g_unichar_islower (g_utf8_get_char (text)))
     return FALSE;
   known = is_plain_caption (text, &caption);
   ref_pdf_caption_clear (&caption);

@@ -293,22 +293,43 @@ is_heading_typography (Importer *imp, Line *line)
   return line->pdf->bold || line->pdf->size >= imp->body_size * 1.08 || line->tag_level > 0;
 }
 
-/* Whether @line shows the heading of @e. */
-static gboolean
-line_shows_entry (Importer *imp, Line *line, NavEntry *e, const char *title_key, gboolean prefix_only)
-{
+/* A line's key for finding titles, and the item number in front of it; computed
+ * once per line, since every entry of the list looks through the same lines. */
+typedef struct {
+  char *key;
   guint number;
-  g_autofree char *rest = NULL, *key = NULL;
+} LineKey;
+
+static LineKey *
+line_key (Importer *imp, LineKey *keys, guint index)
+{
+  LineKey *k = &keys[index];
+
+  if (k->key == NULL)
+    {
+      g_autofree char *rest = strip_item_number (importer_line (imp, index)->pdf->text, &k->number);
+      k->key = ref_pdf_match_key (rest);
+    }
+  return k;
+}
+
+/* Whether line @index shows the heading of @e. */
+static gboolean
+line_shows_entry (Importer *imp, LineKey *keys, guint index, NavEntry *e, const char *title_key, gboolean prefix_only)
+{
+  Line *line = importer_line (imp, index);
+  const char *key;
+  LineKey *k;
   gboolean complete;
 
   if (line->role != ROLE_BODY || strlen (line->pdf->text) > 400)
     return FALSE;
   if (e->page != G_MAXUINT && line->pdf->page != e->page)
     return FALSE;
-  rest = strip_item_number (line->pdf->text, &number);
-  if (number != 0 && e->number != 0 && number != e->number)
+  k = line_key (imp, keys, index);
+  if (k->number != 0 && e->number != 0 && k->number != e->number)
     return FALSE;
-  key = ref_pdf_match_key (rest);
+  key = k->key;
   if (!ref_pdf_title_matches (key, title_key, &complete))
     {
       /* A truncated title in the table of contents ("… vedrørende gravide med"). */
@@ -322,6 +343,11 @@ void
 ref_pdf_locate_navigation (Importer *imp, guint from)
 {
   guint cursor = from;
+  g_autofree LineKey *keys = NULL;
+
+  if (imp->nav->len == 0)
+    return;
+  keys = g_new0 (LineKey, imp->lines->len);
 
   for (guint n = 0; n < imp->nav->len; n++)
     {
@@ -339,7 +365,7 @@ ref_pdf_locate_navigation (Importer *imp, guint from)
 
             if (pass == 0 && !is_heading_typography (imp, line))
               continue;
-            if (line_shows_entry (imp, line, e, title_key, truncated))
+            if (line_shows_entry (imp, keys, i, e, title_key, truncated))
               {
                 e->line = i;
                 break;
@@ -348,4 +374,6 @@ ref_pdf_locate_navigation (Importer *imp, guint from)
       if (e->line != G_MAXUINT)
         cursor = e->line + 1;
     }
+  for (guint i = 0; i < imp->lines->len; i++)
+    g_free (keys[i].key);
 }

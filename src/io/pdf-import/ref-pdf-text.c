@@ -138,6 +138,7 @@ typedef struct {
   double x0, x1;
   PopplerTextAttributes *attr;
   gboolean space;
+  gboolean bold;
 } BuiltChar;
 
 typedef struct {
@@ -288,7 +289,7 @@ bold_prefix (LineBuilder *b, const char *text)
       if (bc->space)
         continue;
       total++;
-      if (bc->attr == NULL || !font_is_bold (bc->attr->font_name))
+      if (!bc->bold)
         {
           all = FALSE;
           break;
@@ -385,6 +386,7 @@ typedef struct {
   PopplerTextAttributes *attr;
   const char *href;
   gboolean soft; /* a soft hyphen: shown only at a line end */
+  gboolean bold; /* its font is a bold one */
 } PageChar;
 
 static double
@@ -415,7 +417,7 @@ builder_add_char (LineBuilder *b, const PageChar *pc)
 {
   gsize before = b->text->len;
   double size = char_size (pc);
-  BuiltChar bc = { before, pc->r.x1, pc->r.x2, pc->attr, g_unichar_isspace (pc->c) };
+  BuiltChar bc = { before, pc->r.x1, pc->r.x2, pc->attr, g_unichar_isspace (pc->c), pc->bold };
 
   if (!b->empty && b->last_x1 >= 0 && !g_unichar_isspace (pc->c) && pc->r.x1 - b->last_x1 > 0.1 * size)
     {
@@ -510,6 +512,7 @@ extract_page (PopplerPage *page, guint index, GPtrArray *lines)
   GList *attributes;
   g_autofree PopplerTextAttributes **by_char = NULL;
   g_autoptr (GArray) chars = g_array_new (FALSE, FALSE, sizeof (PageChar));
+  g_autoptr (GHashTable) bold_runs = g_hash_table_new (NULL, NULL);
   LineBuilder b = { 0 };
   GList *link_mapping;
   double page_width, page_height;
@@ -520,12 +523,16 @@ extract_page (PopplerPage *page, guint index, GPtrArray *lines)
     return;
   attributes = poppler_page_get_text_attributes (page);
   by_char = attributes_by_char (attributes, n_rects);
+  /* Whether a run's font is bold, once per run rather than per character. */
+  for (GList *l = attributes; l; l = l->next)
+    g_hash_table_insert (bold_runs, l->data, GINT_TO_POINTER (font_is_bold (((PopplerTextAttributes *) l->data)->font_name)));
   link_mapping = poppler_page_get_link_mapping (page);
   poppler_page_get_size (page, &page_width, &page_height);
 
   for (p = text, i = 0; *p && i < n_rects; p = g_utf8_next_char (p), i++)
     {
-      PageChar pc = { g_utf8_get_char (p), rects[i], by_char[i], NULL, FALSE };
+      PageChar pc = { g_utf8_get_char (p), rects[i], by_char[i], NULL, FALSE,
+                      by_char[i] != NULL && GPOINTER_TO_INT (g_hash_table_lookup (bold_runs, by_char[i])) };
       double cx = (pc.r.x1 + pc.r.x2) / 2, cy = (pc.r.y1 + pc.r.y2) / 2;
       gunichar spelled[3];
       guint n;

@@ -27,7 +27,7 @@ ref_pdf_regex (const char *pattern, GRegexCompileFlags flags)
   if (re == NULL)
     {
       g_autoptr (GError) error = NULL;
-      re = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, &error);
+      re = g_regex_new (pattern, flags, 0, &error);
       g_assert_no_error (error); /* patterns are constants of the importer */
       g_hash_table_insert (regex_cache, g_steal_pointer (&key), re);
     }

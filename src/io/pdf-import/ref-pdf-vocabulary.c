@@ -259,11 +259,14 @@ G_LOCK_DEFINE_STATIC (compiled);
 static GRegex *compiled_patterns[REF_VOCAB_N];
 static GRegex *compiled_captions[G_N_ELEMENTS (captions)];
 
+/* Not JIT-compiled (G_REGEX_OPTIMIZE): the lines they are matched against are short,
+ * and compiling the whole vocabulary to machine code cost a one-shot import
+ * (referent-cli) more than it saved. */
 static GRegex *
 compile (const char *pattern, GRegexCompileFlags flags)
 {
   g_autoptr (GError) error = NULL;
-  GRegex *re = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, &error);
+  GRegex *re = g_regex_new (pattern, flags, 0, &error);
 
   /* The patterns are constants of this file: a bad one is a programming error. */
   g_assert_no_error (error);
