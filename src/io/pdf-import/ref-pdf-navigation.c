@@ -72,7 +72,14 @@ find_toc_start (Importer *imp, guint limit)
   for (guint i = 0; i < limit; i++)
     {
       Line *line = importer_line (imp, i);
-      if (line->role == ROLE_BODY && ref_pdf_vocab_match (REF_VOCAB_TOC_HEADING, line->pdf->text, NULL))
+      guint entries = 0;
+
+      if (line->role != ROLE_BODY || !ref_pdf_vocab_match (REF_VOCAB_TOC_HEADING, line->pdf->text, NULL))
+        continue;
+      /* A heading with entries under it ("Indhold" is also a caption in items). */
+      for (guint j = i + 1; j < limit && j <= i + 4; j++)
+        entries += is_toc_entry_line (importer_line (imp, j));
+      if (entries > 0)
         return i;
     }
   for (guint i = 0; i + 1 < limit; i++)
