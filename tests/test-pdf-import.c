@@ -7,6 +7,7 @@
 #include "ref-format.h"
 #include "ref-pdf-export.h"
 #include "ref-pdf-import.h"
+#include "ref-pdf-vocabulary.h"
 #include "ref-xml.h"
 #include "test-tmp.h"
 
@@ -814,6 +815,149 @@ test_lone_item_number (void)
   g_rmdir (dir);
 }
 
+/* The vocabulary knows captions in their variants: role, who decides or
+ * recommends (genitive undone), date and reference; numbered and capitalised
+ * forms; and does not take a sentence for a caption. */
+static void
+test_vocabulary_captions (void)
+{
+  static const struct {
+    const char *text;
+    RefCaptionRole role;
+    const char *body;
+    const char *date;
+    const char *reference;
+  } cases[] = {
+    { "Indstilling", REF_CAPTION_RECOMMENDATION, NULL, NULL, NULL },
+    { "INDSTILLING:", REF_CAPTION_RECOMMENDATION, NULL, NULL, NULL },
+    { "Administrationens indstilling", REF_CAPTION_RECOMMENDATION, NULL, NULL, NULL },
+    { "Beslutningsforslag", REF_CAPTION_RECOMMENDATION, NULL, NULL, NULL },
+    { "Direktionen indstiller, at", REF_CAPTION_RECOMMENDATION, "Direktionen", NULL, NULL },
+    { "Forvaltningen foreslår,", REF_CAPTION_RECOMMENDATION, "Forvaltningen", NULL, NULL },
+    { "2.3 Indstilling", REF_CAPTION_RECOMMENDATION, NULL, NULL, NULL },
+    { "Beslutning", REF_CAPTION_DECISION, NULL, NULL, NULL },
+    { "Beslutninger", REF_CAPTION_DECISION, NULL, NULL, NULL },
+    { "Afgørelse", REF_CAPTION_DECISION, NULL, NULL, NULL },
+    { "Beslutning Socialudvalget den 05-05-2021", REF_CAPTION_DECISION, "Socialudvalget", "05-05-2021", NULL },
+    { "Beslutning i Teknik- og Miljøudvalget den 12-03-2024", REF_CAPTION_DECISION, "Teknik- og Miljøudvalget",
+      "12-03-2024", NULL },
+    { "Beslutning Økonomiudvalget 12.05.2020", REF_CAPTION_DECISION, "Økonomiudvalget", "12.05.2020", NULL },
+    { "Byrådets beslutning den 25.05.2021 Punkt 7", REF_CAPTION_DECISION, "Byrådet", "25.05.2021", "Punkt 7" },
+    { "Økonomiudvalget, 12-05-2020, pkt. 4", REF_CAPTION_DECISION, "Økonomiudvalget", "12-05-2020", "pkt. 4" },
+    { "Beslutning fra Udvalget for Læring, 7. juni 2021, pkt. 48", REF_CAPTION_PRIOR_DECISION, "Udvalget for Læring",
+      "7. juni 2021", "pkt. 48" },
+    { "Beslutningen træffes af", REF_CAPTION_DECIDED_BY, NULL, NULL, NULL },
+    { "Bilag", REF_CAPTION_ATTACHMENTS, NULL, NULL, NULL },
+    { "Sagsgang", REF_CAPTION_CASE_ROUTE, NULL, NULL, NULL },
+    { "Sagsforløb", REF_CAPTION_HISTORY, NULL, NULL, NULL },
+    { "Sagsbeskrivelse", REF_CAPTION_SECTION, NULL, NULL, NULL },
+    { "ØKONOMISKE KONSEKVENSER", REF_CAPTION_SECTION, NULL, NULL, NULL },
+    { "Resumé", REF_CAPTION_SECTION, NULL, NULL, NULL },
+    { "Høring", REF_CAPTION_SECTION, NULL, NULL, NULL },
+    { "Beslutningstema", REF_CAPTION_SECTION, NULL, NULL, NULL },
+    { "Social- og Sundhedsudvalget anbefaler indstillingen.", REF_CAPTION_NONE, NULL, NULL, NULL },
+    { "Godkendt.", REF_CAPTION_NONE, NULL, NULL, NULL },
+    { "Beslutningen blev truffet i 2020 efter en længere høring.", REF_CAPTION_NONE, NULL, NULL, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RefCaption caption;
+      gboolean known = ref_pdf_caption_parse (cases[i].text, &caption);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (known ? caption.role : REF_CAPTION_NONE, ==, cases[i].role);
+      if (known)
+        {
+          g_assert_cmpstr (caption.body, ==, cases[i].body);
+          g_assert_cmpstr (caption.date, ==, cases[i].date);
+          g_assert_cmpstr (caption.reference, ==, cases[i].reference);
+        }
+      ref_pdf_caption_clear (&caption);
+    }
+  {
+    RefCaption caption;
+    g_assert_true (ref_pdf_caption_parse ("Sagsbeskrivelse", &caption));
+    g_assert_cmpint (caption.section, ==, REF_SECTION_KIND_CASE);
+    ref_pdf_caption_clear (&caption);
+  }
+}
+
+/* Header labels, case numbers and title lines in their variants. */
+static void
+test_vocabulary_header (void)
+{
+  static const struct {
+    const char *text;
+    RefHeaderField field;
+    const char *value;
+  } labels[] = {
+    { "Mødedato: 04.12.2023 17:00", REF_FIELD_DATE, "04.12.2023 17:00" },
+    { "MØDESTED", REF_FIELD_PLACE, "" },
+    { "Tid:\t15:00-16:45", REF_FIELD_TIME, "15:00-16:45" },
+    { "Mødetid kl. 16", REF_FIELD_TIME, "kl. 16" },
+    { "Til stede: Hans Møller", REF_FIELD_PRESENT, "Hans Møller" },
+    { "Fraværende med afbud: Lis Krogh", REF_FIELD_ABSENT, "Lis Krogh" },
+    { "Fraværende uden afbud: Bo Ek", REF_FIELD_ABSENT_WITHOUT_NOTICE, "Bo Ek" },
+    { "Datoer for næste møder", REF_FIELD_NONE, NULL },
+  };
+  static const struct {
+    const char *text;
+    const char *value;
+  } cases[] = {
+    { "20/22278", "20/22278" },
+    { "00.05.00-P35-2-24", "00.05.00-P35-2-24" },
+    { "Sagsnr.: 24/1002", "24/1002" },
+    { "Sags ID: EMN-2020-00123", "EMN-2020-00123" },
+    { "Sags nr.: 2024-0112", "2024-0112" },
+    { "Sag nr.: 20/12345", "20/12345" },
+    { "J.nr. 07.00.00-Ø60-2-24", "07.00.00-Ø60-2-24" },
+    { "Dok.nr.: 25/00411 · Åbent punkt", "25/00411" },
+    { "Sag nr. 49", NULL },
+    { "2 bilag", NULL },
+  };
+  static const struct {
+    const char *text;
+    const char *rest;
+  } titles[] = {
+    { "REFERAT Børne- og Skoleudvalget", "Børne- og Skoleudvalget" },
+    { "Referat – Byrådet", "Byrådet" },
+    { "Dagsorden til mødet i Økonomiudvalget", "Økonomiudvalget" },
+    { "Referat fra det ordinære møde i Social- og Sundhedsudvalget", "Social- og Sundhedsudvalget" },
+    { "Åbent referat", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      const char *value = NULL;
+      g_autofree char *text = g_strcompress (labels[i].text);
+      RefHeaderField field = ref_pdf_header_label (text, &value);
+
+      g_assert_cmpint (field, ==, labels[i].field);
+      if (field != REF_FIELD_NONE)
+        g_assert_cmpstr (value, ==, labels[i].value);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GMatchInfo) m = NULL;
+      g_autofree char *value = NULL;
+
+      if (ref_pdf_vocab_match (REF_VOCAB_CASE_LABELLED, cases[i].text, &m)
+          || ref_pdf_vocab_match (REF_VOCAB_CASE_NUMBER, cases[i].text, &m))
+        value = ref_pdf_vocab_group (m, "value");
+      g_assert_cmpstr (value, ==, cases[i].value);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr (GMatchInfo) m = NULL;
+      g_autofree char *rest = NULL;
+
+      g_assert_true (ref_pdf_vocab_match (REF_VOCAB_TITLE_LINE, titles[i].text, &m));
+      rest = ref_pdf_vocab_group (m, "rest");
+      g_assert_cmpstr (rest, ==, titles[i].rest);
+    }
+}
+
 static GBytes *
 make_pdf (gboolean with_text)
 {
@@ -934,6 +1078,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-import/text-without-items", test_text_without_items);
   g_test_add_func ("/pdf-import/glued-list-number", test_glued_list_number);
   g_test_add_func ("/pdf-import/lone-item-number", test_lone_item_number);
+  g_test_add_func ("/pdf-import/vocabulary/captions", test_vocabulary_captions);
+  g_test_add_func ("/pdf-import/vocabulary/header", test_vocabulary_header);
   g_test_add_func ("/pdf-import/missing-file", test_missing_file);
   return ref_test_run_and_clean (tmp_root);
 }

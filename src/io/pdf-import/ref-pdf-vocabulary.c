@@ -47,7 +47,7 @@ static const PatternEntry patterns[REF_VOCAB_N] = {
   [REF_VOCAB_MONTH_START] = { "^" MONTHS "\\b", CI },
 
   [REF_VOCAB_CASE_NUMBER] = { "^(?:Sags?\\s*nr\\.?:?\\s*)?(?<value>" CASE_VALUE ")$", 0 },
-  [REF_VOCAB_CASE_LABELLED] = { "^(?:Sagsnr\\.?|Sags\\s+nr\\.?|Sagsnummer|Sags\\s*-?\\s*ID|Sag\\s+ID|J\\.\\s*nr\\.?|Journalnr\\.?"
+  [REF_VOCAB_CASE_LABELLED] = { "^(?:Sagsnr\\.?|Sags\\s+nr\\.?|Sag\\s+nr\\.?\\s*(?=:)|Sagsnummer|Sags\\s*-?\\s*ID|Sag\\s+ID|J\\.\\s*nr\\.?|Journalnr\\.?"
                                 "|Journal\\s+nr\\.?|Dok\\.\\s*nr\\.?|Dokumentnr\\.?|Acadre\\s+sagsnr\\.?)\\s*:?\\s*"
                                 "(?<value>[\\p{L}\\d][\\p{L}\\d./-]*\\d)(?:\\s*(?:[|·•,;]|\\t|\\s{2,})\\s*(?<rest>.*))?$",
                                 CI },
@@ -68,7 +68,8 @@ static const PatternEntry patterns[REF_VOCAB_N] = {
 
   [REF_VOCAB_TITLE_LINE] = { "^(?:Åbent |Åben |Lukket |Offentligt |Offentlig |Ordinært |Ekstraordinært )?"
                              "(?<kind>Referat|Dagsorden|Beslutningsprotokol|Tillægsdagsorden|Beslutningsreferat)\\b\\s*"
-                             "(?:[-–—:]\\s*)?(?:(?:fra|af)\\s+(?:mødet|møde)\\s+i\\s+|for\\s+|til\\s+)?(?<rest>.*)$",
+                             "(?:[-–—:]\\s*)?(?:(?:fra|af|til|for)\\s+)?(?:(?:det\\s+)?(?:ordinære\\s+|ekstraordinære\\s+)?mødet?\\s+i\\s+)?"
+                             "(?<rest>.*)$",
                              CI },
   [REF_VOCAB_TITLE_DATE_TAIL] = { "\\s*[,–-]?\\s*(?:(?:man|tirs|ons|tors|fre|lør|søn)dag\\s+)?(?:d\\.|den)?\\s*" DATE ".*$", CI },
   [REF_VOCAB_ORGANISATION] = { "(?:Kommune|Region \\p{L}+|Kommunalbestyrelse|Regionsrådet)$", 0 },
@@ -165,7 +166,7 @@ static const CaptionEntry captions[] = {
     REF_CAPTION_DECIDED_BY, REF_SECTION_KIND_FREE },
   { "^Beslutning fra (?<body>.+?),\\s*(?<date>[^,]+?)(?:,\\s*(?<ref>" ITEM_REF "))?$", CI, REF_CAPTION_PRIOR_DECISION,
     REF_SECTION_KIND_FREE },
-  { "^(?:Beslutning(?:er)?|Afgørelse)(?:\\s+i)?(?:\\s+(?<body>\\D.*?))?(?:,?\\s+(?:den|d\\.)\\s+(?<date>" DATE "))?"
+  { "^(?:Beslutning(?:er)?|Afgørelse)(?:\\s+i)?(?:\\s+(?<body>\\D.*?))?(?:,?\\s+(?:(?:den|d\\.)\\s+)?(?<date>" DATE "))?"
     "(?:,?\\s+(?<ref>" ITEM_REF "))?$",
     CI, REF_CAPTION_DECISION, REF_SECTION_KIND_FREE },
   { "^(?<body>\\p{Lu}.*?s)\\s+beslutning(?:er)?(?:,?\\s+(?:den|d\\.)\\s*(?<date>" DATE "))?(?:,?\\s+(?<ref>" ITEM_REF "))?$",
@@ -222,6 +223,7 @@ static const struct {
   { "Starttidspunkt", REF_FIELD_TIME },
   { "Tidspunkt", REF_FIELD_TIME },
   { "Mødestart", REF_FIELD_TIME },
+  { "Mødetid", REF_FIELD_TIME },
   { "Tid", REF_FIELD_TIME },
   { "Sluttidspunkt", REF_FIELD_END_TIME },
   { "Mødested", REF_FIELD_PLACE },
@@ -304,7 +306,7 @@ gboolean
 ref_pdf_vocab_match (RefVocabPattern which, const char *text, GMatchInfo **info)
 {
   if (info != NULL)
-    *info = NULL;
+    g_clear_pointer (info, g_match_info_free);
   if (text == NULL)
     return FALSE;
   if (info == NULL)
