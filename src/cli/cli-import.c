@@ -123,7 +123,14 @@ run_job (Job *job, const char *unpack_to, gboolean verbose)
   job->n_warnings = ref_pdf_import_get_warnings (import)->len;
   job->n_items = ref_meeting_get_n_items (ref_pdf_import_get_meeting (import));
   if (verbose)
-    print_warnings (job->input, ref_pdf_import_get_warnings (import));
+    {
+      GPtrArray *notes = ref_pdf_import_get_confidence_notes (import);
+
+      print_warnings (job->input, ref_pdf_import_get_warnings (import));
+      for (guint i = 0; i < notes->len; i++)
+        /* TRANSLATORS: "FILE: confidence lowered: reason" */
+        g_printerr (_("%s: confidence lowered: %s\n"), job->input, (const char *) g_ptr_array_index (notes, i));
+    }
   ref_xml_save_file (ref_pdf_import_get_meeting (import), out, &job->error);
 }
 

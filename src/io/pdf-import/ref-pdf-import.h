@@ -15,7 +15,7 @@ typedef enum {
   REF_PDF_IMPORT_ERROR_DAMAGED,     /* a PDF poppler cannot read */
   REF_PDF_IMPORT_ERROR_ENCRYPTED,   /* needs a password */
   REF_PDF_IMPORT_ERROR_NO_TEXT,     /* no text layer: a scan */
-  REF_PDF_IMPORT_ERROR_NOT_MINUTES, /* readable, but no agenda items found */
+  REF_PDF_IMPORT_ERROR_NOT_MINUTES, /* no longer raised: a PDF with text always imports (kept for ABI) */
   REF_PDF_IMPORT_ERROR_CANCELLED,
 } RefPdfImportError;
 
@@ -43,8 +43,13 @@ void          ref_pdf_import_free (RefPdfImport *import);
 
 RefMeeting   *ref_pdf_import_get_meeting (RefPdfImport *import);
 GPtrArray    *ref_pdf_import_get_warnings (RefPdfImport *import); /* RefImportWarning* */
-/* 0..1: how sure the importer is of the structure (coverage, TOC agreement, …). */
+/* 0..1: how sure the importer is of the structure (coverage, agreement with the
+ * table of contents, captions it knew, decisions that end where they should, a
+ * header found …). */
 double        ref_pdf_import_get_confidence (RefPdfImport *import);
+/* Why the confidence is below the coverage: translated sentences (char*), one per
+ * reason; empty when nothing lowered it. */
+GPtrArray    *ref_pdf_import_get_confidence_notes (RefPdfImport *import);
 /* 0..1: share of the body characters of the PDF that ended up in the model. */
 double        ref_pdf_import_get_coverage (RefPdfImport *import);
 guint         ref_pdf_import_get_n_pages (RefPdfImport *import);

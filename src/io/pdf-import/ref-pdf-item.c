@@ -114,7 +114,8 @@ typedef enum {
   PART_ATTACHMENTS,
   PART_DECIDED_BY,
   PART_CASE_ROUTE,
-  PART_ABSENCE,
+  PART_HISTORY,  /* "Sagsforløb": earlier decisions, or a route */
+  PART_UNTITLED, /* text after a decision ended, under no caption */
 } PartKind;
 
 typedef struct {
@@ -130,6 +131,8 @@ typedef struct {
   guint absence_page;
   GPtrArray *absent_found; /* RefParticipant*: named in the item's absence lines */
   gboolean any_absence_line;
+  RefCaption caption;      /* of the current part */
+  Line *first_line;        /* the current part's first line of text */
 } ItemReader;
 
 /* ---- line classification ---- */
@@ -165,8 +168,7 @@ match_list_marker (const char *text, ParaKind *kind, guint *number, const char *
           while (*p == ' ' || *p == '\t')
             p++;
           /* "1. januar 2025 …" is a date, not a list entry. */
-          if (ref_pdf_regex_match ("^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\\b",
-                                   G_REGEX_CASELESS, p))
+          if (ref_pdf_vocab_match (REF_VOCAB_MONTH_START, p, NULL))
             return FALSE;
           *kind = PARA_NUMBERED;
           *number = (guint) n;
@@ -177,21 +179,27 @@ match_list_marker (const char *text, ParaKind *kind, guint *number, const char *
   return FALSE;
 }
 
+/* A caption that stands for itself, in any type: the vocabulary knows it and it
+ * names no one (a line "Direktionen indstiller, at" in body type is the text of a
+ * recommendation, not its caption). */
 static gboolean
-is_known_heading (const char *text)
+is_plain_caption (const char *text, RefCaption *caption)
 {
-  RefSectionKind kind;
-
-  GRegex *re = ref_pdf_regex ("^(Indstilling(er)?|Forslag til (beslutning|indstilling)|Beslutning(er)?\\b.*|Bilag(soversigt)?"
-                          "|Beslutningen træffes af|Beslutningskompetence|Kompetence|Sagsgang|Sagsforløb"
-                          "|.+ indstiller,?( at)?:?|Tidligere beslutninger?|Høring|Bemærkninger)\\s*:?$",
-                          G_REGEX_CASELESS);
-  return g_regex_match (re, text, 0, NULL) || ref_section_kind_from_heading (text, &kind);
+  if (!ref_pdf_caption_parse (text, caption))
+    return FALSE;
+  if (caption->named)
+    {
+      ref_pdf_caption_clear (caption);
+      return FALSE;
+    }
+  return TRUE;
 }
 
-/* Headings inside an item: bold, and larger than body text or one of the known
- * words; short; not a list entry or a table row. Bold body-size lines that are not
- * known headings ("Tilsynet:") are emphasised paragraphs. */
+/* Headings inside an item: set as headings (bold and larger than the body, bold
+ * and a known caption, a numbered sub-heading, or a heading of the structure tree),
+ * or a known caption alone on its line in any type ("INDSTILLING", "Beslutning");
+ * short, not a list entry or a table row. Bold body-size lines that are not known
+ * headings ("Tilsynet:") are emphasised paragraphs. */
 static gboolean
 is_part_heading (Importer *imp, Line *line)
 {
@@ -199,50 +207,98 @@ is_part_heading (Importer *imp, Line *line)
   guint number;
   const char *rest;
   const char *text = line->pdf->text;
+  RefCaption caption;
+  gboolean known;
 
-  if (!line->pdf->bold || strchr (text, '\t') || g_utf8_strlen (text, -1) > 160)
+  if (line->skip > 0 || strchr (text, '\t') || g_utf8_strlen (text, -1) > 160)
     return FALSE;
   if (match_list_marker (text, &kind, &number, &rest))
     return FALSE;
-  if (line->pdf->size > imp->body_size + 0.4)
+  if (line->pdf->bold)
+    {
+      if (line->pdf->size > imp->body_size + 0.4 || line->tag_level > 0
+          || ref_pdf_vocab_match (REF_VOCAB_SUB_NUMBER, text, NULL))
+        return TRUE;
+      known = ref_pdf_caption_parse (text, &caption);
+      ref_pdf_caption_clear (&caption);
+      return known;
+    }
+  if (line->tag_level > 0)
     return TRUE;
-  return is_known_heading (text);
+  /* In body type: a known caption, short, capitalised and not a sentence. */
+  if (g_utf8_strlen (text, -1) > 60 || g_str_has_suffix (text, ".") || g_unichar_islower (g_utf8_get_char (text)))
+    return FALSE;
+  known = is_plain_caption (text, &caption);
+  ref_pdf_caption_clear (&caption);
+  return known;
+}
+
+/* "Indstilling: Direktionen indstiller, at …", "Beslutning: Godkendt.": a caption
+ * at the start of a line, followed by its text. Returns the bytes the caption takes
+ * (with the colon and the space after it), or 0. */
+static gsize
+inline_caption (Line *line, RefCaption *caption)
+{
+  const char *text = line->pdf->text;
+  const char *colon = strchr (text, ':');
+  g_autofree char *head = NULL;
+  gsize len;
+
+  if (colon == NULL || colon - text > 60 || colon[1] != ' ' || strchr (text, '\t') != NULL)
+    return 0;
+  len = colon + 1 - text;
+  /* Set in bold as far as the colon, or a caption the vocabulary knows. */
+  head = g_strndup (text, len);
+  if (line->pdf->bold_prefix + 1 >= len && line->pdf->bold_prefix < strlen (text))
+    {
+      if (!ref_pdf_caption_parse (head, caption))
+        return 0;
+    }
+  else if (!is_plain_caption (head, caption))
+    return 0;
+  while (text[len] == ' ')
+    len++;
+  if (text[len] == '\0')
+    {
+      ref_pdf_caption_clear (caption);
+      return 0;
+    }
+  return len;
 }
 
 /* ---- paragraphs ---- */
 
-static const char *const suspended_compound_words[] = { "og", "eller", "samt", "til", "end", NULL };
-
-/* Joins @next to @para, which ends with a line break: a trailing hyphen either
- * splits a word (remove it when the joined word occurs elsewhere in the document) or
- * belongs to it ("IPS-indsatsen", "kontant- og …"). */
+/* Joins @next to @para, which ends with a line break. A trailing hyphen either
+ * divides a word (a soft hyphen always does; before a lower-case continuation it
+ * does unless the hyphenated form is how the document spells the word elsewhere)
+ * or belongs to it: "IPS-indsatsen", "GPS-registrering" (capitals before it),
+ * "Sundheds- og Omsorgsudvalget" (a suspended compound). */
 static void
-join_line (Importer *imp, GString *para, const char *next)
+join_line (Importer *imp, GString *para, const char *next, gboolean soft)
 {
   gsize len = para->len;
 
   if (len > 1 && para->str[len - 1] == '-' && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (para->str + len - 1))))
     {
       const char *word_start = para->str + len - 1;
-      g_autofree char *first = NULL, *second = NULL, *joined = NULL, *lower = NULL;
+      g_autofree char *first = NULL, *second = NULL, *hyphenated = NULL, *lower = NULL;
       const char *end = next;
+      gunichar before = g_utf8_get_char (g_utf8_prev_char (para->str + len - 1));
 
       while (word_start > para->str && !g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (word_start))))
         word_start = g_utf8_prev_char (word_start);
       while (*end && g_unichar_isalpha (g_utf8_get_char (end)))
         end = g_utf8_next_char (end);
-      first = g_strndup (word_start, para->str + len - 1 - word_start);
+      first = g_strndup (word_start, para->str + len - word_start);
       second = g_strndup (next, end - next);
-      joined = g_strconcat (first, second, NULL);
-      lower = g_utf8_strdown (joined, -1);
-      if (g_strv_contains (suspended_compound_words, second))
-        {
-          g_string_append_c (para, ' ');
-        }
-      else if (*second && g_unichar_islower (g_utf8_get_char (second)) && g_hash_table_contains (imp->vocabulary, lower))
-        {
-          g_string_truncate (para, len - 1); /* soft hyphenation */
-        }
+      hyphenated = g_strconcat (first, second, NULL);
+      lower = g_utf8_strdown (hyphenated, -1);
+      if (ref_pdf_vocab_match (REF_VOCAB_SUSPENDED_COMPOUND, second, NULL))
+        g_string_append_c (para, ' ');
+      else if (soft
+               || (*second && g_unichar_islower (g_utf8_get_char (second)) && !g_unichar_isupper (before)
+                   && !g_hash_table_contains (imp->words, lower)))
+        g_string_truncate (para, len - 1);
       g_string_append (para, next);
       return;
     }
@@ -267,9 +323,7 @@ ends_sentence (const char *text)
 static gboolean
 starts_vote_line (const char *text)
 {
-  return ref_pdf_regex_match ("^(For stemte|Imod stemte|Undlod (af|at) stemme|Hverken for eller imod"
-                              "|(Indstillingen|Forslaget|Ændringsforslaget) blev)\\b",
-                              0, text);
+  return ref_pdf_vocab_match (REF_VOCAB_VOTE_LINE, text, NULL);
 }
 
 /* Groups lines into paragraphs, list entries and table rows. A paragraph ends at a
@@ -293,8 +347,21 @@ take_glued_number (GString *text, Line *line, Line *next)
     g_autofree char *digits = g_match_info_fetch (m, 1);
     g_match_info_fetch_pos (m, 1, &start, NULL);
     g_string_truncate (text, start);
-    return (guint) atoi (digits);
+    return ref_pdf_parse_number (digits, 99);
   }
+}
+
+/* The weight of what is left of @line: after an inline caption in bold, the text. */
+static gboolean
+line_bold (Line *line)
+{
+  return line->skip > 0 ? line->pdf->bold_prefix >= strlen (line->pdf->text) : line->pdf->bold;
+}
+
+static gboolean
+is_punctuation (const char *text)
+{
+  return *text != '\0' && strspn (text, ".,;:)") == strlen (text);
 }
 
 static GArray *
@@ -319,14 +386,16 @@ build_paras (Importer *imp, GArray *indices)
 
       if (line != NULL)
         {
-          marker = match_list_marker (line->pdf->text, &kind, &number, &rest);
+          const char *text = LINE_TEXT (line);
+
+          marker = match_list_marker (text, &kind, &number, &rest);
           /* The number this entry lost to the line above. */
           if (!marker && current != NULL && prev != NULL && (glued = take_glued_number (current, prev, line)) > 0)
             {
               marker = TRUE;
               kind = PARA_NUMBERED;
               number = glued;
-              rest = line->pdf->text;
+              rest = text;
             }
           /* "… jf. lov om socialtilsyn §" / "6. Socialtilsynet har …": a number that a
            * line wrap put at a line start is not a list entry when the line above
@@ -335,7 +404,7 @@ build_paras (Importer *imp, GArray *indices)
               && line->pdf->y0 - prev->pdf->y0 <= 1.55 * MAX (line->pdf->size, 6.0) && !ends_sentence (prev->pdf->text)
               && fabs (line->pdf->x0 - prev->pdf->x0) < 2.0)
             marker = FALSE;
-          row = !marker && strchr (line->pdf->text, '\t') != NULL;
+          row = !marker && strchr (text, '\t') != NULL;
           if (prev != NULL && current != NULL && !marker && !row && para.kind != PARA_ROW)
             {
               double step = line->pdf->y0 - prev->pdf->y0;
@@ -363,12 +432,16 @@ build_paras (Importer *imp, GArray *indices)
                   else
                     breaks = TRUE;
                 }
-              if (!breaks && line->pdf->bold != para.bold && para.kind == PARA_TEXT)
+              if (!breaks && line_bold (line) != para.bold && para.kind == PARA_TEXT)
                 breaks = TRUE;
               /* Each line of a vote record is a statement of its own, however tightly
                * it is set. */
-              if (!breaks && starts_vote_line (line->pdf->text))
+              if (!breaks && starts_vote_line (text))
                 breaks = TRUE;
+              /* A full stop that wrapped onto a line of its own ends the paragraph
+               * above; it is no paragraph. */
+              if (is_punctuation (text) && line->pdf->page == prev->pdf->page)
+                breaks = FALSE;
             }
         }
       if (breaks && current != NULL)
@@ -385,18 +458,20 @@ build_paras (Importer *imp, GArray *indices)
           para = (Para){ 0 };
           para.kind = marker ? kind : row ? PARA_ROW : PARA_TEXT;
           para.number = number;
-          para.bold = line->pdf->bold;
+          para.bold = line_bold (line);
           para.page = line->pdf->page + 1;
-          current = g_string_new (marker ? rest : line->pdf->text);
+          current = g_string_new (marker ? rest : LINE_TEXT (line));
           list_x = line->pdf->x0;
           g_free (marker_text);
-          marker_text = marker ? g_strndup (line->pdf->text, rest - line->pdf->text) : NULL;
-          para_add_links (&para, line->pdf, marker ? (gsize) (rest - line->pdf->text) : 0, 0);
+          marker_text = marker ? g_strndup (LINE_TEXT (line), rest - LINE_TEXT (line)) : NULL;
+          para_add_links (&para, line->pdf, line->skip + (marker ? (gsize) (rest - LINE_TEXT (line)) : 0), 0);
         }
+      else if (is_punctuation (LINE_TEXT (line)))
+        g_string_append (current, LINE_TEXT (line));
       else
         {
-          join_line (imp, current, line->pdf->text);
-          para_add_links (&para, line->pdf, 0, current->len - strlen (line->pdf->text));
+          join_line (imp, current, LINE_TEXT (line), prev->pdf->soft_hyphen);
+          para_add_links (&para, line->pdf, line->skip, current->len - strlen (LINE_TEXT (line)));
         }
       prev = line;
     }
@@ -446,23 +521,136 @@ paras_to_text (GArray *paras, guint first)
 
 /* ---- parts ---- */
 
+/* Removes ", og", ";", " samt" … that join the points of a run-in list. */
+static void
+strip_point_separators (GString *point)
+{
+  static const char *const separators[] = { ",", ";", " og", " samt", " eller", NULL };
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      again = FALSE;
+      while (point->len > 0 && point->str[point->len - 1] == ' ')
+        g_string_truncate (point, point->len - 1);
+      for (guint i = 0; separators[i]; i++)
+        if (g_str_has_suffix (point->str, separators[i]))
+          {
+            g_string_truncate (point, point->len - strlen (separators[i]));
+            again = TRUE;
+          }
+    }
+}
+
+/* "at 1) … godkendes, 2) …, og 3) …": numbered points run together in a paragraph.
+ * Returns the points, and the text before the first one in @lead; NULL unless the
+ * paragraph counts 1), 2) … in order. */
+static GPtrArray *
+split_inline_points (const char *text, char **lead)
+{
+  g_autoptr (GMatchInfo) m = NULL;
+  g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (int)); /* marker start, text start */
+  GPtrArray *points;
+  guint expect = 1;
+
+  *lead = NULL;
+  g_regex_match (ref_pdf_vocab (REF_VOCAB_INLINE_POINTS), text, 0, &m);
+  for (; g_match_info_matches (m); g_match_info_next (m, NULL))
+    {
+      g_autofree char *n = g_match_info_fetch_named (m, "n");
+      int start, end;
+
+      if (ref_pdf_parse_number (n, 99) != expect)
+        continue;
+      g_match_info_fetch_pos (m, 0, &start, &end);
+      g_array_append_val (marks, start);
+      g_array_append_val (marks, end);
+      expect++;
+    }
+  if (expect < 3)
+    return NULL;
+  points = g_ptr_array_new_with_free_func (g_free);
+  *lead = g_strstrip (g_strndup (text, g_array_index (marks, int, 0)));
+  for (guint i = 0; i < marks->len; i += 2)
+    {
+      int from = g_array_index (marks, int, i + 1);
+      int to = i + 2 < marks->len ? g_array_index (marks, int, i + 2) : (int) strlen (text);
+      GString *point = g_string_new_len (text + from, to - from);
+
+      strip_point_separators (point);
+      g_ptr_array_add (points, g_string_free (point, FALSE));
+    }
+  return points;
+}
+
+/* Paragraphs of a numbered list made of @points, followed by @rest[first…]. */
+static GArray *
+paras_with_points (GPtrArray *points, const char *lead, GArray *rest, guint first)
+{
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (Para));
+
+  g_array_set_clear_func (out, para_clear);
+  if (lead != NULL && *lead)
+    {
+      Para p = { PARA_TEXT, 0, g_strdup (lead), FALSE, 0, NULL };
+      g_array_append_val (out, p);
+    }
+  for (guint i = 0; i < points->len; i++)
+    {
+      Para p = { PARA_NUMBERED, i + 1, g_strdup (g_ptr_array_index (points, i)), FALSE, 0, NULL };
+      g_array_append_val (out, p);
+    }
+  for (guint i = first; i < rest->len; i++)
+    {
+      Para p = g_array_index (rest, Para, i);
+      p.text = g_strdup (p.text);
+      p.links = NULL;
+      g_array_append_val (out, p);
+    }
+  return out;
+}
+
+/* The recommendation: who recommends ("Direktionen indstiller, at", from the caption
+ * or the first paragraph), the lead, and the points as a list, also where they run
+ * on in one paragraph ("at 1) …, 2) …"). */
 static void
 read_recommendation (ItemReader *r, GArray *paras)
 {
-  GRegex *lead = ref_pdf_regex ("^(.+?)\\s+(indstiller(?:,? at|,)?)\\s*:?$", 0);
-  g_autoptr (GMatchInfo) m = NULL;
   g_autoptr (RefText) text = NULL;
+  g_autoptr (GArray) rebuilt = NULL;
   guint first = 0;
 
-  if (paras->len > 0 && *ref_recommendation_get_by (r->recommendation) == '\0'
-      && g_regex_match (lead, g_array_index (paras, Para, 0).text, 0, &m))
+  if (paras->len > 0 && g_array_index (paras, Para, 0).kind == PARA_TEXT)
     {
-      g_autofree char *by = g_match_info_fetch (m, 1), *intro = g_match_info_fetch (m, 2);
-      ref_recommendation_set_by (r->recommendation, by);
-      ref_recommendation_set_intro (r->recommendation, intro);
-      first = 1;
+      const char *p0 = g_array_index (paras, Para, 0).text;
+      g_autoptr (GMatchInfo) m = NULL;
+      g_autoptr (GPtrArray) points = NULL;
+      g_autofree char *lead = NULL;
+
+      if (*ref_recommendation_get_by (r->recommendation) == '\0' && ref_pdf_vocab_match (REF_VOCAB_RECOMMENDS, p0, &m))
+        {
+          g_autofree char *by = ref_pdf_vocab_group (m, "body"), *intro = ref_pdf_vocab_group (m, "intro");
+          g_autofree char *rest = ref_pdf_vocab_group (m, "rest");
+
+          ref_recommendation_set_by (r->recommendation, by);
+          if (rest == NULL)
+            {
+              ref_recommendation_set_intro (r->recommendation, intro);
+              first = 1;
+            }
+          else if ((points = split_inline_points (rest, &lead)) != NULL && *lead == '\0')
+            {
+              /* "Direktionen indstiller, at 1) …, 2) …" */
+              ref_recommendation_set_intro (r->recommendation, intro);
+              rebuilt = paras_with_points (points, NULL, paras, 1);
+            }
+          else
+            g_clear_pointer (&points, g_ptr_array_unref);
+        }
+      if (rebuilt == NULL && first == 0 && (points = split_inline_points (p0, &lead)) != NULL)
+        rebuilt = paras_with_points (points, lead, paras, 1);
     }
-  text = paras_to_text (paras, first);
+  text = rebuilt ? paras_to_text (rebuilt, 0) : paras_to_text (paras, first);
   ref_recommendation_set_text (r->recommendation, text);
 }
 
@@ -482,31 +670,29 @@ static gboolean
 read_vote_line (RefDecision *decision, const char *text, RefVote **building)
 {
   static const struct {
-    const char *pattern;
+    RefVocabPattern pattern;
     RefVoteChoice choice;
   } forms[] = {
-    { "^For stemte\\s*:?\\s*(\\d+)?\\s*,?\\s*(.*?)\\.?$", REF_VOTE_CHOICE_FOR },
-    { "^Imod stemte\\s*:?\\s*(\\d+)?\\s*,?\\s*(.*?)\\.?$", REF_VOTE_CHOICE_AGAINST },
-    { "^(?:Undlod at stemme|Undlod af stemme|Hverken for eller imod|Undlod)\\s*:?\\s*(\\d+)?\\s*,?\\s*(.*?)\\.?$", REF_VOTE_CHOICE_ABSTAIN },
+    { REF_VOCAB_VOTE_FOR, REF_VOTE_CHOICE_FOR },
+    { REF_VOCAB_VOTE_AGAINST, REF_VOTE_CHOICE_AGAINST },
+    { REF_VOCAB_VOTE_ABSTAIN, REF_VOTE_CHOICE_ABSTAIN },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (forms); i++)
     {
       g_autoptr (GMatchInfo) m = NULL;
-      GRegex *re = ref_pdf_regex (forms[i].pattern, G_REGEX_CASELESS);
 
-      if (g_regex_match (re, text, 0, &m))
+      if (ref_pdf_vocab_match (forms[i].pattern, text, &m))
         {
-          g_autofree char *count = g_match_info_fetch (m, 1), *names = g_match_info_fetch (m, 2);
+          g_autofree char *count = ref_pdf_vocab_group (m, "count"), *names = g_match_info_fetch_named (m, "names");
           RefVote *old = *building ? *building : ensure_vote (decision);
           int counts[3];
           g_autoptr (RefVote) vote = NULL;
-          g_autoptr (GPtrArray) split = NULL;
 
           /* RefVote is an immutable value: rebuild it with the new line added. */
           for (RefVoteChoice c = 0; c < 3; c++)
             counts[c] = ref_vote_get_count (old, c);
-          counts[forms[i].choice] = count && *count ? atoi (count) : -1;
+          counts[forms[i].choice] = count ? (int) ref_pdf_parse_number (count, 9999) : -1;
           vote = ref_vote_new (counts[0], counts[1], counts[2]);
           for (guint v = 0; v < ref_vote_get_n_voters (old); v++)
             {
@@ -514,9 +700,8 @@ read_vote_line (RefDecision *decision, const char *text, RefVote **building)
               const char *name = ref_vote_get_voter (old, v, &c);
               ref_vote_add_voter (vote, c, name);
             }
-          split = g_ptr_array_new_with_free_func (g_free);
           {
-            g_auto (GStrv) parts = g_strsplit (names, ", ", -1);
+            g_auto (GStrv) parts = g_strsplit (names ? names : "", ", ", -1);
             for (guint p = 0; parts[p]; p++)
               if (*g_strstrip (parts[p]))
                 ref_vote_add_voter (vote, forms[i].choice, parts[p]);
@@ -543,15 +728,11 @@ append_paragraph (RefText *text, const char *paragraph)
 static void
 read_decision (ItemReader *r, GArray *paras)
 {
-  GRegex *outcome = ref_pdf_regex ("^(Indstillingen|Forslaget|Sagen|Ændringsforslaget)\\s+(blev|er)\\s+(dermed\\s+)?"
-                                            "(godkendt|vedtaget|forkastet|faldet|tiltrådt)",
-                                            G_REGEX_CASELESS);
-  GRegex *statement_lead = ref_pdf_regex ("^(.+?)\\s+(ønskede|ønsker)\\s+(at afgive|at få|følgende)\\s*(følgende\\s+)?"
-                                                   "(mindretalsudtalelse|protokolbemærkning|ført til protokol|tilført protokollen)[^.]*:\\s*$",
-                                                   G_REGEX_CASELESS);
-  GRegex *named_action = ref_pdf_regex ("^([A-ZÆØÅ][^ ]+(?: [A-ZÆØÅ][^ ]+)*(?: \\([^)]*\\))?)\\s+(benyttede|ønskede|ønsker|begærede|tog forbehold|stemte|kunne ikke)",
-                                                 0);
+  GRegex *outcome = ref_pdf_vocab (REF_VOCAB_VOTE_OUTCOME);
+  GRegex *statement_lead = ref_pdf_vocab (REF_VOCAB_STATEMENT_LEAD);
+  GRegex *named_action = ref_pdf_vocab (REF_VOCAB_NAMED_ACTION);
   g_autoptr (RefText) text = ref_text_new ();
+  guint words = 0;
   RefVote *vote = NULL;
   RefStatement *statement = NULL; /* the statement paragraphs are going to */
   g_autoptr (RefText) statement_text = NULL;
@@ -582,9 +763,10 @@ read_decision (ItemReader *r, GArray *paras)
           vote = ref_decision_get_vote (r->decision);
           continue;
         }
+      words += ref_pdf_text_count_chars (p->text) / 6;
       if (g_regex_match (statement_lead, p->text, 0, &m))
         {
-          g_autofree char *by = g_match_info_fetch (m, 1), *what = g_match_info_fetch (m, 5);
+          g_autofree char *by = ref_pdf_vocab_group (m, "by"), *what = ref_pdf_vocab_group (m, "what");
           g_autoptr (RefStatement) st = ref_statement_new ();
 
           if (statement != NULL)
@@ -605,9 +787,9 @@ read_decision (ItemReader *r, GArray *paras)
        * own: a referral (standsningsret) or another request. */
       if (structured && g_regex_match (named_action, p->text, 0, &m))
         {
-          g_autofree char *by = g_match_info_fetch (m, 1);
+          g_autofree char *by = ref_pdf_vocab_group (m, "by");
           g_autoptr (RefStatement) st = ref_statement_new ();
-          gboolean referral = strstr (p->text, "standsningsret") || strstr (p->text, "begærede");
+          gboolean referral = ref_pdf_vocab_match (REF_VOCAB_REFERRAL, p->text, NULL);
 
           if (statement != NULL)
             ref_statement_set_text (statement, statement_text);
@@ -674,6 +856,11 @@ read_decision (ItemReader *r, GArray *paras)
   if (statement != NULL)
     ref_statement_set_text (statement, statement_text);
   ref_decision_set_text (r->decision, text);
+  /* A decision is a few sentences; one that runs on for pages has probably taken
+   * in text that is not its own. */
+  r->imp->decisions++;
+  if (words > 150)
+    r->imp->long_decisions++;
 }
 
 /* One attachment per line: a line continues the one above only when that one ran to
@@ -717,9 +904,9 @@ attachment_entries (Importer *imp, GArray *indices)
 static void
 read_attachments (ItemReader *r, GArray *paras)
 {
-  GRegex *count = ref_pdf_regex ("^\\d+ bilag(,? heraf \\d+ anbefales)?\\.?$", G_REGEX_CASELESS);
-  GRegex *recommended = ref_pdf_regex ("^ANBEFALES\\s*-?\\s*", 0);
-  GRegex *file = ref_pdf_regex ("\\.(pdf|docx?|xlsx?|pptx?|odt)$", G_REGEX_CASELESS);
+  GRegex *count = ref_pdf_vocab (REF_VOCAB_ATTACHMENT_COUNT);
+  GRegex *recommended = ref_pdf_vocab (REF_VOCAB_ATTACHMENT_RECOMMENDED);
+  GRegex *file = ref_pdf_vocab (REF_VOCAB_ATTACHMENT_FILE);
 
   for (guint i = 0; i < paras->len; i++)
     {
@@ -746,28 +933,150 @@ read_attachments (ItemReader *r, GArray *paras)
 }
 
 static void
-read_prior_decision (ItemReader *r, const char *heading, GArray *paras)
+add_prior_decision (ItemReader *r, const char *body, const char *date, const char *reference, RefText *text)
 {
-  GRegex *re = ref_pdf_regex ("^Beslutning fra (.+?),\\s*([^,]+?)(?:,\\s*(pkt\\.?\\s*\\d+|punkt\\s*\\d+))?$",
-                                       G_REGEX_CASELESS);
-  g_autoptr (GMatchInfo) m = NULL;
   g_autoptr (RefDecision) d = ref_decision_new ();
-  g_autoptr (RefText) text = paras_to_text (paras, 0);
   int y, mo, day;
 
-  if (g_regex_match (re, heading, 0, &m))
+  ref_decision_set_deciding_body (d, body);
+  ref_decision_set_reference (d, reference);
+  if (date != NULL && ref_pdf_parse_danish_date (date, &y, &mo, &day, NULL))
     {
-      g_autofree char *body = g_match_info_fetch (m, 1), *date = g_match_info_fetch (m, 2), *ref = g_match_info_fetch (m, 3);
-      ref_decision_set_deciding_body (d, body);
-      ref_decision_set_reference (d, ref);
-      if (ref_pdf_parse_danish_date (date, &y, &mo, &day))
-        {
-          g_autoptr (GDateTime) dt = g_date_time_new_utc (y, mo, day, 0, 0, 0);
-          ref_decision_set_date (d, dt);
-        }
+      g_autoptr (GDateTime) dt = ref_pdf_date_time (y, mo, day, 0);
+      ref_decision_set_date (d, dt);
     }
   ref_decision_set_text (d, text);
   ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_prior_decisions (r->item)), d);
+}
+
+/* "Beslutning fra Udvalget for Læring, 7. juni 2021, pkt. 48": a decision of another
+ * body quoted in the case. */
+static void
+read_prior_decision (ItemReader *r, GArray *paras)
+{
+  g_autoptr (RefText) text = paras_to_text (paras, 0);
+
+  add_prior_decision (r, r->caption.body, r->caption.date, r->caption.reference, text);
+}
+
+/* A "Sagsgang": the bodies a case goes through, one line ("Økonomiudvalget,
+ * Byrådet", "ØU → BY"). NULL when the text is sentences, not a route. */
+static GStrv
+route_of (GArray *paras)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = 0;
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      const char *text = g_array_index (paras, Para, i).text;
+      g_auto (GStrv) bodies = NULL;
+
+      if (g_utf8_strlen (text, -1) > 200)
+        return NULL;
+      bodies = g_regex_split (ref_pdf_vocab (REF_VOCAB_ROUTE_SEPARATOR), text, 0);
+      for (guint b = 0; bodies[b]; b++)
+        {
+          g_auto (GStrv) words = NULL;
+
+          g_strstrip (bodies[b]);
+          if (*bodies[b] == '\0')
+            continue;
+          /* A body's name: capitalised, a few words, no digits, no sentence. */
+          words = g_strsplit (bodies[b], " ", 8);
+          if (!g_unichar_isupper (g_utf8_get_char (bodies[b])) || strpbrk (bodies[b], "0123456789:.") != NULL
+              || g_strv_length (words) > 7)
+            return NULL;
+          g_strv_builder_add (builder, bodies[b]);
+          n++;
+        }
+    }
+  return n > 0 ? g_strv_builder_end (builder) : NULL;
+}
+
+static void
+add_section (ItemReader *r, RefSectionKind kind, const char *heading, RefText *text)
+{
+  g_autoptr (RefSection) section = ref_section_new ();
+
+  ref_section_set_kind (section, kind);
+  if (heading != NULL && (kind == REF_SECTION_KIND_FREE || g_strcmp0 (heading, ref_section_kind_default_heading (kind)) != 0))
+    ref_section_set_heading (section, heading);
+  ref_section_set_text (section, text);
+  ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_sections (r->item)), section);
+}
+
+/* "Sagsforløb": the decisions of earlier meetings, one per paragraph
+ * ("Økonomiudvalget, 19.05.2020, pkt. 12: Orienteret."), become prior decisions with
+ * body, date and reference; a route becomes the case route; anything else stays a
+ * section. */
+static void
+read_history (ItemReader *r, const char *heading, GArray *paras)
+{
+  g_autoptr (GArray) before = g_array_new (FALSE, TRUE, sizeof (Para));
+  g_autoptr (RefText) text = NULL;
+  g_autofree char *body = NULL, *date = NULL, *reference = NULL;
+  g_auto (GStrv) route = NULL;
+  guint entries = 0;
+
+  for (guint i = 0; i <= paras->len; i++)
+    {
+      Para *p = i < paras->len ? &g_array_index (paras, Para, i) : NULL;
+      g_autoptr (GMatchInfo) m = NULL;
+
+      if (p != NULL && (p->kind != PARA_TEXT || !ref_pdf_vocab_match (REF_VOCAB_HISTORY_ENTRY, p->text, &m)))
+        {
+          /* More text of the entry above. */
+          if (text != NULL)
+            {
+              g_autoptr (GArray) one = g_array_new (FALSE, TRUE, sizeof (Para));
+              g_autoptr (RefText) more = NULL;
+              g_autofree char *plain = NULL;
+
+              g_array_append_vals (one, p, 1);
+              more = paras_to_text (one, 0);
+              g_array_set_size (one, 0);
+              plain = ref_text_to_plain (more);
+              ref_text_inline_append (ref_text_block_append_item (ref_text_append_block (text, REF_BLOCK_PARAGRAPH)), plain,
+                                      REF_STYLE_NONE, NULL);
+            }
+          else
+            g_array_append_vals (before, p, 1);
+          continue;
+        }
+      if (text != NULL)
+        add_prior_decision (r, body, date, reference, text);
+      g_clear_pointer (&text, ref_text_unref);
+      g_clear_pointer (&body, g_free);
+      g_clear_pointer (&date, g_free);
+      g_clear_pointer (&reference, g_free);
+      if (p == NULL)
+        break;
+      body = ref_pdf_vocab_group (m, "body");
+      date = ref_pdf_vocab_group (m, "date");
+      reference = ref_pdf_vocab_group (m, "ref");
+      {
+        g_autofree char *said = ref_pdf_vocab_group (m, "text");
+        text = ref_text_new ();
+        ref_text_inline_append (ref_text_block_append_item (ref_text_append_block (text, REF_BLOCK_PARAGRAPH)), said,
+                                REF_STYLE_NONE, NULL);
+      }
+      entries++;
+    }
+  if (before->len == 0)
+    {
+      g_array_set_size (before, 0);
+      return;
+    }
+  if (entries == 0 && (route = route_of (before)) != NULL)
+    ref_agenda_item_set_case_route (r->item, (const char *const *) route);
+  else
+    {
+      g_autoptr (RefText) rest = paras_to_text (before, 0);
+      add_section (r, REF_SECTION_KIND_PREVIOUS, heading, rest);
+    }
+  /* The Para texts belong to @paras. */
+  g_array_set_size (before, 0);
 }
 
 /* One attendance line of an item: "Afbud Dorte Dahl (…), Stine …", "Fraværende:
@@ -777,16 +1086,16 @@ read_prior_decision (ItemReader *r, const char *heading, GArray *paras)
 static void
 read_absence (ItemReader *r)
 {
-  GRegex *label = ref_pdf_regex ("^(Afbud|Fraværende(?: (?:uden|med) afbud)?|Fravær)\\s*:?\\s*", 0);
-  GRegex *substitute = ref_pdf_regex ("^(.+?) deltog som (?:stedfortræder|suppleant) for (.+?)\\.?$", 0);
-  GRegex *disqualified = ref_pdf_regex ("^(.+?) erklærede sig inhabil(.*?)(?:\\.\\s*Begrundelse:\\s*(.+?))?\\.?$", 0);
+  GRegex *label = ref_pdf_vocab (REF_VOCAB_ABSENCE_LABEL);
+  GRegex *substitute = ref_pdf_vocab (REF_VOCAB_ITEM_SUBSTITUTE);
+  GRegex *disqualified = ref_pdf_vocab (REF_VOCAB_DISQUALIFIED);
   g_autoptr (GMatchInfo) m = NULL;
   g_autoptr (GPtrArray) names = NULL;
   g_autofree char *list = NULL;
 
   if (g_regex_match (substitute, r->absence->str, 0, &m))
     {
-      g_autofree char *who = g_match_info_fetch (m, 1), *whom = g_match_info_fetch (m, 2);
+      g_autofree char *who = ref_pdf_vocab_group (m, "who"), *whom = ref_pdf_vocab_group (m, "whom");
       RefParticipant *s = ref_pdf_match_participant (r->imp->meeting, who);
       RefParticipant *a = ref_pdf_match_participant (r->imp->meeting, whom);
 
@@ -799,14 +1108,15 @@ read_absence (ItemReader *r)
   g_clear_pointer (&m, g_match_info_free);
   if (g_regex_match (disqualified, r->absence->str, 0, &m))
     {
-      g_autofree char *who = g_match_info_fetch (m, 1), *how = g_match_info_fetch (m, 2), *why = g_match_info_fetch (m, 3);
+      g_autofree char *who = ref_pdf_vocab_group (m, "who"), *how = g_match_info_fetch_named (m, "how");
+      g_autofree char *why = ref_pdf_vocab_group (m, "why");
       RefParticipant *p = ref_pdf_match_participant (r->imp->meeting, who);
 
       if (p != NULL)
         {
           g_autoptr (RefDisqualification) d = ref_disqualification_new ();
           ref_disqualification_set_participant (d, p);
-          ref_disqualification_set_left (d, strstr (how, "forlod") != NULL);
+          ref_disqualification_set_left (d, how != NULL && strstr (how, "forlod") != NULL);
           ref_disqualification_set_reason (d, why);
           ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_disqualifications (r->item)), d);
         }
@@ -871,12 +1181,16 @@ finish_part (ItemReader *r, const char *heading)
   switch (r->kind)
     {
     case PART_PREAMBLE:
+    case PART_UNTITLED:
       if (paras->len == 0)
         break;
-      /* Text right under the title, before any heading (Meddelelser). */
+      /* Text right under the title, before any heading (Meddelelser), or text after a
+       * decision that is not the decision's. */
       {
         g_autoptr (RefText) text = paras_to_text (paras, 0);
         ref_agenda_item_add_section (r->item, REF_SECTION_KIND_FREE, NULL, text);
+        if (r->kind == PART_UNTITLED)
+          r->imp->untitled_parts++;
       }
       break;
     case PART_CONTENT_HEADING:
@@ -896,7 +1210,7 @@ finish_part (ItemReader *r, const char *heading)
       ref_agenda_item_add_decision (r->item, r->decision);
       break;
     case PART_PRIOR_DECISION:
-      read_prior_decision (r, heading, paras);
+      read_prior_decision (r, paras);
       break;
     case PART_ATTACHMENTS:
       {
@@ -915,97 +1229,97 @@ finish_part (ItemReader *r, const char *heading)
       break;
     case PART_CASE_ROUTE:
       {
-        g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-        g_auto (GStrv) route = NULL;
-        for (guint i = 0; i < paras->len; i++)
+        g_auto (GStrv) route = route_of (paras);
+        if (route != NULL)
+          ref_agenda_item_set_case_route (r->item, (const char *const *) route);
+        else if (paras->len > 0)
           {
-            g_auto (GStrv) bodies = g_regex_split (ref_pdf_regex ("\\s*(?:,|→|->|–)\\s*", 0), g_array_index (paras, Para, i).text, 0);
-            for (guint b = 0; bodies[b]; b++)
-              if (*bodies[b])
-                g_strv_builder_add (builder, bodies[b]);
+            /* Sentences about the case's way, not a list of bodies. */
+            g_autoptr (RefText) text = paras_to_text (paras, 0);
+            add_section (r, REF_SECTION_KIND_FREE, heading, text);
           }
-        route = g_strv_builder_end (builder);
-        ref_agenda_item_set_case_route (r->item, (const char *const *) route);
       }
       break;
-    case PART_ABSENCE:
+    case PART_HISTORY:
+      read_history (r, heading, paras);
+      break;
     default:
       break;
     }
   g_clear_object (&r->section);
   g_clear_object (&r->recommendation);
   g_clear_object (&r->decision);
+  ref_pdf_caption_clear (&r->caption);
+  r->first_line = NULL;
   g_array_set_size (r->lines, 0);
 }
 
+/* Starts the part a caption introduces. @caption (may be NULL) is what the
+ * vocabulary made of it, taken over by the reader. */
 static void
-start_part (ItemReader *r, const char *heading, Line *line)
+start_part (ItemReader *r, const char *heading, Line *line, RefCaption *caption)
 {
-  GRegex *decision_re = ref_pdf_regex ("^Beslutning(?:er)?(?:\\s+(.+?))?(?:\\s+(?:den|d\\.)\\s+(.+))?\\s*:?$", 0);
-  GRegex *recommends = ref_pdf_regex ("^(.+?)\\s+(indstiller(?:,? at|,)?)\\s*:?$", 0);
-  g_autoptr (GMatchInfo) m = NULL;
-  RefSectionKind kind;
   double heading_size = r->imp->heading_size > 0 ? r->imp->heading_size : line->pdf->size;
+  RefSectionKind kind = REF_SECTION_KIND_FREE;
+  int y, mo, d;
 
   g_ptr_array_add (r->headings, g_strdup (heading));
-
-  if (g_str_has_prefix (heading, "Beslutning fra "))
+  if (caption != NULL)
     {
+      r->caption = *caption;
+      memset (caption, 0, sizeof *caption);
+    }
+  else if (!ref_pdf_caption_parse (heading, &r->caption))
+    r->imp->captions_unknown++;
+  r->imp->captions++;
+
+  switch (r->caption.role)
+    {
+    case REF_CAPTION_PRIOR_DECISION:
       r->kind = PART_PRIOR_DECISION;
       return;
-    }
-  if (ref_pdf_regex_match ("^(Beslutningen træffes af|Beslutningskompetence|Kompetence)\\s*:?$", G_REGEX_CASELESS, heading))
-    {
+    case REF_CAPTION_DECIDED_BY:
       r->kind = PART_DECIDED_BY;
       return;
-    }
-  if (g_regex_match (decision_re, heading, 0, &m))
-    {
-      g_autofree char *body = g_match_info_fetch (m, 1), *date = g_match_info_fetch (m, 2);
-      int y, mo, d;
-
+    case REF_CAPTION_DECISION:
       r->kind = PART_DECISION;
       r->decision = ref_decision_new ();
-      if (body && *body)
-        ref_decision_set_deciding_body (r->decision, body);
-      if (date && ref_pdf_parse_danish_date (date, &y, &mo, &d))
+      if (r->caption.body != NULL)
+        ref_decision_set_deciding_body (r->decision, r->caption.body);
+      if (r->caption.date != NULL && ref_pdf_parse_danish_date (r->caption.date, &y, &mo, &d, NULL))
         {
-          g_autoptr (GDateTime) dt = g_date_time_new_utc (y, mo, d, 0, 0, 0);
+          g_autoptr (GDateTime) dt = ref_pdf_date_time (y, mo, d, 0);
           ref_decision_set_date (r->decision, dt);
         }
       return;
-    }
-  g_clear_pointer (&m, g_match_info_free);
-  if (ref_pdf_regex_match ("^(Indstilling(er)?|Forslag til (beslutning|indstilling))\\s*:?$", G_REGEX_CASELESS, heading))
-    {
+    case REF_CAPTION_RECOMMENDATION:
       r->kind = PART_RECOMMENDATION;
       r->recommendation = ref_recommendation_new ();
+      if (r->caption.intro != NULL)
+        {
+          ref_recommendation_set_by (r->recommendation, r->caption.body);
+          ref_recommendation_set_intro (r->recommendation, r->caption.intro);
+        }
       return;
-    }
-  if (g_regex_match (recommends, heading, 0, &m))
-    {
-      g_autofree char *by = g_match_info_fetch (m, 1), *intro = g_match_info_fetch (m, 2);
-      r->kind = PART_RECOMMENDATION;
-      r->recommendation = ref_recommendation_new ();
-      ref_recommendation_set_by (r->recommendation, by);
-      ref_recommendation_set_intro (r->recommendation, intro);
-      return;
-    }
-  if (ref_pdf_regex_match ("^Bilag(soversigt)?\\s*:?$", G_REGEX_CASELESS, heading))
-    {
+    case REF_CAPTION_ATTACHMENTS:
       r->kind = PART_ATTACHMENTS;
       return;
-    }
-  if (ref_pdf_regex_match ("^(Sagsgang|Sagsforløb)\\s*:?$", G_REGEX_CASELESS, heading))
-    {
+    case REF_CAPTION_CASE_ROUTE:
       r->kind = PART_CASE_ROUTE;
       return;
+    case REF_CAPTION_HISTORY:
+      r->kind = PART_HISTORY;
+      return;
+    case REF_CAPTION_SECTION:
+      kind = r->caption.section;
+      break;
+    case REF_CAPTION_NONE:
+    default:
+      break;
     }
 
   r->kind = PART_SECTION;
   r->section = ref_section_new ();
-  if (!ref_section_kind_from_heading (heading, &kind))
-    kind = REF_SECTION_KIND_FREE;
   ref_section_set_kind (r->section, kind);
   /* Keep the printed heading unless it is exactly the standard one. */
   if (kind == REF_SECTION_KIND_FREE || g_strcmp0 (heading, ref_section_kind_default_heading (kind)) != 0)
@@ -1017,8 +1331,36 @@ start_part (ItemReader *r, const char *heading, Line *line)
 static gboolean
 starts_absence (const char *text)
 {
-  return ref_pdf_regex_match ("^(Afbud|Fraværende|Fravær)\\b\\s*:?\\s+\\S", 0, text)
-         || ref_pdf_regex_match ("^\\S.* (deltog som (stedfortræder|suppleant) for|erklærede sig inhabil)\\b", 0, text);
+  return ref_pdf_vocab_match (REF_VOCAB_ABSENCE_LINE, text, NULL);
+}
+
+static gboolean
+is_known_caption (const char *text)
+{
+  RefCaption caption;
+  gboolean known = ref_pdf_caption_parse (text, &caption);
+
+  ref_pdf_caption_clear (&caption);
+  return known;
+}
+
+/* A decision ends where its caption's part would, or earlier: at a block of another
+ * kind than the decision's own text (another size or style, a table), which is
+ * text the decision does not own. */
+static gboolean
+ends_decision (ItemReader *r, Line *line)
+{
+  Line *first = r->first_line;
+  ParaKind kind;
+  guint number;
+  const char *rest;
+
+  if (r->kind != PART_DECISION || first == NULL || line == first)
+    return FALSE;
+  if (starts_vote_line (LINE_TEXT (line)) || match_list_marker (LINE_TEXT (line), &kind, &number, &rest))
+    return FALSE;
+  return fabs (line->pdf->size - first->pdf->size) > 0.6 || line->pdf->italic != first->pdf->italic
+         || (strchr (LINE_TEXT (line), '\t') != NULL) != (strchr (LINE_TEXT (first), '\t') != NULL);
 }
 
 void
@@ -1040,14 +1382,17 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
   for (guint i = first; i < last; i++)
     {
       Line *line = importer_line (imp, i);
+      RefCaption caption = { 0 };
+      gsize skip;
 
       if (line->role != ROLE_BODY)
         continue;
+      line->skip = 0;
       /* An absence line runs to the end of its paragraph. */
       if (r.absence->len > 0)
         {
           if (prev && line->pdf->page == prev->pdf->page && line->pdf->y0 - prev->pdf->y0 < 1.55 * line->pdf->size
-              && !is_part_heading (imp, line) && !starts_absence (line->pdf->text))
+              && !is_part_heading (imp, line) && !starts_absence (line->pdf->text) && inline_caption (line, &caption) == 0)
             {
               g_string_append_c (r.absence, ' ');
               g_string_append (r.absence, line->pdf->text);
@@ -1055,6 +1400,7 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
               prev = line;
               continue;
             }
+          ref_pdf_caption_clear (&caption);
           read_absence (&r);
         }
       if (starts_absence (line->pdf->text) && !is_part_heading (imp, line))
@@ -1065,12 +1411,27 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
           prev = line;
           continue;
         }
+      /* "Indstilling: …": the caption starts a part, the rest of the line is its
+       * first text. */
+      if ((skip = inline_caption (line, &caption)) > 0)
+        {
+          finish_part (&r, heading);
+          g_free (heading);
+          heading = g_strdup (caption.text);
+          heading_line = NULL;
+          start_part (&r, caption.text, line, &caption);
+          line->skip = skip;
+          r.first_line = line;
+          g_array_append_val (r.lines, i);
+          prev = line;
+          continue;
+        }
       if (is_part_heading (imp, line))
         {
           /* A heading wrapped onto a second line set the same way, right below. */
           if (prev != NULL && heading != NULL && r.lines->len == 0 && prev->pdf->bold && line->pdf->page == prev->pdf->page
               && fabs (prev->pdf->size - line->pdf->size) < 0.3 && line->pdf->y0 - prev->pdf->y0 < 1.6 * line->pdf->size
-              && !is_known_heading (heading) && !is_known_heading (line->pdf->text))
+              && !is_known_caption (heading) && !is_known_caption (line->pdf->text))
             {
               char *joined = g_strconcat (heading, " ", line->pdf->text, NULL);
               g_free (heading);
@@ -1100,10 +1461,17 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
           heading = g_strdup (line->pdf->text);
           heading_line = line;
           line->used = TRUE;
-          start_part (&r, heading, line);
+          start_part (&r, heading, line, NULL);
           prev = line;
           continue;
         }
+      if (ends_decision (&r, line))
+        {
+          finish_part (&r, heading);
+          r.kind = PART_UNTITLED;
+        }
+      if (r.first_line == NULL)
+        r.first_line = line;
       g_array_append_val (r.lines, i);
       prev = line;
     }
