@@ -50,6 +50,12 @@ set_too_large (GError **error, gsize max_size)
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, _("the file is larger than %s"), limit);
 }
 
+void
+ref_file_set_too_large (GError **error, gsize max_size)
+{
+  set_too_large (error, max_size);
+}
+
 /* ------------------------------------------------------------------ reading */
 
 typedef gssize (*ReadChunkFunc) (gpointer source, void *buffer, gsize count, GCancellable *cancellable,
@@ -116,12 +122,11 @@ read_capped (ReadChunkFunc read_chunk, gpointer source, goffset size_hint, gsize
   return g_bytes_new_take (g_steal_pointer (&buffer), len);
 }
 
-static GBytes *
-read_path (const char *path, gsize max_size, GCancellable *cancellable, GError **error)
+int
+ref_file_open_regular (const char *path, gsize max_size, GError **error)
 {
   struct stat st;
   int fd;
-  GBytes *bytes;
 
   /* O_NONBLOCK: opening a named pipe without a writer must not wait for one. */
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
@@ -134,29 +139,43 @@ read_path (const char *path, gsize max_size, GCancellable *cancellable, GError *
         check_regular (st.st_mode, error);
       else
         set_error_from_errno (error, saved_errno);
-      return NULL;
+      return -1;
     }
   /* The checks look at what was opened, not at the name, which may change meanwhile. */
   if (fstat (fd, &st) != 0)
     {
       set_error_from_errno (error, errno);
       close (fd);
-      return NULL;
+      return -1;
     }
   if (!check_regular (st.st_mode, error))
     {
       close (fd);
-      return NULL;
+      return -1;
     }
   if (st.st_size > 0 && (guint64) st.st_size > max_size)
     {
       set_too_large (error, max_size);
       close (fd);
-      return NULL;
+      return -1;
     }
   /* A regular file: back to ordinary reads (FUSE file systems, such as the document
    * portal's, may pass O_NONBLOCK on). */
   (void) fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  return fd;
+}
+
+static GBytes *
+read_path (const char *path, gsize max_size, GCancellable *cancellable, GError **error)
+{
+  struct stat st;
+  int fd = ref_file_open_regular (path, max_size, error);
+  GBytes *bytes;
+
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &st) != 0)
+    st.st_size = 0;
   bytes = read_capped (read_chunk_fd, GINT_TO_POINTER (fd), st.st_size, max_size, cancellable, error);
   close (fd);
   return bytes;

@@ -36,6 +36,14 @@ GBytes  *ref_file_read (GFile *file, gsize max_size, GCancellable *cancellable, 
 /* The same for a path in the file system's encoding. (transfer full) */
 GBytes  *ref_file_read_path (const char *path, gsize max_size, GError **error);
 
+/* Opens @path for reading only when it is a regular file (checked on what was
+ * opened) of at most @max_size bytes by its size; the caller reads it and must still
+ * stop at the limit (a file may grow). Returns the descriptor (blocking, close on
+ * exec), or -1 with @error set as ref_file_read() sets it. */
+int      ref_file_open_regular (const char *path, gsize max_size, GError **error);
+/* Sets the error ref_file_read() gives for a file over @max_size. */
+void     ref_file_set_too_large (GError **error, gsize max_size);
+
 /* The path that @path finally names: symbolic links are followed (relative ones from
  * the folder they are in), also when the last one points to a file that does not
  * exist yet. Writing to the result writes through the links, as editors do. Gives a

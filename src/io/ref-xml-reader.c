@@ -5,9 +5,12 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/tree.h>
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
+#include "ref-file-util.h"
 #include "ref-xml.h"
 #include "ref-xml-private.h"
 
@@ -1349,6 +1352,54 @@ check_no_doctype (Reader *r, const char *data, gsize len)
   return TRUE;
 }
 
+#define READ_OPTIONS \
+  (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+
+/* Reads the meeting from @reader (which owns its input) into @r. */
+static RefMeeting *
+load_with_reader (Reader *r, xmlTextReaderPtr reader, gboolean (*input_failed) (gpointer), gpointer input)
+{
+  ParseError parse_error = { 0 };
+  RefMeeting *meeting = NULL;
+
+  xmlTextReaderSetStructuredErrorHandler (reader, keep_parse_error, &parse_error);
+  r->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r->item_numbers = g_hash_table_new (NULL, NULL);
+  r->pending = g_array_new (FALSE, TRUE, sizeof (PendingRef));
+  g_array_set_clear_func (r->pending, pending_ref_clear);
+  meeting = read_stream (r, reader);
+  /* A file that is not well-formed says so, whatever else is wrong with it: after a
+   * problem with the content, the rest is still parsed to see whether it is damaged. */
+  if (parse_error.message == NULL && r->error != NULL)
+    while (xmlTextReaderRead (reader) == 1)
+      ;
+  /* The input itself failed (not UTF-8, too large): its error says more. */
+  if (input_failed != NULL && input_failed (input))
+    g_clear_object (&meeting);
+  else if (parse_error.message != NULL || (meeting == NULL && r->error == NULL))
+    {
+      g_clear_error (&r->error);
+      g_clear_object (&meeting);
+      fail_not_well_formed (r, &parse_error);
+    }
+  g_free (parse_error.message);
+  return meeting;
+}
+
+static RefMeeting *
+finish_load (Reader *r, RefMeeting *meeting, GError **error)
+{
+  g_clear_pointer (&r->ids, g_hash_table_unref);
+  g_clear_pointer (&r->item_numbers, g_hash_table_unref);
+  g_clear_pointer (&r->pending, g_array_unref);
+  if (r->error != NULL)
+    {
+      g_clear_object (&meeting);
+      g_propagate_error (error, r->error);
+    }
+  return meeting;
+}
+
 static RefMeeting *
 load_bytes (GBytes *bytes, const char *display_name, GError **error)
 {
@@ -1356,66 +1407,246 @@ load_bytes (GBytes *bytes, const char *display_name, GError **error)
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
   xmlTextReaderPtr reader = NULL;
-  ParseError parse_error = { 0 };
   RefMeeting *meeting = NULL;
 
   r.display_name = display_name;
 
   if (len > REF_XML_MAX_FILE_SIZE)
+    reader_fail (&r, 0, REF_XML_ERROR_TOO_LARGE, _("the file is larger than %d MiB"),
+                 REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+  else if (len == 0)
+    reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file is empty"));
+  else if (check_encoding (&r, data, len) && check_no_doctype (&r, data, len))
     {
-      reader_fail (&r, 0, REF_XML_ERROR_TOO_LARGE, _("the file is larger than %d MiB"),
-                   REF_XML_MAX_FILE_SIZE / (1024 * 1024));
-      goto out;
+      /* No encoding is named, so that libxml2 reads the bytes in place instead of
+       * converting a copy (check_encoding made sure they are UTF-8). */
+      reader = xmlReaderForMemory (data, (int) len, display_name, NULL, READ_OPTIONS);
+      if (reader == NULL)
+        reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file could not be read as XML"));
+      else
+        meeting = load_with_reader (&r, reader, NULL, NULL);
     }
-  if (len == 0)
+  g_clear_pointer (&reader, xmlFreeTextReader);
+  return finish_load (&r, meeting, error);
+}
+
+/* ---- a file, streamed from disk ---- */
+
+/* The file is not read into memory first: libxml2 pulls it through file_input_read(),
+ * which checks on the way what check_encoding() checks of bytes in memory (valid
+ * UTF-8, the limit) and counts lines for the error message. The prolog is read first
+ * and checked as a whole (declared encoding, no DTD). */
+typedef struct {
+  Reader *r;
+  int fd;
+  GString *prolog;   /* read ahead for the checks; served first */
+  gsize served;      /* of @prolog */
+  gsize total;
+  int line;
+  char pending[4];   /* the start of a UTF-8 sequence split by the read */
+  gsize n_pending;
+  gboolean failed;
+} FileInput;
+
+static gboolean
+file_input_failed (gpointer data)
+{
+  return ((FileInput *) data)->failed;
+}
+
+/* Whether the bytes read so far end in the middle of a UTF-8 sequence that may still
+ * be completed. */
+static gsize
+incomplete_tail (const char *data, gsize len)
+{
+  for (gsize back = 1; back <= 3 && back <= len; back++)
+    {
+      guchar c = (guchar) data[len - back];
+
+      if ((c & 0xC0) == 0x80)
+        continue; /* a continuation byte: look further back */
+      if ((c & 0xE0) == 0xC0)
+        return back < 2 ? back : 0;
+      if ((c & 0xF0) == 0xE0)
+        return back < 3 ? back : 0;
+      if ((c & 0xF8) == 0xF0)
+        return back < 4 ? back : 0;
+      return 0;
+    }
+  return 0;
+}
+
+static gboolean
+validate_chunk (FileInput *in, const char *chunk, gsize n)
+{
+  g_autofree char *joined = NULL;
+  const char *data = chunk;
+  gsize len = n, tail;
+  const char *end = NULL;
+
+  if (in->n_pending > 0)
+    {
+      joined = g_malloc (in->n_pending + n);
+      memcpy (joined, in->pending, in->n_pending);
+      memcpy (joined + in->n_pending, chunk, n);
+      data = joined;
+      len += in->n_pending;
+    }
+  tail = n > 0 ? incomplete_tail (data, len) : 0;
+  if (!g_utf8_validate_len (data, len - tail, &end))
+    {
+      int line = in->line;
+
+      for (const char *p = data; p < end; p++)
+        line += *p == '\n';
+      reader_fail (in->r, line, REF_XML_ERROR_ENCODING,
+                   _("the text is not valid UTF-8 (was the file saved in another encoding?)"));
+      return FALSE;
+    }
+  for (gsize i = 0; i < len - tail; i++)
+    in->line += data[i] == '\n';
+  memcpy (in->pending, data + len - tail, tail);
+  in->n_pending = tail;
+  if (n == 0 && tail == 0 && in->n_pending > 0)
+    return FALSE;
+  return TRUE;
+}
+
+static int
+file_input_read (void *context, char *buffer, int len)
+{
+  FileInput *in = context;
+  gssize n;
+
+  if (in->failed || len <= 0)
+    return in->failed ? -1 : 0;
+  if (in->served < in->prolog->len)
+    {
+      n = MIN ((gsize) len, in->prolog->len - in->served);
+      memcpy (buffer, in->prolog->str + in->served, n);
+      in->served += n;
+      return (int) n;
+    }
+  do
+    n = read (in->fd, buffer, (gsize) len);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    {
+      reader_fail (in->r, 0, REF_XML_ERROR_IO, _("could not read the file: %s"), g_strerror (errno));
+      in->failed = TRUE;
+      return -1;
+    }
+  in->total += (gsize) n;
+  if (in->total > REF_XML_MAX_FILE_SIZE)
+    {
+      reader_fail (in->r, 0, REF_XML_ERROR_TOO_LARGE, _("the file is larger than %d MiB"),
+                   REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+      in->failed = TRUE;
+      return -1;
+    }
+  if (!validate_chunk (in, buffer, (gsize) n) || (n == 0 && in->n_pending > 0))
+    {
+      if (n == 0 && in->r->error == NULL)
+        reader_fail (in->r, in->line, REF_XML_ERROR_ENCODING,
+                     _("the text is not valid UTF-8 (was the file saved in another encoding?)"));
+      in->failed = TRUE;
+      return -1;
+    }
+  return (int) n;
+}
+
+static int
+file_input_close (void *context)
+{
+  return 0;
+}
+
+/* Reads ahead until the root element starts (or the file ends): what
+ * check_no_doctype() must see at once. */
+static gboolean
+read_prolog (FileInput *in)
+{
+  char chunk[16384];
+
+  for (;;)
+    {
+      gssize n;
+      const char *lt;
+
+      if (in->prolog->len > 0)
+        {
+          /* The root starts at the first '<' that is not <? or <! */
+          for (lt = memchr (in->prolog->str, '<', in->prolog->len); lt != NULL;
+               lt = memchr (lt + 1, '<', in->prolog->str + in->prolog->len - lt - 1))
+            {
+              gsize left = in->prolog->str + in->prolog->len - lt;
+              if (left >= 2 && lt[1] != '?' && lt[1] != '!')
+                return TRUE;
+              if (left < 2)
+                break;
+              /* Inside a comment or PI a '<' is not markup; check_no_doctype skips them,
+               * and a root element found a bit late costs nothing. */
+            }
+        }
+      do
+        n = read (in->fd, chunk, sizeof chunk);
+      while (n < 0 && errno == EINTR);
+      if (n < 0)
+        {
+          reader_fail (in->r, 0, REF_XML_ERROR_IO, _("could not read the file: %s"), g_strerror (errno));
+          return FALSE;
+        }
+      if (n == 0)
+        return TRUE;
+      in->total += (gsize) n;
+      if (in->total > REF_XML_MAX_FILE_SIZE)
+        {
+          reader_fail (in->r, 0, REF_XML_ERROR_TOO_LARGE, _("the file is larger than %d MiB"),
+                       REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+          return FALSE;
+        }
+      g_string_append_len (in->prolog, chunk, n);
+    }
+}
+
+static RefMeeting *
+load_fd (int fd, const char *display_name, GError **error)
+{
+  Reader r = { 0 };
+  FileInput in = { &r, fd, g_string_new (NULL), 0, 0, 1, { 0 }, 0, FALSE };
+  xmlTextReaderPtr reader = NULL;
+  RefMeeting *meeting = NULL;
+  const char *end = NULL;
+
+  r.display_name = display_name;
+  if (!read_prolog (&in))
+    goto out;
+  if (in.prolog->len == 0)
     {
       reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file is empty"));
       goto out;
     }
-  if (!check_encoding (&r, data, len) || !check_no_doctype (&r, data, len))
+  /* The prolog's own checks; the rest of the bytes are checked as they are read. */
+  if (!check_no_doctype (&r, in.prolog->str, in.prolog->len))
     goto out;
-
-  /* No encoding is named, so that libxml2 reads the bytes in place instead of
-   * converting a copy (check_encoding made sure they are UTF-8). */
-  reader = xmlReaderForMemory (data, (int) len, display_name, NULL,
-                               XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR
-                                   | XML_PARSE_NOWARNING);
-  if (reader == NULL)
+  if (!g_utf8_validate_len (in.prolog->str, in.prolog->len - incomplete_tail (in.prolog->str, in.prolog->len), &end))
     {
-      reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file could not be read as XML"));
+      check_encoding (&r, in.prolog->str, in.prolog->len);
       goto out;
     }
-  xmlTextReaderSetStructuredErrorHandler (reader, keep_parse_error, &parse_error);
-
-  r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r.item_numbers = g_hash_table_new (NULL, NULL);
-  r.pending = g_array_new (FALSE, TRUE, sizeof (PendingRef));
-  g_array_set_clear_func (r.pending, pending_ref_clear);
-  meeting = read_stream (&r, reader);
-  /* A file that is not well-formed says so, whatever else is wrong with it: after a
-   * problem with the content, the rest is still parsed to see whether it is damaged. */
-  if (parse_error.message == NULL && r.error != NULL)
-    while (xmlTextReaderRead (reader) == 1)
-      ;
-  if (parse_error.message != NULL || (meeting == NULL && r.error == NULL))
-    {
-      g_clear_error (&r.error);
-      g_clear_object (&meeting);
-      fail_not_well_formed (&r, &parse_error);
-    }
-
+  if (!check_encoding (&r, in.prolog->str, in.prolog->len - incomplete_tail (in.prolog->str, in.prolog->len)))
+    goto out;
+  if (!validate_chunk (&in, in.prolog->str, in.prolog->len))
+    goto out;
+  reader = xmlReaderForIO (file_input_read, file_input_close, &in, display_name, NULL, READ_OPTIONS);
+  if (reader == NULL)
+    reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file could not be read as XML"));
+  else
+    meeting = load_with_reader (&r, reader, file_input_failed, &in);
 out:
-  g_clear_pointer (&r.ids, g_hash_table_unref);
-  g_clear_pointer (&r.item_numbers, g_hash_table_unref);
-  g_clear_pointer (&r.pending, g_array_unref);
   g_clear_pointer (&reader, xmlFreeTextReader);
-  g_free (parse_error.message);
-  if (r.error != NULL)
-    {
-      g_clear_object (&meeting);
-      g_propagate_error (error, r.error);
-    }
-  return meeting;
+  g_string_free (in.prolog, TRUE);
+  return finish_load (&r, meeting, error);
 }
 
 RefMeeting *
@@ -1430,15 +1661,31 @@ RefMeeting *
 ref_xml_load_file (GFile *file, GError **error)
 {
   g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
+  RefMeeting *meeting;
+  int fd;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
-  /* Only a regular file, and never more than the limit, whatever its size claims. */
-  bytes = ref_file_read (file, REF_XML_MAX_FILE_SIZE, NULL, &local_error);
+  /* Only a regular file, and never more than the limit, whatever its size claims. A
+   * local file is streamed from disk; another (a remote GIO file) is read first. */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      fd = ref_file_open_regular (path, REF_XML_MAX_FILE_SIZE, &local_error);
+      if (fd >= 0)
+        {
+          meeting = load_fd (fd, name, error);
+          close (fd);
+          return meeting;
+        }
+    }
+  else
+    bytes = ref_file_read (file, REF_XML_MAX_FILE_SIZE, NULL, &local_error);
   if (bytes == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
