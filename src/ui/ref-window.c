@@ -1742,7 +1742,7 @@ start_verification (RefWindow *self, gboolean report, gboolean all_valid_toast)
   /* What is shown until then is not for the meeting as it is. */
   g_ptr_array_set_size (self->approval_checks, 0);
   update_lock_strip (self);
-  job->snapshot = ref_signature_snapshot_new (self->meeting);
+  job->snapshot = ref_signature_snapshot_new_for_verifying (self->meeting);
   job->trust = load_trust (self);
   task = g_task_new (self, self->verify_cancellable, on_verified, NULL);
   g_task_set_source_tag (task, start_verification);

@@ -141,17 +141,18 @@ local_wall_clock (GDateTime *wall)
                                 g_date_time_get_minute (wall), 0);
 }
 
-RefSignatureSnapshot *
-ref_signature_snapshot_new (RefMeeting *meeting)
+static RefSignatureSnapshot *
+snapshot_new (RefMeeting *meeting, gboolean for_signing)
 {
   RefSignatureSnapshot *snapshot = g_new0 (RefSignatureSnapshot, 1);
   GListModel *participants = ref_meeting_get_participants (meeting);
   GListModel *approvals = ref_meeting_get_approvals (meeting);
   g_autoptr (GHashTable) ids = g_hash_table_new (NULL, NULL);
 
-  g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
-
-  snapshot->content = ref_xml_write_content_parts (meeting, &snapshot->ranges);
+  /* Writing the content of a large meeting takes a moment and megabytes: not done to
+   * verify no approvals at all (a new window, the PDF's signature page). */
+  if (for_signing || g_list_model_get_n_items (approvals) > 0)
+    snapshot->content = ref_xml_write_content_parts (meeting, &snapshot->ranges);
   snapshot->start = local_wall_clock (ref_meeting_get_start (meeting));
   snapshot->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) snap_participant_free);
   snapshot->approvals = g_ptr_array_new_with_free_func ((GDestroyNotify) snap_approval_free);
@@ -184,6 +185,20 @@ ref_signature_snapshot_new (RefMeeting *meeting)
       g_ptr_array_add (snapshot->approvals, sa);
     }
   return snapshot;
+}
+
+RefSignatureSnapshot *
+ref_signature_snapshot_new (RefMeeting *meeting)
+{
+  g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
+  return snapshot_new (meeting, TRUE);
+}
+
+RefSignatureSnapshot *
+ref_signature_snapshot_new_for_verifying (RefMeeting *meeting)
+{
+  g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
+  return snapshot_new (meeting, FALSE);
 }
 
 static SnapParticipant *
@@ -1354,7 +1369,7 @@ ref_signature_verify_all (RefMeeting *meeting, RefSignatureTrust *trust)
   g_autoptr (RefSignatureSnapshot) snapshot = NULL;
 
   g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
-  snapshot = ref_signature_snapshot_new (meeting);
+  snapshot = ref_signature_snapshot_new_for_verifying (meeting);
   return ref_signature_snapshot_verify (snapshot, trust, NULL);
 }
 

@@ -109,6 +109,8 @@ RefApproval *ref_signature_sign (RefMeeting *meeting, const char *pkcs12_path, c
 typedef struct _RefSignatureSnapshot RefSignatureSnapshot;
 
 RefSignatureSnapshot *ref_signature_snapshot_new (RefMeeting *meeting);
+/* The same, enough to verify (but not to sign): without approvals it is quick. */
+RefSignatureSnapshot *ref_signature_snapshot_new_for_verifying (RefMeeting *meeting);
 void                  ref_signature_snapshot_free (RefSignatureSnapshot *snapshot);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefSignatureSnapshot, ref_signature_snapshot_free)
 
