@@ -1530,17 +1530,39 @@ file_input_read (void *context, char *buffer, int len)
   do
     n = read (in->fd, buffer, (gsize) len);
   while (n < 0 && errno == EINTR);
+  /* What is wrong with the bytes themselves is said before anything found in the
+   * content read so far, as when the bytes are checked before parsing. */
   if (n < 0)
     {
-      reader_fail (in->r, 0, REF_XML_ERROR_IO, _("could not read the file: %s"), g_strerror (errno));
+      int saved = errno;
+      g_clear_error (&in->r->error);
+      reader_fail (in->r, 0, REF_XML_ERROR_IO, _("could not read the file: %s"), g_strerror (saved));
       in->failed = TRUE;
       return -1;
     }
   in->total += (gsize) n;
   if (in->total > REF_XML_MAX_FILE_SIZE)
     {
+      g_clear_error (&in->r->error);
       reader_fail (in->r, 0, REF_XML_ERROR_TOO_LARGE, _("the file is larger than %d MiB"),
                    REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+      in->failed = TRUE;
+      return -1;
+    }
+  if (in->r->error != NULL && !in->failed)
+    {
+      /* Content already failed: only the bytes' own check may still replace it. */
+      GError *content = g_steal_pointer (&in->r->error);
+
+      if (validate_chunk (in, buffer, (gsize) n) && !(n == 0 && in->n_pending > 0))
+        {
+          in->r->error = content;
+          return (int) n;
+        }
+      g_error_free (content);
+      if (in->r->error == NULL)
+        reader_fail (in->r, in->line, REF_XML_ERROR_ENCODING,
+                     _("the text is not valid UTF-8 (was the file saved in another encoding?)"));
       in->failed = TRUE;
       return -1;
     }

@@ -56,6 +56,32 @@ ref_fuzz_init (void)
 
 /* ---- .referat reader ---- */
 
+/* A file is streamed from disk, bytes in memory are not: the same input must give the
+ * same meeting or the same kind of error either way. */
+static void
+check_file_agrees (GBytes *bytes, RefMeeting *from_bytes, const GError *bytes_error)
+{
+  static char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) from_file = NULL;
+  g_autofree char *where = NULL;
+
+  if (path == NULL)
+    path = g_build_filename (g_get_tmp_dir (), "referent-fuzz-stream.referat", NULL);
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL))
+    return;
+  file = g_file_new_for_path (path);
+  from_file = ref_xml_load_file (file, &error);
+  if ((from_file == NULL) != (from_bytes == NULL))
+    fuzz_fail ("from a file the load %s, from memory it %s (%s)", from_file ? "succeeded" : "failed",
+               from_bytes ? "succeeded" : "failed", error ? error->message : bytes_error->message);
+  if (from_file == NULL && error->code != bytes_error->code)
+    fuzz_fail ("from a file the error is “%s”, from memory “%s”", error->message, bytes_error->message);
+  if (from_file != NULL && !ref_model_equal (from_file, from_bytes, &where))
+    fuzz_fail ("from a file the meeting differs at %s", where ? where : "?");
+}
+
 void
 ref_fuzz_check_xml (const guint8 *data, gsize size)
 {
@@ -69,6 +95,7 @@ ref_fuzz_check_xml (const guint8 *data, gsize size)
   g_autofree char *where = NULL;
 
   meeting = ref_xml_load_bytes (bytes, "fuzz.referat", &error);
+  check_file_agrees (bytes, meeting, error);
   if (meeting == NULL)
     {
       if (error == NULL || error->domain != REF_XML_ERROR || error->code < REF_XML_ERROR_IO
