@@ -115,6 +115,29 @@ test_validate_bad (void)
   g_assert_nonnull (strstr (run.out, "minimal.referat: valid"));
 }
 
+/* What only the schema forbids (an attribute the reader passes over) fails too. */
+static void
+test_validate_schema (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *good = data_path ("tests/fixtures/xml/good/minimal.referat", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-validate-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "extra.referat", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GString) changed = NULL;
+
+  g_assert_true (g_file_get_contents (good, &text, NULL, NULL));
+  changed = g_string_new (text);
+  g_string_replace (changed, "<meeting kind=", "<meeting secret=\"1\" kind=", 1);
+  g_assert_true (g_file_set_contents (bad, changed->str, -1, NULL));
+  run_cli (&run, "validate", bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "extra.referat does not match the Referent schema: line 3:"));
+  g_assert_null (strstr (run.out, "valid"));
+  g_assert_no_errno (g_remove (bad));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 static void
 test_usage (void)
 {
@@ -762,6 +785,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/stats/attendance", test_stats_attendance);
   g_test_add_func ("/cli/validate/good", test_validate_good);
   g_test_add_func ("/cli/validate/bad", test_validate_bad);
+  g_test_add_func ("/cli/validate/schema", test_validate_schema);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/import/esdh", test_import_esdh);

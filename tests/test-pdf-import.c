@@ -1008,7 +1008,6 @@ test_errors (void)
   g_autoptr (GBytes) text = g_bytes_new_static ("Referat\nPunkt 1: Noget\n", 22);
   g_autoptr (GBytes) damaged = g_bytes_new_static ("%PDF-1.7\n1 0 obj << /Type /Catalog >>\ntrailer\n%%EOF", 48);
   g_autoptr (GBytes) scan = make_pdf (FALSE);
-  g_autoptr (GBytes) letter = make_pdf (TRUE);
   g_autofree char *encrypted_path = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", "errors", "encrypted.pdf", NULL);
   g_autofree char *data = NULL;
   gsize len;

@@ -2066,7 +2066,6 @@ on_password_response (AdwMessageDialog *dialog, const char *response, RefWindow 
 {
   const char *path = g_object_get_data (G_OBJECT (dialog), "path");
   GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autoptr (GError) error = NULL;
 
   if (!g_str_equal (response, "approve"))
     return;
