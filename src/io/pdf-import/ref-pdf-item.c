@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ref-format.h"
 #include "ref-pdf-import-private.h"
 
 /* The body of one agenda item: headings split it into parts (sections, the
@@ -715,6 +716,66 @@ read_vote_line (RefDecision *decision, const char *text, RefVote **building)
   return FALSE;
 }
 
+/* Equal after white space is collapsed. */
+static gboolean
+same_words (const char *a, const char *b)
+{
+  g_auto (GStrv) wa = g_strsplit_set (a, " \t\n", -1);
+  g_auto (GStrv) wb = g_strsplit_set (b, " \t\n", -1);
+  guint i = 0, j = 0;
+
+  for (;;)
+    {
+      while (wa[i] && *wa[i] == '\0')
+        i++;
+      while (wb[j] && *wb[j] == '\0')
+        j++;
+      if (wa[i] == NULL || wb[j] == NULL)
+        return wa[i] == NULL && wb[j] == NULL;
+      if (!g_str_equal (wa[i], wb[j]))
+        return FALSE;
+      i++;
+      j++;
+    }
+}
+
+/* Whether the vote line @text, read into a vote record, is printed back in the same
+ * words. Minutes are a record: a line that the record would reword ("Undlod at
+ * stemme: Ø (1)", "For stemte: 6 (A, V, C og F)") stays text as printed. */
+static gboolean
+vote_line_reads_back (const char *text)
+{
+  g_autoptr (RefDecision) scratch = ref_decision_new ();
+  RefVote *vote = NULL;
+
+  if (!read_vote_line (scratch, text, &vote))
+    return TRUE; /* not a vote line: nothing to reword */
+  for (RefVoteChoice c = REF_VOTE_CHOICE_FOR; c <= REF_VOTE_CHOICE_ABSTAIN; c++)
+    {
+      g_autofree char *line = ref_format_vote_line (vote, c);
+      if (line != NULL)
+        return same_words (line, text);
+    }
+  return FALSE;
+}
+
+/* The statement a lead sentence (@m, a match of REF_VOCAB_STATEMENT_LEAD) opens;
+ * NULL when the record would word the lead otherwise ("X ønskede følgende ført til
+ * protokol:"): then it stays text, as printed. */
+static RefStatement *
+statement_from_lead (GMatchInfo *m, const char *text)
+{
+  g_autofree char *by = ref_pdf_vocab_group (m, "by"), *what = ref_pdf_vocab_group (m, "what");
+  g_autoptr (RefStatement) st = ref_statement_new ();
+  g_autofree char *lead = NULL;
+
+  ref_statement_set_kind (st, g_str_has_prefix (what, "mindretal") ? REF_STATEMENT_KIND_MINORITY
+                                                                    : REF_STATEMENT_KIND_PROTOCOL);
+  ref_statement_set_by (st, by);
+  lead = ref_format_statement_lead (st);
+  return lead != NULL && same_words (lead, text) ? g_steal_pointer (&st) : NULL;
+}
+
 static void
 append_paragraph (RefText *text, const char *paragraph)
 {
@@ -736,14 +797,21 @@ read_decision (ItemReader *r, GArray *paras)
   RefVote *vote = NULL;
   RefStatement *statement = NULL; /* the statement paragraphs are going to */
   g_autoptr (RefText) statement_text = NULL;
-  gboolean structured = FALSE;
+  gboolean structured = FALSE, votes_as_printed = FALSE;
+
+  /* One vote line that the record would reword keeps all of them as printed, in
+   * their order. */
+  for (guint i = 0; i < paras->len && !votes_as_printed; i++)
+    if (g_array_index (paras, Para, i).kind == PARA_TEXT && !vote_line_reads_back (g_array_index (paras, Para, i).text))
+      votes_as_printed = TRUE;
 
   for (guint i = 0; i < paras->len; i++)
     {
       Para *p = &g_array_index (paras, Para, i);
       g_autoptr (GMatchInfo) m = NULL;
+      g_autoptr (RefStatement) opened = NULL;
 
-      if (p->kind == PARA_TEXT && read_vote_line (r->decision, p->text, &vote))
+      if (p->kind == PARA_TEXT && !votes_as_printed && read_vote_line (r->decision, p->text, &vote))
         {
           structured = TRUE;
           continue;
@@ -764,20 +832,14 @@ read_decision (ItemReader *r, GArray *paras)
           continue;
         }
       words += ref_pdf_text_count_chars (p->text) / 6;
-      if (g_regex_match (statement_lead, p->text, 0, &m))
+      if (g_regex_match (statement_lead, p->text, 0, &m) && (opened = statement_from_lead (m, p->text)) != NULL)
         {
-          g_autofree char *by = ref_pdf_vocab_group (m, "by"), *what = ref_pdf_vocab_group (m, "what");
-          g_autoptr (RefStatement) st = ref_statement_new ();
-
           if (statement != NULL)
             ref_statement_set_text (statement, statement_text);
           g_clear_pointer (&statement_text, ref_text_unref);
-          ref_statement_set_kind (st, g_str_has_prefix (what, "mindretal") ? REF_STATEMENT_KIND_MINORITY
-                                                                            : REF_STATEMENT_KIND_PROTOCOL);
-          ref_statement_set_by (st, by);
-          ref_statement_set_participant (st, ref_pdf_match_participant (r->imp->meeting, by));
-          ref_list_store_append (G_LIST_STORE (ref_decision_get_statements (r->decision)), st);
-          statement = st;
+          ref_statement_set_participant (opened, ref_pdf_match_participant (r->imp->meeting, ref_statement_get_by (opened)));
+          ref_list_store_append (G_LIST_STORE (ref_decision_get_statements (r->decision)), opened);
+          statement = opened;
           statement_text = ref_text_new ();
           structured = TRUE;
           continue;
