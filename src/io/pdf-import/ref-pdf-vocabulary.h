@@ -55,6 +55,7 @@ typedef enum {
   REF_VOCAB_ATTENDED_ITEMS,     /* "X deltog ved punkterne 82, 88 og 89" */
   REF_VOCAB_ATTENDED_UNTIL,     /* "X deltog til kl. 18.40 i punkt 2" */
   REF_VOCAB_SUBSTITUTE_HEADER,  /* "X (V) - Y (V) mødte som stedfortræder" */
+  REF_VOCAB_SUBSTITUTE_ENTRY,   /* "Y (A) mødte som stedfortræder for X" in a list of members */
   REF_VOCAB_MOVEMENTS,          /* "X forlod mødet …" */
   REF_VOCAB_MOVEMENT,           /* one movement phrase */
   /* dates and times */
