@@ -22,6 +22,10 @@
 #define CASE_VALUE                                                                                                     \
   "(?:\\d{2}\\.\\d{2}\\.\\d{2}(?:-[A-ZÆØÅ]\\d{2})?(?:-\\d+){1,3}|\\d{2}/\\d{1,7}(?:-\\d+)?|\\d{4}[-/]\\d{3,8}"          \
   "|[A-ZÆØÅ]{2,6}-\\d{4}-\\d{3,8})"
+/* The labels of case and document numbers. */
+#define CASE_LABELS                                                                                                    \
+  "(?:Sagsnr\\.?|Sags\\s+nr\\.?|Sag\\s+nr\\.?\\s*(?=:)|Sagsnummer|Sags\\s*-?\\s*ID|Sag\\s+ID|J\\.\\s*nr\\.?"                 \
+  "|Journalnr\\.?|Journal\\s+nr\\.?|Dok\\.\\s*nr\\.?|Dokumentnr\\.?|Acadre\\s+sagsnr\\.?)"
 #define MONTHS "(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
 
 typedef struct {
@@ -47,12 +51,14 @@ static const PatternEntry patterns[REF_VOCAB_N] = {
   [REF_VOCAB_MONTH_START] = { "^" MONTHS "\\b", CI },
 
   [REF_VOCAB_CASE_NUMBER] = { "^(?:Sags?\\s*nr\\.?:?\\s*)?(?<value>" CASE_VALUE ")$", 0 },
-  [REF_VOCAB_CASE_LABELLED] = { "^(?:Sagsnr\\.?|Sags\\s+nr\\.?|Sag\\s+nr\\.?\\s*(?=:)|Sagsnummer|Sags\\s*-?\\s*ID|Sag\\s+ID|J\\.\\s*nr\\.?|Journalnr\\.?"
-                                "|Journal\\s+nr\\.?|Dok\\.\\s*nr\\.?|Dokumentnr\\.?|Acadre\\s+sagsnr\\.?)\\s*:?\\s*"
-                                "(?<value>[\\p{L}\\d][\\p{L}\\d./-]*\\d)(?:\\s*(?:[|·•,;]|\\t|\\s{2,})\\s*(?<rest>.*))?$",
+  /* What follows the number: after a separator, or another label ("Sagsnr.: 23/00045
+   * Dok.nr.: 150112/23"). */
+  [REF_VOCAB_CASE_LABELLED] = { "^" CASE_LABELS "\\s*:?\\s*(?<value>[\\p{L}\\d][\\p{L}\\d./-]*\\d)"
+                                "(?:(?:\\s*(?:[|·•,;]|\\t|\\s{2,})\\s*|\\s+(?=" CASE_LABELS "))(?<rest>.*))?$",
                                 CI },
 
-  [REF_VOCAB_PAGE_NUMBER] = { "^(?:Side|Page|s\\.)?\\s*\\d+(?:\\s*(?:af|/|of)\\s*\\d+)?$", CI },
+  /* "Side 3 af 20", "3 of 20", and front matter numbered "ii". */
+  [REF_VOCAB_PAGE_NUMBER] = { "^(?:Side|Page|s\\.)?\\s*(?:\\d+|[ivxlc]{1,7})(?:\\s*(?:af|/|of)\\s*\\d+)?$", CI },
   [REF_VOCAB_TOC_HEADING] = { "^(?:Indholdsfortegnelse|Indhold|Dagsordensoversigt|Oversigt|Punkter på dagsordenen|Sagsliste"
                               "|Indholdsliste)\\s*:?$",
                               CI },
