@@ -380,6 +380,12 @@ set_meeting_time (Importer *imp, int minutes, gboolean end)
     ref_meeting_set_start (imp->meeting, dt);
 }
 
+void
+ref_pdf_read_meeting_end (Importer *imp, const char *text)
+{
+  set_meeting_time (imp, ref_pdf_parse_time (text), TRUE);
+}
+
 /* "13:00", "kl. 13.00-15.00", "16:00 - 18:15": the start, and the end after a dash. */
 static void
 read_times (Importer *imp, const char *text)

@@ -155,6 +155,11 @@ static const PatternEntry patterns[REF_VOCAB_N] = {
                                 "\\s*[:.\\-–]\\s*(?<text>\\S.*)$",
                                 0 },
   [REF_VOCAB_GENITIVE_BODY] = { "^(?<body>.+(?:et|en))s$", 0 },
+  /* The columns of a table of decisions, one row per meeting: "Udvalg | Dato |
+   * Beslutning". */
+  [REF_VOCAB_DECISION_COLUMN_BODY] = { "^(?:Udvalg|Organ|Behandlet af|Instans|Myndighed|Politisk udvalg|Mødeforum)$", CI },
+  [REF_VOCAB_DECISION_COLUMN_DATE] = { "^(?:Dato|Mødedato|Behandlet den|Møde)$", CI },
+  [REF_VOCAB_DECISION_COLUMN_TEXT] = { "^(?:Beslutning(?:er)?|Afgørelse|Resultat|Udfald)$", CI },
   [REF_VOCAB_SUSPENDED_COMPOUND] = { "^(?:og|eller|samt|til|end|&)$", 0 },
 };
 

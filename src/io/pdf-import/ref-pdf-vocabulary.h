@@ -86,6 +86,9 @@ typedef enum {
   REF_VOCAB_ROUTE_SEPARATOR,    /* between the bodies of a "Sagsgang" */
   REF_VOCAB_HISTORY_ENTRY,      /* "Økonomiudvalget, 19.05.2020, pkt. 12: Orienteret." */
   REF_VOCAB_GENITIVE_BODY,      /* "Byrådets" → "Byrådet" */
+  REF_VOCAB_DECISION_COLUMN_BODY, /* a table of decisions: the column naming the body */
+  REF_VOCAB_DECISION_COLUMN_DATE, /* … the date */
+  REF_VOCAB_DECISION_COLUMN_TEXT, /* … the decision */
   REF_VOCAB_SUSPENDED_COMPOUND, /* "og" after "Sundheds-": the hyphen belongs to the word */
   REF_VOCAB_N
 } RefVocabPattern;
