@@ -42,7 +42,8 @@ typedef struct {
   guint number;
   char *title;
   char *case_number;
-  guint case_line;   /* a case number printed above the heading; G_MAXUINT when none */
+  guint case_line;   /* the first line of a case number or marker printed above the heading
+                      * (up to the heading's line); G_MAXUINT when none */
   gboolean closed;   /* marked as closed ("Lukket punkt") */
   gboolean toc_only; /* listed in the table of contents only: nothing in the body */
 } ItemHeading;

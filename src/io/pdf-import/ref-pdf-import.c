@@ -390,8 +390,8 @@ read_items (Importer *imp, GArray *headings, GCancellable *cancellable, RefPdfIm
             end = find_closing_overview (imp, heading, start, end);
           for (guint i = heading->line; i < heading->end; i++)
             importer_line (imp, i)->used = TRUE;
-          if (heading->case_line != G_MAXUINT)
-            importer_line (imp, heading->case_line)->used = TRUE;
+          for (guint i = heading->case_line; i < heading->line; i++)
+            importer_line (imp, i)->used = TRUE;
           ref_pdf_read_item_body (imp, item, start, MAX (start, end));
         }
       ref_meeting_add_item (imp->meeting, item);
