@@ -543,7 +543,7 @@ test_fixtures (void)
     if (g_str_has_suffix (entry, ".pdf"))
       g_ptr_array_add (names, g_strdup (entry));
   g_ptr_array_sort (names, compare_names);
-  g_assert_cmpuint (names->len, >=, 28);
+  g_assert_cmpuint (names->len, >=, 30);
 
   for (guint n = 0; n < names->len; n++)
     {
@@ -984,6 +984,21 @@ test_vocabulary_header (void)
         g_assert_cmpstr (standin, ==, "Anders Bæk (A)");
         g_assert_cmpstr (absent, ==, "Gitte Lund");
       }
+  }
+  /* Movements: "deltog fra punkt 3" is an arrival before item 3; "deltog i punkt 4"
+   * says which items, not a movement. */
+  {
+    g_autoptr (GMatchInfo) m = NULL;
+    g_autofree char *when = NULL, *item = NULL;
+
+    g_assert_true (ref_pdf_vocab_match (REF_VOCAB_MOVEMENTS, "Jens Bro (V) deltog fra punkt 3.", NULL));
+    g_assert_true (ref_pdf_vocab_match (REF_VOCAB_MOVEMENT, "deltog fra punkt 3.", &m));
+    when = ref_pdf_vocab_group (m, "when");
+    item = ref_pdf_vocab_group (m, "item");
+    g_assert_cmpstr (when, ==, "fra");
+    g_assert_cmpstr (item, ==, "3");
+    g_assert_false (ref_pdf_vocab_match (REF_VOCAB_MOVEMENT, "deltog i punkt 4", NULL));
+    g_assert_true (ref_pdf_vocab_match (REF_VOCAB_MOVEMENT, "forlod mødet kl. 17.40 under punkt 4.", NULL));
   }
   /* The columns of a table of decisions; page numbers of the front matter. */
   g_assert_true (ref_pdf_vocab_match (REF_VOCAB_DECISION_COLUMN_BODY, "Udvalg", NULL));

@@ -202,7 +202,8 @@ read_movement_phrase (const char *phrase, RefMovementKind *kind, guint *item, gb
     *kind = g_str_has_prefix (verb, "forlod") ? REF_MOVEMENT_KIND_LEFT : REF_MOVEMENT_KIND_ARRIVED;
     *time = t ? ref_pdf_parse_time (t) : -1;
     *item = ref_pdf_parse_number (n, 9999);
-    *during = when != NULL && !g_str_equal (when, "før");
+    /* "før punkt 5", "fra punkt 3": before the item; "under", "i": while it was dealt with. */
+    *during = when != NULL && !g_str_equal (when, "før") && !g_str_has_prefix (when, "fra");
   }
   return *time >= 0 || *item > 0;
 }
@@ -248,13 +249,12 @@ read_movements (Importer *imp, const char *entry)
   return TRUE;
 }
 
-/* One entry of the header's "Fraværende": "X", "X deltog ved punkterne 82, 88 og
- * 89", "X deltog til kl. 18.40 i punkt 2", "X (V) - Y (V) mødte som stedfortræder",
- * "X uden afbud", movements. */
-static void
-read_absent_entry (Importer *imp, const char *value, guint page, gboolean without_notice)
+/* A sentence on someone's partial attendance: "X deltog ved punkterne 82, 88 og
+ * 89", "X deltog til kl. 18.40 i punkt 2", movements ("X forlod mødet …", "X deltog
+ * fra punkt 3"). FALSE when @value is none, or names no one known. */
+static gboolean
+read_partial_attendance (Importer *imp, const char *value, guint page)
 {
-  g_autoptr (GPtrArray) parts = NULL;
   g_autoptr (GMatchInfo) m = NULL;
 
   if (ref_pdf_vocab_match (REF_VOCAB_ATTENDED_ITEMS, value, &m))
@@ -266,11 +266,11 @@ read_absent_entry (Importer *imp, const char *value, guint page, gboolean withou
       if (p == NULL)
         {
           importer_warn (imp, page, value, _("The absent person is not among the participants."));
-          return;
+          return TRUE;
         }
       ref_participant_set_attendance (p, REF_ATTENDANCE_PARTIAL);
       ref_participant_set_attended_items (p, numbers);
-      return;
+      return TRUE;
     }
   g_clear_pointer (&m, g_match_info_free);
   if (ref_pdf_vocab_match (REF_VOCAB_ATTENDED_UNTIL, value, &m))
@@ -284,11 +284,22 @@ read_absent_entry (Importer *imp, const char *value, guint page, gboolean withou
           ref_participant_set_attendance (p, REF_ATTENDANCE_PARTIAL);
           ref_participant_add_movement (p, REF_MOVEMENT_KIND_LEFT, ref_pdf_parse_number (item, 9999), TRUE,
                                         ref_pdf_parse_time (time));
-          return;
+          return TRUE;
         }
     }
-  g_clear_pointer (&m, g_match_info_free);
-  if (read_movements (imp, value))
+  return read_movements (imp, value);
+}
+
+/* One entry of the header's "Fraværende": "X", "X deltog ved punkterne 82, 88 og
+ * 89", "X deltog til kl. 18.40 i punkt 2", "X (V) - Y (V) mødte som stedfortræder",
+ * "X uden afbud", movements. */
+static void
+read_absent_entry (Importer *imp, const char *value, guint page, gboolean without_notice)
+{
+  g_autoptr (GPtrArray) parts = NULL;
+  g_autoptr (GMatchInfo) m = NULL;
+
+  if (read_partial_attendance (imp, value, page))
     return;
   if (ref_pdf_vocab_match (REF_VOCAB_SUBSTITUTE_HEADER, value, &m))
     {
@@ -695,6 +706,12 @@ take_fragment (HeaderReader *r, Fragment *f)
     }
   flush_field (r);
 
+  /* "Jens Bro (V) deltog fra punkt 3.": a line of its own about someone listed. */
+  if (g_utf8_strlen (f->text, -1) < 160 && read_partial_attendance (imp, f->text, f->page + 1))
+    {
+      f->line->used = TRUE;
+      return;
+    }
   /* Referent's own exports say which edition they are. */
   if (ref_pdf_vocab_match (REF_VOCAB_EDITION, f->text, NULL))
     {
@@ -731,6 +748,47 @@ take_fragment (HeaderReader *r, Fragment *f)
     }
 }
 
+/* Whether cell @c of @line is a label alone ("Mødedato"); its field in @field. */
+static gboolean
+is_label_cell (RefPdfLine *line, guint c, RefHeaderField *field)
+{
+  g_autofree char *text = ref_pdf_line_cell_text (line, c);
+  const char *value = NULL;
+
+  *field = ref_pdf_header_label (text, &value);
+  return *field != REF_FIELD_NONE && *value == '\0';
+}
+
+/* A table row with two label-value pairs ("Udvalg ⇥ Økonomiudvalget ⇥ Mødedato ⇥
+ * 22.08.2022"): a row fragment for each pair. FALSE, adding nothing, when the row
+ * is not one. */
+static gboolean
+add_label_pairs (GArray *fragments, Line *line)
+{
+  GArray *cells = line->pdf->cells;
+  RefHeaderField field;
+
+  if (cells->len < 4 || !is_label_cell (line->pdf, 2, &field))
+    return FALSE;
+  for (guint c = 0; c + 1 < cells->len; c += 2)
+    {
+      RefPdfCell *label = &g_array_index (cells, RefPdfCell, c), *value = &g_array_index (cells, RefPdfCell, c + 1);
+      Fragment f = { ref_pdf_line_cell_text (line->pdf, c), label->x0, value->x1, line->pdf->y0, line->pdf->y1,
+                     value->size, label->bold, line->pdf->page, REF_FIELD_NONE, NULL, line };
+
+      if (!is_label_cell (line->pdf, c, &f.row_field))
+        {
+          fragment_clear (&f);
+          break;
+        }
+      f.row_value = ref_pdf_line_cell_text (line->pdf, c + 1);
+      /* Continuation lines align with the value's cell. */
+      f.x0 = value->x0 - 20;
+      g_array_append_val (fragments, f);
+    }
+  return TRUE;
+}
+
 /* The fragments of the header lines: one per line, or one per cell. A line whose
  * first cell is a label is a table row. */
 static GArray *
@@ -751,6 +809,8 @@ header_fragments (Importer *imp, guint end)
         continue;
       first = ref_pdf_line_cell_text (line->pdf, 0);
       field = n_cells > 1 ? ref_pdf_header_label (first, &value) : REF_FIELD_NONE;
+      if (field != REF_FIELD_NONE && *value == '\0' && add_label_pairs (fragments, line))
+        continue;
       if (field != REF_FIELD_NONE && *value == '\0')
         {
           Fragment f = { g_strdup (line->pdf->text), line->pdf->x0, line->pdf->x1, line->pdf->y0, line->pdf->y1,

@@ -104,9 +104,12 @@ static const PatternEntry patterns[REF_VOCAB_N] = {
   [REF_VOCAB_SUBSTITUTE_ENTRY] = { "^(?<standin>.+?)\\s+(?:(?:mødte|deltog)\\s+(?:som\\s+)?(?:stedfortræder|suppleant)"
                                   "|deltog\\s+i\\s+stedet)\\s+for\\s+(?<absent>.+?)\\.?$",
                                   0 },
-  [REF_VOCAB_MOVEMENTS] = { "^(?<name>.+?)\\s+(?<rest>(?:forlod|kom) .+)$", 0 },
-  [REF_VOCAB_MOVEMENT] = { "^(?<verb>forlod (?:mødet|det igen)|kom (?:til mødet|tilbage|igen))"
-                           "(?:\\s+kl\\.?\\s*(?<time>\\d{1,2}[.:]\\d{2}))?(?:\\s+(?<when>før|under|i)\\s+punkt\\s+(?<item>\\d{1,4}))?\\.?$",
+  [REF_VOCAB_MOVEMENTS] = { "^(?<name>.+?)\\s+(?<rest>(?:forlod|kom|ankom|deltog fra) .+)$", 0 },
+  /* "forlod mødet kl. 18.40 under punkt 2", "kom tilbage før punkt 5", "deltog fra
+   * punkt 3" (came before item 3). */
+  [REF_VOCAB_MOVEMENT] = { "^(?<verb>forlod (?:mødet|det igen)|kom (?:til mødet|tilbage|igen)|ankom|deltog(?=\\s+fra\\b))"
+                           "(?:\\s+kl\\.?\\s*(?<time>\\d{1,2}[.:]\\d{2}))?"
+                           "(?:\\s+(?<when>før|under|i|fra(?: og med)?)\\s+(?:punkt|pkt\\.?)\\s*(?<item>\\d{1,4}))?\\.?$",
                            CI },
 
   [REF_VOCAB_DATE_ISO] = { "(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})", 0 },
