@@ -677,7 +677,6 @@ import_document (PopplerDocument *document, GCancellable *cancellable, RefPdfImp
 
   imp.body_size = dominant_size (&imp, FALSE);
   mark_furniture (&imp);
-  mark_tagged_headings (&imp);
   find_text_column (&imp);
   for (guint i = 0; i < imp.lines->len; i++)
     if (importer_line (&imp, i)->role == ROLE_BODY)
@@ -685,8 +684,15 @@ import_document (PopplerDocument *document, GCancellable *cancellable, RefPdfImp
   build_words (&imp);
   imp.meeting = ref_meeting_new ();
 
-  /* The document's own list of items, then where its entries are in the body. */
+  /* The document's own list of items, then where its entries are in the body. A
+   * document that has neither a table of contents nor bookmarks may still say in
+   * its structure tree which lines are headings. */
   ref_pdf_read_navigation (&imp, imp.lines->len);
+  if (imp.nav->len == 0)
+    {
+      ref_pdf_read_tagged_headings (document, imp.text, cancellable);
+      mark_tagged_headings (&imp);
+    }
   for (guint i = 0; i < imp.lines->len; i++)
     if (importer_line (&imp, i)->role == ROLE_TOC)
       first_item = i + 1;
