@@ -399,12 +399,15 @@ fill_window (RefWindow *window)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", "ballerup-2025-referat.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GPtrArray) warnings = g_ptr_array_new ();
+  g_autoptr (GPtrArray) notes = g_ptr_array_new ();
   RefImportWarning a = { 3, (char *) "Tids- og handleplan", (char *) "This text could not be placed in the meeting." };
   RefAgendaItem *item7 = ref_meeting_find_item_by_number (meeting, 7);
   g_autoptr (RefDecision) decision = g_list_model_get_item (ref_agenda_item_get_decisions (item7), 0);
 
   g_ptr_array_add (warnings, &a);
   ref_window_show_import_notes (window, warnings, 0.99, 0.9);
+  g_ptr_array_add (notes, (char *) "1 of 12 captions in the items are not known; their text was kept as free sections.");
+  ref_window_show_import_confidence_notes (window, notes);
   ref_decision_set_text (decision, NULL);
   ref_window_refresh_review (window);
   g_assert_cmpuint (ref_window_get_n_review_problems (window), >, 0);

@@ -320,6 +320,15 @@ test_import_pdf (void)
   summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_summary"));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (strstr (gtk_label_get_label (summary), "100.0 %"));
+  /* Confidence 0.97, not 1: the panel says why (three captions it did not know). */
+  {
+    GtkWidget *first = gtk_widget_get_first_child (
+        GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_list")));
+
+    g_assert_true (ADW_IS_ACTION_ROW (first));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Confidence lowered");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), "captions in the items are not known"));
+  }
   ref_test_close_window (imported);
 }
 
@@ -341,6 +350,30 @@ test_import_notes_panel (void)
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
     rows++;
   g_assert_cmpuint (rows, ==, 2);
+
+  /* Why the confidence is lower comes first, as printed (not read as markup), and
+   * is information, not a note to tick off. */
+  {
+    g_autoptr (GPtrArray) notes = g_ptr_array_new ();
+    GtkWidget *first, *second;
+
+    g_ptr_array_add (notes, (char *) "2 of 9 captions <b>in</b> the items are not known & kept as free sections.");
+    ref_window_show_import_confidence_notes (window, notes);
+    rows = 0;
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
+      rows++;
+    g_assert_cmpuint (rows, ==, 3);
+    first = gtk_widget_get_first_child (GTK_WIDGET (list));
+    second = gtk_widget_get_next_sibling (first);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Confidence lowered");
+    /* (The row's subtitle is the text it shows.) */
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==, g_ptr_array_index (notes, 0));
+    g_assert_null (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (first)));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Page 3: This text could not be placed in the meeting.");
+    /* The notes to check below keep their check boxes: ticking one dims it. */
+    g_assert_true (gtk_widget_activate (second));
+    g_assert_cmpfloat (gtk_widget_get_opacity (second), <, 1.0);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.hide-import-panel", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (
       GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_revealer"))));

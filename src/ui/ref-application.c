@@ -132,6 +132,7 @@ typedef struct {
   char *summary; /* the export's summary line; NULL for a PDF */
   double coverage;
   double confidence;
+  GPtrArray *confidence_notes; /* a PDF's: why the confidence is lower; NULL for an export */
 } ImportResult;
 
 static void
@@ -139,6 +140,7 @@ import_result_free (ImportResult *result)
 {
   g_clear_object (&result->meeting);
   g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  g_clear_pointer (&result->confidence_notes, g_ptr_array_unref);
   g_free (result->summary);
   g_free (result);
 }
@@ -217,6 +219,7 @@ import_pdf (ImportJob *job, GCancellable *cancellable, GError **error)
   result->warnings = g_ptr_array_ref (ref_pdf_import_get_warnings (import));
   result->coverage = ref_pdf_import_get_coverage (import);
   result->confidence = ref_pdf_import_get_confidence (import);
+  result->confidence_notes = g_ptr_array_ref (ref_pdf_import_get_confidence_notes (import));
   return result;
 }
 
@@ -253,7 +256,10 @@ on_import_done (GObject *source, GAsyncResult *result, gpointer data)
       if (import->summary != NULL)
         ref_window_show_import_notes_summary (window, import->warnings, import->summary);
       else
-        ref_window_show_import_notes (window, import->warnings, import->coverage, import->confidence);
+        {
+          ref_window_show_import_notes (window, import->warnings, import->coverage, import->confidence);
+          ref_window_show_import_confidence_notes (window, import->confidence_notes);
+        }
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {

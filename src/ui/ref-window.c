@@ -2373,6 +2373,30 @@ ref_window_show_import_notes_summary (RefWindow *self, GPtrArray *warnings, cons
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
 }
 
+/* Why the import's confidence is lower than the share of its text it placed (the
+ * PDF importer's confidence notes): first in the panel, one row each, information
+ * to weigh rather than a note to tick off. Call after ref_window_show_import_notes(). */
+void
+ref_window_show_import_confidence_notes (RefWindow *self, GPtrArray *notes)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-information-symbolic", "accessible-role",
+                                      GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (notes, i), -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Confidence lowered"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_insert (self->import_list, row, (int) i);
+    }
+  if (notes != NULL && notes->len > 0)
+    gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+}
+
 static void
 show_list_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
