@@ -195,6 +195,50 @@ test_labels (void)
   g_assert_cmpint (ref_caption_match_label ("Sagen er ny", &value), ==, REF_CAPTION_LABEL_NONE);
 }
 
+/* The standard decision phrases and the outcome they state; the first phrase in the
+ * text decides, and a refusal is never read as its verb. */
+static void
+test_decision_outcomes (void)
+{
+  static const struct {
+    const char *text;
+    RefCaptionOutcome outcome;
+  } cases[] = {
+    { "Godkendt.", REF_CAPTION_OUTCOME_APPROVED },
+    { "Indstillingen godkendt.", REF_CAPTION_OUTCOME_APPROVED },
+    { "INDSTILLINGEN BLEV DERMED GODKENDT.", REF_CAPTION_OUTCOME_APPROVED },
+    { "Godkendt, idet sagen oversendes til Økonomiudvalget.", REF_CAPTION_OUTCOME_APPROVED },
+    { "Tiltrådt.", REF_CAPTION_OUTCOME_APPROVED },
+    { "Anbefales.", REF_CAPTION_OUTCOME_RECOMMENDED },
+    { "Indstillingen anbefales godkendt over for Økonomiudvalget.", REF_CAPTION_OUTCOME_RECOMMENDED },
+    { "Taget til efterretning.", REF_CAPTION_OUTCOME_NOTED },
+    { "Udvalget tog orienteringen til efterretning.", REF_CAPTION_OUTCOME_NOTED },
+    { "Udsat.", REF_CAPTION_OUTCOME_POSTPONED },
+    { "Sagen udsættes til næste møde.", REF_CAPTION_OUTCOME_POSTPONED },
+    { "Forkastet.", REF_CAPTION_OUTCOME_REJECTED },
+    { "Ikke godkendt.", REF_CAPTION_OUTCOME_REJECTED },
+    { "Indstillingen blev ikke godkendt.", REF_CAPTION_OUTCOME_REJECTED },
+    { "Udvalget godkendte ikke indstillingen.", REF_CAPTION_OUTCOME_REJECTED },
+    { "Oversendt til Kommunalbestyrelsen.", REF_CAPTION_OUTCOME_FORWARDED },
+    /* Words that only contain a phrase say nothing. */
+    { "Indsatsen for socialt udsatte borgere drøftet.", REF_CAPTION_OUTCOME_NONE },
+    { "Drøftet.", REF_CAPTION_OUTCOME_NONE },
+    { "", REF_CAPTION_OUTCOME_NONE },
+  };
+  RefCaptionOutcome outcome;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (ref_caption_decision_outcome (cases[i].text) != cases[i].outcome)
+      g_error ("“%s”: outcome %d, expected %d", cases[i].text, ref_caption_decision_outcome (cases[i].text),
+               cases[i].outcome);
+  g_assert_cmpint (ref_caption_decision_outcome (NULL), ==, REF_CAPTION_OUTCOME_NONE);
+  g_assert_cmpstr (ref_caption_outcome_to_nick (REF_CAPTION_OUTCOME_NOTED), ==, "noted");
+  g_assert_null (ref_caption_outcome_to_nick (REF_CAPTION_OUTCOME_NONE));
+  g_assert_true (ref_caption_outcome_from_nick ("forwarded", &outcome));
+  g_assert_cmpint (outcome, ==, REF_CAPTION_OUTCOME_FORWARDED);
+  g_assert_false (ref_caption_outcome_from_nick ("maybe", &outcome));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -206,5 +250,6 @@ main (int argc, char **argv)
   g_test_add_func ("/captions/words", test_words);
   g_test_add_func ("/captions/labels", test_labels);
   g_test_add_func ("/captions/item-lines", test_item_lines);
+  g_test_add_func ("/captions/decision-outcomes", test_decision_outcomes);
   return g_test_run ();
 }

@@ -186,6 +186,42 @@ static const char *const draft_words = "\\b(?:kladde|draft|udkast|foreløbig|for
 static const char *const placeholders = "^(?:tomt indhold|intet indhold|tom|\\[tom\\]|\\[tomt\\]|-+|–|—|\\.{3}|…)\\.?$";
 static const char *const contents_headings = "^(?:indholdsfortegnelse|indholdsliste|dagsordensoversigt)$";
 
+/* The standard phrases of decisions and the outcome each states. A word must stand on
+ * its own ("udsatte borgere" is not "udsat"); which phrase counts is decided by
+ * position (ref_caption_decision_outcome()), so the refusals need no look-behind. */
+#define NOT_IN_WORD_BEFORE "(?<![\\p{L}\\p{N}])"
+#define NOT_IN_WORD_AFTER "(?![\\p{L}\\p{N}])"
+
+static const struct {
+  const char *pattern;
+  RefCaptionOutcome outcome;
+} outcome_phrases[] = {
+  /* "Ikke godkendt", "Godkendes ikke", "Indstillingen blev forkastet", "afvist". */
+  { NOT_IN_WORD_BEFORE "(?:ikke (?:godkendt|godkendes|godkendte|anbefalet|anbefales|tiltrådt|vedtaget)"
+    "|(?:godkendes|godkendtes|godkendte|anbefales|anbefalede|tiltrædes|tiltrådte) ikke"
+    "|forkast(?:et|es|ede)|nedstemt|afvis(?:t|es|te))" NOT_IN_WORD_AFTER,
+    REF_CAPTION_OUTCOME_REJECTED },
+  /* "Godkendt", "Indstillingen godkendt", "Indstillingen blev dermed godkendt", "Tiltrådt". */
+  { NOT_IN_WORD_BEFORE "(?:godkendt|godkendes|godkendte|godkendtes|tiltrådt|tiltrådte|tiltrædes"
+    "|vedtaget|vedtages|vedtoges)" NOT_IN_WORD_AFTER,
+    REF_CAPTION_OUTCOME_APPROVED },
+  /* "Anbefales", "Indstillingen anbefales over for Økonomiudvalget", "Udvalget anbefaler". */
+  { NOT_IN_WORD_BEFORE "(?:anbefal(?:es|et|ede|er)|indstilles til godkendelse)" NOT_IN_WORD_AFTER,
+    REF_CAPTION_OUTCOME_RECOMMENDED },
+  /* "Taget til efterretning", "Udvalget tog orienteringen til efterretning", "Taget til orientering". */
+  { NOT_IN_WORD_BEFORE "(?:til efterretning|(?:taget|tages|tog) til orientering)" NOT_IN_WORD_AFTER,
+    REF_CAPTION_OUTCOME_NOTED },
+  /* "Udsat", "Sagen udsættes til næste møde". */
+  { NOT_IN_WORD_BEFORE "(?:udsat|udsættes|udskudt|udskydes)" NOT_IN_WORD_AFTER, REF_CAPTION_OUTCOME_POSTPONED },
+  /* "Oversendt til Økonomiudvalget", "Sagen oversendes til …". */
+  { NOT_IN_WORD_BEFORE "(?:oversend(?:t|es|te)|videresend(?:t|es|te)) til" NOT_IN_WORD_AFTER,
+    REF_CAPTION_OUTCOME_FORWARDED },
+};
+
+static const char *const outcome_nicks[REF_CAPTION_N_OUTCOMES] = {
+  NULL, "approved", "recommended", "noted", "postponed", "rejected", "forwarded",
+};
+
 /* ---- compiled patterns, shared by all threads ---- */
 
 G_LOCK_DEFINE_STATIC (regex_cache);
@@ -610,4 +646,50 @@ ref_caption_match_label (const char *line, const char **value)
         }
     }
   return REF_CAPTION_LABEL_NONE;
+}
+
+/* ---- decision outcomes ---- */
+
+RefCaptionOutcome
+ref_caption_decision_outcome (const char *text)
+{
+  RefCaptionOutcome best = REF_CAPTION_OUTCOME_NONE;
+  int best_start = G_MAXINT, best_length = 0;
+
+  if (text == NULL || *text == '\0')
+    return REF_CAPTION_OUTCOME_NONE;
+  for (gsize i = 0; i < G_N_ELEMENTS (outcome_phrases); i++)
+    {
+      g_autoptr (GMatchInfo) m = NULL;
+      int start, end;
+
+      if (!g_regex_match (caption_regex (outcome_phrases[i].pattern), text, 0, &m)
+          || !g_match_info_fetch_pos (m, 0, &start, &end))
+        continue;
+      if (start < best_start || (start == best_start && end - start > best_length))
+        {
+          best = outcome_phrases[i].outcome;
+          best_start = start;
+          best_length = end - start;
+        }
+    }
+  return best;
+}
+
+const char *
+ref_caption_outcome_to_nick (RefCaptionOutcome outcome)
+{
+  return (guint) outcome < REF_CAPTION_N_OUTCOMES ? outcome_nicks[outcome] : NULL;
+}
+
+gboolean
+ref_caption_outcome_from_nick (const char *nick, RefCaptionOutcome *outcome)
+{
+  for (guint i = 1; nick != NULL && i < REF_CAPTION_N_OUTCOMES; i++)
+    if (g_str_equal (nick, outcome_nicks[i]))
+      {
+        *outcome = i;
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -123,6 +123,36 @@ RefParticipantType ref_caption_participant_type_for_role (const char *role);
  * list of who was absent for an item. */
 gboolean ref_caption_is_absence_lead (const char *text);
 
+/*
+ * The outcome of a decision, as the standard Danish decision phrases say it:
+ * "Godkendt", "Indstillingen godkendt" → approved; "Anbefales" → recommended (to the
+ * body that decides); "Taget til efterretning" → noted; "Udsat" → postponed;
+ * "Forkastet", "Ikke godkendt" → rejected; "Oversendt til …" → forwarded. The nicks
+ * ("approved" …) are the values the archive index and `referent-cli search --outcome`
+ * use.
+ */
+typedef enum {
+  REF_CAPTION_OUTCOME_NONE,
+  REF_CAPTION_OUTCOME_APPROVED,
+  REF_CAPTION_OUTCOME_RECOMMENDED,
+  REF_CAPTION_OUTCOME_NOTED,
+  REF_CAPTION_OUTCOME_POSTPONED,
+  REF_CAPTION_OUTCOME_REJECTED,
+  REF_CAPTION_OUTCOME_FORWARDED,
+} RefCaptionOutcome;
+
+#define REF_CAPTION_N_OUTCOMES (REF_CAPTION_OUTCOME_FORWARDED + 1)
+
+/* The outcome the wording of a decision states: the phrase that comes first in @text
+ * (at the same place, the longer one: "godkendte ikke" before "godkendte"), so that
+ * "Anbefales godkendt" is recommended and "Ikke godkendt" rejected. NONE when no
+ * phrase of the table is in @text. */
+RefCaptionOutcome ref_caption_decision_outcome (const char *text);
+/* "approved", "recommended", "noted", "postponed", "rejected", "forwarded"; NULL for
+ * NONE. */
+const char *ref_caption_outcome_to_nick (RefCaptionOutcome outcome);
+gboolean    ref_caption_outcome_from_nick (const char *nick, RefCaptionOutcome *outcome);
+
 typedef enum {
   REF_CAPTION_LABEL_NONE,
   REF_CAPTION_LABEL_CASE_NUMBER,     /* Sagsnr.:, Sag nr.:, Sagsnummer: */
