@@ -110,8 +110,19 @@ compare_lines (gconstpointer a, gconstpointer b)
   return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* The hits as "committee date number", sorted, for comparing. */
-static char *
+/* Strings handed to an assertion: each kept until the next, so that no test leaks. */
+static const char *
+keep (char *text)
+{
+  static char *kept;
+
+  g_free (kept);
+  kept = text;
+  return kept;
+}
+
+/* The hits as "committee date number", sorted, for comparing. (transfer none) */
+static const char *
 hits_of (RefArchiveIndex *index, const char *text, RefArchiveQuery *filters)
 {
   g_autoptr (GPtrArray) hits = search (index, text, filters);
@@ -127,7 +138,7 @@ hits_of (RefArchiveIndex *index, const char *text, RefArchiveQuery *filters)
   g_ptr_array_sort (lines, compare_lines);
   for (guint i = 0; i < lines->len; i++)
     g_string_append_printf (out, "%s%s", i ? "; " : "", (char *) g_ptr_array_index (lines, i));
-  return g_strdup (out->str);
+  return keep (g_strdup (out->str));
 }
 
 static char *
@@ -383,7 +394,7 @@ test_filters_combine (void)
                                     "Opfølgning på tilsynet.", "Udsat.");
 
     ref_agenda_item_set_case_type (item, REF_CASE_TYPE_DECISION);
-    save (m, dir, "2024/social-2024-05-07.referat");
+    g_free (save (m, dir, "2024/social-2024-05-07.referat"));
   }
   {
     g_autoptr (RefMeeting) m = meeting_new ("Økonomiudvalget", 2024, 5, 14, REF_MEETING_KIND_MINUTES);
@@ -392,7 +403,7 @@ test_filters_combine (void)
 
     ref_agenda_item_set_case_type (item, REF_CASE_TYPE_DECISION);
     add_item (m, 8, "Salg af grund", "02.34.02-G01-1-24", "Grunden sælges.", "Ikke godkendt.");
-    save (m, dir, "2024/okonomi-2024-05-14.referat");
+    g_free (save (m, dir, "2024/okonomi-2024-05-14.referat"));
   }
   {
     g_autoptr (RefMeeting) m = meeting_new ("Økonomiudvalget", 2025, 1, 20, REF_MEETING_KIND_MINUTES);
@@ -401,7 +412,7 @@ test_filters_combine (void)
     ref_agenda_item_set_kind (item, REF_ITEM_KIND_SIGNATURE);
     add_item (m, 2, "Botilbud til Kommunalbestyrelsen", "00.01.10-P35-3-24", "Botilbud.",
               "Oversendt til Kommunalbestyrelsen.");
-    save (m, dir, "2025/okonomi-2025-01-20.referat");
+    g_free (save (m, dir, "2025/okonomi-2025-01-20.referat"));
   }
   index = index_folder (dir, REF_EDITION_PUBLIC, NULL);
   g_assert_cmpuint (ref_archive_index_get_n_meetings (index), ==, 4);
@@ -625,7 +636,8 @@ test_incremental (void)
   {
     g_autoptr (GFile) file = g_file_new_for_path (changed);
     g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 0, NULL, NULL);
-    g_autoptr (GDateTime) later = g_date_time_add_seconds (g_file_info_get_modification_date_time (info), 5);
+    g_autoptr (GDateTime) modified = g_file_info_get_modification_date_time (info);
+    g_autoptr (GDateTime) later = g_date_time_add_seconds (modified, 5);
 
     g_file_info_set_modification_date_time (info, later);
     g_assert_true (g_file_set_attributes_from_info (file, info, 0, NULL, &error));
@@ -811,7 +823,7 @@ set_decision (RefAgendaItem *item, const char *text)
   ref_agenda_item_add_decision (item, decision);
 }
 
-static char *
+static const char *
 references (GPtrArray *entries, gboolean suggested)
 {
   g_autoptr (GString) out = g_string_new (NULL);
@@ -824,7 +836,7 @@ references (GPtrArray *entries, gboolean suggested)
         continue;
       g_string_append_printf (out, "%s%s", out->len ? "; " : "", ref_case_history_entry_get_reference (entry));
     }
-  return g_strdup (out->str);
+  return keep (g_strdup (out->str));
 }
 
 static void
