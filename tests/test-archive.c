@@ -771,12 +771,21 @@ test_corrupt_index_rebuilt (void)
   set_user_version (path, REF_ARCHIVE_SCHEMA_VERSION - 1);
   assert_rebuilt (dir, digest, TRUE);
 
-  /* Damage found during an update (past the check on opening) rebuilds it too. */
+  /* An index as Referent left it is opened without reading it through (its stamp
+   * says so); damage a search meets takes the stamp away, so that the next update
+   * checks the whole index again. */
   {
     g_autoptr (RefArchiveIndex) index = ref_archive_index_open (dir, REF_EDITION_PUBLIC, REF_ARCHIVE_OPEN_UPDATE,
                                                                  &error);
+    g_autofree char *stamp = g_strconcat (path, ".checked", NULL);
+
     g_assert_no_error (error);
     g_assert_null (ref_archive_index_get_rebuild_reason (index));
+    g_assert_true (g_file_test (stamp, G_FILE_TEST_EXISTS));
+    g_assert_false (ref_archive_index_set_error (index, SQLITE_CORRUPT, &error));
+    g_assert_error (error, REF_ARCHIVE_ERROR, REF_ARCHIVE_ERROR_DAMAGED);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (stamp, G_FILE_TEST_EXISTS));
   }
 }
 

@@ -110,9 +110,13 @@ is_damage (int rc)
   return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_FORMAT;
 }
 
+static void forget_stamp (RefArchiveIndex *self);
+
 gboolean
 ref_archive_index_set_error (RefArchiveIndex *self, int rc, GError **error)
 {
+  if (is_damage (rc))
+    forget_stamp (self);
   if (is_damage (rc))
     g_set_error (error, REF_ARCHIVE_ERROR, REF_ARCHIVE_ERROR_DAMAGED,
                  _("The archive index %s is damaged; indexing the archive again rebuilds it"), self->path);
@@ -246,7 +250,7 @@ ref_archive_set_last_folder (const char *folder)
 static void
 remove_index_files (const char *path)
 {
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal", ".checked" };
 
   for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -254,6 +258,71 @@ remove_index_files (const char *path)
 
       g_unlink (file);
     }
+}
+
+/* The checked stamp: the size and modification time of the index file as Referent
+ * left it after an update, in a file beside it. An index whose file is exactly as
+ * Referent left it (and whose log is empty) needs no full check on opening; any other
+ * is read through in full before it is trusted. A search that meets damage removes
+ * the stamp, so that the next update checks, finds it and rebuilds. */
+static char *
+stamp_path (RefArchiveIndex *self)
+{
+  return g_strconcat (self->path, ".checked", NULL);
+}
+
+static char *
+file_stamp (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09ld\n", (gint64) st.st_size,
+                          (gint64) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
+}
+
+static gboolean
+log_is_empty (RefArchiveIndex *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
+static gboolean
+as_left (RefArchiveIndex *self)
+{
+  g_autofree char *stamp_file = stamp_path (self);
+  g_autofree char *recorded = NULL;
+  g_autofree char *now = file_stamp (self->path);
+
+  return now != NULL && g_file_get_contents (stamp_file, &recorded, NULL, NULL) && g_str_equal (recorded, now)
+         && log_is_empty (self);
+}
+
+static void
+forget_stamp (RefArchiveIndex *self)
+{
+  g_autofree char *stamp_file = stamp_path (self);
+
+  g_unlink (stamp_file);
+}
+
+/* After an update: everything into the index file, and its stamp recorded. */
+static void
+record_stamp (RefArchiveIndex *self)
+{
+  g_autofree char *stamp_file = stamp_path (self);
+  g_autofree char *now = NULL;
+
+  /* Busy while another connection reads: then there is no stamp, and the next update
+   * checks in full. */
+  if (sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK
+      || !log_is_empty (self) || (now = file_stamp (self->path)) == NULL
+      || !g_file_set_contents (stamp_file, now, -1, NULL))
+    forget_stamp (self);
 }
 
 static void
@@ -546,7 +615,7 @@ ref_archive_index_open (const char *folder, RefEdition edition, RefArchiveOpenMo
       if (!connect (self, self->path, FALSE, &connect_error))
         reason = g_strdup (connect_error->message);
       else
-        reason = check_index (self, TRUE);
+        reason = check_index (self, !as_left (self));
     }
   if (!exists || reason != NULL)
     {
@@ -708,7 +777,6 @@ typedef struct {
   const char *outcome;
   char *body;
   char *decision;
-  guint words;
 } ItemRecord;
 
 static void
@@ -907,8 +975,6 @@ read_meeting (FileRecord *record, RefMeeting *meeting, RefEdition edition)
       r->outcome = ref_archive_item_outcome (item, record->committee);
       r->body = item_body (item);
       r->decision = item_decisions (item);
-      r->words = ref_archive_count_words (r->title) + ref_archive_count_words (r->body)
-                 + ref_archive_count_words (r->decision);
       g_ptr_array_add (record->items, r);
     }
 }
@@ -1069,9 +1135,9 @@ writer_init (Writer *w, RefArchiveIndex *self)
     { G_STRUCT_OFFSET (Writer, delete_file), "DELETE FROM files WHERE id = ?1" },
     { G_STRUCT_OFFSET (Writer, insert_item),
       "INSERT INTO items (file_id, number, title, title_key, case_number, case_key, committee, committee_key, date,"
-      " meeting_kind, closed, item_kind, case_type, outcome, words)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)" },
-    { G_STRUCT_OFFSET (Writer, insert_fts), "INSERT INTO items_fts (rowid, title, body, decision) VALUES (?1, ?2, ?3, ?4)" },
+      " meeting_kind, closed, item_kind, case_type, outcome, words, id)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)" },
+    { G_STRUCT_OFFSET (Writer, insert_fts), "INSERT INTO items_fts (title, body, decision) VALUES (?1, ?2, ?3)" },
   };
 
   memset (w, 0, sizeof *w);
@@ -1147,6 +1213,15 @@ insert_items (Writer *w, gint64 file_id, FileRecord *record)
       sqlite3_int64 item_id;
       int rc;
 
+      /* The text first: the tokenizer counts its words as it indexes them. */
+      ref_archive_take_document_words ();
+      sqlite3_bind_text (w->insert_fts, 1, r->title ? r->title : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (w->insert_fts, 2, r->body, -1, SQLITE_STATIC);
+      sqlite3_bind_text (w->insert_fts, 3, r->decision, -1, SQLITE_STATIC);
+      rc = step_reset (w->insert_fts);
+      if (rc != SQLITE_OK)
+        return rc;
+      item_id = sqlite3_last_insert_rowid (w->self->db);
       sqlite3_bind_int64 (w->insert_item, 1, file_id);
       sqlite3_bind_int64 (w->insert_item, 2, r->number);
       sqlite3_bind_text (w->insert_item, 3, r->title ? r->title : "", -1, SQLITE_STATIC);
@@ -1161,16 +1236,9 @@ insert_items (Writer *w, gint64 file_id, FileRecord *record)
       sqlite3_bind_text (w->insert_item, 12, r->item_kind, -1, SQLITE_STATIC);
       bind_text_or_null (w->insert_item, 13, r->case_type);
       bind_text_or_null (w->insert_item, 14, r->outcome);
-      sqlite3_bind_int64 (w->insert_item, 15, r->words);
+      sqlite3_bind_int64 (w->insert_item, 15, ref_archive_take_document_words ());
+      sqlite3_bind_int64 (w->insert_item, 16, item_id);
       rc = step_reset (w->insert_item);
-      if (rc != SQLITE_OK)
-        return rc;
-      item_id = sqlite3_last_insert_rowid (w->self->db);
-      sqlite3_bind_int64 (w->insert_fts, 1, item_id);
-      sqlite3_bind_text (w->insert_fts, 2, r->title ? r->title : "", -1, SQLITE_STATIC);
-      sqlite3_bind_text (w->insert_fts, 3, r->body, -1, SQLITE_STATIC);
-      sqlite3_bind_text (w->insert_fts, 4, r->decision, -1, SQLITE_STATIC);
-      rc = step_reset (w->insert_fts);
       if (rc != SQLITE_OK)
         return rc;
     }
@@ -1480,7 +1548,10 @@ ref_archive_index_update (RefArchiveIndex *self, RefArchiveProgressFunc progress
         abandon_new_index (self);
     }
   if (ok)
-    ref_archive_set_last_folder (self->folder);
+    {
+      record_stamp (self);
+      ref_archive_set_last_folder (self->folder);
+    }
   if (stats_out != NULL)
     *stats_out = stats;
   else

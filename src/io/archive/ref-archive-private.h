@@ -17,8 +17,9 @@ gboolean    ref_archive_register_tokenizer (sqlite3 *db, GError **error);
 
 /* The distinct stems of the words of @text, as the index has them. (transfer full) */
 GPtrArray  *ref_archive_stem_words (const char *text);
-/* How many words the index counts in @text. */
-guint       ref_archive_count_words (const char *text);
+/* How many words the documents this thread indexed since the last call had (FTS5
+ * counts the same); and starts counting again. */
+guint       ref_archive_take_document_words (void);
 fts5_api   *ref_archive_fts5_api (sqlite3 *db);
 
 /* Ranking (ref-archive-rank.c): what the rank function and the filters need of every

@@ -202,9 +202,22 @@ stem_word (DanishTokenizer *tokenizer, const char *word, int len, int *stem_len)
   return cached;
 }
 
-/* Calls @emit for each word of @text, folded, and stemmed unless @tokenizer is NULL. */
+/* Words of documents indexed by this thread since ref_archive_take_document_words(). */
+static _Thread_local guint document_words;
+
+guint
+ref_archive_take_document_words (void)
+{
+  guint n = document_words;
+
+  document_words = 0;
+  return n;
+}
+
+/* Calls @emit for each word of @text, folded, and stemmed unless @tokenizer is NULL;
+ * adds the words to @n_words. */
 static int
-tokenize (DanishTokenizer *tokenizer, const char *text, int n_text, void *context, TokenFunc emit)
+tokenize (DanishTokenizer *tokenizer, const char *text, int n_text, void *context, TokenFunc emit, guint *n_words)
 {
   const char *p = text, *end = text + n_text, *after;
 
@@ -281,6 +294,7 @@ tokenize (DanishTokenizer *tokenizer, const char *text, int n_text, void *contex
       }
       if (rc != SQLITE_OK)
         return rc;
+      (*n_words)++;
     }
   return SQLITE_OK;
 }
@@ -292,9 +306,16 @@ danish_tokenize (Fts5Tokenizer *fts_tokenizer, void *context, int flags, const c
   DanishTokenizer *tokenizer = (DanishTokenizer *) fts_tokenizer;
   gboolean prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
 
+  guint n_words = 0;
+  int rc;
+
   if (flags == FTS5_TOKENIZE_AUX)
     return tokenize_places (text, n_text, context, emit);
-  return tokenize (prefix ? NULL : tokenizer, text, n_text, context, emit);
+  rc = tokenize (prefix ? NULL : tokenizer, text, n_text, context, emit, &n_words);
+  /* The length of a document, counted as FTS5 counts it, for ranking (BM25). */
+  if (flags == FTS5_TOKENIZE_DOCUMENT)
+    document_words += n_words;
+  return rc;
 }
 
 fts5_api *
@@ -328,23 +349,6 @@ ref_archive_register_tokenizer (sqlite3 *db, GError **error)
 }
 
 static int
-count_word (void *context, int flags, const char *token, int n_token, int start, int end)
-{
-  (*(guint *) context)++;
-  return SQLITE_OK;
-}
-
-guint
-ref_archive_count_words (const char *text)
-{
-  guint n = 0;
-
-  if (text != NULL)
-    tokenize_places (text, (int) strlen (text), &n, count_word);
-  return n;
-}
-
-static int
 collect_stem (void *context, int flags, const char *token, int n_token, int start, int end)
 {
   GHashTable *seen = context;
@@ -369,7 +373,10 @@ ref_archive_stem_words (const char *text)
   gpointer key;
 
   if (text != NULL && tokenizer != NULL)
-    tokenize (tokenizer, text, (int) strlen (text), seen, collect_stem);
+    {
+      guint n_words = 0;
+      tokenize (tokenizer, text, (int) strlen (text), seen, collect_stem, &n_words);
+    }
   if (tokenizer != NULL)
     danish_tokenizer_free (tokenizer);
   g_hash_table_iter_init (&iter, seen);
