@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #include "meeting-generator.h"
@@ -170,6 +171,19 @@ time_grep (const char *dir, const char *needle)
   return now () - start;
 }
 
+/* The machine's load (1-minute average): figures measured on a busy machine are
+ * slower, and say so. */
+static char *
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return g_strdup ("?");
+  *strchrnul (text, ' ') = '\0';
+  return g_steal_pointer (&text);
+}
+
 static long
 peak_rss_mib (void)
 {
@@ -216,8 +230,12 @@ main (int argc, char **argv)
   for (guint i = 0; i < files->len; i++)
     if (g_stat (g_ptr_array_index (files, i), &st) == 0)
       archive_bytes += st.st_size;
-  printf ("# Archive benchmark: %u meetings, %u items, %.0f MB of .referat files (written in %.1f s); %u cores\n",
-          n_meetings, n_meetings * ITEMS_PER_MEETING, archive_bytes / 1e6, now () - t, cores);
+  {
+    g_autofree char *load = load_average ();
+    printf ("# Archive benchmark: %u meetings, %u items, %.0f MB of .referat files (written in %.1f s); %u cores, "
+            "load average %s\n",
+            n_meetings, n_meetings * ITEMS_PER_MEETING, archive_bytes / 1e6, now () - t, cores, load);
+  }
 
   /* Parsing alone: the reader over every file, then on every core. */
   t = now ();
@@ -323,6 +341,10 @@ main (int argc, char **argv)
           "(%.0fx slower at the median)\n",
           percentile (all_ours, 0.5) * 1000, percentile (all_ours, 0.95) * 1000, percentile (all_grep, 0.5) * 1000,
           percentile (all_grep, 0.95) * 1000, percentile (all_grep, 0.5) / percentile (all_ours, 0.5));
+  {
+    g_autofree char *load = load_average ();
+    printf ("# load average at the end: %s\n", load);
+  }
   printf ("# targets: first index <= 2x parsing alone: %s; re-index < 1 s: %s; query p95 < 20 ms: %s\n",
           first_index <= 2 * parse_serial ? "met" : "NOT met", reindex < 1.0 ? "met" : "NOT met",
           percentile (all_ours, 0.95) < 0.020 ? "met" : "NOT met");
