@@ -208,6 +208,10 @@ static const Command commands[] = {
   { "verify", N_("FILE"), N_("Check the approvals of the minutes (--trust CA.pem, --tsa-trust, --crl …)"), cli_verify },
   { "content", N_("FILE"), N_("Write the content members approve as XML, for other XAdES tools"), cli_content },
   { "attach", N_("FILE SIGNED"), N_("Add an approval signed with another XAdES tool"), cli_attach },
+  { "index", N_("DIR"), N_("Index the minutes in a folder tree for searching (--internal: with closed items)"),
+    cli_index },
+  { "search", N_("QUERY"),
+    N_("Search the indexed archive (--committee, --from, --to, --case, --kind, --outcome, --json …)"), cli_search },
   { "help", "", N_("Show this help"), cmd_help },
 };
 
