@@ -575,8 +575,9 @@ test_renders (void)
   gtk_popover_popup (GTK_POPOVER (popover));
   ref_test_iterate ();
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (approval_row_at (window, 0)), TRUE);
-  /* Let the expander's animation finish. */
-  for (int i = 0; i < 20; i++)
+  /* Let the expander's animation finish, and the popover map: on a loaded machine
+   * that can take longer than the animation. */
+  for (int i = 0; i < 20 || (!gtk_widget_get_mapped (list) && i < 200); i++)
     {
       g_usleep (50000);
       ref_test_iterate ();
