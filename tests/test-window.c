@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "ref-application.h"
+#include "ref-item-row.h"
 #include "ref-item-view.h"
 #include "ref-meeting-view.h"
 #include "ref-pdf-import.h"
@@ -30,6 +31,45 @@ test_shows_sample (void)
   /* The first item is selected and shown. */
   g_assert_nonnull (ref_item_view_get_item (view));
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 1);
+  ref_test_close_window (window);
+}
+
+static GtkWidget *
+first_item_row (GtkWidget *widget)
+{
+  if (REF_IS_ITEM_ROW (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_item_row (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The sidebar shows each title on one line, ellipsized, with the whole title as its
+ * tooltip: a wrapped label per row made opening a 500-item meeting measure 200
+ * wrapped labels before the first frame. */
+static void
+test_sidebar_titles_one_line (void)
+{
+  RefWindow *window = ref_test_open_sample ();
+  GtkWidget *row = first_item_row (ref_window_get_item_list (window));
+  RefAgendaItem *item;
+  GtkLabel *title;
+  const char *long_title = "Godkendelse af anlægsbevilling til renovering og udvidelse af plejecentret "
+                           "Solgården samt frigivelse af rådighedsbeløb";
+
+  g_assert_nonnull (row);
+  item = ref_item_row_get_item (REF_ITEM_ROW (row));
+  title = GTK_LABEL (gtk_widget_get_template_child (row, REF_TYPE_ITEM_ROW, "title_label"));
+  g_assert_false (gtk_label_get_wrap (title));
+  g_assert_cmpint (gtk_label_get_ellipsize (title), ==, PANGO_ELLIPSIZE_END);
+  ref_agenda_item_set_title (item, long_title);
+  ref_test_iterate ();
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, long_title);
+  g_assert_cmpstr (gtk_label_get_label (title), ==, long_title);
   ref_test_close_window (window);
 }
 
@@ -925,6 +965,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window/shows-sample", test_shows_sample);
   g_test_add_func ("/window/type-decision-undo-redo", test_type_decision_undo_redo);
+  g_test_add_func ("/window/sidebar-titles-one-line", test_sidebar_titles_one_line);
   g_test_add_func ("/window/add-and-reorder", test_add_and_reorder_items);
   g_test_add_func ("/window/attendance-and-closed", test_toggle_attendance_and_closed);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
