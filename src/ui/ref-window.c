@@ -71,6 +71,8 @@ struct _RefWindow {
   char *recovery_id;      /* this window's recovery copy */
   guint autosave_source;
   GBytes *last_autosave;  /* what the recovery copy holds, to skip identical writes */
+  guint64 autosaved_changes; /* the history's change count the copy is current at */
+  gint64 pending_since;      /* when the history first had changes the copy lacks */
 };
 
 G_DEFINE_FINAL_TYPE (RefWindow, ref_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -289,36 +291,63 @@ toast (RefWindow *self, const char *text)
 gboolean
 ref_window_autosave_now (RefWindow *self, GError **error)
 {
+  RefHistory *history;
   g_autoptr (GBytes) bytes = NULL;
+  guint64 changes;
 
   g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
-  if (!ref_history_get_modified (ref_meeting_get_history (self->meeting)))
+  history = ref_meeting_get_history (self->meeting);
+  changes = ref_history_get_change_count (history);
+  if (!ref_history_get_modified (history))
     {
       if (self->last_autosave != NULL)
         {
           ref_recovery_remove (self->recovery_id);
           g_clear_pointer (&self->last_autosave, g_bytes_unref);
         }
+      self->autosaved_changes = changes;
+      self->pending_since = 0;
       return TRUE;
     }
+  /* Written once: the same bytes are compared with the copy and written to it. */
   bytes = ref_xml_write_bytes (self->meeting);
-  if (self->last_autosave != NULL && g_bytes_equal (bytes, self->last_autosave))
-    return TRUE;
-  if (!ref_recovery_save (self->recovery_id, self->meeting, self->file, error))
-    return FALSE;
-  g_clear_pointer (&self->last_autosave, g_bytes_unref);
-  self->last_autosave = g_steal_pointer (&bytes);
+  if (self->last_autosave == NULL || !g_bytes_equal (bytes, self->last_autosave))
+    {
+      if (!ref_recovery_save_bytes (self->recovery_id, self->meeting, self->file, bytes, error))
+        return FALSE;
+      g_clear_pointer (&self->last_autosave, g_bytes_unref);
+      self->last_autosave = g_steal_pointer (&bytes);
+    }
+  self->autosaved_changes = changes;
+  self->pending_since = 0;
   return TRUE;
 }
 
+/* Every few seconds. Writing the copy of a large meeting takes longer than a frame, so
+ * a tick does nothing when the copy is current and waits while the user is typing
+ * (ref_recovery_autosave_decide), but never more than half a minute. */
 static gboolean
 autosave_tick (gpointer data)
 {
   RefWindow *self = data;
+  RefHistory *history = ref_meeting_get_history (self->meeting);
   g_autoptr (GError) error = NULL;
+  gint64 now = g_get_monotonic_time ();
+  guint64 changes = ref_history_get_change_count (history);
 
-  if (!ref_window_autosave_now (self, &error))
-    g_warning ("Could not write the recovery copy: %s", error->message);
+  if (changes != self->autosaved_changes && self->pending_since == 0)
+    self->pending_since = now;
+  switch (ref_recovery_autosave_decide (changes, self->autosaved_changes, self->pending_since,
+                                        ref_history_get_last_change_time (history), now))
+    {
+    case REF_AUTOSAVE_NOTHING:
+    case REF_AUTOSAVE_POSTPONE:
+      break;
+    case REF_AUTOSAVE_WRITE:
+      if (!ref_window_autosave_now (self, &error))
+        g_warning ("Could not write the recovery copy: %s", error->message);
+      break;
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -2805,6 +2834,9 @@ ref_window_class_init (RefWindowClass *klass)
 static void
 ref_window_init (RefWindow *self)
 {
+  /* Unknown until the first tick: a document that starts unsaved (an import, a
+   * restored copy) gets its copy at once. */
+  self->autosaved_changes = G_MAXUINT64;
   g_type_ensure (REF_TYPE_ITEM_VIEW);
   g_type_ensure (REF_TYPE_MEETING_VIEW);
   g_type_ensure (REF_TYPE_CASE_HISTORY_PANEL);
