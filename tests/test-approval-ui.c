@@ -9,6 +9,7 @@
 #include "ref-window.h"
 #include "ref-xml.h"
 #include "test-certs.h"
+#include "test-input.h"
 #include "test-tmp.h"
 #include "test-ui-helpers.h"
 
@@ -220,6 +221,57 @@ test_approve_trusted_and_not (void)
   ref_window_remove_trust_anchor (window, ca_pem);
   g_assert_null (ref_test_find_widget (trust_list, ADW_TYPE_PREFERENCES_ROW, "ca.pem"));
   g_assert_cmpint (status_at (window, n_before), ==, REF_APPROVAL_STATUS_UNTRUSTED);
+  ref_test_close_window (window);
+}
+
+/* The password dialog as a person uses it: the password typed on the keyboard and
+ * Enter pressed, through the X server and GTK's event path. Enter used to destroy the
+ * dialog inside the password row's own activation and crash the application. */
+static void
+test_password_enter (void)
+{
+  RefWindow *window;
+  RefMeeting *meeting;
+  AdwMessageDialog *dialog;
+  guint n_before;
+
+  if (!ref_input_available ())
+    {
+      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
+      return;
+    }
+  window = open_sample ();
+  meeting = ref_window_get_meeting (window);
+  n_before = g_list_model_get_n_items (ref_meeting_get_approvals (meeting));
+  ref_window_ask_certificate_password (window, member_p12);
+  ref_test_iterate ();
+  dialog = ref_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  ref_input_focus_window (GTK_WINDOW (dialog));
+  ref_input_type (REF_TEST_PASSWORD);
+  ref_input_key (GDK_KEY_Return, 0);
+  for (int i = 0; i < 200 && g_list_model_get_n_items (ref_meeting_get_approvals (meeting)) == n_before; i++)
+    ref_input_settle (20);
+  ref_input_settle (100);
+  g_assert_cmpuint (g_list_model_get_n_items (ref_meeting_get_approvals (meeting)), ==, n_before + 1);
+  g_assert_true (ref_meeting_get_locked (meeting));
+  g_assert_null (ref_test_find_message_dialog (GTK_WINDOW (window)));
+
+  /* A wrong password asks again, saying why; Enter there works too. */
+  ref_window_ask_certificate_password (window, member_p12);
+  ref_test_iterate ();
+  dialog = ref_test_find_message_dialog (GTK_WINDOW (window));
+  ref_input_focus_window (GTK_WINDOW (dialog));
+  ref_input_type ("forkert");
+  ref_input_key (GDK_KEY_Return, 0);
+  ref_input_settle (300);
+  dialog = ref_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (ref_meeting_get_approvals (meeting)), ==, n_before + 1);
+  ref_input_focus_window (GTK_WINDOW (dialog));
+  ref_input_key (GDK_KEY_Escape, 0);
+  ref_input_settle (100);
+  g_assert_null (ref_test_find_message_dialog (GTK_WINDOW (window)));
   ref_test_close_window (window);
 }
 
@@ -459,6 +511,7 @@ main (int argc, char **argv)
   g_test_add_func ("/approval-ui/lock-read-only", test_lock_read_only);
   g_test_add_func ("/approval-ui/approve-trusted-and-not", test_approve_trusted_and_not);
   g_test_add_func ("/approval-ui/approve-fails-cleanly", test_approve_fails_cleanly);
+  g_test_add_func ("/approval-ui/password-enter", test_password_enter);
   g_test_add_func ("/approval-ui/unlock-voids", test_unlock_voids);
   g_test_add_func ("/approval-ui/malformed-in-file", test_malformed_in_file);
   g_test_add_func ("/approval-ui/jump-to-changed-item", test_jump_to_changed_item);

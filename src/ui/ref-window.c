@@ -1625,6 +1625,12 @@ on_password_response (AdwMessageDialog *dialog, const char *response, RefWindow 
   GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   g_autoptr (GError) error = NULL;
 
+  /* Take the keyboard focus off the password row before the dialog closes. Closed by
+   * Enter with the focus still in the row, and with the accessibility layer on (as on
+   * every desktop), the row's text field outlives the row and a libadwaita 1.2 handler
+   * then runs on the freed row: the crash on Enter. A click on the button had moved
+   * the focus already. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
   if (!g_str_equal (response, "approve"))
     return;
   if (!ref_window_approve_with_file (self, path, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
@@ -1673,6 +1679,14 @@ ask_password (RefWindow *self, const char *path, const char *problem)
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_password_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+void
+ref_window_ask_certificate_password (RefWindow *self, const char *pkcs12_path)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  g_return_if_fail (pkcs12_path != NULL);
+  ask_password (self, pkcs12_path, NULL);
 }
 
 static void

@@ -56,6 +56,8 @@ GtkWindow  *ref_window_show_comparison (RefWindow *self, RefMeeting *other, cons
  * wrong password or an unreadable file, then nothing changed). */
 gboolean    ref_window_approve_with_file (RefWindow *self, const char *pkcs12_path, const char *password,
                                           GError **error);
+/* The step of Approve… after the certificate file is chosen: the password dialog. */
+void        ref_window_ask_certificate_password (RefWindow *self, const char *pkcs12_path);
 /* Verifies every approval against the meeting as it is, with the trusted authorities
  * of the settings, and lists the outcome in the approvals panel. Returns how many
  * approvals that still count (not voided) are not valid. */
