@@ -423,30 +423,6 @@ test_jump_to_changed_item (void)
   ref_test_close_window (window);
 }
 
-/* Renders @widget's native surface to a PNG at @path (when @path is set). */
-static void
-render_native (GtkWidget *widget, const char *path)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  GtkWidget *root = GTK_WIDGET (native);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (root);
-  g_autoptr (GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (root), height = gtk_widget_get_height (root);
-
-  g_assert_cmpint (width, >, 100);
-  g_assert_cmpint (height, >, 100);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  if (path != NULL)
-    {
-      g_autoptr (GdkTexture) texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
-                                                                    &GRAPHENE_RECT_INIT (0, 0, width, height));
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-    }
-}
-
 /* The locked window and the open approvals panel with two valid approvals render;
  * with REFERENT_SCREENSHOT_DIR set they are saved as PNGs for the README. */
 static void
@@ -473,7 +449,7 @@ test_renders (void)
                    "Locked for approval · 1 of 7 members have approved");
   g_usleep (200000);
   ref_test_iterate ();
-  render_native (GTK_WIDGET (window), window_png);
+  ref_test_render_native (GTK_WIDGET (window), window_png);
 
   g_assert_nonnull (popover);
   gtk_popover_popup (GTK_POPOVER (popover));
@@ -486,7 +462,7 @@ test_renders (void)
       ref_test_iterate ();
     }
   g_assert_true (gtk_widget_get_mapped (list));
-  render_native (list, panel_png);
+  ref_test_render_native (list, panel_png);
   gtk_popover_popdown (GTK_POPOVER (popover));
   ref_test_close_window (window);
 }

@@ -130,7 +130,9 @@ ref_input_type (const char *text)
     {
       char name[2] = { *p, 0 };
       KeySym keysym = *p == ' ' ? XK_space : *p == '\n' ? XK_Return : *p == '.' ? XK_period : *p == '-' ? XK_minus
-                      : *p == '*' ? XK_asterisk : *p == ',' ? XK_comma : XStringToKeysym (name);
+                      : *p == '*' ? XK_asterisk : *p == ',' ? XK_comma : *p == '(' ? XK_parenleft
+                      : *p == ')' ? XK_parenright : *p == ':' ? XK_colon : *p == '/' ? XK_slash
+                      : XStringToKeysym (name);
       KeyCode code = ref_input_keycode (keysym);
       gboolean shifted = XkbKeycodeToKeysym (dpy, code, 0, 0) != keysym;
 
@@ -160,7 +162,18 @@ ref_input_move_to (GtkWidget *widget, double x, double y)
 {
   int rx, ry;
 
+  /* Where the widget is after the layout that the last change queued. */
+  ref_input_settle (60);
   ref_input_screen_point (widget, x, y, &rx, &ry);
+  /* Arrive from outside the window, as a hand does: a pointer already at the spot
+   * sends no motion, and GDK (4.8, X11) may go on thinking it is over a popover that
+   * has just closed there, and deliver the click to it. The tests' windows are
+   * smaller than the Xvfb screen, so its far corner is outside them. */
+  XTestFakeMotionEvent (ref_input_xdisplay (), -1, DisplayWidth (ref_input_xdisplay (), 0) - 1,
+                        DisplayHeight (ref_input_xdisplay (), 0) - 1, CurrentTime);
+  ref_input_settle (20);
+  XTestFakeMotionEvent (ref_input_xdisplay (), -1, rx + 3, ry + 3, CurrentTime);
+  ref_input_settle (10);
   XTestFakeMotionEvent (ref_input_xdisplay (), -1, rx, ry, CurrentTime);
   ref_input_settle (30);
 }
@@ -211,3 +224,13 @@ ref_input_set_layout (const char *layout)
   ref_input_settle (150); /* GDK reloads its keymap when the server says it changed */
   return g_spawn_check_wait_status (status, NULL);
 }
+
+/* Runs the main loop until @expr holds, for at most five seconds: what the X server
+ * delivers, and what GTK animates (popovers opening), takes its time. */
+#define REF_INPUT_WAIT_FOR(expr)                                                                                       \
+  G_STMT_START                                                                                                        \
+  {                                                                                                                    \
+    for (int ref_wait_i_ = 0; ref_wait_i_ < 250 && !(expr); ref_wait_i_++)                                            \
+      ref_input_settle (20);                                                                                           \
+  }                                                                                                                    \
+  G_STMT_END

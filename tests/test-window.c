@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "ref-application.h"
+#include "ref-date-button.h"
 #include "ref-item-view.h"
 #include "ref-meeting-view.h"
 #include "ref-pdf-import.h"
@@ -395,7 +396,7 @@ test_item_details (void)
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   GtkSpinButton *number;
-  GtkEditable *date;
+  RefDateButton *date;
   RefAgendaItem *item;
   g_autoptr (RefDecision) decision = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", "ballerup-2025-referat.pdf", NULL);
@@ -411,13 +412,18 @@ test_item_details (void)
   g_assert_cmpuint (ref_agenda_item_get_number (item), ==, 21);
 
   decision = g_list_model_get_item (ref_agenda_item_get_decisions (item), 0);
-  date = GTK_EDITABLE (ref_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, "Date (dd-mm-yyyy)"));
+  /* The decision's date is picked on a calendar, as the meeting's is. */
+  date = REF_DATE_BUTTON (ref_test_find_widget (GTK_WIDGET (view), REF_TYPE_DATE_BUTTON, NULL));
   g_assert_nonnull (date);
-  gtk_editable_set_text (date, "06-05-2025");
+  {
+    g_autoptr (GDateTime) day = g_date_time_new_local (2025, 5, 6, 12, 0, 0);
+    GtkCalendar *calendar = GTK_CALENDAR (ref_date_button_get_calendar (date));
+
+    gtk_calendar_select_day (calendar, day);
+    g_signal_emit_by_name (calendar, "day-selected");
+  }
   g_assert_nonnull (ref_decision_get_date (decision));
   g_assert_cmpint (g_date_time_get_month (ref_decision_get_date (decision)), ==, 5);
-  /* Not a date (yet): the model keeps the last good one. */
-  gtk_editable_set_text (date, "31-02-2025");
   g_assert_cmpint (g_date_time_get_day_of_month (ref_decision_get_date (decision)), ==, 6);
 
   /* The first count in the decision's vote row is "For". */

@@ -5,9 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ref-decision-editor.h"
 #include "ref-item-view.h"
 #include "ref-read-only.h"
+#include "ref-scroll-guard.h"
 #include "ref-text-editor.h"
+#include "ref-text-field.h"
 
 /* The editor pane of one agenda item. Every field is bound to the model both ways,
  * so an edit here is an edit of the meeting (recorded for undo), and undo or any
@@ -75,20 +78,6 @@ heading (const char *text, const char *css_class)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, css_class);
   return label;
-}
-
-/* A framed structured-text editor bound both ways to @object's RefText @property. */
-static GtkWidget *
-bound_editor (gpointer object, const char *property, const char *accessible_label)
-{
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *editor = ref_text_editor_new ();
-
-  g_object_bind_property (object, property, editor, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  gtk_frame_set_child (GTK_FRAME (frame), editor);
-  gtk_widget_add_css_class (frame, "ref-editor-frame");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-  return frame;
 }
 
 static GtkWidget *
@@ -160,7 +149,7 @@ rebuild_sections (RefItemView *self)
       gtk_box_append (GTK_BOX (box), section_header (section, i, n));
       /* A grouping heading ("Indhold") has no text of its own. */
       if (ref_section_get_kind (section) != REF_SECTION_KIND_CONTENT || !ref_text_is_empty (ref_section_get_text (section)))
-        gtk_box_append (GTK_BOX (box), bound_editor (section, "text", *title ? title : _("Text")));
+        gtk_box_append (GTK_BOX (box), ref_text_field_new_bound (section, "text", *title ? title : _("Text")));
       gtk_box_append (self->sections_box, box);
     }
 }
@@ -244,7 +233,7 @@ static void
 rebuild_recommendation (RefItemView *self)
 {
   RefRecommendation *rec;
-  GtkWidget *by;
+  GtkWidget *by, *intro;
 
   clear_box (self->recommendation_box);
   if (self->item == NULL)
@@ -262,127 +251,21 @@ rebuild_recommendation (RefItemView *self)
   by = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (by), _("Recommended by"));
   g_object_bind_property (rec, "by", by, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  /* "Center for Social og Arbejdsmarked indstiller, at": printed on one line with the
+   * recommender, before the points. */
+  intro = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (intro), _("Lead-in, e.g. “indstiller, at”"));
+  gtk_widget_set_name (intro, "recommendation-intro");
+  g_object_bind_property (rec, "intro", intro, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   {
     GtkWidget *list = gtk_list_box_new ();
     gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
     gtk_widget_add_css_class (list, "boxed-list");
     gtk_list_box_append (GTK_LIST_BOX (list), by);
+    gtk_list_box_append (GTK_LIST_BOX (list), intro);
     gtk_box_append (self->recommendation_box, list);
   }
-  gtk_box_append (self->recommendation_box, bound_editor (rec, "text", _("Recommendation")));
-}
-
-static char *
-decision_title (RefDecision *decision)
-{
-  const char *body = ref_decision_get_deciding_body (decision);
-  GDateTime *date = ref_decision_get_date (decision);
-  g_autofree char *day = date ? g_date_time_format (date, "%d-%m-%Y") : NULL;
-
-  if (*body && day)
-    /* TRANSLATORS: decision heading, "Decision of Socialudvalget, 05-05-2021" */
-    return g_strdup_printf (_("Decision of %s, %s"), body, day);
-  if (*body)
-    return g_strdup_printf (_("Decision of %s"), body);
-  if (day)
-    return g_strdup_printf (_("Decision, %s"), day);
-  return g_strdup (_("Decision"));
-}
-
-/* "05-05-2021" ⇄ the decision's date; text that is not a date leaves the model
- * alone until it is one. */
-static gboolean
-date_to_text (GBinding *binding, const GValue *from, GValue *to, gpointer data)
-{
-  GDateTime *date = g_value_get_boxed (from);
-
-  g_value_take_string (to, date ? g_date_time_format (date, "%d-%m-%Y") : g_strdup (""));
-  return TRUE;
-}
-
-static gboolean
-text_to_date (GBinding *binding, const GValue *from, GValue *to, gpointer data)
-{
-  const char *text = g_value_get_string (from);
-  int d, m, y;
-  char end;
-
-  if (text == NULL || *text == '\0')
-    {
-      g_value_set_boxed (to, NULL);
-      return TRUE;
-    }
-  if (sscanf (text, "%d-%d-%d%c", &d, &m, &y, &end) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_value_take_boxed (to, g_date_time_new_utc (y, m, d, 0, 0, 0));
-  return TRUE;
-}
-
-static GtkWidget *
-decision_date_row (RefDecision *decision)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  /* TRANSLATORS: label of a date field; the format hint stays as is */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Date (dd-mm-yyyy)"));
-  g_object_bind_property_full (decision, "date", row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                               date_to_text, text_to_date, NULL, NULL);
-  return row;
-}
-
-/* The vote counts; RefVote is an immutable value, so a change builds a new one with
- * the same voters and outcome. */
-static void
-on_vote_count_changed (GtkSpinButton *spin, RefDecision *decision)
-{
-  RefVoteChoice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "choice"));
-  RefVote *old = ref_decision_get_vote (decision);
-  int counts[3] = { -1, -1, -1 };
-  g_autoptr (RefVote) vote = NULL;
-
-  for (int c = 0; old != NULL && c < 3; c++)
-    counts[c] = ref_vote_get_count (old, c);
-  counts[choice] = gtk_spin_button_get_value_as_int (spin);
-  if (old != NULL && counts[choice] == ref_vote_get_count (old, choice))
-    return;
-  vote = ref_vote_new (counts[0], counts[1], counts[2]);
-  for (guint v = 0; old != NULL && v < ref_vote_get_n_voters (old); v++)
-    {
-      RefVoteChoice c;
-      const char *name = ref_vote_get_voter (old, v, &c);
-      ref_vote_add_voter (vote, c, name);
-    }
-  if (old != NULL)
-    ref_vote_set_outcome (vote, ref_vote_get_outcome (old));
-  ref_decision_set_vote (decision, vote);
-}
-
-static GtkWidget *
-vote_row (RefDecision *decision)
-{
-  GtkWidget *row = adw_action_row_new ();
-  static const char *const labels[] = { N_("For"), N_("Against"), N_("Abstained") };
-  RefVote *vote = ref_decision_get_vote (decision);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Vote"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Leave at 0 when no vote was taken"));
-  for (int c = 0; c < 3; c++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, 99, 1);
-      GtkWidget *label = gtk_label_new (_(labels[c]));
-
-      gtk_widget_add_css_class (label, "caption");
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), vote && ref_vote_get_count (vote, c) > 0 ? ref_vote_get_count (vote, c) : 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _(labels[c]), -1);
-      g_object_set_data (G_OBJECT (spin), "choice", GINT_TO_POINTER (c));
-      g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_vote_count_changed), decision, 0);
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), spin);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-    }
-  return row;
+  gtk_box_append (self->recommendation_box, ref_text_field_new_bound (rec, "text", _("Recommendation")));
 }
 
 static void
@@ -400,23 +283,12 @@ rebuild_decisions (RefItemView *self)
   for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
     {
       g_autoptr (RefDecision) d = g_list_model_get_item (decisions, i);
-      g_autofree char *title = decision_title (d);
-      GtkWidget *body = adw_entry_row_new ();
-      GtkWidget *list = gtk_list_box_new ();
-      GtkWidget *editor_frame;
+      GtkWidget *editor = ref_decision_editor_new (d, self->item, self->meeting);
 
-      gtk_box_append (self->decisions_box, heading (title, "title-3"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (body), _("Deciding body"));
-      g_object_bind_property (d, "deciding-body", body, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      gtk_list_box_append (GTK_LIST_BOX (list), body);
-      gtk_list_box_append (GTK_LIST_BOX (list), decision_date_row (d));
-      gtk_list_box_append (GTK_LIST_BOX (list), vote_row (d));
-      gtk_box_append (self->decisions_box, list);
-      editor_frame = bound_editor (d, "text", title);
-      gtk_box_append (self->decisions_box, editor_frame);
-      g_ptr_array_add (self->decision_editors, gtk_frame_get_child (GTK_FRAME (editor_frame)));
+      if (i > 0)
+        gtk_box_append (self->decisions_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (self->decisions_box, editor);
+      g_ptr_array_add (self->decision_editors, editor);
     }
 }
 
@@ -549,7 +421,7 @@ rebuild_idle (gpointer data)
     rebuild_absence (self);
   apply_lock (self);
   if (self->focus_new_decision && self->decision_editors->len > 0)
-    gtk_widget_grab_focus (g_ptr_array_index (self->decision_editors, self->decision_editors->len - 1));
+    ref_decision_editor_focus (g_ptr_array_index (self->decision_editors, self->decision_editors->len - 1));
   self->focus_new_decision = FALSE;
   return G_SOURCE_REMOVE;
 }
@@ -934,6 +806,15 @@ GtkWidget *
 ref_item_view_get_decision_editor (RefItemView *self, guint index)
 {
   g_return_val_if_fail (REF_IS_ITEM_VIEW (self), NULL);
+  if (index >= self->decision_editors->len)
+    return NULL;
+  return GTK_WIDGET (ref_decision_editor_get_text_editor (g_ptr_array_index (self->decision_editors, index)));
+}
+
+GtkWidget *
+ref_item_view_get_decision_widget (RefItemView *self, guint index)
+{
+  g_return_val_if_fail (REF_IS_ITEM_VIEW (self), NULL);
   return index < self->decision_editors->len ? g_ptr_array_index (self->decision_editors, index) : NULL;
 }
 
@@ -1008,6 +889,9 @@ apply_lock (RefItemView *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), content_actions[i], !self->locked);
   for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
     ref_read_only_apply (parts[i], self->locked);
+  /* They rebuild parts of themselves (voters, statements) and must keep the state. */
+  for (guint i = 0; i < self->decision_editors->len; i++)
+    ref_decision_editor_set_locked (g_ptr_array_index (self->decision_editors, i), self->locked);
 }
 
 gboolean
@@ -1039,6 +923,19 @@ add_decision_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   if (self->item == NULL)
     return;
   decision = ref_decision_new ();
+  /* Usually the meeting's committee deciding on the day: the item's "Beslutningen
+   * træffes af" where it names the body. */
+  if (*ref_agenda_item_get_decided_by (self->item))
+    ref_decision_set_deciding_body (decision, ref_agenda_item_get_decided_by (self->item));
+  else if (self->meeting != NULL)
+    ref_decision_set_deciding_body (decision, ref_meeting_get_committee (self->meeting));
+  if (self->meeting != NULL && ref_meeting_get_start (self->meeting) != NULL)
+    {
+      GDateTime *start = ref_meeting_get_start (self->meeting);
+      g_autoptr (GDateTime) day = g_date_time_new_utc (g_date_time_get_year (start), g_date_time_get_month (start),
+                                                       g_date_time_get_day_of_month (start), 0, 0, 0);
+      ref_decision_set_date (decision, day);
+    }
   self->focus_new_decision = TRUE; /* once its editor exists */
   ref_agenda_item_add_decision (self->item, decision);
 }
@@ -1151,6 +1048,7 @@ ref_item_view_init (RefItemView *self)
   self->decision_editors = g_ptr_array_new ();
   g_type_ensure (REF_TYPE_TEXT_EDITOR);
   gtk_widget_init_template (GTK_WIDGET (self));
+  ref_scroll_guard_attach (GTK_WIDGET (self->number_spin));
   {
     g_autoptr (GMenuModel) menu = add_section_menu ();
     gtk_menu_button_set_menu_model (self->add_section_button, menu);

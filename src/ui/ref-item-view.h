@@ -16,6 +16,8 @@ void           ref_item_view_set_item (RefItemView *self, RefAgendaItem *item);
 /* The editor of the item's first decision (NULL when it has none): where the
  * secretary types during the meeting. */
 GtkWidget     *ref_item_view_get_decision_editor (RefItemView *self, guint index);
+/* The whole editor of the item's @index-th decision (RefDecisionEditor), or NULL. */
+GtkWidget     *ref_item_view_get_decision_widget (RefItemView *self, guint index);
 
 /* The meeting the items belong to: participants and the derived absence. */
 void           ref_item_view_set_meeting (RefItemView *self, RefMeeting *meeting);
