@@ -178,6 +178,19 @@ ref_input_move_to (GtkWidget *widget, double x, double y)
   ref_input_settle (30);
 }
 
+/* A click with the primary button at the point (@x, @y) of @widget. */
+static inline void
+ref_input_click_at (GtkWidget *widget, double x, double y)
+{
+  Display *dpy = ref_input_xdisplay ();
+
+  ref_input_move_to (widget, x, y);
+  XTestFakeButtonEvent (dpy, 1, True, CurrentTime);
+  ref_input_settle (10);
+  XTestFakeButtonEvent (dpy, 1, False, CurrentTime);
+  ref_input_settle (40);
+}
+
 /* A click with the primary button in the middle of @widget. */
 static inline void
 ref_input_click (GtkWidget *widget)

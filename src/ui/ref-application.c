@@ -387,7 +387,8 @@ ref_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.new", { "<Control>n", NULL } },
-    { "app.import-pdf", { "<Control>i", NULL } },
+    /* Ctrl+I is Italic, as everywhere (GNOME HIG); importing opens a file as a meeting. */
+    { "app.import-pdf", { "<Control><Shift>o", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
