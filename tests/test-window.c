@@ -6,6 +6,7 @@
 
 #include "ref-application.h"
 #include "ref-date-button.h"
+#include "ref-import-notes.h"
 #include "ref-item-view.h"
 #include "ref-meeting-view.h"
 #include "ref-pdf-import.h"
@@ -14,6 +15,7 @@
 #include "ref-window.h"
 #include "ref-xml.h"
 #include "test-tmp.h"
+#include "test-input.h"
 #include "test-ui-helpers.h"
 
 /* Drives the real window with the sample meeting through its actions and widgets. */
@@ -290,17 +292,13 @@ test_item_actions (void)
 static void
 test_import_pdf (void)
 {
-  g_autoptr (RefApplication) app = ref_application_new ();
+  RefApplication *app = ref_test_app ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", "hedensted-2021-referat.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
   RefWindow *imported = NULL;
   GtkRevealer *revealer;
   GtkLabel *summary;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
   ref_application_import_pdf (app, file);
   for (int i = 0; i < 200 && imported == NULL; i++)
     {
@@ -317,8 +315,10 @@ test_import_pdf (void)
   /* Imported, not saved: no file yet, and closing would ask. */
   g_assert_null (ref_window_get_file (imported));
   g_assert_true (ref_history_get_modified (ref_meeting_get_history (ref_window_get_meeting (imported))));
-  revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_revealer"));
-  summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_summary"));
+  revealer = GTK_REVEALER (gtk_widget_get_template_child (ref_window_get_import_notes (imported), REF_TYPE_IMPORT_NOTES,
+                                                         "revealer"));
+  summary = GTK_LABEL (gtk_widget_get_template_child (ref_window_get_import_notes (imported), REF_TYPE_IMPORT_NOTES,
+                                                      "summary"));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (strstr (gtk_label_get_label (summary), "100.0 %"));
   ref_test_close_window (imported);
@@ -338,13 +338,13 @@ test_import_notes_panel (void)
   g_ptr_array_add (warnings, &a);
   g_ptr_array_add (warnings, &b);
   ref_window_show_import_notes (window, warnings, 0.992, 0.87);
-  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_list"));
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (ref_window_get_import_notes (window), REF_TYPE_IMPORT_NOTES, "list"));
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
     rows++;
   g_assert_cmpuint (rows, ==, 2);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.hide-import-panel", NULL));
-  g_assert_false (gtk_revealer_get_reveal_child (
-      GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_revealer"))));
+  g_assert_true (ref_import_notes_get_shown (REF_IMPORT_NOTES (ref_window_get_import_notes (window))));
+  g_assert_true (gtk_widget_activate_action (ref_window_get_import_notes (window), "notes.hide", NULL));
+  g_assert_false (ref_import_notes_get_shown (REF_IMPORT_NOTES (ref_window_get_import_notes (window))));
   ref_test_close_window (window);
 }
 
@@ -853,6 +853,54 @@ test_renders (void)
   ref_test_close_window (window);
 }
 
+/* Every shortcut the application sets is in the shortcuts window (Ctrl+?), and the
+ * review panel opens with its shortcut, pressed on the keyboard. */
+static void
+test_shortcuts_window_complete (void)
+{
+  RefApplication *app = ref_test_app ();
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/dk/referent/Referent/gtk/help-overlay.ui");
+  GSList *objects = gtk_builder_get_objects (builder);
+  g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto (GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *action = NULL;
+        g_object_get (l->data, "action-name", &action, NULL);
+        if (action != NULL)
+          g_hash_table_add (listed, g_steal_pointer (&action));
+      }
+  g_slist_free (objects);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr (GVariant) target = NULL;
+
+      g_assert_true (g_action_parse_detailed_name (actions[i], &name, &target, NULL));
+      if (!g_hash_table_contains (listed, name))
+        g_error ("%s has a shortcut but is not in the shortcuts window", name);
+    }
+  g_assert_true (g_hash_table_contains (listed, "app.import-pdf"));
+  g_assert_true (g_hash_table_contains (listed, "win.review"));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  if (ref_input_available ())
+    {
+      RefWindow *window = ref_test_open_sample_in_app ();
+      GtkWidget *panel = ref_test_find_by_id (GTK_WIDGET (window), "review_panel");
+
+      ref_input_focus_window (GTK_WINDOW (window));
+      g_assert_false (gtk_widget_get_mapped (panel));
+      ref_input_key (GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+      REF_INPUT_WAIT_FOR (gtk_widget_get_mapped (panel));
+      g_assert_true (gtk_widget_get_mapped (panel));
+      ref_input_key (GDK_KEY_Escape, 0);
+      ref_test_close_window (window);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -889,5 +937,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window/import-pdf", test_import_pdf);
   g_test_add_func ("/window/renders", test_renders);
 
+  g_test_add_func ("/window/shortcuts-window-complete", test_shortcuts_window_complete);
   return ref_test_run_and_clean (state);
 }

@@ -402,6 +402,7 @@ ref_application_startup (GApplication *app)
     { "win.move-item-down", { "<Alt>Down", NULL } },
     { "win.go-to-item", { "<Control>g", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.review", { "<Control><Shift>r", NULL } },
     { "win.show-meeting", { "<Control>m", NULL } },
     { "win.lock-for-approval", { "<Control><Shift>l", NULL } },
     { "win.approve", { "<Control><Shift>g", NULL } },

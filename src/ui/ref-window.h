@@ -47,6 +47,8 @@ void        ref_window_move_item_to (RefWindow *self, RefAgendaItem *item, RefAg
 void        ref_window_refresh_review (RefWindow *self);
 guint       ref_window_get_n_review_problems (RefWindow *self);
 void        ref_window_activate_review_problem (RefWindow *self, guint index);
+/* The import notes panel (RefImportNotes). */
+GtkWidget  *ref_window_get_import_notes (RefWindow *self);
 
 /* Opens a window listing what changed from @other (an earlier version) to this one. */
 GtkWindow  *ref_window_show_comparison (RefWindow *self, RefMeeting *other, const char *other_name);
