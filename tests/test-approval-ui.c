@@ -423,6 +423,54 @@ test_jump_to_changed_item (void)
   ref_test_close_window (window);
 }
 
+/* The approvals panel shows all of itself: its list scrolls only when taller than its
+ * maximum, never because its height was guessed too small (the trusted authorities
+ * were cut off). Lock is the suggested step while the minutes are open, Approve
+ * once they are locked. */
+static void
+test_panel_not_cut_off (void)
+{
+  RefWindow *window = open_sample ();
+  GtkWidget *list = ref_window_get_approvals_list (window);
+  GtkWidget *popover = gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *lock = ref_test_find_by_id (popover, "lock_button");
+  GtkWidget *approve_button = ref_test_find_by_id (popover, "approve_button");
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_autoptr (GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_assert_nonnull (lock);
+  g_assert_nonnull (approve_button);
+  g_assert_true (gtk_widget_has_css_class (lock, "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (approve_button, "suggested-action"));
+
+  trust_ca (window);
+  g_assert_true (ref_window_approve_with_file (window, chair_p12, REF_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  approve (window);
+  ref_test_iterate ();
+  g_assert_false (gtk_widget_has_css_class (lock, "suggested-action"));
+  g_assert_true (gtk_widget_has_css_class (approve_button, "suggested-action"));
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  ref_test_iterate ();
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (approval_row_at (window, 0)), TRUE);
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (50000);
+      ref_test_iterate ();
+    }
+  g_test_message ("page %.0f, content %.0f, at most %d", gtk_adjustment_get_page_size (adj),
+                  gtk_adjustment_get_upper (adj),
+                  gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scrolled)));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adj) + 1, >=,
+                     MIN (gtk_adjustment_get_upper (adj),
+                          gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scrolled))));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  ref_test_close_window (window);
+}
+
 /* The locked window and the open approvals panel with two valid approvals render;
  * with REFERENT_SCREENSHOT_DIR set they are saved as PNGs for the README. */
 static void
@@ -491,6 +539,7 @@ main (int argc, char **argv)
   g_test_add_func ("/approval-ui/unlock-voids", test_unlock_voids);
   g_test_add_func ("/approval-ui/malformed-in-file", test_malformed_in_file);
   g_test_add_func ("/approval-ui/jump-to-changed-item", test_jump_to_changed_item);
+  g_test_add_func ("/approval-ui/panel-not-cut-off", test_panel_not_cut_off);
   g_test_add_func ("/approval-ui/renders", test_renders);
 
   status = ref_test_run_and_clean (state);

@@ -38,6 +38,8 @@ struct _RefWindow {
   GtkRevealer *lock_revealer;
   GtkLabel *lock_label;
   GtkPopover *approvals_popover;
+  GtkWidget *lock_button;
+  GtkWidget *approve_button;
   GtkLabel *approvals_summary;
   GtkListBox *approvals_list;
   GtkListBox *trust_list;
@@ -1183,6 +1185,9 @@ detail_label (const char *text, gboolean selectable)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A natural width no wider than the panel: the popover sizes its height for the
+   * natural width, and a long fingerprint on one line left the panel too short. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_selectable (GTK_LABEL (label), selectable);
   return label;
 }
@@ -1413,6 +1418,18 @@ update_lock_state (RefWindow *self)
 {
   gboolean locked = ref_meeting_get_locked (self->meeting);
 
+  /* The next step is the suggested one: locking while the minutes are open (the
+   * panel says to lock first), approving once they are locked. */
+  if (locked)
+    {
+      gtk_widget_remove_css_class (self->lock_button, "suggested-action");
+      gtk_widget_add_css_class (self->approve_button, "suggested-action");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->approve_button, "suggested-action");
+      gtk_widget_add_css_class (self->lock_button, "suggested-action");
+    }
   ref_item_view_set_locked (self->item_view, locked);
   ref_meeting_view_set_locked (self->meeting_view, locked);
   update_actions (self);
@@ -2159,6 +2176,8 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_revealer);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_label);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_popover);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, approve_button);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_summary);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_list);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, trust_list);
