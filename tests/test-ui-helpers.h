@@ -192,3 +192,19 @@ ref_test_find_tooltip (GtkWidget *root, const char *tooltip)
     }
   return NULL;
 }
+
+/* The first widget below @root with the widget name @name (gtk_widget_set_name). */
+static inline GtkWidget *
+ref_test_find_by_name (GtkWidget *root, const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (c), name) == 0)
+        return c;
+      if ((found = ref_test_find_by_name (c, name)))
+        return found;
+    }
+  return NULL;
+}

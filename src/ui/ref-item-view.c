@@ -27,6 +27,7 @@ struct _RefItemView {
   GtkWidget parent_instance;
 
   GtkStack *stack;
+  GtkScrolledWindow *scrolled;
   GtkLabel *heading_label;
   AdwEntryRow *title_row;
   AdwEntryRow *case_row;
@@ -811,6 +812,14 @@ ref_item_view_get_decision_editor (RefItemView *self, guint index)
   return GTK_WIDGET (ref_decision_editor_get_text_editor (g_ptr_array_index (self->decision_editors, index)));
 }
 
+void
+ref_item_view_focus_title (RefItemView *self)
+{
+  g_return_if_fail (REF_IS_ITEM_VIEW (self));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
 GtkWidget *
 ref_item_view_get_decision_widget (RefItemView *self, guint index)
 {
@@ -858,6 +867,8 @@ ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
     }
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   self->pending = 0;
+  /* Another item starts at its top, not where the last one was scrolled to. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
   update_heading (self);
   rebuild_sections (self);
   rebuild_recommendation (self);
@@ -949,6 +960,7 @@ add_recommendation_activated (GtkWidget *widget, const char *action_name, GVaria
   if (self->item == NULL || ref_agenda_item_get_recommendation (self->item) != NULL)
     return;
   rec = ref_recommendation_new ();
+  ref_recommendation_set_intro (rec, REF_RECOMMENDATION_STANDARD_INTRO);
   ref_agenda_item_set_recommendation (self->item, rec);
 }
 
@@ -1016,6 +1028,7 @@ ref_item_view_class_init (RefItemViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/referent/Referent/ui/ref-item-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RefItemView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, heading_label);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, title_row);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, case_row);

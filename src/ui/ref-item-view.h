@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (RefItemView, ref_item_view, REF, ITEM_VIEW, GtkWidget)
 GtkWidget     *ref_item_view_new (void);
 RefAgendaItem *ref_item_view_get_item (RefItemView *self);
 void           ref_item_view_set_item (RefItemView *self, RefAgendaItem *item);
+/* Scrolls to the top and puts the keyboard in the title (a new item). */
+void           ref_item_view_focus_title (RefItemView *self);
 /* The editor of the item's first decision (NULL when it has none): where the
  * secretary types during the meeting. */
 GtkWidget     *ref_item_view_get_decision_editor (RefItemView *self, guint index);

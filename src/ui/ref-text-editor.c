@@ -26,6 +26,8 @@ struct _RefTextEditor {
   RefTextEditorBlock end_block;
   RefTextEditorBlock deleted_block; /* the block of the line a deletion starts in */
   RefHistory *history; /* weak: the meeting's history, to make each formatting step one undo step */
+  int measured_height;  /* the height a relayout was last asked for */
+  guint height_check;   /* idle: does that height still fit the text? */
   guint loading : 1;
   guint normalising : 1;
 };
@@ -869,6 +871,95 @@ ref_text_editor_snapshot_layer (GtkTextView *view, GtkTextViewLayer layer, GtkSn
     draw_marker (self, snapshot, &line, &color);
 }
 
+/* ---- size ---- */
+
+/* GtkTextView reports the height of its text as laid out at its current width, not
+ * at the width it is being measured for. Outside a scrolled window (as here) a change
+ * of width then leaves the field one layout behind: narrower, the last lines are cut
+ * off; wider, empty space stays. Once the text is laid out at the new width, the
+ * height is measured again and, if it changed, the parent lays out again. */
+/* The height the text needs at the width it has now (lines laid out). */
+static int
+text_height (RefTextEditor *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter end;
+  int y, height;
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+  gtk_text_view_get_line_yrange (view, &end, &y, &height);
+  return y + height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+}
+
+static gboolean
+check_height (gpointer data)
+{
+  RefTextEditor *self = data;
+  int needed = text_height (self);
+
+  self->height_check = 0;
+  /* Measured sizes are cached until a resize is queued: ask for one when the text
+   * needs another height than it got, once per new height (a parent that gives more
+   * than asked, or CSS min-height, must not make it loop). */
+  if (needed != gtk_widget_get_height (GTK_WIDGET (self)) && needed != self->measured_height)
+    {
+      self->measured_height = needed;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* At the width it has, the text's laid-out height is known exactly; GtkTextView's
+ * own figure may lag behind it. */
+static void
+ref_text_editor_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
+                         int *minimum_baseline, int *natural_baseline)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (ref_text_editor_parent_class)
+      ->measure (widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size > 0 && for_size == gtk_widget_get_width (widget))
+    {
+      int needed = text_height (self);
+
+      *minimum = MAX (*minimum, needed);
+      *natural = MAX (*natural, needed);
+    }
+}
+
+static void
+schedule_height_check (RefTextEditor *self)
+{
+  if (self->height_check == 0)
+    self->height_check = g_idle_add_full (G_PRIORITY_LOW, check_height, self, NULL);
+}
+
+static void
+ref_text_editor_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  GTK_WIDGET_CLASS (ref_text_editor_parent_class)->size_allocate (widget, width, height, baseline);
+  schedule_height_check (REF_TEXT_EDITOR (widget));
+}
+
+/* GtkTextView lays out long texts in steps; the height of the laid-out text shows as
+ * the upper bound of its vertical adjustment. */
+static void
+on_layout_height_changed (GtkAdjustment *adjustment, GParamSpec *pspec, RefTextEditor *self)
+{
+  schedule_height_check (self);
+}
+
+static void
+ref_text_editor_dispose (GObject *object)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (object);
+
+  g_clear_handle_id (&self->height_check, g_source_remove);
+  g_clear_weak_pointer (&self->history);
+  G_OBJECT_CLASS (ref_text_editor_parent_class)->dispose (object);
+}
+
 /* ---- actions ---- */
 
 static void
@@ -970,6 +1061,12 @@ ref_text_editor_constructed (GObject *object)
   g_signal_connect (buffer, "changed", G_CALLBACK (on_changed), self);
   g_signal_connect (buffer, "mark-set", G_CALLBACK (on_mark_set), self);
   g_signal_connect (self, "notify::editable", G_CALLBACK (on_editable_changed), NULL);
+  {
+    GtkAdjustment *vadjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+
+    gtk_scrollable_set_vadjustment (GTK_SCROLLABLE (self), vadjustment);
+    g_signal_connect_object (vadjustment, "notify::upper", G_CALLBACK (on_layout_height_changed), self, 0);
+  }
 }
 
 static void
@@ -980,6 +1077,9 @@ ref_text_editor_class_init (RefTextEditorClass *klass)
   GtkTextViewClass *view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   object_class->constructed = ref_text_editor_constructed;
+  object_class->dispose = ref_text_editor_dispose;
+  widget_class->measure = ref_text_editor_measure;
+  widget_class->size_allocate = ref_text_editor_size_allocate;
   object_class->get_property = ref_text_editor_get_property;
   object_class->set_property = ref_text_editor_set_property;
   view_class->snapshot_layer = ref_text_editor_snapshot_layer;

@@ -23,6 +23,7 @@ struct _RefWindow {
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
+  AdwClamp *sidebar_clamp;
   GtkWidget *content;
   AdwWindowTitle *window_title;
   GtkListView *item_list;
@@ -205,6 +206,32 @@ ref_window_move_item_to (RefWindow *self, RefAgendaItem *item, RefAgendaItem *ta
   g_object_unref (item);
 }
 
+/* Side by side, the sidebar keeps its width (a long committee name in its title
+ * must not widen it); folded, it is the whole window. */
+static void
+on_folded_changed (AdwLeaflet *leaflet, GParamSpec *pspec, RefWindow *self)
+{
+  int width = adw_leaflet_get_folded (leaflet) ? 100000 : 340;
+
+  adw_clamp_set_maximum_size (self->sidebar_clamp, width);
+  adw_clamp_set_tightening_threshold (self->sidebar_clamp, width);
+}
+
+/* Folded, the list is a page of its own: one click on an item opens it, as on a
+ * phone. Side by side, a click only selects (the item shows next to the list). */
+static void
+on_row_released (GtkGestureClick *gesture, int n_press, double x, double y, RefItemRow *row)
+{
+  RefWindow *self = REF_WINDOW (gtk_widget_get_root (GTK_WIDGET (row)));
+  RefAgendaItem *item = ref_item_row_get_item (row);
+
+  if (n_press != 1 || item == NULL || !adw_leaflet_get_folded (self->leaflet))
+    return;
+  select_item_object (self, item);
+  show_item_page (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source, double x, double y, RefItemRow *row)
 {
@@ -231,7 +258,10 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   GtkWidget *row = ref_item_row_new ();
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (REF_TYPE_AGENDA_ITEM, GDK_ACTION_MOVE);
+  GtkGesture *click = gtk_gesture_click_new ();
 
+  g_signal_connect (click, "released", G_CALLBACK (on_row_released), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
   /* Drag an item onto another to put it there (the keyboard way: Alt+Up/Down). */
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
@@ -633,7 +663,10 @@ add_item_activated (GtkWidget *widget, const char *action_name, GVariant *parame
   ref_agenda_item_set_number (item, ref_meeting_next_item_number (self->meeting));
   ref_meeting_insert_item (self->meeting, position, item);
   select_item_object (self, item);
+  show_item_page (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  /* A new item is written from its title down. */
+  ref_item_view_focus_title (self->item_view);
 }
 
 /* The list may be filtered by a search: positions in the selection are not positions
@@ -2003,6 +2036,8 @@ ref_window_constructed (GObject *object)
     gtk_widget_add_controller (GTK_WIDGET (self->item_list), keys);
   }
   g_signal_connect (self->item_list, "activate", G_CALLBACK (on_item_activated), self);
+  g_signal_connect (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self);
+  on_folded_changed (self->leaflet, NULL, self);
 
   g_signal_connect_object (ref_meeting_get_history (self->meeting), "notify", G_CALLBACK (on_history_notify), self, 0);
   g_signal_connect_object (self->meeting, "notify", G_CALLBACK (on_meeting_notify), self, 0);
@@ -2140,6 +2175,7 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/referent/Referent/ui/ref-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RefWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, item_list);

@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "ref-item-view.h"
+#include "ref-text-field.h"
+#include "test-input.h"
+#include "test-tmp.h"
+#include "test-ui-helpers.h"
+
+/* The item page and the agenda list, driven with the keyboard and the mouse through
+ * the X server: what a new secretary tried and found wrong. */
+
+static void
+wait_for_layout (void)
+{
+  for (int i = 0; i < 15; i++)
+    {
+      g_usleep (20000);
+      ref_test_iterate ();
+    }
+}
+
+static RefWindow *
+open_for_input (int width, int height)
+{
+  RefWindow *window = ref_test_open_sample_in_app ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  ref_input_focus_window (GTK_WINDOW (window));
+  wait_for_layout ();
+  return window;
+}
+
+#define REQUIRE_INPUT()                                                                                               \
+  G_STMT_START                                                                                                         \
+  {                                                                                                                    \
+    if (!ref_input_available ())                                                                                       \
+      {                                                                                                                \
+        g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");                                    \
+        return;                                                                                                        \
+      }                                                                                                                \
+  }                                                                                                                    \
+  G_STMT_END
+
+static GtkWidget *
+item_view (RefWindow *window)
+{
+  return ref_window_get_item_view (window);
+}
+
+static GtkAdjustment *
+page_adjustment (RefWindow *window)
+{
+  GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+/* The recommendation's lead-in has its own field, "indstiller, at" to start with,
+ * and the PDF prints it on one line with who recommends. */
+static void
+test_recommendation_lead_in (void)
+{
+  RefWindow *window;
+  RefAgendaItem *item;
+  RefRecommendation *rec;
+  GtkWidget *add, *by, *intro;
+  g_autofree char *dir = g_dir_make_tmp ("referent-lead-in-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "referat.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (pdf);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+
+  REQUIRE_INPUT ();
+  window = open_for_input (1100, 900);
+  ref_window_select_item (window, 1); /* item 2, Meddelelser: no recommendation */
+  wait_for_layout ();
+  item = ref_item_view_get_item (REF_ITEM_VIEW (item_view (window)));
+  g_assert_null (ref_agenda_item_get_recommendation (item));
+  add = ref_test_find_label (item_view (window), "Add Recommendation");
+  g_assert_nonnull (add);
+  ref_input_click (add);
+  wait_for_layout ();
+  rec = ref_agenda_item_get_recommendation (item);
+  g_assert_nonnull (rec);
+  intro = ref_test_find_by_name (item_view (window), "recommendation-intro");
+  g_assert_nonnull (intro);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (intro)), ==, "indstiller, at");
+  by = ref_test_find_widget (item_view (window), ADW_TYPE_ENTRY_ROW, "Recommended by");
+  g_assert_nonnull (by);
+  ref_input_click (by);
+  ref_input_type ("Center for Social og Arbejdsmarked");
+  g_assert_cmpstr (ref_recommendation_get_by (rec), ==, "Center for Social og Arbejdsmarked");
+
+  ref_window_export_to (window, file, REF_EDITION_PUBLIC);
+  REF_INPUT_WAIT_FOR (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  wait_for_layout ();
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\nCenter for Social og Arbejdsmarked indstiller, at\n"));
+  ref_test_close_window (window);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+/* A new item (Ctrl+Return) shows from its top, with the keyboard in its title. */
+static void
+test_new_item_starts_at_title (void)
+{
+  RefWindow *window;
+  GtkAdjustment *adj;
+  RefAgendaItem *item;
+  guint n;
+
+  REQUIRE_INPUT ();
+  window = open_for_input (1100, 800);
+  n = ref_meeting_get_n_items (ref_window_get_meeting (window));
+  ref_window_select_item (window, 5);
+  wait_for_layout ();
+  adj = page_adjustment (window);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  wait_for_layout ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 100);
+  ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  wait_for_layout ();
+  g_assert_cmpuint (ref_meeting_get_n_items (ref_window_get_meeting (window)), ==, n + 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  ref_input_type ("Nyt punkt");
+  item = ref_item_view_get_item (REF_ITEM_VIEW (item_view (window)));
+  g_assert_cmpstr (ref_agenda_item_get_title (item), ==, "Nyt punkt");
+  ref_test_close_window (window);
+}
+
+/* The sidebar keeps its width when the committee has a long name. */
+static void
+test_sidebar_width_stable (void)
+{
+  RefWindow *window = ref_test_open_sample ();
+  GtkWidget *sidebar = ref_test_find_by_id (GTK_WIDGET (window), "sidebar");
+  int before;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  wait_for_layout ();
+  before = gtk_widget_get_width (sidebar);
+  ref_meeting_set_committee (ref_window_get_meeting (window),
+                             "Udvalget for Beskæftigelse, Integration, Erhverv og Grøn Omstilling");
+  wait_for_layout ();
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, before);
+  ref_test_close_window (window);
+}
+
+/* In the narrow (folded) layout, one click on an item opens it. */
+static void
+test_narrow_single_click (void)
+{
+  RefWindow *window;
+  AdwLeaflet *leaflet;
+  GtkWidget *row;
+
+  REQUIRE_INPUT ();
+  window = open_for_input (400, 800);
+  leaflet = ADW_LEAFLET (ref_test_find_by_id (GTK_WIDGET (window), "leaflet"));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL));
+  wait_for_layout ();
+  /* The sidebar fills the narrow window. */
+  g_assert_cmpint (gtk_widget_get_width (ref_test_find_by_id (GTK_WIDGET (window), "sidebar")), >, 380);
+  row = ref_test_find_label (ref_window_get_item_list (window), "Tilsyn på Maglemosen");
+  g_assert_nonnull (row);
+  ref_input_click (row);
+  wait_for_layout ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == ref_test_find_by_id (GTK_WIDGET (window), "content"));
+  g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (REF_ITEM_VIEW (item_view (window)))), ==, 5);
+  ref_test_close_window (window);
+}
+
+/* Every text field is as tall as its text, after the window folds and unfolds (the
+ * last lines were cut off: GtkTextView reported a height for its old width). */
+static void
+test_fields_fit_text (void)
+{
+  RefWindow *window = ref_test_open_sample ();
+  GtkWidget *sections;
+  g_autoptr (GPtrArray) editors = g_ptr_array_new ();
+  GPtrArray *todo = g_ptr_array_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1270, 800);
+  ref_window_select_item (window, 5);
+  wait_for_layout ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 800);
+  wait_for_layout ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-number", "u", 5));
+  wait_for_layout ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-number", "u", 6));
+  wait_for_layout ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1270, 800);
+  wait_for_layout ();
+  wait_for_layout ();
+
+  sections = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "sections_box"));
+  g_ptr_array_add (todo, sections);
+  while (todo->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (todo, todo->len - 1);
+
+      if (REF_IS_TEXT_EDITOR (w))
+        g_ptr_array_add (editors, w);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (todo, c);
+    }
+  g_ptr_array_unref (todo);
+  g_assert_cmpuint (editors->len, >, 3);
+  for (guint i = 0; i < editors->len; i++)
+    {
+      GtkTextView *view = g_ptr_array_index (editors, i);
+      GtkTextIter end;
+      int y, height, needed;
+
+      gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+      gtk_text_view_get_line_yrange (view, &end, &y, &height);
+      needed = y + height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+      g_test_message ("field %u: %d px for %d px of text", i, gtk_widget_get_height (GTK_WIDGET (view)), needed);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), >=, needed);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), <=, MAX (needed, 48) + 1);
+    }
+  ref_test_close_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *state = ref_test_make_tmp_root ("referent-item-editor");
+
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  g_setenv ("XDG_DATA_HOME", state, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/item-editor/recommendation-lead-in", test_recommendation_lead_in);
+  g_test_add_func ("/item-editor/new-item-starts-at-title", test_new_item_starts_at_title);
+  g_test_add_func ("/item-editor/sidebar-width-stable", test_sidebar_width_stable);
+  g_test_add_func ("/item-editor/narrow-single-click", test_narrow_single_click);
+  g_test_add_func ("/item-editor/fields-fit-text", test_fields_fit_text);
+  return ref_test_run_and_clean (state);
+}
