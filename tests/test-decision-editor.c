@@ -129,8 +129,7 @@ choose (GtkWidget *drop_down, const char *label)
   GtkWidget *entry;
 
   scroll_to (drop_down);
-  ref_input_click (drop_down);
-  REF_INPUT_WAIT_FOR ((entry = ref_test_find_label (drop_down, label)) != NULL);
+  REF_INPUT_CLICK_UNTIL (drop_down, (entry = ref_test_find_label (drop_down, label)) != NULL);
   g_assert_nonnull (entry);
   wait_for_layout ();
   ref_input_click (entry);
@@ -224,8 +223,7 @@ test_voters_from_participants (void)
   g_assert_null (ref_decision_get_vote (decision));
   button = vote_child (editor, "participants_button");
   scroll_to (button);
-  ref_input_click (button);
-  REF_INPUT_WAIT_FOR ((entry = ref_test_find_label (button, "Johan Müller (A)")) != NULL);
+  REF_INPUT_CLICK_UNTIL (button, (entry = ref_test_find_label (button, "Johan Müller (A)")) != NULL);
   g_assert_nonnull (entry);
   wait_for_layout ();
   /* Officials do not vote. */
@@ -238,8 +236,7 @@ test_voters_from_participants (void)
   g_assert_cmpint (ref_vote_get_count (vote, REF_VOTE_CHOICE_FOR), ==, 1);
 
   REF_INPUT_WAIT_FOR (ref_test_find_label (button, "Johan Müller (A)") == NULL);
-  ref_input_click (button);
-  REF_INPUT_WAIT_FOR ((entry = ref_test_find_label (button, "Add Everyone Left as Voting For")) != NULL);
+  REF_INPUT_CLICK_UNTIL (button, (entry = ref_test_find_label (button, "Add Everyone Left as Voting For")) != NULL);
   g_assert_nonnull (entry);
   wait_for_layout ();
   ref_input_click (entry);
@@ -345,8 +342,8 @@ test_date_on_calendar (void)
   g_assert_null (ref_decision_get_date (decision));
   date = REF_DATE_BUTTON (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), REF_TYPE_DECISION_EDITOR, "date_button")));
   scroll_to (GTK_WIDGET (date));
-  ref_input_click (gtk_widget_get_first_child (GTK_WIDGET (date)));
-  REF_INPUT_WAIT_FOR (gtk_widget_get_mapped (ref_date_button_get_calendar (date)));
+  REF_INPUT_CLICK_UNTIL (gtk_widget_get_first_child (GTK_WIDGET (date)),
+                         gtk_widget_get_mapped (ref_date_button_get_calendar (date)));
   wait_for_layout ();
   day = ref_test_find_label (ref_date_button_get_calendar (date), "15");
   g_assert_nonnull (day);
@@ -384,8 +381,7 @@ test_add_statement (void)
   g_assert_cmpuint (g_list_model_get_n_items (statements), ==, 0);
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), REF_TYPE_DECISION_EDITOR, "add_statement_button"));
   scroll_to (button);
-  ref_input_click (button);
-  REF_INPUT_WAIT_FOR ((entry = ref_test_find_label (button, "Minority Statement")) != NULL);
+  REF_INPUT_CLICK_UNTIL (button, (entry = ref_test_find_label (button, "Minority Statement")) != NULL);
   g_assert_nonnull (entry);
   wait_for_layout ();
   ref_input_click (entry);

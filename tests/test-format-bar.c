@@ -283,8 +283,8 @@ test_link (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->editor)));
 
   /* The link button shows the address and removes the link. */
-  ref_input_click (GTK_WIDGET (gtk_widget_get_template_child (bar, REF_TYPE_FORMAT_BAR, "link_button")));
-  REF_INPUT_WAIT_FOR (gtk_widget_get_mapped (entry));
+  REF_INPUT_CLICK_UNTIL (GTK_WIDGET (gtk_widget_get_template_child (bar, REF_TYPE_FORMAT_BAR, "link_button")),
+                         gtk_widget_get_mapped (entry));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "https://ballerup.dk");
   ref_input_click (GTK_WIDGET (gtk_widget_get_template_child (bar, REF_TYPE_FORMAT_BAR, "unlink_button")));
   REF_INPUT_WAIT_FOR (!gtk_widget_get_mapped (entry));
