@@ -229,6 +229,125 @@ test_fields_fit_text (void)
   ref_test_close_window (window);
 }
 
+/* Opens a drop-down by a click and clicks the entry called @label. */
+static void
+choose (GtkWidget *drop_down, const char *label)
+{
+  GtkWidget *entry;
+
+  REF_INPUT_CLICK_UNTIL (drop_down, (entry = ref_test_find_label (drop_down, label)) != NULL);
+  g_assert_nonnull (entry);
+  wait_for_layout ();
+  ref_input_click (entry);
+  wait_for_layout ();
+}
+
+static GtkWidget *
+comment_row (RefWindow *window)
+{
+  return ref_test_find_by_name (item_view (window), "add-comment-row");
+}
+
+/* Scrolls the item page so that @widget is in view. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t p;
+
+  wait_for_layout ();
+  g_assert_true (gtk_widget_compute_point (widget, scrolled, &GRAPHENE_POINT_INIT (0, 0), &p));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + p.y - gtk_adjustment_get_page_size (adj) / 2);
+  wait_for_layout ();
+}
+
+/* Comments signed with the name from Preferences (Ctrl+,), about the recommendation
+ * or a decision, typed and sent with Enter, one after the other. */
+static void
+test_comments (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  RefWindow *window;
+  GtkWindow *preferences = NULL;
+  GtkWidget *author, *row;
+  RefAgendaItem *item;
+  GListModel *comments;
+  g_autoptr (RefComment) first = NULL;
+  g_autoptr (RefComment) second = NULL;
+  g_autoptr (RefComment) third = NULL;
+
+  REQUIRE_INPUT ();
+  g_settings_reset (settings, "author-name");
+  window = open_for_input (1100, 900);
+  ref_input_key (GDK_KEY_comma, GDK_CONTROL_MASK);
+  for (int i = 0; i < 250 && preferences == NULL; i++)
+    {
+      for (guint t = 0; t < g_list_model_get_n_items (toplevels) && preferences == NULL; t++)
+        {
+          g_autoptr (GObject) w = g_list_model_get_item (toplevels, t);
+          if (ADW_IS_PREFERENCES_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+            preferences = GTK_WINDOW (w);
+        }
+      ref_input_settle (20);
+    }
+  g_assert_nonnull (preferences);
+  ref_input_focus_window (preferences);
+  author = ref_test_find_widget (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW, "Your name");
+  g_assert_nonnull (author);
+  ref_input_click (author);
+  ref_input_type ("Anna Holm");
+  g_assert_cmpstr (g_settings_get_string (settings, "author-name"), ==, "Anna Holm");
+  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &preferences);
+  ref_input_key (GDK_KEY_Escape, 0);
+  REF_INPUT_WAIT_FOR (preferences == NULL || !gtk_widget_get_visible (GTK_WIDGET (preferences)));
+  g_assert_true (preferences == NULL || !gtk_widget_get_visible (GTK_WIDGET (preferences)));
+  if (preferences != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (preferences), (gpointer *) &preferences);
+  ref_input_focus_window (GTK_WINDOW (window));
+
+  ref_window_select_item (window, 5); /* item 6: a recommendation and a decision */
+  wait_for_layout ();
+  item = ref_item_view_get_item (REF_ITEM_VIEW (item_view (window)));
+  comments = ref_agenda_item_get_comments (item);
+  row = comment_row (window);
+  scroll_to (row);
+  choose (GTK_WIDGET (g_object_get_data (G_OBJECT (row), "ref-target-choice")), "Recommendation");
+  ref_input_click (row);
+  ref_input_type ("Punkt 2 mangler\n");
+  REF_INPUT_WAIT_FOR (g_list_model_get_n_items (comments) == 1);
+  first = g_list_model_get_item (comments, 0);
+  g_assert_cmpstr (ref_comment_get_author (first), ==, "Anna Holm");
+  g_assert_true (ref_comment_get_recommendation (first));
+  /* The keyboard stays in the (new) comment row: type the next one. */
+  wait_for_layout ();
+  ref_input_type ("Mangler bilag\n");
+  REF_INPUT_WAIT_FOR (g_list_model_get_n_items (comments) == 2);
+  second = g_list_model_get_item (comments, 1);
+  g_assert_cmpstr (ref_comment_get_text (second), ==, "Mangler bilag");
+  g_assert_false (ref_comment_get_recommendation (second));
+
+  row = comment_row (window);
+  scroll_to (row);
+  choose (GTK_WIDGET (g_object_get_data (G_OBJECT (row), "ref-target-choice")), "Decision 1");
+  ref_input_click (row);
+  ref_input_type ("Var det enstemmigt?\n");
+  REF_INPUT_WAIT_FOR (g_list_model_get_n_items (comments) == 3);
+  third = g_list_model_get_item (comments, 2);
+  {
+    g_autoptr (RefDecision) decision = g_list_model_get_item (ref_agenda_item_get_decisions (item), 0);
+    g_assert_true (ref_comment_get_decision (third) == decision);
+  }
+  wait_for_layout ();
+  g_assert_nonnull (ref_test_find_widget (item_view (window), ADW_TYPE_ACTION_ROW, "Punkt 2 mangler"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ref_test_find_widget (
+                                item_view (window), ADW_TYPE_ACTION_ROW, "Punkt 2 mangler"))),
+                            "Anna Holm"));
+  g_settings_reset (settings, "author-name");
+  ref_test_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -244,5 +363,6 @@ main (int argc, char **argv)
   g_test_add_func ("/item-editor/sidebar-width-stable", test_sidebar_width_stable);
   g_test_add_func ("/item-editor/narrow-single-click", test_narrow_single_click);
   g_test_add_func ("/item-editor/fields-fit-text", test_fields_fit_text);
+  g_test_add_func ("/item-editor/comments", test_comments);
   return ref_test_run_and_clean (state);
 }

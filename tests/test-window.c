@@ -569,6 +569,10 @@ test_comments (void)
   GListModel *comments;
   g_autoptr (RefComment) comment = NULL;
 
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  /* The name set in Preferences signs the comments. */
+  g_settings_set_string (settings, "author-name", "Jens Hansen");
   ref_window_select_item (window, 0);
   ref_test_iterate ();
   item = ref_item_view_get_item (view);
@@ -582,7 +586,7 @@ test_comments (void)
   g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 1);
   comment = g_list_model_get_item (comments, 0);
   g_assert_cmpstr (ref_comment_get_text (comment), ==, "Er beløbet rigtigt?");
-  g_assert_cmpstr (ref_comment_get_author (comment), !=, "");
+  g_assert_cmpstr (ref_comment_get_author (comment), ==, "Jens Hansen");
   g_assert_nonnull (ref_comment_get_time (comment));
   g_assert_nonnull (ref_test_find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
   g_assert_null (ref_comment_get_section (comment));
@@ -629,6 +633,7 @@ test_comments (void)
   ref_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 0);
   g_assert_null (ref_test_find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
+  g_settings_reset (settings, "author-name");
   ref_test_close_window (window);
 }
 

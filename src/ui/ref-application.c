@@ -5,6 +5,7 @@
 
 #include "ref-application.h"
 #include "ref-pdf-import.h"
+#include "ref-preferences-window.h"
 #include "ref-recovery.h"
 #include "ref-window.h"
 #include "ref-xml.h"
@@ -373,12 +374,21 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 }
 
 static void
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (ref_preferences_window_new (parent)));
+}
+
+static void
 ref_application_startup (GApplication *app)
 {
   static const GActionEntry entries[] = {
     { "quit", quit_activated, NULL, NULL, NULL },
     { "new", new_activated, NULL, NULL, NULL },
     { "about", about_activated, NULL, NULL, NULL },
+    { "preferences", preferences_activated, NULL, NULL, NULL },
     { "import-pdf", import_pdf_activated, NULL, NULL, NULL },
   };
   static const struct {
@@ -386,6 +396,7 @@ ref_application_startup (GApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "app.new", { "<Control>n", NULL } },
     /* Ctrl+I is Italic, as everywhere (GNOME HIG); importing opens a file as a meeting. */
     { "app.import-pdf", { "<Control><Shift>o", NULL } },

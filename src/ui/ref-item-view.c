@@ -9,6 +9,7 @@
 #include "ref-item-view.h"
 #include "ref-read-only.h"
 #include "ref-scroll-guard.h"
+#include "ref-settings.h"
 #include "ref-text-editor.h"
 #include "ref-text-field.h"
 
@@ -45,6 +46,7 @@ struct _RefItemView {
   GtkSpinButton *number_spin;
   GtkMenuButton *add_section_button;
   gboolean locked; /* the minutes are locked for approval: nothing here edits them */
+  GSettings *settings; /* the author's name; NULL without the schema */
 
   RefAgendaItem *item;
   GPtrArray *bindings;   /* bindings of the static fields */
@@ -594,15 +596,35 @@ attachment_open_activated (GtkWidget *widget, const char *action_name, GVariant 
 
 /* ---- reviewer comments ---- */
 
+/* What a comment is about, as its row and the target menu name it. (transfer full)
+ * (nullable): NULL for the whole item, or a part it no longer has. */
+static char *
+comment_target_label (RefAgendaItem *item, RefComment *comment)
+{
+  RefSection *section = ref_comment_get_section (comment);
+  RefDecision *decision = ref_comment_get_decision (comment);
+  guint position;
+
+  if (section != NULL && g_list_store_find (G_LIST_STORE (ref_agenda_item_get_sections (item)), section, &position))
+    return g_strdup (ref_section_get_display_heading (section));
+  if (decision != NULL && g_list_store_find (G_LIST_STORE (ref_agenda_item_get_decisions (item)), decision, &position))
+    return *ref_decision_get_deciding_body (decision)
+               ? g_strdup_printf (_("Decision of %s"), ref_decision_get_deciding_body (decision))
+               /* TRANSLATORS: the second decision of an item, when it names no deciding body */
+               : g_strdup_printf (_("Decision %u"), position + 1);
+  if (ref_comment_get_recommendation (comment) && ref_agenda_item_get_recommendation (item) != NULL)
+    return g_strdup (_("Recommendation"));
+  return NULL;
+}
+
 static GtkWidget *
 comment_row (RefAgendaItem *item, RefComment *comment, guint index)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *resolved = gtk_check_button_new_with_label (_("Resolved"));
   GDateTime *time = ref_comment_get_time (comment);
-  RefSection *section = ref_comment_get_section (comment);
+  g_autofree char *target = comment_target_label (item, comment);
   g_autoptr (GString) subtitle = g_string_new (ref_comment_get_author (comment));
-  guint position;
 
   if (time != NULL)
     {
@@ -610,8 +632,8 @@ comment_row (RefAgendaItem *item, RefComment *comment, guint index)
       g_autofree char *when = g_date_time_format (time, _("%e %b %Y %H:%M"));
       g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", g_strstrip (when));
     }
-  if (section != NULL && g_list_store_find (G_LIST_STORE (ref_agenda_item_get_sections (item)), section, &position))
-    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", ref_section_get_display_heading (section));
+  if (target != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", target);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ref_comment_get_text (comment));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
@@ -625,21 +647,15 @@ comment_row (RefAgendaItem *item, RefComment *comment, guint index)
   return row;
 }
 
-/* The author of a new comment: the person logged in, as the desktop knows them. */
-static const char *
-comment_author (void)
-{
-  const char *name = g_get_real_name ();
-
-  return name != NULL && *name && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
-}
-
+/* Adds a comment about @target: a RefSection, the item's RefRecommendation, one of
+ * its RefDecisions, or NULL for the whole item. The author is the user's name. */
 void
-ref_item_view_add_comment (RefItemView *self, const char *text, RefSection *section)
+ref_item_view_add_comment_on (RefItemView *self, const char *text, gpointer target)
 {
   g_autoptr (RefComment) comment = NULL;
   g_autoptr (GDateTime) now = NULL;
   g_autofree char *stripped = NULL;
+  g_autofree char *author = NULL;
 
   g_return_if_fail (REF_IS_ITEM_VIEW (self) && self->item != NULL);
   stripped = g_strstrip (g_strdup (text ? text : ""));
@@ -647,27 +663,80 @@ ref_item_view_add_comment (RefItemView *self, const char *text, RefSection *sect
     return;
   comment = ref_comment_new ();
   now = g_date_time_new_now_local ();
-  ref_comment_set_author (comment, comment_author ());
+  author = ref_settings_dup_author_name (self->settings);
+  ref_comment_set_author (comment, author);
   ref_comment_set_time (comment, now);
   ref_comment_set_text (comment, stripped);
-  ref_comment_set_section (comment, section);
+  if (REF_IS_SECTION (target))
+    ref_comment_set_section (comment, target);
+  else if (REF_IS_DECISION (target))
+    ref_comment_set_decision (comment, target);
+  else if (REF_IS_RECOMMENDATION (target))
+    ref_comment_set_recommendation (comment, TRUE);
   ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (self->item)), comment);
+}
+
+void
+ref_item_view_add_comment (RefItemView *self, const char *text, RefSection *section)
+{
+  ref_item_view_add_comment_on (self, text, section);
 }
 
 static void
 on_comment_apply (AdwEntryRow *row, RefItemView *self)
 {
-  GtkDropDown *target = g_object_get_data (G_OBJECT (row), "ref-section-choice");
-  guint chosen = target ? gtk_drop_down_get_selected (target) : 0;
-  g_autoptr (RefSection) section = NULL;
+  GtkDropDown *choice = g_object_get_data (G_OBJECT (row), "ref-target-choice");
+  GPtrArray *targets = g_object_get_data (G_OBJECT (row), "ref-targets");
+  guint chosen = choice ? gtk_drop_down_get_selected (choice) : 0;
 
   if (self->item == NULL)
     return;
-  /* Choice 0 is the whole item; then the sections in order. */
-  if (chosen != GTK_INVALID_LIST_POSITION && chosen > 0)
-    section = g_list_model_get_item (ref_agenda_item_get_sections (self->item), chosen - 1);
-  ref_item_view_add_comment (self, gtk_editable_get_text (GTK_EDITABLE (row)), section);
+  /* Choice 0 is the whole item; then the item's parts in order. */
+  ref_item_view_add_comment_on (self, gtk_editable_get_text (GTK_EDITABLE (row)),
+                                chosen > 0 && chosen < targets->len + 1 ? g_ptr_array_index (targets, chosen - 1) : NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+/* The parts of the item a comment can be about: the sections, the recommendation,
+ * the decisions; with their names for the menu. */
+static GtkWidget *
+comment_target_choice (RefItemView *self, GPtrArray *targets)
+{
+  GListModel *sections = ref_agenda_item_get_sections (self->item);
+  GListModel *decisions = ref_agenda_item_get_decisions (self->item);
+  RefRecommendation *rec = ref_agenda_item_get_recommendation (self->item);
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
+  GtkWidget *choice;
+
+  g_strv_builder_add (names, _("Whole item"));
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr (RefSection) section = g_list_model_get_item (sections, i);
+      g_strv_builder_add (names, ref_section_get_display_heading (section));
+      g_ptr_array_add (targets, g_object_ref (section));
+    }
+  if (rec != NULL)
+    {
+      g_strv_builder_add (names, _("Recommendation"));
+      g_ptr_array_add (targets, g_object_ref (rec));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr (RefDecision) decision = g_list_model_get_item (decisions, i);
+      g_autofree char *name = *ref_decision_get_deciding_body (decision)
+                                  ? g_strdup_printf (_("Decision of %s"), ref_decision_get_deciding_body (decision))
+                                  : g_strdup_printf (_("Decision %u"), i + 1);
+      g_strv_builder_add (names, name);
+      g_ptr_array_add (targets, g_object_ref (decision));
+    }
+  strv = g_strv_builder_end (names);
+  choice = gtk_drop_down_new_from_strings ((const char *const *) strv);
+  gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (choice, _("What the comment is about"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What the comment is about"),
+                                  -1);
+  return choice;
 }
 
 static void
@@ -677,12 +746,33 @@ rebuild_comments (RefItemView *self)
   GtkWidget *list;
   GtkWidget *entry;
   GtkWidget *note;
+  GtkWidget *choice;
+  GPtrArray *targets;
+  g_autofree char *author = NULL;
+  g_autofree char *signed_as = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean was_typing = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->comments_box));
 
+  /* The row being typed in is about to go: the focus leaves it first (a focused
+   * entry row that goes away is what crashed the approval dialog) and moves to the
+   * new row, so that the secretary can type the next comment straight away. */
+  if (was_typing)
+    gtk_root_set_focus (root, NULL);
   clear_box (self->comments_box);
   if (self->item == NULL)
     return;
   gtk_box_append (self->comments_box, heading (_("Comments"), "title-3"));
-  note = gtk_label_new (_("Notes between secretary and reviewers. They are saved with the minutes but never printed."));
+  author = ref_settings_dup_author_name (self->settings);
+  if (*author != '\0')
+    /* TRANSLATORS: %s is the user's name, as written on new comments */
+    signed_as = g_strdup_printf (_("Notes between secretary and reviewers, saved with the minutes but never printed. "
+                                   "Yours are signed “%s” (Preferences, Ctrl+,)."),
+                                 author);
+  else
+    signed_as = g_strdup (_("Notes between secretary and reviewers, saved with the minutes but never printed. "
+                            "Set your name in Preferences (Ctrl+,) so that yours show who wrote them."));
+  note = gtk_label_new (signed_as);
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
   gtk_label_set_xalign (GTK_LABEL (note), 0);
   gtk_widget_add_css_class (note, "dim-label");
@@ -702,29 +792,15 @@ rebuild_comments (RefItemView *self)
   g_signal_connect (entry, "apply", G_CALLBACK (on_comment_apply), self);
   g_signal_connect (entry, "entry-activated", G_CALLBACK (on_comment_apply), self);
   gtk_widget_set_name (entry, "add-comment-row");
-  {
-    GListModel *sections = ref_agenda_item_get_sections (self->item);
-    g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
-    g_auto (GStrv) strv = NULL;
-    GtkWidget *target;
-
-    g_strv_builder_add (names, _("Whole item"));
-    for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
-      {
-        g_autoptr (RefSection) section = g_list_model_get_item (sections, i);
-        g_strv_builder_add (names, ref_section_get_display_heading (section));
-      }
-    strv = g_strv_builder_end (names);
-    target = gtk_drop_down_new_from_strings ((const char *const *) strv);
-    gtk_widget_set_valign (target, GTK_ALIGN_CENTER);
-    gtk_widget_set_tooltip_text (target, _("What the comment is about"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("What the comment is about"), -1);
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), target);
-    g_object_set_data (G_OBJECT (entry), "ref-section-choice", target);
-  }
+  targets = g_ptr_array_new_with_free_func (g_object_unref);
+  choice = comment_target_choice (self, targets);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), choice);
+  g_object_set_data (G_OBJECT (entry), "ref-target-choice", choice);
+  g_object_set_data_full (G_OBJECT (entry), "ref-targets", targets, (GDestroyNotify) g_ptr_array_unref);
   gtk_list_box_append (GTK_LIST_BOX (list), entry);
   gtk_box_append (self->comments_box, list);
+  if (was_typing)
+    gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -971,6 +1047,9 @@ ref_item_view_dispose (GObject *object)
 
   ref_item_view_set_item (self, NULL);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_ITEM_VIEW);
   G_OBJECT_CLASS (ref_item_view_parent_class)->dispose (object);
 }
@@ -1059,6 +1138,10 @@ ref_item_view_init (RefItemView *self)
 {
   self->bindings = g_ptr_array_new ();
   self->decision_editors = g_ptr_array_new ();
+  self->settings = ref_settings_new ();
+  /* A new name in Preferences shows in the hint at once. */
+  if (self->settings != NULL)
+    g_signal_connect_swapped (self->settings, "changed::author-name", G_CALLBACK (rebuild_comments), self);
   g_type_ensure (REF_TYPE_TEXT_EDITOR);
   gtk_widget_init_template (GTK_WIDGET (self));
   ref_scroll_guard_attach (GTK_WIDGET (self->number_spin));

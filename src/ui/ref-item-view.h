@@ -24,6 +24,9 @@ GtkWidget     *ref_item_view_get_decision_widget (RefItemView *self, guint index
 /* The meeting the items belong to: participants and the derived absence. */
 void           ref_item_view_set_meeting (RefItemView *self, RefMeeting *meeting);
 void           ref_item_view_add_comment (RefItemView *self, const char *text, RefSection *section);
+/* A comment about @target: a RefSection, the item's RefRecommendation, one of its
+ * RefDecisions, or NULL for the whole item. */
+void           ref_item_view_add_comment_on (RefItemView *self, const char *text, gpointer target);
 /* Locked for approval: the item's content is shown read-only (text stays selectable);
  * comments can still be added. */
 gboolean       ref_item_view_get_locked (RefItemView *self);

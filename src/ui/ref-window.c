@@ -13,6 +13,7 @@
 #include "ref-recovery.h"
 #include "ref-review-panel.h"
 #include "ref-search-bar.h"
+#include "ref-settings.h"
 #include "ref-signature.h"
 #include "ref-ui-resources.h"
 #include "ref-window.h"
@@ -70,16 +71,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static GSettings *
-app_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-
-  /* Running from the build tree without the schema must not abort. */
-  return schema ? g_settings_new (APP_ID) : NULL;
-}
 
 static void
 update_title (RefWindow *self)
@@ -2234,7 +2225,7 @@ ref_window_init (RefWindow *self)
   g_type_ensure (REF_TYPE_REVIEW_PANEL);
   g_type_ensure (REF_TYPE_SEARCH_BAR);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = app_settings ();
+  self->settings = ref_settings_new ();
   self->approval_checks = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
