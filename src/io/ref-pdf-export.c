@@ -9,6 +9,7 @@
 
 #include "ref-format.h"
 #include "ref-pdf-export.h"
+#include "ref-pdf-tagging.h"
 #include "ref-signature.h"
 #include "ref-xml.h"
 
@@ -2297,6 +2298,9 @@ ref_pdf_export (RefMeeting                *meeting,
                    local_error->message);
       return FALSE;
     }
+  /* Tagged PDF in Danish, its title in the viewer's title bar (see ref-pdf-tagging.h). */
+  if (!ref_pdf_mark_tagged (path, "da", error))
+    return FALSE;
   report_progress (&ex, ex.n_pages, 1.0);
   return TRUE;
 }
