@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "ref-item-view.h"
+#include "ref-meeting-view.h"
 #include "ref-text-field.h"
 #include "test-input.h"
 #include "test-tmp.h"
@@ -348,6 +349,66 @@ test_comments (void)
   ref_test_close_window (window);
 }
 
+/* An item of an empty meeting written from the keyboard, down to its deciding body
+ * and whether it is the signature item (the sample's item 10). */
+static void
+test_item_fields_by_keyboard (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_meeting_new ();
+  RefWindow *window;
+  RefAgendaItem *item;
+  GtkWidget *decided_by, *signature;
+
+  REQUIRE_INPUT ();
+  window = ref_window_new (ref_test_app (), meeting, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  ref_input_focus_window (GTK_WINDOW (window));
+  wait_for_layout ();
+  ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  wait_for_layout ();
+  ref_input_type ("Godkendelse af referat");
+  item = ref_item_view_get_item (REF_ITEM_VIEW (item_view (window)));
+  g_assert_nonnull (item);
+  g_assert_cmpstr (ref_agenda_item_get_title (item), ==, "Godkendelse af referat");
+  decided_by = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "decided_by_row"));
+  ref_input_click (decided_by);
+  ref_input_type ("Socialudvalget");
+  g_assert_cmpstr (ref_agenda_item_get_decided_by (item), ==, "Socialudvalget");
+  signature = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "signature_switch"));
+  ref_input_click (signature);
+  wait_for_layout ();
+  g_assert_cmpint (ref_agenda_item_get_kind (item), ==, REF_ITEM_KIND_SIGNATURE);
+  ref_test_close_window (window);
+}
+
+/* The meeting's times sit on a scrolled page too: the wheel scrolls it. */
+static void
+test_meeting_times_wheel (void)
+{
+  RefWindow *window;
+  GtkWidget *hour;
+  GtkAdjustment *adj;
+  double before;
+  int value;
+
+  REQUIRE_INPUT ();
+  window = open_for_input (1100, 500);
+  ref_input_key (GDK_KEY_m, GDK_CONTROL_MASK);
+  wait_for_layout ();
+  hour = GTK_WIDGET (gtk_widget_get_template_child (ref_window_get_meeting_view (window), REF_TYPE_MEETING_VIEW,
+                                                    "start_hour"));
+  scroll_to (hour);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (hour, GTK_TYPE_SCROLLED_WINDOW)));
+  before = gtk_adjustment_get_value (adj);
+  value = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hour));
+  ref_input_wheel (hour, 1);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (hour)), ==, value);
+  g_assert_cmpint (g_date_time_get_hour (ref_meeting_get_start (ref_window_get_meeting (window))), ==, 13);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, before);
+  ref_test_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -364,5 +425,7 @@ main (int argc, char **argv)
   g_test_add_func ("/item-editor/narrow-single-click", test_narrow_single_click);
   g_test_add_func ("/item-editor/fields-fit-text", test_fields_fit_text);
   g_test_add_func ("/item-editor/comments", test_comments);
+  g_test_add_func ("/item-editor/item-fields-by-keyboard", test_item_fields_by_keyboard);
+  g_test_add_func ("/item-editor/meeting-times-wheel", test_meeting_times_wheel);
   return ref_test_run_and_clean (state);
 }

@@ -32,7 +32,9 @@ struct _RefItemView {
   GtkLabel *heading_label;
   AdwEntryRow *title_row;
   AdwEntryRow *case_row;
+  AdwEntryRow *decided_by_row;
   GtkSwitch *closed_switch;
+  GtkSwitch *signature_switch;
   GtkBox *sections_box;
   GtkBox *recommendation_box;
   GtkBox *decisions_box;
@@ -859,6 +861,20 @@ on_decisions_changed (GListModel *list, guint position, guint removed, guint add
 }
 
 static gboolean
+kind_to_signature (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) == REF_ITEM_KIND_SIGNATURE);
+  return TRUE;
+}
+
+static gboolean
+signature_to_kind (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  g_value_set_enum (to, g_value_get_boolean (from) ? REF_ITEM_KIND_SIGNATURE : REF_ITEM_KIND_REGULAR);
+  return TRUE;
+}
+
+static gboolean
 uint_to_double (GBinding *binding, const GValue *from, GValue *to, gpointer data)
 {
   g_value_set_double (to, g_value_get_uint (from));
@@ -937,6 +953,11 @@ ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
       g_signal_connect (ref_agenda_item_get_comments (item), "items-changed", G_CALLBACK (on_comments_changed), self);
       g_ptr_array_add (self->bindings, g_object_bind_property (item, "closed", self->closed_switch, "active",
                                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+      g_ptr_array_add (self->bindings, g_object_bind_property (item, "decided-by", self->decided_by_row, "text",
+                                                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+      g_ptr_array_add (self->bindings, g_object_bind_property_full (item, "kind", self->signature_switch, "active",
+                                                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                                                    kind_to_signature, signature_to_kind, NULL, NULL));
       g_signal_connect (item, "notify", G_CALLBACK (on_item_notify), self);
       g_signal_connect (ref_agenda_item_get_sections (item), "items-changed", G_CALLBACK (on_sections_changed), self);
       g_signal_connect (ref_agenda_item_get_decisions (item), "items-changed", G_CALLBACK (on_decisions_changed), self);
@@ -968,6 +989,7 @@ apply_lock (RefItemView *self)
   GtkWidget *parts[] = {
     GTK_WIDGET (self->title_row),       GTK_WIDGET (self->case_row),           GTK_WIDGET (self->number_spin),
     GTK_WIDGET (self->closed_switch),   GTK_WIDGET (self->add_section_button), GTK_WIDGET (self->sections_box),
+    GTK_WIDGET (self->decided_by_row),  GTK_WIDGET (self->signature_switch),
     GTK_WIDGET (self->recommendation_box), GTK_WIDGET (self->decisions_box),   GTK_WIDGET (self->absence_box),
     GTK_WIDGET (self->attachments_box),
   };
@@ -1112,6 +1134,8 @@ ref_item_view_class_init (RefItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefItemView, title_row);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, case_row);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, closed_switch);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, decided_by_row);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, signature_switch);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, sections_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, recommendation_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, decisions_box);
