@@ -6,7 +6,7 @@ ASAN_DIR ?= _build-asan
 MESON_OPTS ?=
 XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: all deps build run test test-core asan-build asan asan-ui fuzz bench clean
+.PHONY: all deps build run test test-core asan-build asan asan-ui fuzz bench import-accuracy clean
 
 all: build
 
@@ -67,6 +67,12 @@ asan-ui: asan-build
 
 bench: build
 	$(XVFB) meson test -C $(BUILD_DIR) --suite bench --verbose
+
+# Field accuracy of the PDF import over every fixture of tests/fixtures/pdf (the seeds
+# and the zoo), per field and per fixture, with every check that failed.
+import-accuracy: build
+	@G_TEST_SRCDIR=$(CURDIR)/tests $(BUILD_DIR)/tests/test-pdf-import -p /pdf-import/fixtures 2>/dev/null \
+	  | grep -v 'Poppler-\|GLib-GIO-DEBUG' | sed -n 's/^# //p'
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) _build-fuzz

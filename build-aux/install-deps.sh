@@ -17,6 +17,14 @@ PACKAGES=(
   libxmlsec1-dev libxmlsec1-openssl libssl-dev openssl
   # tagged PDF: the catalogue entries cairo 1.16 cannot write
   libqpdf-dev
+  # benchmarks: xmlsec1 is the reference the approval benchmark is measured against
+  xmlsec1
+  # approvals: RFC 3161 time stamps over HTTP
+  libsoup-3.0-dev
+  # case-system (ESDH) export bundles delivered as zip files
+  libarchive-dev
+  # the archive: a full-text index (SQLite FTS5) with Snowball's Danish stemmer
+  libsqlite3-dev libstemmer-dev
   # tests: reading expected JSON of the PDF import fixtures
   libjson-glib-dev
   # fonts embedded in exported PDFs (cover æøå)
@@ -39,7 +47,25 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+# The tests check approvals with an independent XAdES implementation (xadesjs) under
+# Node.js. Node comes from Debian unless the machine already has one (a nodesource
+# "nodejs" package brings its own npm, which Debian's npm would conflict with).
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+
+install_xadesjs() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/xades"
+  # npm ci installs exactly package-lock.json; again only when the lock changed.
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "install-deps: installing the test's XAdES verifier (npm ci in tests/xades)"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  install_xadesjs
   exit 0
 fi
 
@@ -79,3 +105,4 @@ until $SUDO apt-get -o DPkg::Lock::Timeout="$LOCK_WAIT" update -q; do
   fi
 done
 $SUDO apt-get -o DPkg::Lock::Timeout="$LOCK_WAIT" install -y -q --no-install-recommends "${missing[@]}"
+install_xadesjs

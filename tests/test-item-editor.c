@@ -299,7 +299,10 @@ test_comments (void)
   g_assert_nonnull (author);
   ref_input_click (author);
   ref_input_type ("Anna Holm");
-  g_assert_cmpstr (g_settings_get_string (settings, "author-name"), ==, "Anna Holm");
+  {
+    g_autofree char *name = g_settings_get_string (settings, "author-name");
+    g_assert_cmpstr (name, ==, "Anna Holm");
+  }
   g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &preferences);
   ref_input_key (GDK_KEY_Escape, 0);
   REF_INPUT_WAIT_FOR (preferences == NULL || !gtk_widget_get_visible (GTK_WIDGET (preferences)));

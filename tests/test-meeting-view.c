@@ -370,6 +370,29 @@ test_attended_items (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_has_css_class (items, "error"));
 }
 
+/* The certificate a member approves with: pasted with or without colons, stored in
+ * the one form; a wrong length is marked and not stored. */
+static void
+test_certificate (Fixture *f, gconstpointer data)
+{
+  RefParticipant *p = participant_at (f, 1);
+  GtkWidget *row = row_at (f, 1);
+  GtkWidget *field = find_widget (row, ADW_TYPE_ENTRY_ROW, "Approval certificate (SHA-256)");
+  const char *pasted = "3a91c40e000102030405060708090a0b0c0d0e0f101112131415161718191a1b";
+
+  g_assert_nonnull (field);
+  gtk_editable_set_text (GTK_EDITABLE (field), pasted);
+  g_assert_cmpstr (ref_participant_get_certificate (p), ==,
+                   "3A:91:C4:0E:00:01:02:03:04:05:06:07:08:09:0A:0B:0C:0D:0E:0F:10:11:12:13:14:15:16:17:18:19:1A:1B");
+  g_assert_false (gtk_widget_has_css_class (field, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (field), "3A:91:C4");
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  g_assert_true (g_str_has_prefix (ref_participant_get_certificate (p), "3A:91:C4:0E:00"));
+  gtk_editable_set_text (GTK_EDITABLE (field), "");
+  g_assert_cmpstr (ref_participant_get_certificate (p), ==, "");
+  g_assert_false (gtk_widget_has_css_class (field, "error"));
+}
+
 static void
 test_parse_item_numbers (void)
 {
@@ -435,6 +458,7 @@ main (int argc, char **argv)
   ADD ("/meeting-view/remove-undo", test_remove_participant);
   ADD ("/meeting-view/move", test_move_participant);
   ADD ("/meeting-view/attended-items", test_attended_items);
+  ADD ("/meeting-view/certificate", test_certificate);
   ADD ("/meeting-view/set-null", test_set_meeting_null);
   g_test_add_func ("/meeting-view/parse-item-numbers", test_parse_item_numbers);
   return g_test_run ();

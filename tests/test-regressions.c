@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Replays every input the fuzzers ever failed on (tests/fixtures/regressions/{xml,pdf,text})
+ * Replays every input the fuzzers ever failed on (tests/fixtures/regressions/{xml,pdf,text,esdh})
  * and the whole seed corpus (tests/fuzz/corpus/) through the same property checks the
  * libFuzzer harnesses run (tests/fuzz/fuzz-checks.c), in the normal test suite and its
  * sanitizer build: a fixed bug stays fixed without clang or a fuzzing run. A violated
@@ -10,7 +10,7 @@
 
 #include "fuzz/fuzz-checks.h"
 
-typedef enum { KIND_XML, KIND_PDF, KIND_TEXT } Kind;
+typedef enum { KIND_XML, KIND_PDF, KIND_TEXT, KIND_ESDH } Kind;
 
 typedef struct {
   Kind kind;
@@ -48,6 +48,9 @@ replay (gconstpointer data)
       break;
     case KIND_TEXT:
       ref_fuzz_check_text ((const guint8 *) contents, length);
+      break;
+    case KIND_ESDH:
+      ref_fuzz_check_esdh ((const guint8 *) contents, length);
       break;
     }
 }
@@ -91,7 +94,7 @@ main (int argc, char **argv)
   static const struct {
     const char *name;
     Kind kind;
-  } kinds[] = { { "xml", KIND_XML }, { "pdf", KIND_PDF }, { "text", KIND_TEXT } };
+  } kinds[] = { { "xml", KIND_XML }, { "pdf", KIND_PDF }, { "text", KIND_TEXT }, { "esdh", KIND_ESDH } };
   g_autoptr (GPtrArray) inputs = g_ptr_array_new_with_free_func (input_free);
   guint n_regressions = 0;
 

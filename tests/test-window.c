@@ -321,6 +321,15 @@ test_import_pdf (void)
                                                       "summary"));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (strstr (gtk_label_get_label (summary), "100.0 %"));
+  /* Confidence 0.97, not 1: the panel says why (three captions it did not know). */
+  {
+    GtkWidget *first = gtk_widget_get_first_child (
+        GTK_WIDGET (gtk_widget_get_template_child (ref_window_get_import_notes (imported), REF_TYPE_IMPORT_NOTES, "list")));
+
+    g_assert_true (ADW_IS_ACTION_ROW (first));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Confidence lowered");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), "captions in the items are not known"));
+  }
   ref_test_close_window (imported);
 }
 
@@ -342,6 +351,30 @@ test_import_notes_panel (void)
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
     rows++;
   g_assert_cmpuint (rows, ==, 2);
+
+  /* Why the confidence is lower comes first, as printed (not read as markup), and
+   * is information, not a note to tick off. */
+  {
+    g_autoptr (GPtrArray) notes = g_ptr_array_new ();
+    GtkWidget *first, *second;
+
+    g_ptr_array_add (notes, (char *) "2 of 9 captions <b>in</b> the items are not known & kept as free sections.");
+    ref_window_show_import_confidence_notes (window, notes);
+    rows = 0;
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
+      rows++;
+    g_assert_cmpuint (rows, ==, 3);
+    first = gtk_widget_get_first_child (GTK_WIDGET (list));
+    second = gtk_widget_get_next_sibling (first);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Confidence lowered");
+    /* (The row's subtitle is the text it shows.) */
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==, g_ptr_array_index (notes, 0));
+    g_assert_null (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (first)));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Page 3: This text could not be placed in the meeting.");
+    /* The notes to check below keep their check boxes: ticking one dims it. */
+    g_assert_true (gtk_widget_activate (second));
+    g_assert_cmpfloat (gtk_widget_get_opacity (second), <, 1.0);
+  }
   g_assert_true (ref_import_notes_get_shown (REF_IMPORT_NOTES (ref_window_get_import_notes (window))));
   g_assert_true (gtk_widget_activate_action (ref_window_get_import_notes (window), "notes.hide", NULL));
   g_assert_false (ref_import_notes_get_shown (REF_IMPORT_NOTES (ref_window_get_import_notes (window))));
@@ -502,6 +535,38 @@ test_export_editions (void)
   ref_test_close_window (window);
   g_unlink (internal);
   g_rmdir (dir);
+}
+
+/* Export PDF onto the open minutes themselves (the file chooser only asks whether to
+ * replace the file) is refused with a message; the minutes stay as saved. */
+static void
+test_export_refuses_open_file (void)
+{
+  RefWindow *window = ref_test_open_sample ();
+  g_autofree char *dir = g_dir_make_tmp ("referent-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "møde.referat", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_true (ref_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  ref_window_export_to (window, file, REF_EDITION_PUBLIC);
+  for (int i = 0; i < 200 && (dialog = ref_test_find_message_dialog (GTK_WINDOW (window))) == NULL; i++)
+    {
+      ref_test_iterate ();
+      g_usleep (20000);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "møde.referat"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, saved);
+  ref_test_close_window (window);
+  ref_test_remove_tree (dir);
 }
 
 /* Absence for one item: derived from attendance, and settable by hand. */
@@ -932,6 +997,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/item-details", test_item_details);
   g_test_add_func ("/window/meeting-details", test_meeting_details);
   g_test_add_func ("/window/export-editions", test_export_editions);
+  g_test_add_func ("/window/export-refuses-open-file", test_export_refuses_open_file);
   g_test_add_func ("/window/item-absence", test_item_absence);
   g_test_add_func ("/window/review-panel", test_review_panel);
   g_test_add_func ("/window/comments", test_comments);

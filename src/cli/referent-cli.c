@@ -73,17 +73,10 @@ cmd_validate (int argc, char **argv)
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr (GError) error = NULL;
-      g_autoptr (RefMeeting) meeting = ref_xml_load_file (file, &error);
-      g_autoptr (GBytes) bytes = NULL;
+      /* Two checks in one pass: the reader's (semantics, references, dates) and the
+       * schema's (structure), so hand-edited files are caught either way. */
+      g_autoptr (RefMeeting) meeting = ref_xml_load_file_full (file, REF_XML_LOAD_VALIDATE, &error);
 
-      /* Two checks: the reader's (semantics, references, dates) and the schema's
-       * (structure), so hand-edited files are caught either way. */
-      if (meeting != NULL)
-        {
-          bytes = g_file_load_bytes (file, NULL, NULL, &error);
-          if (bytes != NULL)
-            ref_xml_validate_bytes (bytes, argv[i], &error);
-        }
       if (error != NULL)
         {
           g_printerr ("%s\n", error->message);
@@ -159,6 +152,7 @@ cmd_export (int argc, char **argv)
   g_autoptr (RefMeeting) meeting = NULL;
   g_autoptr (RefSignatureTrust) trust = ref_signature_trust_new ();
   RefPdfExportOptions options;
+  g_autoptr (GPtrArray) sources = g_ptr_array_new ();
   ExportProgress progress = { isatty (STDERR_FILENO), 0, -1 };
   int edition_value = REF_EDITION_PUBLIC;
 
@@ -181,6 +175,12 @@ cmd_export (int argc, char **argv)
   ref_pdf_export_options_init (&options);
   options.edition = edition_value;
   options.trust = trust;
+  /* The PDF must not replace the minutes or an authority's certificate. */
+  g_ptr_array_add (sources, argv[1]);
+  for (guint i = 0; trust_files != NULL && trust_files[i] != NULL; i++)
+    g_ptr_array_add (sources, trust_files[i]);
+  g_ptr_array_add (sources, NULL);
+  options.sources = (const char *const *) sources->pdata;
   if (!ref_pdf_export (meeting, output, &options, export_progress, &progress, NULL, &error))
     {
       if (progress.tty && progress.last_percent >= 0)
@@ -200,11 +200,18 @@ static int cmd_help (int argc, char **argv);
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check that .referat files are valid"), cmd_validate },
   { "stats", N_("FILE"), N_("Print counts of items, decisions and attendance as JSON"), cmd_stats },
-  { "import", N_("IN.pdf… -o OUT"), N_("Import agenda or minutes PDFs into .referat files"), cli_import },
+  { "import", N_("IN… -o OUT"),
+    N_("Import agenda or minutes PDFs, or case-system exports (XML, folder, zip), into .referat files"), cli_import },
   { "diff", N_("A B"), N_("Show what changed between two versions of a meeting"), cli_diff },
   { "export", N_("FILE -o PDF"), N_("Export the minutes as PDF (--edition public|internal, --trust CA.pem …)"), cmd_export },
-  { "sign", N_("FILE"), N_("Approve the minutes with a digital signature (--pkcs12 CERT.p12)"), cli_sign },
-  { "verify", N_("FILE"), N_("Check the approvals of the minutes (--trust CA.pem …)"), cli_verify },
+  { "sign", N_("FILE"), N_("Approve the minutes with a digital signature (--pkcs12 CERT.p12 [--tsa URL])"), cli_sign },
+  { "verify", N_("FILE"), N_("Check the approvals of the minutes (--trust CA.pem, --tsa-trust, --crl …)"), cli_verify },
+  { "content", N_("FILE"), N_("Write the content members approve as XML, for other XAdES tools"), cli_content },
+  { "attach", N_("FILE SIGNED"), N_("Add an approval signed with another XAdES tool"), cli_attach },
+  { "index", N_("DIR"), N_("Index the minutes in a folder tree for searching (--internal: with closed items)"),
+    cli_index },
+  { "search", N_("QUERY"),
+    N_("Search the indexed archive (--committee, --from, --to, --case, --kind, --outcome, --json …)"), cli_search },
   { "help", "", N_("Show this help"), cmd_help },
 };
 

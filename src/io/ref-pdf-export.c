@@ -7,9 +7,11 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "ref-file-util.h"
 #include "ref-format.h"
 #include "ref-pdf-export.h"
 #include "ref-pdf-tagging.h"
+#include "ref-xml-private.h"
 #include "ref-signature.h"
 #include "ref-xml.h"
 
@@ -459,6 +461,68 @@ tb_append_inline (TextBuilder *tb, const RefTextInline *inl)
     }
 }
 
+/* An unbroken run of text longer than LONG_WORD_BYTES (no Danish word is; a pasted
+ * hash, URL or encoded blob is) is laid out in items of at most LONG_WORD_CHUNK
+ * bytes. pango 1.50 shapes the whole rest of an item again for every line it breaks
+ * inside a word, so one 100 KB word took 41 s to export, growing with the square of
+ * its length; with items of bounded size it grows linearly. The items come from a
+ * no-op attribute (a rise of 0) on every other chunk. Such a run is broken without
+ * hyphens: pango leaves the hyphen's width out when it breaks at an item boundary
+ * (the line would run into the margin), and a hyphen inside a URL or a hash would
+ * change it. */
+#define LONG_WORD_BYTES 256
+#define LONG_WORD_CHUNK 64
+
+/* Where a line may break between words; no-break spaces belong to the word. */
+static gboolean
+is_break_space (gunichar c)
+{
+  return c == 0x200B || (g_unichar_isspace (c) && c != 0x00A0 && c != 0x2007 && c != 0x202F);
+}
+
+static void
+tb_split_long_word (TextBuilder *tb, gsize start, gsize end)
+{
+  const char *text = tb->text->str;
+  gboolean marked = FALSE;
+
+  tb_insert_attr (tb, pango_attr_insert_hyphens_new (FALSE), start, end);
+  while (start < end)
+    {
+      gsize chunk_end = MIN (start + LONG_WORD_CHUNK, end);
+
+      while (chunk_end < end && ((guchar) text[chunk_end] & 0xC0) == 0x80)
+        chunk_end++; /* not inside a character */
+      if (marked)
+        tb_insert_attr (tb, pango_attr_rise_new (0), start, chunk_end);
+      marked = !marked;
+      start = chunk_end;
+    }
+}
+
+static void
+tb_split_long_words (TextBuilder *tb)
+{
+  const char *text = tb->text->str;
+  const char *end = text + tb->text->len;
+  const char *word = NULL;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      if (p < end && !is_break_space (g_utf8_get_char (p)))
+        {
+          if (word == NULL)
+            word = p;
+          continue;
+        }
+      if (word != NULL && p - word > LONG_WORD_BYTES)
+        tb_split_long_word (tb, word - text, p - text);
+      word = NULL;
+      if (p >= end)
+        break;
+    }
+}
+
 static PangoLayout *
 new_layout (Exporter *ex, Style style, double width)
 {
@@ -480,6 +544,7 @@ tb_finish (Exporter *ex, TextBuilder *tb, Style style, double width, GArray **li
 
   /* pango inserts a hyphen where it has to break inside a word (long compounds). */
   pango_attr_list_insert_before (tb->attrs, pango_attr_insert_hyphens_new (TRUE));
+  tb_split_long_words (tb);
   pango_layout_set_text (layout, tb->text->str, (int) tb->text->len);
   pango_layout_set_attributes (layout, tb->attrs);
   if (links != NULL)
@@ -1756,52 +1821,31 @@ build_item (Exporter *ex, RefAgendaItem *item)
 
 /* ---- signature page */
 
-/* A member's approval: one that counts if there is one, else a voided one. */
-static RefApproval *
-find_approval (Exporter *ex, RefParticipant *p, GHashTable *used)
+/* The approval shown on a member's row: the one that counts for the member if there
+ * is one, else another signed for the member (invalid, not trusted, voided …).
+ * Which member an approval is for comes only from its verified signature, never
+ * from the approval's record. Returns its index, or -1. */
+static int
+find_approval (GPtrArray *checks, const char *member_id, GHashTable *used)
 {
-  GListModel *approvals = ref_meeting_get_approvals (ex->meeting);
-
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < g_list_model_get_n_items (approvals); i++)
+    for (guint i = 0; i < checks->len; i++)
       {
-        g_autoptr (RefApproval) a = g_list_model_get_item (approvals, i);
+        RefApprovalCheck *check = g_ptr_array_index (checks, i);
+        gboolean counts = ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_VALID;
 
-        if (ref_approval_get_voided (a) != (pass == 1) || g_hash_table_contains (used, a))
+        if (g_hash_table_contains (used, check) || (pass == 0 && !counts)
+            || g_strcmp0 (ref_approval_check_get_participant_id (check), member_id) != 0)
           continue;
-        if (ref_approval_get_participant (a) == p ||
-            (ref_approval_get_participant (a) == NULL && g_strcmp0 (ref_approval_get_signer (a), ref_participant_get_name (p)) == 0))
-          {
-            g_hash_table_add (used, a);
-            return a; /* still owned by the list */
-          }
+        g_hash_table_add (used, check);
+        return (int) i;
       }
-  return NULL;
-}
-
-/* The verified status of every signed approval (approvals recorded without a digital
- * signature have none). */
-static GHashTable *
-check_approvals (Exporter *ex)
-{
-  GListModel *approvals = ref_meeting_get_approvals (ex->meeting);
-  GHashTable *checks = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (approvals); i++)
-    {
-      g_autoptr (RefApproval) a = g_list_model_get_item (approvals, i);
-
-      if (*ref_approval_get_signature (a) || ref_approval_get_voided (a))
-        g_hash_table_insert (checks, a, ref_signature_verify (ex->meeting, a, ex->trust));
-    }
-  return checks;
+  return -1;
 }
 
 static const char *
 status_word (RefApprovalCheck *check)
 {
-  if (check == NULL)
-    return "Godkendt";
   switch (ref_approval_check_get_status (check))
     {
     case REF_APPROVAL_STATUS_VALID:
@@ -1812,33 +1856,47 @@ status_word (RefApprovalCheck *check)
       return "Signatur fra et certifikat, der ikke er betroet";
     case REF_APPROVAL_STATUS_VOID:
       return "Annulleret godkendelse";
+    case REF_APPROVAL_STATUS_NOT_COUNTED:
+      return "Gyldig signatur, som ikke tælles med";
     case REF_APPROVAL_STATUS_MALFORMED:
     default:
-      return "Beskadiget signatur";
+      return "Godkendelse uden gyldig signatur (beskadiget eller manglende)";
     }
 }
 
+/* What the page says of an approval: everything from the verified signature. */
 static char *
-approval_text (RefApproval *approval, RefParticipant *p, RefApprovalCheck *check)
+approval_text (RefApprovalCheck *check, RefParticipant *p)
 {
-  GDateTime *time = ref_approval_get_time (approval);
-  const char *signer = ref_approval_get_signer (approval);
+  GDateTime *time = ref_approval_check_get_signing_time (check);
+  GDateTime *stamped = ref_approval_check_get_timestamp_time (check);
+  const char *signer = ref_approval_check_get_signer (check);
+  const char *member = ref_approval_check_get_participant_name (check);
   GString *out = g_string_new (status_word (check));
 
   if (time != NULL)
     {
-      g_autofree char *d = format_date (time);
-      g_autofree char *t = format_time (time);
+      g_autofree char *d = g_date_time_format (time, "%d-%m-%Y");
+      g_autofree char *t = g_date_time_format (time, "%H:%M");
 
       g_string_append_printf (out, " d. %s kl. %s", d, t);
     }
   if (*signer && (p == NULL || g_strcmp0 (signer, ref_participant_get_name (p)) != 0))
     g_string_append_printf (out, " af %s", signer);
-  if (check != NULL && *ref_approval_check_get_fingerprint (check))
+  if (p == NULL && *member && g_strcmp0 (member, signer) != 0)
+    g_string_append_printf (out, " for %s", member);
+  if (stamped != NULL)
+    {
+      g_autoptr (GDateTime) local = g_date_time_to_local (stamped);
+      g_autofree char *d = g_date_time_format (local, "%d-%m-%Y kl. %H:%M");
+
+      g_string_append_printf (out, "\nTidsstemplet %s", d);
+    }
+  if (*ref_approval_check_get_fingerprint (check))
     g_string_append_printf (out, "\nCertifikat (SHA-256): %s", ref_approval_check_get_fingerprint (check));
   /* The document is Danish whatever the exporting user's language: the changed items
    * by number rather than the check's translated labels. */
-  if (check != NULL && ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_INVALID)
+  if (ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_INVALID)
     {
       GArray *items = ref_approval_check_get_changed_items (check);
 
@@ -1849,16 +1907,10 @@ approval_text (RefApproval *approval, RefParticipant *p, RefApprovalCheck *check
             g_string_append_printf (out, "%s%u", i ? ", " : "", g_array_index (items, guint, i));
         }
       else
-        g_string_append (out, "\nReferatet er ændret efter godkendelsen, eller signaturen er forfalsket");
+        g_string_append (out, "\nReferatet eller godkendelsen er ændret efter underskriften, eller signaturen er "
+                              "forfalsket");
     }
   return g_string_free (out, FALSE);
-}
-
-static gboolean
-is_valid (GHashTable *checks, RefApproval *approval)
-{
-  RefApprovalCheck *check = approval ? g_hash_table_lookup (checks, approval) : NULL;
-  return check != NULL && ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_VALID;
 }
 
 static void
@@ -1894,9 +1946,8 @@ build_signature_page (Exporter *ex)
 {
   GPtrArray *boxes = boxes_new ();
   GListModel *participants = ref_meeting_get_participants (ex->meeting);
-  GListModel *approvals = ref_meeting_get_approvals (ex->meeting);
   g_autoptr (GHashTable) used = g_hash_table_new (NULL, NULL);
-  g_autoptr (GHashTable) checks = check_approvals (ex);
+  g_autoptr (GPtrArray) checks = ref_signature_verify_all (ex->meeting, ex->trust);
   GDateTime *start = ref_meeting_get_start (ex->meeting);
   g_autofree char *date = start ? format_date (start) : g_strdup ("");
   g_autofree char *intro = g_strdup_printf ("Referatet af mødet i %s d. %s godkendes af udvalgets medlemmer.",
@@ -1915,18 +1966,20 @@ build_signature_page (Exporter *ex)
   for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
     {
       g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
-      RefApproval *approval;
+      g_autofree char *id = ref_xml_participant_id (i);
+      int index;
 
       if (!ref_participant_is_committee_member (p))
         continue;
-      approval = find_approval (ex, p, used);
+      index = find_approval (checks, id, used);
       g_ptr_array_add (rows, participant_name (p));
-      g_ptr_array_add (rows, approval ? approval_text (approval, p, g_hash_table_lookup (checks, approval)) : NULL);
+      g_ptr_array_add (rows, index >= 0 ? approval_text (g_ptr_array_index (checks, index), p) : NULL);
       n_members++;
       if (ref_participant_approves_minutes (p))
         {
           n_present++;
-          n_valid += is_valid (checks, approval);
+          n_valid += index >= 0
+                     && ref_approval_check_get_status (g_ptr_array_index (checks, index)) == REF_APPROVAL_STATUS_VALID;
         }
     }
   if (n_present > 0 && n_valid == n_present)
@@ -1942,17 +1995,18 @@ build_signature_page (Exporter *ex)
   if (n_members == 0)
     add_plain (ex, boxes, "Der er ikke registreret medlemmer af udvalget.", STYLE_BODY, 0, "P");
 
-  for (guint i = 0, first = TRUE; i < g_list_model_get_n_items (approvals); i++)
+  /* Everything else is listed apart, and counts for no one. */
+  for (guint i = 0, first = TRUE; i < checks->len; i++)
     {
-      g_autoptr (RefApproval) a = g_list_model_get_item (approvals, i);
+      RefApprovalCheck *check = g_ptr_array_index (checks, i);
       g_autofree char *text = NULL;
 
-      if (g_hash_table_contains (used, a))
+      if (g_hash_table_contains (used, check))
         continue;
       if (first)
-        add_heading (ex, boxes, "Øvrige godkendelser", STYLE_H2);
+        add_heading (ex, boxes, "Øvrige godkendelser, som ikke tælles med", STYLE_H2);
       first = FALSE;
-      text = approval_text (a, NULL, g_hash_table_lookup (checks, a));
+      text = approval_text (check, NULL);
       add_plain (ex, boxes, text, STYLE_BODY, 0, "P");
     }
   return boxes;
@@ -2166,23 +2220,34 @@ sink_write (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Drops what was written: the temporary file of a replace is removed, and a file
- * that did not exist before is deleted. */
-static void
-discard_output (GFile *file, GOutputStream *stream, gboolean existed)
-{
-  g_autoptr (GCancellable) abort = g_cancellable_new ();
-
-  g_cancellable_cancel (abort);
-  g_output_stream_close (stream, abort, NULL);
-  if (!existed)
-    g_file_delete (file, NULL, NULL);
-}
-
 static void
 set_cancelled_error (GError **error, const char *path)
 {
   g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_CANCELLED, _("Export to “%s” was cancelled"), path);
+}
+
+/* An export must never write over the file it is made from: `export m.referat -o
+ * m.referat`, or a PDF name that is a link to it, would replace the minutes. */
+static gboolean
+check_not_a_source (const char *path, const char *const *sources, GError **error)
+{
+  for (guint i = 0; sources != NULL && sources[i] != NULL; i++)
+    {
+      if (!ref_file_same (path, sources[i]))
+        continue;
+      if (g_str_equal (path, sources[i]))
+        g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_SAME_FILE,
+                     _("Will not write the PDF to “%s”: the PDF is made from that file. Choose another name for the "
+                       "PDF."),
+                     path);
+      else
+        g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_SAME_FILE,
+                     _("Will not write the PDF to “%s”: it is the same file as “%s”, which the PDF is made from. "
+                       "Choose another name for the PDF."),
+                     path, sources[i]);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -2202,13 +2267,11 @@ ref_pdf_export (RefMeeting                *meeting,
                 GCancellable              *cancellable,
                 GError                   **error)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GFileOutputStream) file_stream = NULL;
+  g_autoptr (RefFileReplace) replace = NULL;
   g_autoptr (GOutputStream) buffered = NULL;
   g_autoptr (GError) local_error = NULL;
   Sink sink = { NULL };
   Exporter ex;
-  gboolean existed;
   cairo_status_t status;
 
   g_return_val_if_fail (REF_IS_MEETING (meeting), FALSE);
@@ -2216,6 +2279,8 @@ ref_pdf_export (RefMeeting                *meeting,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (options != NULL && !check_not_a_source (path, options->sources, error))
+    return FALSE;
   if (!exporter_init (&ex, meeting, options, path, error))
     {
       exporter_clear (&ex);
@@ -2235,20 +2300,19 @@ ref_pdf_export (RefMeeting                *meeting,
       return FALSE;
     }
 
-  file = g_file_new_for_path (path);
-  existed = g_file_query_exists (file, NULL);
-  file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &local_error);
-  if (file_stream == NULL)
+  /* The PDF goes to a temporary file beside @path (never written in place, as GIO's
+   * replace does in a folder it cannot create files in): until the rename at the
+   * end, an existing PDF is untouched, and every failure below only drops the
+   * temporary file (freeing @replace). */
+  replace = ref_file_replace_begin (path, &local_error);
+  if (replace == NULL)
     {
       exporter_clear (&ex);
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_cancelled_error (error, path);
-      else
-        g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
-                     local_error->message);
+      g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
+                   local_error->message);
       return FALSE;
     }
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), 256 * 1024);
+  buffered = g_buffered_output_stream_new_sized (ref_file_replace_get_stream (replace), 256 * 1024);
   sink.stream = buffered;
   sink.cancellable = cancellable;
 
@@ -2274,14 +2338,12 @@ ref_pdf_export (RefMeeting                *meeting,
 
   if (ex.cancelled || g_cancellable_is_cancelled (cancellable))
     {
-      discard_output (file, G_OUTPUT_STREAM (file_stream), existed);
       g_clear_error (&sink.error);
       set_cancelled_error (error, path);
       return FALSE;
     }
   if (sink.error != NULL || status != CAIRO_STATUS_SUCCESS)
     {
-      discard_output (file, G_OUTPUT_STREAM (file_stream), existed);
       if (sink.error != NULL)
         g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
                      sink.error->message);
@@ -2291,16 +2353,27 @@ ref_pdf_export (RefMeeting                *meeting,
       g_clear_error (&sink.error);
       return FALSE;
     }
-  if (!g_output_stream_close (buffered, NULL, &local_error))
+  if (!g_output_stream_close (buffered, NULL, &local_error) || !ref_file_replace_commit (replace, &local_error))
     {
-      discard_output (file, G_OUTPUT_STREAM (file_stream), existed);
       g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
                    local_error->message);
       return FALSE;
     }
-  /* Tagged PDF in Danish, its title in the viewer's title bar (see ref-pdf-tagging.h). */
-  if (!ref_pdf_mark_tagged (path, "da", error))
-    return FALSE;
+  /* Tagged PDF in Danish, its title in the viewer's title bar (see ref-pdf-tagging.h).
+   * qpdf rewrites the file cairo wrote, replacing it by a rename: the file the links
+   * lead to, as the export itself did, so that a link stays a link. */
+  {
+    g_autofree char *target = ref_file_resolve_links (path, &local_error);
+
+    if (target == NULL)
+      {
+        g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
+                     local_error->message);
+        return FALSE;
+      }
+    if (!ref_pdf_mark_tagged (target, "da", error))
+      return FALSE;
+  }
   report_progress (&ex, ex.n_pages, 1.0);
   return TRUE;
 }
@@ -2310,6 +2383,7 @@ ref_pdf_export (RefMeeting                *meeting,
 typedef struct {
   RefMeeting *copy;
   char *path;
+  char **sources;
   RefPdfExportOptions options;
   RefPdfProgressFunc progress;
   gpointer progress_data;
@@ -2331,6 +2405,7 @@ export_task_free (gpointer data)
 
   g_clear_object (&task->copy);
   g_clear_object (&task->options.trust);
+  g_strfreev (task->sources);
   g_free (task->path);
   g_clear_pointer (&task->context, g_main_context_unref);
   g_free (task);
@@ -2406,6 +2481,8 @@ ref_pdf_export_async (RefMeeting                *meeting,
     ref_pdf_export_options_init (&data->options);
   if (data->options.trust != NULL)
     g_object_ref (data->options.trust);
+  data->sources = g_strdupv ((char **) data->options.sources);
+  data->options.sources = (const char *const *) data->sources;
   data->progress = progress;
   data->progress_data = progress_data;
   data->context = g_main_context_ref_thread_default ();

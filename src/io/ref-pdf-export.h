@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  * @REF_PDF_EXPORT_ERROR_FONT: no installed font can print Danish text
  * @REF_PDF_EXPORT_ERROR_RENDER: cairo failed to produce the PDF
  * @REF_PDF_EXPORT_ERROR_INVALID: the meeting could not be copied for a background export
+ * @REF_PDF_EXPORT_ERROR_SAME_FILE: the destination is one of the files the export is
+ *   made from (see #RefPdfExportOptions.sources); nothing was written
  */
 typedef enum {
   REF_PDF_EXPORT_ERROR_IO,
@@ -37,6 +39,7 @@ typedef enum {
   REF_PDF_EXPORT_ERROR_FONT,
   REF_PDF_EXPORT_ERROR_RENDER,
   REF_PDF_EXPORT_ERROR_INVALID,
+  REF_PDF_EXPORT_ERROR_SAME_FILE,
 } RefPdfExportError;
 
 GQuark ref_pdf_export_error_quark (void);
@@ -49,6 +52,11 @@ GQuark ref_pdf_export_error_quark (void);
  *   (see ref-signature.h); %NULL (the default) shows sound signatures as not trusted.
  *   Not owned: it must live until the export has finished (ref_pdf_export_async()
  *   keeps a reference itself).
+ * @sources: (nullable) (array zero-terminated=1): the files the export is made from
+ *   (the .referat file, trust anchors). A destination that is one of them, by any
+ *   name (the same path, a symbolic link, a hard link), is refused with
+ *   %REF_PDF_EXPORT_ERROR_SAME_FILE, so an export never writes over its input.
+ *   Not owned (ref_pdf_export_async() copies it).
  *
  * The signature page lists every approval with its time and status; signed ones also
  * with the certificate's SHA-256 fingerprint. The minutes are marked "Godkendt" when
@@ -60,6 +68,7 @@ GQuark ref_pdf_export_error_quark (void);
 typedef struct {
   RefEdition edition;
   RefSignatureTrust *trust;
+  const char *const *sources;
 } RefPdfExportOptions;
 
 void ref_pdf_export_options_init (RefPdfExportOptions *options);
@@ -75,9 +84,12 @@ void ref_pdf_export_options_init (RefPdfExportOptions *options);
  */
 typedef void (*RefPdfProgressFunc) (guint pages_done, double fraction, gpointer user_data);
 
-/* Writes @meeting as a PDF to @path, replacing it atomically. @options may be NULL
- * for the defaults; @progress may be NULL. On failure (including cancellation) no
- * partial file is left at @path. */
+/* Writes @meeting as a PDF to @path, replacing it atomically: the PDF is written to a
+ * temporary file in the same folder, synced, and renamed over @path only when it is
+ * complete (through a symbolic link, the file it points to is replaced; an existing
+ * file's permissions are kept). @options may be NULL for the defaults; @progress may
+ * be NULL. On failure (including cancellation) @path is as it was and no temporary
+ * file is left. */
 gboolean ref_pdf_export (RefMeeting                *meeting,
                          const char                *path,
                          const RefPdfExportOptions *options,

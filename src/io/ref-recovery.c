@@ -99,6 +99,17 @@ newest_first (gconstpointer a, gconstpointer b)
   return -g_date_time_compare (ea->time, eb->time);
 }
 
+/* The folder is the user's own, but what lies in it is read as carefully as any file. */
+static gboolean
+load_info (GKeyFile *key, const char *path)
+{
+  g_autoptr (GBytes) bytes = ref_file_read_path (path, REF_FILE_MAX_SMALL, NULL);
+
+  return bytes != NULL
+         && g_key_file_load_from_data (key, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), G_KEY_FILE_NONE,
+                                       NULL);
+}
+
 GPtrArray *
 ref_recovery_list (void)
 {
@@ -117,7 +128,7 @@ ref_recovery_list (void)
       if (!g_str_has_suffix (name, ".ini"))
         continue;
       info = g_build_filename (dir, name, NULL);
-      if (!g_key_file_load_from_file (key, info, G_KEY_FILE_NONE, NULL))
+      if (!load_info (key, info))
         continue;
       entry = g_new0 (RefRecoveryEntry, 1);
       entry->id = g_strndup (name, strlen (name) - strlen (".ini"));

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @REF_XML_ERROR_UNKNOWN_REFERENCE: a ref names no participant
  * @REF_XML_ERROR_TOO_LARGE: a resource limit was hit (file size, nesting, text length)
  * @REF_XML_ERROR_ENTITY: the document declares or uses entities / a DTD
+ * @REF_XML_ERROR_CHANGED_ON_DISK: the file was changed by another program since it
+ *   was loaded, and not only by approvals or comments that could be merged
  */
 typedef enum {
   REF_XML_ERROR_IO,
@@ -39,6 +41,7 @@ typedef enum {
   REF_XML_ERROR_UNKNOWN_REFERENCE,
   REF_XML_ERROR_TOO_LARGE,
   REF_XML_ERROR_ENTITY,
+  REF_XML_ERROR_CHANGED_ON_DISK,
 } RefXmlError;
 
 GQuark ref_xml_error_quark (void);

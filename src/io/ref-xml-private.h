@@ -24,4 +24,32 @@ GDateTime *ref_xml_parse_date_time (const char *value, gboolean date_only);
  * format without the lock, the reviewers' comments and the approvals themselves. */
 GBytes *ref_xml_write_content_bytes (RefMeeting *meeting);
 
+typedef enum {
+  REF_XML_PART_HEADER,
+  REF_XML_PART_PARTICIPANTS,
+  REF_XML_PART_ITEM,
+} RefXmlPartKind;
+
+/* Where a part of the meeting is in written bytes: [start, end), with the
+ * indentation before it and the line break after it. */
+typedef struct {
+  RefXmlPartKind kind;
+  guint number; /* the item's number for REF_XML_PART_ITEM */
+  gsize start;
+  gsize end;
+} RefXmlPart;
+
+/* The content bytes as ref_xml_write_content_bytes() gives them, and where the
+ * header, the participants and each item are in them. @parts: (out)
+ * (element-type RefXmlPart) */
+GBytes *ref_xml_write_content_parts (RefMeeting *meeting, GArray **parts);
+
+/* The id the writer gives the participant at @index: "p1" for the first. */
+char   *ref_xml_participant_id (guint index);
+
+/* The RelaxNG schema compiled into the library (data/referat.rng), compiled once per
+ * thread and owned by it: do not free. */
+struct _xmlRelaxNG;
+struct _xmlRelaxNG *ref_xml_schema_get (GError **error);
+
 G_END_DECLS

@@ -3,10 +3,15 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
 #include <libxml/tree.h>
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
+#include "ref-file-util.h"
 #include "ref-xml.h"
 #include "ref-xml-private.h"
 
@@ -26,6 +31,7 @@ typedef struct {
   GHashTable *ids;          /* id → RefParticipant (owned by the meeting) */
   GHashTable *item_numbers; /* number → TRUE */
   GArray *pending;          /* PendingRef */
+  gboolean validate;        /* REF_XML_LOAD_VALIDATE */
   GError *error;
 } Reader;
 
@@ -91,6 +97,28 @@ is_blank_text (xmlNode *node)
     if (!g_ascii_isspace (*p))
       return FALSE;
   return TRUE;
+}
+
+/* Whitespace-only text with a line break between inline elements is layout that a
+ * re-indenting tool added (`xmllint --format` indents an element whose children are
+ * all elements, such as <p><b>…</b><i>…</i></p>), not content: the writer never puts
+ * a line break in inline text (a line break is <br/>). Ignoring it keeps the meeting,
+ * and so every approval, the same after re-indenting. */
+static gboolean
+is_layout_whitespace (xmlNode *node)
+{
+  gboolean newline = FALSE;
+
+  if (node->type != XML_TEXT_NODE)
+    return FALSE;
+  for (const xmlChar *p = node->content; p && *p; p++)
+    {
+      if (*p == '\n')
+        newline = TRUE;
+      else if (*p != ' ' && *p != '\t' && *p != '\r')
+        return FALSE;
+    }
+  return newline;
 }
 
 /* ---- children in fixed order ---- */
@@ -369,6 +397,8 @@ read_inline (Reader *r, xmlNode *parent, RefTextInline *inl, RefStyle style, con
     }
   for (xmlNode *child = parent->children; child != NULL && r->error == NULL; child = child->next)
     {
+      if (is_layout_whitespace (child))
+        continue;
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
         ref_text_inline_append (inl, (const char *) child->content, style, href);
       else if (child->type == XML_COMMENT_NODE || child->type == XML_PI_NODE)
@@ -681,6 +711,17 @@ read_participant (Reader *r, xmlNode *node, RefMeeting *meeting)
   while (r->error == NULL && (child = cursor_take (&c, "movement")))
     read_movement (r, child, participant);
   take_string (&c, "note", participant, "note");
+  if ((child = cursor_take (&c, "certificate")))
+    {
+      g_autofree char *value = require_attr (r, child, "sha256");
+      g_autofree char *fingerprint = value ? ref_participant_normalize_fingerprint (value) : NULL;
+
+      if (value != NULL && (fingerprint == NULL || *fingerprint == '\0'))
+        reader_fail (r, node_line (child), REF_XML_ERROR_INVALID_VALUE,
+                     _("“%s” is not a SHA-256 certificate fingerprint"), value);
+      else if (fingerprint != NULL)
+        ref_participant_set_certificate (participant, fingerprint);
+    }
   cursor_end (&c);
 
   g_hash_table_insert (r->ids, g_strdup (id), participant);
@@ -993,11 +1034,6 @@ read_participant_cb (Reader *r, xmlNode *node, gpointer meeting)
   read_participant (r, node, meeting);
 }
 
-static void
-read_item_cb (Reader *r, xmlNode *node, gpointer meeting)
-{
-  read_item (r, node, meeting);
-}
 
 static void
 read_approval_cb (Reader *r, xmlNode *node, gpointer meeting)
@@ -1033,47 +1069,245 @@ read_approval_cb (Reader *r, xmlNode *node, gpointer meeting)
   g_list_store_append (G_LIST_STORE (ref_meeting_get_approvals (meeting)), approval);
 }
 
+/* ---- the document, streamed ---- */
+
+/* The file is read with libxml2's streaming reader: the header, the participants and
+ * the approvals are expanded as small subtrees, and the items one at a time, each
+ * freed before the next is parsed. A whole DOM of a 40 MB meeting took five times the
+ * file's size; now the peak is the file and the model. */
+
+typedef struct {
+  int line;
+  int code;
+  char *message;
+  /* The first complaint of the schema (REF_XML_LOAD_VALIDATE), kept apart: the file
+   * is well-formed but does not match. */
+  int invalid_line;
+  char *invalid;
+} ParseError;
+
+static void
+keep_parse_error (void *data, xmlErrorPtr error)
+{
+  ParseError *first = data;
+
+  if (error == NULL || error->level < XML_ERR_ERROR)
+    return;
+  if (error->domain == XML_FROM_RELAXNGV)
+    {
+      if (first->invalid == NULL)
+        {
+          first->invalid_line = error->line;
+          first->invalid = g_strstrip (g_strdup (error->message ? error->message : ""));
+        }
+      return;
+    }
+  if (first->message != NULL)
+    return;
+  first->line = error->line;
+  first->code = error->code;
+  first->message = g_strstrip (g_strdup (error->message ? error->message : ""));
+}
+
+static void
+fail_not_well_formed (Reader *r, ParseError *e)
+{
+  /* libxml2 stops at 256 levels of nesting (no XML_PARSE_HUGE): a resource limit, not
+   * damage, and worth saying in the user's language. */
+  if (e->code == XML_ERR_INTERNAL_ERROR && e->message != NULL && g_str_has_prefix (e->message, "Excessive depth"))
+    reader_fail (r, e->line, REF_XML_ERROR_TOO_LARGE,
+                 _("elements are nested more than %d levels deep, more than any minutes need"), 256);
+  else
+    reader_fail (r, e->line, REF_XML_ERROR_NOT_WELL_FORMED,
+                 _("the file is not well-formed XML (%s); it may be truncated or damaged"),
+                 e->message ? e->message : "");
+}
+
+static gboolean
+stream_is_ours (xmlTextReaderPtr reader, const char *name)
+{
+  return g_strcmp0 ((const char *) xmlTextReaderConstNamespaceUri (reader), REF_XML_NAMESPACE) == 0
+         && g_strcmp0 ((const char *) xmlTextReaderConstLocalName (reader), name) == 0;
+}
+
+static gboolean
+stream_is_blank (xmlTextReaderPtr reader)
+{
+  int type = xmlTextReaderNodeType (reader);
+  const xmlChar *value;
+
+  if (type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE
+      || type == XML_READER_TYPE_COMMENT || type == XML_READER_TYPE_PROCESSING_INSTRUCTION)
+    return TRUE;
+  if (type != XML_READER_TYPE_TEXT && type != XML_READER_TYPE_CDATA)
+    return FALSE;
+  value = xmlTextReaderConstValue (reader);
+  for (const xmlChar *p = value; p && *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* The line of the reader's current node (the parser itself may be further on). */
+static int
+stream_line (xmlTextReaderPtr reader)
+{
+  xmlNode *node = xmlTextReaderCurrentNode (reader);
+  return node ? (int) xmlGetLineNo (node) : xmlTextReaderGetParserLineNumber (reader);
+}
+
+/* The current element's subtree, parsed completely; valid until the reader moves on.
+ * NULL when the file ends inside it. */
+static xmlNode *
+stream_expand (xmlTextReaderPtr reader)
+{
+  return xmlTextReaderExpand (reader);
+}
+
+/* <items>: each <item> expanded, read and let go before the next. Returns the
+ * reader's last status. */
+static int
+stream_items (Reader *r, xmlTextReaderPtr reader, RefMeeting *meeting, int line)
+{
+  int ret = 1;
+
+  if (xmlTextReaderIsEmptyElement (reader))
+    return xmlTextReaderRead (reader);
+  ret = xmlTextReaderRead (reader);
+  while (ret == 1 && r->error == NULL)
+    {
+      int type = xmlTextReaderNodeType (reader);
+      xmlNode *node;
+
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (reader) == 1)
+        return xmlTextReaderRead (reader);
+      if (stream_is_blank (reader))
+        {
+          ret = xmlTextReaderRead (reader);
+          continue;
+        }
+      if (type != XML_READER_TYPE_ELEMENT || !stream_is_ours (reader, "item"))
+        {
+          if (type == XML_READER_TYPE_ELEMENT)
+            reader_fail (r, stream_line (reader), REF_XML_ERROR_UNEXPECTED_ELEMENT,
+                         _("unexpected element <%s> in <%s>"), (const char *) xmlTextReaderConstLocalName (reader),
+                         "items");
+          else
+            reader_fail (r, stream_line (reader), REF_XML_ERROR_UNEXPECTED_ELEMENT, _("unexpected text in <%s>"),
+                         "items");
+          break;
+        }
+      if ((node = stream_expand (reader)) == NULL)
+        return -1;
+      read_item (r, node, meeting);
+      ret = xmlTextReaderNext (reader);
+    }
+  (void) line;
+  return ret;
+}
+
 static RefMeeting *
-read_document (Reader *r, xmlDoc *doc)
+read_stream (Reader *r, xmlTextReaderPtr reader)
 {
   g_autoptr (RefMeeting) meeting = ref_meeting_new ();
-  xmlNode *root = xmlDocGetRootElement (doc);
+  static const char *const parts[] = { "meeting", "participants", "items", "approvals" };
   g_autofree char *version = NULL;
-  Cursor c;
-  xmlNode *child;
+  guint next_part = 0;
+  int root_line;
+  int ret;
 
-  if (root == NULL || !is_ours (root, "referat"))
+  /* The root element. */
+  while ((ret = xmlTextReaderRead (reader)) == 1 && xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT)
+    ;
+  if (ret != 1)
+    return NULL;
+  root_line = stream_line (reader);
+  if (!stream_is_ours (reader, "referat"))
     {
-      reader_fail (r, node_line (root), REF_XML_ERROR_WRONG_ROOT,
+      reader_fail (r, root_line, REF_XML_ERROR_WRONG_ROOT,
                    _("this is not a Referent file (the root element must be <referat> in the namespace %s)"),
                    REF_XML_NAMESPACE);
       return NULL;
     }
-  version = get_attr (root, "version");
+  version = (char *) xmlTextReaderGetAttribute (reader, (const xmlChar *) "version");
   if (g_strcmp0 (version, REF_XML_VERSION) != 0)
     {
       if (version == NULL)
-        reader_fail (r, node_line (root), REF_XML_ERROR_UNKNOWN_VERSION, _("the file format version is missing"));
+        reader_fail (r, root_line, REF_XML_ERROR_UNKNOWN_VERSION, _("the file format version is missing"));
       else
-        reader_fail (r, node_line (root), REF_XML_ERROR_UNKNOWN_VERSION,
+        reader_fail (r, root_line, REF_XML_ERROR_UNKNOWN_VERSION,
                      _("file format version “%s” is not supported (this version of Referent reads %s)"), version,
                      REF_XML_VERSION);
       return NULL;
     }
+  if (xmlTextReaderIsEmptyElement (reader))
+    {
+      reader_fail (r, root_line, REF_XML_ERROR_MISSING_ELEMENT, _("<%s> lacks the required element <%s>"), "referat",
+                   "meeting");
+      return NULL;
+    }
 
-  c = cursor_new (r, root);
-  if ((child = cursor_require (&c, "meeting")))
-    read_meeting_header (r, child, meeting);
-  if (r->error == NULL && (child = cursor_require (&c, "participants")))
-    read_repeated (r, child, "participant", read_participant_cb, meeting);
-  if (r->error == NULL && (child = cursor_require (&c, "items")))
-    read_repeated (r, child, "item", read_item_cb, meeting);
-  if (r->error == NULL && (child = cursor_take (&c, "approvals")))
-    read_repeated (r, child, "approval", read_approval_cb, meeting);
-  if (r->error == NULL)
-    cursor_end (&c);
-  if (r->error == NULL)
-    resolve_refs (r);
+  /* Its children, in the format's order: meeting, participants, items, approvals. */
+  ret = xmlTextReaderRead (reader);
+  while (ret == 1 && r->error == NULL)
+    {
+      int type = xmlTextReaderNodeType (reader);
+      guint part;
+      xmlNode *node;
+
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (reader) == 0)
+        break;
+      if (stream_is_blank (reader))
+        {
+          ret = xmlTextReaderRead (reader);
+          continue;
+        }
+      for (part = next_part; part < G_N_ELEMENTS (parts); part++)
+        if (type == XML_READER_TYPE_ELEMENT && stream_is_ours (reader, parts[part]))
+          break;
+      if (part == G_N_ELEMENTS (parts) || (next_part < 3 && part > next_part))
+        {
+          /* Out of order, unknown, text, or a required part skipped. */
+          if (part < G_N_ELEMENTS (parts))
+            reader_fail (r, root_line, REF_XML_ERROR_MISSING_ELEMENT, _("<%s> lacks the required element <%s>"),
+                         "referat", parts[next_part]);
+          else if (type == XML_READER_TYPE_ELEMENT)
+            reader_fail (r, stream_line (reader), REF_XML_ERROR_UNEXPECTED_ELEMENT,
+                         _("unexpected element <%s> in <%s>"), (const char *) xmlTextReaderConstLocalName (reader),
+                         "referat");
+          else
+            reader_fail (r, stream_line (reader), REF_XML_ERROR_UNEXPECTED_ELEMENT, _("unexpected text in <%s>"),
+                         "referat");
+          break;
+        }
+      next_part = part + 1;
+      if (part == 2)
+        {
+          ret = stream_items (r, reader, meeting, root_line);
+          continue;
+        }
+      if ((node = stream_expand (reader)) == NULL)
+        {
+          ret = -1;
+          break;
+        }
+      if (part == 0)
+        read_meeting_header (r, node, meeting);
+      else if (part == 1)
+        read_repeated (r, node, "participant", read_participant_cb, meeting);
+      else
+        read_repeated (r, node, "approval", read_approval_cb, meeting);
+      ret = xmlTextReaderNext (reader);
+    }
+  if (ret < 0 || r->error != NULL)
+    return NULL;
+  if (next_part < 3)
+    {
+      reader_fail (r, root_line, REF_XML_ERROR_MISSING_ELEMENT, _("<%s> lacks the required element <%s>"), "referat",
+                   parts[next_part]);
+      return NULL;
+    }
+  resolve_refs (r);
   if (r->error != NULL)
     return NULL;
 
@@ -1082,8 +1316,6 @@ read_document (Reader *r, xmlDoc *doc)
   ref_history_clear (ref_meeting_get_history (meeting));
   return g_steal_pointer (&meeting);
 }
-
-/* ---- byte-level checks before libxml2 sees the data ---- */
 
 static int
 line_at (const char *data, gsize offset)
@@ -1099,9 +1331,8 @@ line_at (const char *data, gsize offset)
 /* Referent files are UTF-8 (the format says so); anything else is refused with a
  * message that names the line, rather than a parser error about a "char". */
 static gboolean
-check_encoding (Reader *r, const char *data, gsize len)
+check_declared_encoding (Reader *r, const char *data, gsize len)
 {
-  const char *end = NULL;
   const char *decl_end;
 
   /* @data is not NUL-terminated (GBytes promise no terminator): compare within @len. */
@@ -1121,7 +1352,27 @@ check_encoding (Reader *r, const char *data, gsize len)
             }
         }
     }
-  if (!g_utf8_validate (data, len, &end))
+  return TRUE;
+}
+
+static gboolean check_no_doctype (Reader *r, const char *data, gsize len);
+
+/* The checks made before parsing, in the order the bytes come: the declared encoding
+ * (line 1), then whichever comes first of a document type declaration and a byte
+ * that is not UTF-8, as the parser would meet them. @data is the whole file, or the
+ * start of it with @len short of a sequence that may still be completed. */
+static gboolean
+check_start (Reader *r, const char *data, gsize len)
+{
+  const char *end = NULL;
+  gboolean valid;
+
+  if (!check_declared_encoding (r, data, len))
+    return FALSE;
+  valid = g_utf8_validate_len (data, len, &end);
+  if (!check_no_doctype (r, data, end - data))
+    return FALSE;
+  if (!valid)
     {
       reader_fail (r, line_at (data, end - data), REF_XML_ERROR_ENCODING,
                    _("the text is not valid UTF-8 (was the file saved in another encoding?)"));
@@ -1130,8 +1381,6 @@ check_encoding (Reader *r, const char *data, gsize len)
   return TRUE;
 }
 
-/* A DOCTYPE can declare entities (billion laughs, external files); no Referent file
- * has one, so it is refused before anything is declared, expanded or fetched. */
 static gboolean
 check_no_doctype (Reader *r, const char *data, gsize len)
 {
@@ -1166,113 +1415,428 @@ check_no_doctype (Reader *r, const char *data, gsize len)
   return TRUE;
 }
 
+#define READ_OPTIONS \
+  (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+
+/* Reads the meeting from @reader (which owns its input) into @r. */
 static RefMeeting *
-load_bytes (GBytes *bytes, const char *display_name, GError **error)
+load_with_reader (Reader *r, xmlTextReaderPtr reader, gboolean (*input_failed) (gpointer), gpointer input)
+{
+  ParseError parse_error = { 0 };
+  RefMeeting *meeting = NULL;
+  xmlRelaxNG *schema = NULL;
+
+  xmlTextReaderSetStructuredErrorHandler (reader, keep_parse_error, &parse_error);
+  /* The schema checks the nodes as the reader passes them: one parse for both. */
+  if (r->validate)
+    {
+      schema = ref_xml_schema_get (&r->error);
+      if (schema == NULL)
+        return NULL;
+      if (xmlTextReaderRelaxNGSetSchema (reader, schema) != 0)
+        {
+          reader_fail (r, 0, REF_XML_ERROR_IO, _("the schema could not be used"));
+          return NULL;
+        }
+    }
+  r->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r->item_numbers = g_hash_table_new (NULL, NULL);
+  r->pending = g_array_new (FALSE, TRUE, sizeof (PendingRef));
+  g_array_set_clear_func (r->pending, pending_ref_clear);
+  meeting = read_stream (r, reader);
+  /* A file that is not well-formed says so, whatever else is wrong with it: after a
+   * problem with the content, the rest is still parsed to see whether it is damaged.
+   * (When validating, the rest is read anyway: the schema sees every node.) */
+  if (parse_error.message == NULL && (r->error != NULL || r->validate))
+    while (xmlTextReaderRead (reader) == 1)
+      ;
+  /* The input itself failed (not UTF-8, too large): its error says more. */
+  if (input_failed != NULL && input_failed (input))
+    g_clear_object (&meeting);
+  else if (parse_error.message != NULL || (meeting == NULL && r->error == NULL))
+    {
+      g_clear_error (&r->error);
+      g_clear_object (&meeting);
+      fail_not_well_formed (r, &parse_error);
+    }
+  /* Well-formed, and the reader found nothing wrong, but the schema did. */
+  else if (r->validate && r->error == NULL && (parse_error.invalid != NULL || xmlTextReaderIsValid (reader) != 1))
+    {
+      g_clear_object (&meeting);
+      if (parse_error.invalid != NULL)
+        /* TRANSLATORS: "FILE does not match the Referent schema: line N: libxml2's message" */
+        g_set_error (&r->error, REF_XML_ERROR, REF_XML_ERROR_INVALID_VALUE,
+                     _("%s does not match the Referent schema: line %d: %s"), r->display_name,
+                     parse_error.invalid_line, parse_error.invalid);
+      else
+        g_set_error (&r->error, REF_XML_ERROR, REF_XML_ERROR_INVALID_VALUE,
+                     _("%s does not match the Referent schema"), r->display_name);
+    }
+  /* The reader lets go of the schema (the thread keeps it). */
+  if (schema != NULL)
+    xmlTextReaderRelaxNGSetSchema (reader, NULL);
+  g_free (parse_error.message);
+  g_free (parse_error.invalid);
+  return meeting;
+}
+
+static RefMeeting *
+finish_load (Reader *r, RefMeeting *meeting, GError **error)
+{
+  g_clear_pointer (&r->ids, g_hash_table_unref);
+  g_clear_pointer (&r->item_numbers, g_hash_table_unref);
+  g_clear_pointer (&r->pending, g_array_unref);
+  if (r->error != NULL)
+    {
+      g_clear_object (&meeting);
+      g_propagate_error (error, r->error);
+    }
+  return meeting;
+}
+
+
+/* ---- the input, streamed ---- */
+
+/* A file is not read into memory first: libxml2 pulls it through file_input_read(),
+ * which checks on the way that the bytes are UTF-8 and within the limit, and counts
+ * lines for the error message. The prolog is read first and checked as a whole
+ * (declared encoding, no DTD). Bytes already in memory take the same path, so that a
+ * file and its bytes give the same error: whichever problem comes first in the file,
+ * as the parser meets it. */
+typedef struct {
+  Reader *r;
+  int fd;            /* the source: a file, or when -1, bytes in memory */
+  const char *data;
+  gsize size;
+  gsize offset;      /* of @data */
+  GString *prolog;   /* read ahead for the checks; served first */
+  gsize served;      /* of @prolog */
+  gsize total;
+  int line;
+  char pending[4];   /* the start of a UTF-8 sequence split by the read */
+  gsize n_pending;
+  gboolean failed;
+} FileInput;
+
+static gboolean
+file_input_failed (gpointer data)
+{
+  return ((FileInput *) data)->failed;
+}
+
+/* Whether the bytes read so far end in the middle of a UTF-8 sequence that may still
+ * be completed. */
+static gsize
+incomplete_tail (const char *data, gsize len)
+{
+  for (gsize back = 1; back <= 3 && back <= len; back++)
+    {
+      guchar c = (guchar) data[len - back];
+
+      if ((c & 0xC0) == 0x80)
+        continue; /* a continuation byte: look further back */
+      if ((c & 0xE0) == 0xC0)
+        return back < 2 ? back : 0;
+      if ((c & 0xF0) == 0xE0)
+        return back < 3 ? back : 0;
+      if ((c & 0xF8) == 0xF0)
+        return back < 4 ? back : 0;
+      return 0;
+    }
+  return 0;
+}
+
+static gboolean
+validate_chunk (FileInput *in, const char *chunk, gsize n)
+{
+  g_autofree char *joined = NULL;
+  const char *data = chunk;
+  gsize len = n, tail;
+  const char *end = NULL;
+
+  if (in->n_pending > 0)
+    {
+      joined = g_malloc (in->n_pending + n);
+      memcpy (joined, in->pending, in->n_pending);
+      memcpy (joined + in->n_pending, chunk, n);
+      data = joined;
+      len += in->n_pending;
+    }
+  tail = n > 0 ? incomplete_tail (data, len) : 0;
+  if (!g_utf8_validate_len (data, len - tail, &end))
+    {
+      int line = in->line;
+
+      for (const char *p = data; p < end; p++)
+        line += *p == '\n';
+      reader_fail (in->r, line, REF_XML_ERROR_ENCODING,
+                   _("the text is not valid UTF-8 (was the file saved in another encoding?)"));
+      return FALSE;
+    }
+  for (gsize i = 0; i < len - tail; i++)
+    in->line += data[i] == '\n';
+  memcpy (in->pending, data + len - tail, tail);
+  in->n_pending = tail;
+  if (n == 0 && tail == 0 && in->n_pending > 0)
+    return FALSE;
+  return TRUE;
+}
+
+/* The next bytes from the source, as read(2) returns them. */
+static gssize
+input_read_raw (FileInput *in, char *buffer, gsize len)
+{
+  gssize n;
+
+  if (in->fd < 0)
+    {
+      n = (gssize) MIN (len, in->size - in->offset);
+      if (n == 0)
+        return 0; /* empty bytes may have no data pointer at all */
+      memcpy (buffer, in->data + in->offset, (gsize) n);
+      in->offset += (gsize) n;
+      return n;
+    }
+  do
+    n = read (in->fd, buffer, len);
+  while (n < 0 && errno == EINTR);
+  return n;
+}
+
+static int
+file_input_read (void *context, char *buffer, int len)
+{
+  FileInput *in = context;
+  gssize n;
+
+  if (in->failed || len <= 0)
+    return in->failed ? -1 : 0;
+  if (in->served < in->prolog->len)
+    {
+      n = MIN ((gsize) len, in->prolog->len - in->served);
+      memcpy (buffer, in->prolog->str + in->served, n);
+      in->served += n;
+      return (int) n;
+    }
+  n = input_read_raw (in, buffer, (gsize) len);
+  /* What is wrong with the bytes themselves is said before anything found in the
+   * content read so far, as when the bytes are checked before parsing. */
+  if (n < 0)
+    {
+      int saved = errno;
+      g_clear_error (&in->r->error);
+      reader_fail (in->r, 0, REF_XML_ERROR_IO, _("could not read the file: %s"), g_strerror (saved));
+      in->failed = TRUE;
+      return -1;
+    }
+  in->total += (gsize) n;
+  if (in->total > REF_XML_MAX_FILE_SIZE)
+    {
+      g_clear_error (&in->r->error);
+      reader_fail (in->r, 0, REF_XML_ERROR_TOO_LARGE, _("the file is larger than %d MiB"),
+                   REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+      in->failed = TRUE;
+      return -1;
+    }
+  if (in->r->error != NULL && !in->failed)
+    {
+      /* Content already failed: only the bytes' own check may still replace it. */
+      GError *content = g_steal_pointer (&in->r->error);
+
+      if (validate_chunk (in, buffer, (gsize) n) && !(n == 0 && in->n_pending > 0))
+        {
+          in->r->error = content;
+          return (int) n;
+        }
+      g_error_free (content);
+      if (in->r->error == NULL)
+        reader_fail (in->r, in->line, REF_XML_ERROR_ENCODING,
+                     _("the text is not valid UTF-8 (was the file saved in another encoding?)"));
+      in->failed = TRUE;
+      return -1;
+    }
+  if (!validate_chunk (in, buffer, (gsize) n) || (n == 0 && in->n_pending > 0))
+    {
+      if (n == 0 && in->r->error == NULL)
+        reader_fail (in->r, in->line, REF_XML_ERROR_ENCODING,
+                     _("the text is not valid UTF-8 (was the file saved in another encoding?)"));
+      in->failed = TRUE;
+      return -1;
+    }
+  return (int) n;
+}
+
+static int
+file_input_close (void *context)
+{
+  return 0;
+}
+
+/* Reads ahead until the root element starts (or the file ends): what
+ * check_no_doctype() must see at once. */
+static gboolean
+read_prolog (FileInput *in)
+{
+  char chunk[16384];
+
+  for (;;)
+    {
+      gssize n;
+      const char *lt;
+
+      if (in->prolog->len > 0)
+        {
+          /* The root starts at the first '<' that is not <? or <! */
+          for (lt = memchr (in->prolog->str, '<', in->prolog->len); lt != NULL;
+               lt = memchr (lt + 1, '<', in->prolog->str + in->prolog->len - lt - 1))
+            {
+              gsize left = in->prolog->str + in->prolog->len - lt;
+              if (left >= 2 && lt[1] != '?' && lt[1] != '!')
+                return TRUE;
+              if (left < 2)
+                break;
+              /* Inside a comment or PI a '<' is not markup; check_no_doctype skips them,
+               * and a root element found a bit late costs nothing. */
+            }
+        }
+      n = input_read_raw (in, chunk, sizeof chunk);
+      if (n < 0)
+        {
+          reader_fail (in->r, 0, REF_XML_ERROR_IO, _("could not read the file: %s"), g_strerror (errno));
+          return FALSE;
+        }
+      if (n == 0)
+        return TRUE;
+      in->total += (gsize) n;
+      if (in->total > REF_XML_MAX_FILE_SIZE)
+        {
+          reader_fail (in->r, 0, REF_XML_ERROR_TOO_LARGE, _("the file is larger than %d MiB"),
+                       REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+          return FALSE;
+        }
+      g_string_append_len (in->prolog, chunk, n);
+    }
+}
+
+static RefMeeting *
+load_input (FileInput *in, const char *display_name, RefXmlLoadFlags flags, GError **error)
 {
   Reader r = { 0 };
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  xmlParserCtxt *ctxt = NULL;
-  xmlDoc *doc = NULL;
+  xmlTextReaderPtr reader = NULL;
   RefMeeting *meeting = NULL;
 
+  in->r = &r;
+  in->prolog = g_string_new (NULL);
+  in->line = 1;
   r.display_name = display_name;
-
-  if (len > REF_XML_MAX_FILE_SIZE)
-    {
-      reader_fail (&r, 0, REF_XML_ERROR_TOO_LARGE, _("the file is larger than %d MiB"),
-                   REF_XML_MAX_FILE_SIZE / (1024 * 1024));
-      goto out;
-    }
-  if (len == 0)
+  r.validate = (flags & REF_XML_LOAD_VALIDATE) != 0;
+  if (!read_prolog (in))
+    goto out;
+  if (in->prolog->len == 0)
     {
       reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file is empty"));
       goto out;
     }
-  if (!check_encoding (&r, data, len) || !check_no_doctype (&r, data, len))
+  /* The prolog's own checks, in the order of its bytes; the rest of the bytes are
+   * checked as they are read. */
+  if (!check_start (&r, in->prolog->str, in->prolog->len - incomplete_tail (in->prolog->str, in->prolog->len)))
     goto out;
-
-  ctxt = xmlNewParserCtxt ();
-  doc = xmlCtxtReadMemory (ctxt, data, (int) len, display_name, "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR
-                               | XML_PARSE_NOWARNING);
-  if (doc == NULL || !ctxt->wellFormed)
-    {
-      const xmlError *err = xmlCtxtGetLastError (ctxt);
-      g_autofree char *msg = g_strdup (err && err->message ? err->message : "");
-
-      g_strstrip (msg);
-      /* libxml2 stops at 256 levels of nesting (no XML_PARSE_HUGE): a resource limit,
-       * not damage, and worth saying in the user's language. */
-      if (err != NULL && err->code == XML_ERR_INTERNAL_ERROR && g_str_has_prefix (msg, "Excessive depth"))
-        reader_fail (&r, err->line, REF_XML_ERROR_TOO_LARGE,
-                     _("elements are nested more than %d levels deep, more than any minutes need"), 256);
-      else
-        reader_fail (&r, err ? err->line : 0, REF_XML_ERROR_NOT_WELL_FORMED,
-                     _("the file is not well-formed XML (%s); it may be truncated or damaged"), msg);
-      goto out;
-    }
-
-  r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r.item_numbers = g_hash_table_new (NULL, NULL);
-  r.pending = g_array_new (FALSE, TRUE, sizeof (PendingRef));
-  g_array_set_clear_func (r.pending, pending_ref_clear);
-  meeting = read_document (&r, doc);
-
+  if (!validate_chunk (in, in->prolog->str, in->prolog->len))
+    goto out;
+  /* No encoding is named: check_start() made sure the declaration names none but UTF-8. */
+  reader = xmlReaderForIO (file_input_read, file_input_close, in, display_name, NULL, READ_OPTIONS);
+  if (reader == NULL)
+    reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file could not be read as XML"));
+  else
+    meeting = load_with_reader (&r, reader, file_input_failed, in);
 out:
-  g_clear_pointer (&r.ids, g_hash_table_unref);
-  g_clear_pointer (&r.item_numbers, g_hash_table_unref);
-  g_clear_pointer (&r.pending, g_array_unref);
-  g_clear_pointer (&doc, xmlFreeDoc);
-  g_clear_pointer (&ctxt, xmlFreeParserCtxt);
-  if (r.error != NULL)
+  g_clear_pointer (&reader, xmlFreeTextReader);
+  g_string_free (in->prolog, TRUE);
+  return finish_load (&r, meeting, error);
+}
+
+static RefMeeting *
+load_fd (int fd, const char *display_name, RefXmlLoadFlags flags, GError **error)
+{
+  FileInput in = { .fd = fd };
+
+  return load_input (&in, display_name, flags, error);
+}
+
+static RefMeeting *
+load_bytes (GBytes *bytes, const char *display_name, RefXmlLoadFlags flags, GError **error)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  FileInput in = { .fd = -1, .data = data, .size = len };
+
+  if (len > REF_XML_MAX_FILE_SIZE)
     {
-      g_clear_object (&meeting);
-      g_propagate_error (error, r.error);
+      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_TOO_LARGE, _("%s: the file is larger than %d MiB"),
+                   display_name, REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
     }
-  return meeting;
+  return load_input (&in, display_name, flags, error);
+}
+
+RefMeeting *
+ref_xml_load_bytes_full (GBytes *bytes, const char *display_name, RefXmlLoadFlags flags, GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return load_bytes (bytes, display_name ? display_name : "?", flags, error);
 }
 
 RefMeeting *
 ref_xml_load_bytes (GBytes *bytes, const char *display_name, GError **error)
 {
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  return load_bytes (bytes, display_name ? display_name : "?", error);
+  return ref_xml_load_bytes_full (bytes, display_name, REF_XML_LOAD_NONE, error);
 }
 
 RefMeeting *
 ref_xml_load_file (GFile *file, GError **error)
 {
+  return ref_xml_load_file_full (file, REF_XML_LOAD_NONE, error);
+}
+
+RefMeeting *
+ref_xml_load_file_full (GFile *file, RefXmlLoadFlags flags, GError **error)
+{
   g_autofree char *name = NULL;
-  g_autoptr (GFileInfo) info = NULL;
+  g_autofree char *path = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
+  RefMeeting *meeting;
+  int fd;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
-  /* Refuse oversized files before reading them into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
+  /* Only a regular file, and never more than the limit, whatever its size claims. A
+   * local file is streamed from disk; another (a remote GIO file) is read first. */
+  path = g_file_get_path (file);
+  if (path != NULL)
     {
-      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_IO, _("%s: could not open the file: %s"), name,
-                   local_error->message);
-      return NULL;
+      fd = ref_file_open_regular (path, REF_XML_MAX_FILE_SIZE, &local_error);
+      if (fd >= 0)
+        {
+          meeting = load_fd (fd, name, flags, error);
+          close (fd);
+          return meeting;
+        }
     }
-  if (g_file_info_get_size (info) > REF_XML_MAX_FILE_SIZE)
-    {
-      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_TOO_LARGE, _("%s: the file is larger than %d MiB"), name,
-                   REF_XML_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  else
+    bytes = ref_file_read (file, REF_XML_MAX_FILE_SIZE, NULL, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_IO, _("%s: could not read the file: %s"), name,
-                   local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_TOO_LARGE, _("%s: the file is larger than %d MiB"), name,
+                     REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+      else
+        g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_IO, _("%s: could not read the file: %s"), name,
+                     local_error->message);
       return NULL;
     }
-  return load_bytes (bytes, name, error);
+  return load_bytes (bytes, name, flags, error);
 }

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "ref-core-resources.h"
+#include "ref-file-lock.h"
+#include "ref-file-util.h"
 #include "ref-xml.h"
 #include "ref-xml-private.h"
 
@@ -18,7 +20,24 @@ typedef struct {
   GString *out;
   GHashTable *ids; /* RefParticipant → "pN" */
   gboolean content_only; /* the approved content: no lock, comments or approvals */
+  GArray *parts;         /* (nullable) RefXmlPart: where each part was written */
 } Writer;
+
+static void
+part_begin (Writer *w, RefXmlPartKind kind, guint number)
+{
+  RefXmlPart part = { kind, number, w->out->len, 0 };
+
+  if (w->parts != NULL)
+    g_array_append_val (w->parts, part);
+}
+
+static void
+part_end (Writer *w)
+{
+  if (w->parts != NULL && w->parts->len > 0)
+    g_array_index (w->parts, RefXmlPart, w->parts->len - 1).end = w->out->len;
+}
 
 /* XML 1.0 cannot carry most C0 control characters; they can only come from pasted
  * or imported text and carry no meaning in minutes, so they are dropped. */
@@ -346,6 +365,11 @@ write_participant (Writer *w, RefParticipant *p)
                  "during", ref_movement_get_during (m) ? "true" : NULL, "time", time, NULL);
     }
   string_element (w, 3, "note", ref_participant_get_note (p));
+  {
+    g_autofree char *fingerprint = ref_participant_normalize_fingerprint (ref_participant_get_certificate (p));
+    if (fingerprint != NULL && *fingerprint)
+      empty_tag (w, 3, "certificate", "sha256", fingerprint, NULL);
+  }
   close_tag (w, 2, "participant");
 }
 
@@ -637,7 +661,9 @@ write_participant_cb (Writer *w, gpointer participant)
 static void
 write_item_cb (Writer *w, gpointer item)
 {
+  part_begin (w, REF_XML_PART_ITEM, ref_agenda_item_get_number (item));
   write_item (w, item);
+  part_end (w);
 }
 
 /* A container the format always has (empty when the list is). */
@@ -661,9 +687,9 @@ write_required_list (Writer *w, const char *name, GListModel *list, void (*write
 }
 
 static GBytes *
-write_bytes (RefMeeting *meeting, gboolean content_only)
+write_bytes (RefMeeting *meeting, gboolean content_only, GArray *parts)
 {
-  Writer w = { .content_only = content_only };
+  Writer w = { .content_only = content_only, .parts = parts };
   GListModel *list;
   guint n;
 
@@ -675,13 +701,17 @@ write_bytes (RefMeeting *meeting, gboolean content_only)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (RefParticipant) p = g_list_model_get_item (list, i);
-      g_hash_table_insert (w.ids, p, g_strdup_printf ("p%u", i + 1));
+      g_hash_table_insert (w.ids, p, ref_xml_participant_id (i));
     }
 
   g_string_append_printf (w.out, "<referat xmlns=\"%s\" version=\"%s\">\n", REF_XML_NAMESPACE, REF_XML_VERSION);
+  part_begin (&w, REF_XML_PART_HEADER, 0);
   write_meeting_header (&w, meeting);
+  part_end (&w);
 
+  part_begin (&w, REF_XML_PART_PARTICIPANTS, 0);
   write_required_list (&w, "participants", ref_meeting_get_participants (meeting), write_participant_cb);
+  part_end (&w);
   write_required_list (&w, "items", ref_meeting_get_items (meeting), write_item_cb);
   write_approvals (&w, ref_meeting_get_approvals (meeting));
   g_string_append (w.out, "</referat>\n");
@@ -694,27 +724,63 @@ GBytes *
 ref_xml_write_bytes (RefMeeting *meeting)
 {
   g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
-  return write_bytes (meeting, FALSE);
+  return write_bytes (meeting, FALSE, NULL);
+}
+
+char *
+ref_xml_participant_id (guint index)
+{
+  return g_strdup_printf ("p%u", index + 1);
 }
 
 GBytes *
 ref_xml_write_content_bytes (RefMeeting *meeting)
 {
   g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
-  return write_bytes (meeting, TRUE);
+  return write_bytes (meeting, TRUE, NULL);
 }
 
-/* Writes @bytes through a replace stream of @file. On any failure the replacement is
+GBytes *
+ref_xml_write_content_parts (RefMeeting *meeting, GArray **parts)
+{
+  g_return_val_if_fail (REF_IS_MEETING (meeting), NULL);
+  *parts = g_array_new (FALSE, FALSE, sizeof (RefXmlPart));
+  return write_bytes (meeting, TRUE, *parts);
+}
+
+/* The file to replace when saving to @file: for a local symbolic link, the file it
+ * points to, so that the link stays and the target gets the new version, atomically
+ * and with a backup beside it that keeps its permissions. (Given the link, GIO
+ * truncates the target and rewrites it in place, and makes the backup from the link's
+ * own mode: 0777 less the umask.) */
+static GFile *
+file_to_replace (GFile *file, GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *target = NULL;
+
+  if (path == NULL)
+    return g_object_ref (file);
+  target = ref_file_resolve_links (path, error);
+  return target != NULL ? g_file_new_for_path (target) : NULL;
+}
+
+/* Writes @bytes through a replace stream of @named (through a symbolic link: of the
+ * file it points to, see file_to_replace ()). On any failure the replacement is
  * abandoned by closing the stream with a cancelled GCancellable, which makes GIO drop
  * its temporary file and leave the old file as it was. (g_file_replace_contents does
  * not: after a failed write it still closes normally and so renames the partly written
  * temporary file over the old one, which a full disk turns into a truncated file.) */
 static gboolean
-replace_file_contents (GFile *file, GBytes *bytes, GError **error)
+replace_file_contents (GFile *named, GBytes *bytes, GError **error)
 {
   g_autoptr (GFileOutputStream) stream = NULL;
-  gboolean existed = g_file_query_exists (file, NULL);
+  g_autoptr (GFile) file = file_to_replace (named, error);
+  gboolean existed;
 
+  if (file == NULL)
+    return FALSE;
+  existed = g_file_query_exists (file, NULL);
   stream = g_file_replace (file, NULL, TRUE, G_FILE_CREATE_NONE, NULL, error);
   if (stream == NULL)
     return FALSE;
@@ -786,12 +852,41 @@ collect_validity_error (void *data, const xmlError *err)
     g_string_append_printf (messages, "line %d: %s", err->line, err->message ? err->message : "");
 }
 
+static void
+schema_free (gpointer schema)
+{
+  xmlRelaxNGFree (schema);
+}
+
+/* Compiling the schema takes about 2 ms, more than checking a small file: each thread
+ * keeps its own compiled copy (libxml2 does not promise that validations in several
+ * threads may share one). */
+static GPrivate thread_schema = G_PRIVATE_INIT (schema_free);
+
+xmlRelaxNG *
+ref_xml_schema_get (GError **error)
+{
+  xmlRelaxNG *schema = g_private_get (&thread_schema);
+  g_autoptr (GBytes) schema_bytes = NULL;
+  xmlRelaxNGParserCtxt *pctxt;
+
+  if (schema != NULL)
+    return schema;
+  schema_bytes = core_resource_lookup ("/dk/referent/Referent/referat.rng", error);
+  if (schema_bytes == NULL)
+    return NULL;
+  pctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema_bytes, NULL), (int) g_bytes_get_size (schema_bytes));
+  schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  g_assert (schema != NULL); /* compiled in and checked by the tests */
+  g_private_set (&thread_schema, schema);
+  return schema;
+}
+
 gboolean
 ref_xml_validate_bytes (GBytes *bytes, const char *display_name, GError **error)
 {
-  g_autoptr (GBytes) schema_bytes = NULL;
   g_autoptr (GString) messages = g_string_new (NULL);
-  xmlRelaxNGParserCtxt *pctxt;
   xmlRelaxNG *schema;
   xmlRelaxNGValidCtxt *vctxt;
   xmlDoc *doc;
@@ -799,8 +894,8 @@ ref_xml_validate_bytes (GBytes *bytes, const char *display_name, GError **error)
   const char *data = g_bytes_get_data (bytes, &len);
   int result;
 
-  schema_bytes = core_resource_lookup ("/dk/referent/Referent/referat.rng", error);
-  if (schema_bytes == NULL)
+  schema = ref_xml_schema_get (error);
+  if (schema == NULL)
     return FALSE;
 
   doc = xmlReadMemory (data, (int) len, display_name, "UTF-8",
@@ -811,15 +906,10 @@ ref_xml_validate_bytes (GBytes *bytes, const char *display_name, GError **error)
                    display_name);
       return FALSE;
     }
-  pctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema_bytes, NULL), (int) g_bytes_get_size (schema_bytes));
-  schema = xmlRelaxNGParse (pctxt);
-  xmlRelaxNGFreeParserCtxt (pctxt);
-  g_assert (schema != NULL); /* compiled in and checked by the tests */
   vctxt = xmlRelaxNGNewValidCtxt (schema);
   xmlRelaxNGSetValidStructuredErrors (vctxt, (xmlStructuredErrorFunc) collect_validity_error, messages);
   result = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);
-  xmlRelaxNGFree (schema);
   xmlFreeDoc (doc);
 
   if (result != 0)
@@ -828,5 +918,52 @@ ref_xml_validate_bytes (GBytes *bytes, const char *display_name, GError **error)
                    display_name, messages->str);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* ---- saving a file others change too ---- */
+
+/* How long a save waits for another process (a member signing, say). */
+#define SAVE_LOCK_TIMEOUT_MS 10000
+
+gboolean
+ref_xml_save_file_shared (RefMeeting *meeting, GFile *file, const char *etag, RefXmlSaveFlags flags,
+                          char **new_etag, guint *n_merged, GError **error)
+{
+  g_autoptr (RefFileLock) lock = NULL;
+  g_autofree char *current = NULL;
+  guint merged = 0;
+
+  g_return_val_if_fail (REF_IS_MEETING (meeting), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if ((lock = ref_file_lock_acquire (file, SAVE_LOCK_TIMEOUT_MS, NULL, error)) == NULL)
+    return FALSE;
+  current = ref_file_get_etag (file);
+  if (etag != NULL && current != NULL && g_strcmp0 (etag, current) != 0)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (RefMeeting) theirs = ref_xml_load_file (file, &local_error);
+      g_autoptr (GBytes) their_content = theirs ? ref_xml_write_content_bytes (theirs) : NULL;
+      g_autoptr (GBytes) our_content = ref_xml_write_content_bytes (meeting);
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (their_content != NULL && !g_bytes_equal (their_content, our_content) && !(flags & REF_XML_SAVE_OVERWRITE))
+        {
+          g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_CHANGED_ON_DISK,
+                       _("“%s” was changed by another program since it was opened"), name);
+          return FALSE;
+        }
+      /* What others added alongside is kept; a file that no longer reads is simply
+       * replaced (its backup stays as "name~"). */
+      if (theirs != NULL)
+        merged = ref_meeting_merge_concurrent (meeting, theirs);
+    }
+  if (!ref_xml_save_file (meeting, file, error))
+    return FALSE;
+  if (new_etag != NULL)
+    *new_etag = ref_file_get_etag (file);
+  if (n_merged != NULL)
+    *n_merged = merged;
   return TRUE;
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "ref-file-util.h"
 #include "ref-model.h"
 #include "ref-xml-error.h"
 
@@ -13,13 +14,26 @@ G_BEGIN_DECLS
 #define REF_XML_MIME_TYPE "application/x-referat+xml"
 #define REF_XML_EXTENSION ".referat"
 /* Files larger than this are refused before parsing (REF_XML_ERROR_TOO_LARGE). */
-#define REF_XML_MAX_FILE_SIZE (64 * 1024 * 1024)
+#define REF_XML_MAX_FILE_SIZE REF_FILE_MAX_REFERAT
 
 /* Reading. Errors are REF_XML_ERROR with messages naming the file and line.
  * @display_name names the source in messages (a path or "sample"). The loaded
  * meeting's history is empty and unmodified. */
 RefMeeting *ref_xml_load_file (GFile *file, GError **error);
 RefMeeting *ref_xml_load_bytes (GBytes *bytes, const char *display_name, GError **error);
+
+typedef enum {
+  REF_XML_LOAD_NONE = 0,
+  /* Also check the file against the RelaxNG schema, in the same pass (one parse):
+   * a file the reader accepts but the schema does not fails with
+   * REF_XML_ERROR_INVALID_VALUE, "… does not match the Referent schema: line N: …".
+   * `referent-cli validate` loads this way. */
+  REF_XML_LOAD_VALIDATE = 1 << 0,
+} RefXmlLoadFlags;
+
+RefMeeting *ref_xml_load_file_full (GFile *file, RefXmlLoadFlags flags, GError **error);
+RefMeeting *ref_xml_load_bytes_full (GBytes *bytes, const char *display_name, RefXmlLoadFlags flags,
+                                     GError **error);
 
 /* Writing. The output is canonical: the same model always gives the same bytes,
  * and it validates against data/referat.rng. */
@@ -29,13 +43,39 @@ GBytes     *ref_xml_write_bytes (RefMeeting *meeting);
  * meeting's history clean on success. */
 gboolean    ref_xml_save_file (RefMeeting *meeting, GFile *file, GError **error);
 
+typedef enum {
+  REF_XML_SAVE_NONE = 0,
+  /* Save even when the content on disk changed since loading (approvals and comments
+   * made there are still kept). */
+  REF_XML_SAVE_OVERWRITE = 1 << 0,
+} RefXmlSaveFlags;
+
+/**
+ * ref_xml_save_file_shared:
+ * @etag: (nullable): ref_file_get_etag() of @file when @meeting was loaded from it
+ *   or last saved to it; %NULL when @meeting did not come from @file (Save As)
+ * @new_etag: (out) (optional): the tag of the saved file
+ * @n_merged: (out) (optional): how many approvals and comments made meanwhile by
+ *   others were merged into @meeting
+ *
+ * Saves as ref_xml_save_file() does, for a file that others may change too: under
+ * the file's lock (ref-file-lock.h), and, when the file changed since @etag, only
+ * after reading it: approvals and reviewer comments made there are merged into
+ * @meeting, never dropped. When the minutes themselves differ, nothing is written and
+ * the error is REF_XML_ERROR_CHANGED_ON_DISK, unless @flags has
+ * %REF_XML_SAVE_OVERWRITE.
+ */
+gboolean    ref_xml_save_file_shared (RefMeeting *meeting, GFile *file, const char *etag, RefXmlSaveFlags flags,
+                                      char **new_etag, guint *n_merged, GError **error);
+
 /* The built-in sample meeting (Ballerup Socialudvalget, 6 May 2025), compiled into
  * the library as a GResource. */
 #define REF_SAMPLE_RESOURCE "/dk/referent/Referent/samples/socialudvalget-2025-05-06.referat"
 RefMeeting *ref_sample_meeting_new (GError **error);
 
-/* Schema validation of a file or bytes against the RelaxNG schema (used by tests and
- * `referent-cli validate`). The schema is compiled into the library. */
+/* Schema validation of bytes against the RelaxNG schema alone, with a whole DOM
+ * (the tests check the writer's output with it). The schema is compiled into the
+ * library. */
 gboolean    ref_xml_validate_bytes (GBytes *bytes, const char *display_name, GError **error);
 
 G_END_DECLS

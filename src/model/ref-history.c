@@ -291,11 +291,43 @@ ref_history_for_object (gpointer object)
   return history;
 }
 
+/* The readable object- and list-valued properties of @type, listed once per type:
+ * listing every property of every object of a large meeting was most of the time
+ * spent attaching the history to a loaded file. (transfer none) */
+static GPtrArray *
+child_properties (GType type)
+{
+  G_LOCK_DEFINE_STATIC (cache);
+  static GHashTable *by_type = NULL;
+  GPtrArray *found;
+
+  G_LOCK (cache);
+  if (by_type == NULL)
+    by_type = g_hash_table_new (NULL, NULL);
+  found = g_hash_table_lookup (by_type, GSIZE_TO_POINTER (type));
+  if (found == NULL)
+    {
+      guint n_props = 0;
+      g_autoptr (GTypeClass) klass = g_type_class_ref (type);
+      g_autofree GParamSpec **props = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_props);
+
+      found = g_ptr_array_new ();
+      for (guint i = 0; i < n_props; i++)
+        if ((props[i]->flags & G_PARAM_READABLE)
+            && (g_type_is_a (props[i]->value_type, G_TYPE_OBJECT)
+                || g_type_is_a (props[i]->value_type, G_TYPE_LIST_MODEL)))
+          g_ptr_array_add (found, props[i]);
+      /* Kept for the life of the process, like the classes themselves. */
+      g_hash_table_insert (by_type, GSIZE_TO_POINTER (type), found);
+    }
+  G_UNLOCK (cache);
+  return found;
+}
+
 static void
 attach_tree (RefHistory *self, gpointer object, GHashTable *visited)
 {
-  guint n_props = 0;
-  g_autofree GParamSpec **props = NULL;
+  GPtrArray *props;
 
   if (!g_hash_table_add (visited, object))
     return; /* participants are referenced from several places */
@@ -313,18 +345,15 @@ attach_tree (RefHistory *self, gpointer object, GHashTable *visited)
       return;
     }
 
-  props = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_props);
-  for (guint i = 0; i < n_props; i++)
+  props = child_properties (G_OBJECT_TYPE (object));
+  for (guint i = 0; i < props->len; i++)
     {
+      GParamSpec *pspec = g_ptr_array_index (props, i);
       g_auto (GValue) value = G_VALUE_INIT;
       GObject *child;
 
-      if (!(props[i]->flags & G_PARAM_READABLE)
-          || (!g_type_is_a (props[i]->value_type, G_TYPE_OBJECT)
-              && !g_type_is_a (props[i]->value_type, G_TYPE_LIST_MODEL)))
-        continue;
-      g_value_init (&value, props[i]->value_type);
-      g_object_get_property (object, props[i]->name, &value);
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (object, pspec->name, &value);
       child = g_value_get_object (&value);
       if (child != NULL)
         attach_tree (self, child, visited);

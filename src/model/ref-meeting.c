@@ -369,6 +369,164 @@ ref_meeting_unlock (RefMeeting *self)
   ref_history_end_group (self->history);
 }
 
+/* An approval's identity: its signature without white space (a re-indented copy is
+ * the same approval), or, for one recorded without a signature, who and when. */
+static char *
+approval_key (RefApproval *approval)
+{
+  const char *signature = ref_approval_get_signature (approval);
+  GString *key = g_string_new (NULL);
+
+  if (*signature)
+    {
+      for (const char *p = signature; *p; p++)
+        if (!g_ascii_isspace (*p))
+          g_string_append_c (key, *p);
+    }
+  else
+    {
+      g_autofree char *when = ref_approval_get_time (approval) ? g_date_time_format_iso8601 (ref_approval_get_time (approval)) : NULL;
+      g_string_printf (key, "%s\n%s", ref_approval_get_signer (approval), when ? when : "");
+    }
+  return g_string_free (key, FALSE);
+}
+
+static RefParticipant *
+same_participant (RefMeeting *self, RefMeeting *other, RefParticipant *theirs)
+{
+  guint position;
+  g_autoptr (RefParticipant) ours = NULL;
+
+  if (theirs == NULL || !g_list_store_find (other->participants, theirs, &position))
+    return NULL;
+  ours = g_list_model_get_item (G_LIST_MODEL (self->participants), position);
+  return ours; /* owned by self */
+}
+
+static char *
+comment_key (RefAgendaItem *item, RefComment *comment)
+{
+  guint section = 0;
+  RefSection *s = ref_comment_get_section (comment);
+  g_autofree char *when = ref_comment_get_time (comment) ? g_date_time_format_iso8601 (ref_comment_get_time (comment)) : NULL;
+
+  if (s != NULL && g_list_store_find (G_LIST_STORE (ref_agenda_item_get_sections (item)), s, &section))
+    section++;
+  return g_strdup_printf ("%u\n%s\n%s\n%s", section, ref_comment_get_author (comment), when ? when : "",
+                          ref_comment_get_text (comment));
+}
+
+static guint
+merge_comments (RefAgendaItem *ours, RefAgendaItem *theirs)
+{
+  GListModel *mine = ref_agenda_item_get_comments (ours);
+  GListModel *others = ref_agenda_item_get_comments (theirs);
+  g_autoptr (GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint added = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
+    {
+      g_autoptr (RefComment) c = g_list_model_get_item (mine, i);
+      g_hash_table_insert (known, comment_key (ours, c), c);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (others); i++)
+    {
+      g_autoptr (RefComment) c = g_list_model_get_item (others, i);
+      g_autofree char *key = comment_key (theirs, c);
+      RefComment *same = g_hash_table_lookup (known, key);
+      g_autoptr (RefComment) copy = NULL;
+      RefSection *section = ref_comment_get_section (c);
+      guint index;
+
+      if (same != NULL)
+        {
+          /* Resolved in either copy: resolved. */
+          if (ref_comment_get_resolved (c))
+            ref_comment_set_resolved (same, TRUE);
+          continue;
+        }
+      copy = ref_comment_new ();
+      ref_comment_set_author (copy, ref_comment_get_author (c));
+      ref_comment_set_time (copy, ref_comment_get_time (c));
+      ref_comment_set_text (copy, ref_comment_get_text (c));
+      ref_comment_set_resolved (copy, ref_comment_get_resolved (c));
+      if (section != NULL && g_list_store_find (G_LIST_STORE (ref_agenda_item_get_sections (theirs)), section, &index))
+        {
+          g_autoptr (RefSection) mine_section = g_list_model_get_item (ref_agenda_item_get_sections (ours), index);
+          ref_comment_set_section (copy, mine_section);
+        }
+      ref_list_store_append (G_LIST_STORE (mine), copy);
+      added++;
+    }
+  return added;
+}
+
+/**
+ * ref_meeting_merge_concurrent:
+ * @other: the same minutes as another process saved them meanwhile (same content)
+ *
+ * Adds what @other has and @self lacks of what members and reviewers add to
+ * minutes without changing them: approvals (a voided one stays voided) and reviewer
+ * comments. One undo step.
+ *
+ * Returns: how many approvals and comments were added
+ */
+guint
+ref_meeting_merge_concurrent (RefMeeting *self, RefMeeting *other)
+{
+  g_autoptr (GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint added = 0;
+  gboolean standing = FALSE;
+
+  g_return_val_if_fail (REF_IS_MEETING (self), 0);
+  g_return_val_if_fail (REF_IS_MEETING (other), 0);
+
+  ref_history_begin_group (self->history);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->approvals)); i++)
+    {
+      g_autoptr (RefApproval) a = g_list_model_get_item (G_LIST_MODEL (self->approvals), i);
+      g_hash_table_insert (known, approval_key (a), a);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (other->approvals)); i++)
+    {
+      g_autoptr (RefApproval) theirs = g_list_model_get_item (G_LIST_MODEL (other->approvals), i);
+      g_autofree char *key = approval_key (theirs);
+      RefApproval *same = g_hash_table_lookup (known, key);
+      g_autoptr (RefApproval) copy = NULL;
+
+      if (same != NULL)
+        {
+          /* Voiding is for good. */
+          if (ref_approval_get_voided (theirs))
+            ref_approval_set_voided (same, TRUE);
+          continue;
+        }
+      copy = ref_approval_new ();
+      ref_approval_set_participant (copy, same_participant (self, other, ref_approval_get_participant (theirs)));
+      ref_approval_set_signer (copy, ref_approval_get_signer (theirs));
+      ref_approval_set_time (copy, ref_approval_get_time (theirs));
+      ref_approval_set_signature (copy, ref_approval_get_signature (theirs));
+      ref_approval_set_voided (copy, ref_approval_get_voided (theirs));
+      ref_list_store_append (self->approvals, copy);
+      g_hash_table_insert (known, g_steal_pointer (&key), copy);
+      standing |= !ref_approval_get_voided (theirs);
+      added++;
+    }
+  /* Approvals are of locked minutes. */
+  if (standing)
+    ref_meeting_set_locked (self, TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (other->items)); i++)
+    {
+      g_autoptr (RefAgendaItem) theirs = g_list_model_get_item (G_LIST_MODEL (other->items), i);
+      RefAgendaItem *ours = ref_meeting_find_item_by_number (self, ref_agenda_item_get_number (theirs));
+
+      if (ours != NULL)
+        added += merge_comments (ours, theirs);
+    }
+  ref_history_end_group (self->history);
+  return added;
+}
+
 /**
  * ref_meeting_get_participants:
  *

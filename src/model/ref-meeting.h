@@ -46,6 +46,7 @@ RefHistory     *ref_meeting_get_history (RefMeeting *self);
 
 /* Sets locked to FALSE and voids every approval, as one undo step. */
 void            ref_meeting_unlock (RefMeeting *self);
+guint           ref_meeting_merge_concurrent (RefMeeting *self, RefMeeting *other);
 
 guint           ref_meeting_get_n_items (RefMeeting *self);
 RefAgendaItem  *ref_meeting_find_item_by_number (RefMeeting *self, guint number);

@@ -18,6 +18,7 @@ struct _RefParticipant {
   GArray *attended_items;
   GListStore *movements;
   char *note;
+  char *certificate; /* SHA-256 fingerprint "AB:CD:…" of the member's signing certificate */
 };
 
 G_DEFINE_FINAL_TYPE (RefParticipant, ref_participant, G_TYPE_OBJECT)
@@ -35,6 +36,7 @@ enum {
   PROP_ATTENDED_ITEMS,
   PROP_MOVEMENTS,
   PROP_NOTE,
+  PROP_CERTIFICATE,
   N_PROPS
 };
 
@@ -52,6 +54,7 @@ ref_participant_finalize (GObject *object)
   g_clear_pointer (&self->attended_items, g_array_unref);
   g_clear_object (&self->movements);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->certificate, g_free);
 
   G_OBJECT_CLASS (ref_participant_parent_class)->finalize (object);
 }
@@ -96,6 +99,9 @@ ref_participant_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_NOTE:
       g_value_set_string (value, ref_participant_get_note (self));
       break;
+    case PROP_CERTIFICATE:
+      g_value_set_string (value, ref_participant_get_certificate (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -138,6 +144,9 @@ ref_participant_set_property (GObject *object, guint prop_id, const GValue *valu
     case PROP_NOTE:
       ref_participant_set_note (self, g_value_get_string (value));
       break;
+    case PROP_CERTIFICATE:
+      ref_participant_set_certificate (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -163,6 +172,7 @@ ref_participant_class_init (RefParticipantClass *klass)
   properties[PROP_ATTENDED_ITEMS] = g_param_spec_boxed ("attended-items", NULL, NULL, G_TYPE_ARRAY, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MOVEMENTS] = g_param_spec_object ("movements", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CERTIFICATE] = g_param_spec_string ("certificate", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -392,6 +402,62 @@ ref_participant_add_movement (RefParticipant *self, RefMovementKind kind, guint 
  * Returns: whether @self sits on the committee (a member or a substitute), rather than
  *   attending as an official or a guest
  */
+/**
+ * ref_participant_get_certificate:
+ *
+ * Returns: the SHA-256 fingerprint of the certificate this participant approves the
+ *   minutes with ("AB:CD:…", upper case, 95 characters), or "" when none is recorded
+ *   (then an approval is matched to the participant by the certificate's name)
+ */
+const char *
+ref_participant_get_certificate (RefParticipant *self)
+{
+  g_return_val_if_fail (REF_IS_PARTICIPANT (self), "");
+  return REF_STR (self->certificate);
+}
+
+/**
+ * ref_participant_normalize_fingerprint:
+ * @text: a SHA-256 fingerprint as people copy it: hex digits, with or without colons
+ *   or spaces, any case
+ *
+ * Returns: (transfer full) (nullable): "AB:CD:…" (32 bytes), "" for empty @text, or
+ *   %NULL when @text is not a SHA-256 fingerprint
+ */
+char *
+ref_participant_normalize_fingerprint (const char *text)
+{
+  g_autoptr (GString) hex = g_string_new (NULL);
+  GString *out;
+
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == ':' || *p == ' ' || *p == '\t')
+        continue;
+      if (!g_ascii_isxdigit (*p))
+        return NULL;
+      g_string_append_c (hex, g_ascii_toupper (*p));
+    }
+  if (hex->len == 0)
+    return g_strdup ("");
+  if (hex->len != 64)
+    return NULL;
+  out = g_string_sized_new (95);
+  for (guint i = 0; i < 64; i += 2)
+    g_string_append_printf (out, "%s%c%c", i ? ":" : "", hex->str[i], hex->str[i + 1]);
+  return g_string_free (out, FALSE);
+}
+
+/* Stored as given, like every string of the model; the reader and the views accept
+ * only what ref_participant_normalize_fingerprint() accepts, and approvals compare
+ * normalised forms. */
+void
+ref_participant_set_certificate (RefParticipant *self, const char *certificate)
+{
+  g_return_if_fail (REF_IS_PARTICIPANT (self));
+  ref_set_string (self, &self->certificate, certificate, properties[PROP_CERTIFICATE]);
+}
+
 gboolean
 ref_participant_is_committee_member (RefParticipant *self)
 {

@@ -38,6 +38,9 @@ void ref_participant_set_attended_items (RefParticipant *self, GArray *attended_
 GListModel *ref_participant_get_movements (RefParticipant *self);
 const char *ref_participant_get_note (RefParticipant *self);
 void        ref_participant_set_note (RefParticipant *self, const char *note);
+const char *ref_participant_get_certificate (RefParticipant *self);
+void        ref_participant_set_certificate (RefParticipant *self, const char *certificate);
+char       *ref_participant_normalize_fingerprint (const char *text);
 
 char    *ref_participant_format (RefParticipant *self, gboolean with_role);
 gboolean ref_participant_get_attended_item (RefParticipant *self, guint number);

@@ -4,9 +4,13 @@
 #include <glib/gi18n.h>
 
 #include "ref-application.h"
+#include "ref-archive-preferences-page.h"
+#include "ref-archive-service.h"
+#include "ref-esdh-import.h"
 #include "ref-pdf-import.h"
 #include "ref-preferences-window.h"
 #include "ref-recovery.h"
+#include "ref-search-window.h"
 #include "ref-window.h"
 #include "ref-xml.h"
 
@@ -111,11 +115,12 @@ offer_recovery (RefApplication *self, GtkWindow *parent)
     }
 }
 
-/* ---- PDF import ---- */
+/* ---- import: agenda or minutes PDFs, case-system exports ---- */
 
 typedef struct {
   RefApplication *app;
   GFile *file;
+  gboolean esdh; /* a case-system export (XML, folder, zip), not a PDF */
   GCancellable *cancellable;
   AdwMessageDialog *dialog;
   GtkProgressBar *bar;
@@ -123,6 +128,28 @@ typedef struct {
   double fraction;
   guint update_source;
 } ImportJob;
+
+/* What either importer gives the window. */
+typedef struct {
+  RefMeeting *meeting;
+  GPtrArray *warnings;
+  char *summary; /* the export's summary line; NULL for a PDF */
+  double coverage;
+  double confidence;
+  GPtrArray *confidence_notes; /* a PDF's: why the confidence is lower; NULL for an export */
+} ImportResult;
+
+static void
+import_result_free (ImportResult *result)
+{
+  g_clear_object (&result->meeting);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  g_clear_pointer (&result->confidence_notes, g_ptr_array_unref);
+  g_free (result->summary);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportResult, import_result_free)
 
 static void
 import_job_free (ImportJob *job)
@@ -144,7 +171,10 @@ update_progress (gpointer data)
   g_mutex_lock (&job->lock);
   fraction = job->fraction;
   g_mutex_unlock (&job->lock);
-  if (job->bar != NULL)
+  /* An export has no pages to count: the bar only shows that work goes on. */
+  if (job->bar != NULL && job->esdh)
+    gtk_progress_bar_pulse (job->bar);
+  else if (job->bar != NULL)
     gtk_progress_bar_set_fraction (job->bar, fraction);
   return G_SOURCE_CONTINUE;
 }
@@ -160,17 +190,54 @@ import_progress (double fraction, gpointer data)
   g_mutex_unlock (&job->lock);
 }
 
+static ImportResult *
+import_esdh (ImportJob *job, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (RefEsdhImport) import = ref_esdh_import_file (job->file, NULL, cancellable, error);
+  ImportResult *result;
+
+  if (import == NULL)
+    return NULL;
+  result = g_new0 (ImportResult, 1);
+  result->meeting = g_object_ref (ref_esdh_import_get_meeting (import));
+  result->warnings = g_ptr_array_ref (ref_esdh_import_get_warnings (import));
+  /* TRANSLATORS: "Imported from the SBSYS export: 1 of 3 attachment files found, 4 notes to check" */
+  result->summary = g_strdup_printf (ngettext ("Imported from the %s export: %u of %u attachment files found, %u note to check",
+                                               "Imported from the %s export: %u of %u attachment files found, %u notes to check",
+                                               result->warnings->len),
+                                     ref_esdh_import_get_dialect (import), ref_esdh_import_get_n_attachments_found (import),
+                                     ref_esdh_import_get_n_attachments (import), result->warnings->len);
+  return result;
+}
+
+static ImportResult *
+import_pdf (ImportJob *job, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (RefPdfImport) import = ref_pdf_import_file (job->file, cancellable, import_progress, job, error);
+  ImportResult *result;
+
+  if (import == NULL)
+    return NULL;
+  result = g_new0 (ImportResult, 1);
+  result->meeting = g_object_ref (ref_pdf_import_get_meeting (import));
+  result->warnings = g_ptr_array_ref (ref_pdf_import_get_warnings (import));
+  result->coverage = ref_pdf_import_get_coverage (import);
+  result->confidence = ref_pdf_import_get_confidence (import);
+  result->confidence_notes = g_ptr_array_ref (ref_pdf_import_get_confidence_notes (import));
+  return result;
+}
+
 static void
 import_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   ImportJob *job = data;
   GError *error = NULL;
-  RefPdfImport *import = ref_pdf_import_file (job->file, cancellable, import_progress, job, &error);
+  ImportResult *result = job->esdh ? import_esdh (job, cancellable, &error) : import_pdf (job, cancellable, &error);
 
-  if (import == NULL)
+  if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, import, (GDestroyNotify) ref_pdf_import_free);
+    g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
 }
 
 static void
@@ -178,7 +245,7 @@ on_import_done (GObject *source, GAsyncResult *result, gpointer data)
 {
   ImportJob *job = data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (RefPdfImport) import = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (ImportResult) import = g_task_propagate_pointer (G_TASK (result), &error);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (job->dialog));
 
   job->bar = NULL;
@@ -188,15 +255,21 @@ on_import_done (GObject *source, GAsyncResult *result, gpointer data)
       RefWindow *window;
 
       /* It exists only in memory until saved: closing must ask, autosave must copy it. */
-      ref_history_mark_unsaved (ref_meeting_get_history (ref_pdf_import_get_meeting (import)));
-      window = new_window (job->app, ref_pdf_import_get_meeting (import), NULL);
-      ref_window_show_import_notes (window, ref_pdf_import_get_warnings (import), ref_pdf_import_get_coverage (import),
-                                    ref_pdf_import_get_confidence (import));
+      ref_history_mark_unsaved (ref_meeting_get_history (import->meeting));
+      window = new_window (job->app, import->meeting, NULL);
+      if (import->summary != NULL)
+        ref_window_show_import_notes_summary (window, import->warnings, import->summary);
+      else
+        {
+          ref_window_show_import_notes (window, import->warnings, import->coverage, import->confidence);
+          ref_window_show_import_confidence_notes (window, import->confidence_notes);
+        }
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Could not import the PDF"),
-                                                                             error->message));
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+          parent, job->esdh ? _("Could not import the case-system export") : _("Could not import the PDF"),
+          error->message));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
@@ -210,10 +283,11 @@ on_import_dialog_response (AdwMessageDialog *dialog, const char *response, Impor
     g_cancellable_cancel (job->cancellable);
 }
 
-/* Imports @file in a worker thread, showing progress; the result opens in a new
- * window with the import's notes. */
+/* Imports @file (an agenda or minutes PDF, or a case system's export: its XML, the
+ * bundle folder or a zip) in a worker thread, showing progress; the result opens in a
+ * new window with the import's notes. */
 void
-ref_application_import_pdf (RefApplication *self, GFile *file)
+ref_application_import (RefApplication *self, GFile *file)
 {
   ImportJob *job = g_new0 (ImportJob, 1);
   g_autoptr (GTask) task = NULL;
@@ -223,10 +297,12 @@ ref_application_import_pdf (RefApplication *self, GFile *file)
 
   job->app = g_object_ref (self);
   job->file = g_object_ref (file);
+  job->esdh = ref_esdh_import_handles (file);
   job->cancellable = g_cancellable_new ();
   g_mutex_init (&job->lock);
   job->dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                                            _("Importing PDF"), body));
+                                                            job->esdh ? _("Importing Case-System Export") : _("Importing PDF"),
+                                                            body));
   job->bar = GTK_PROGRESS_BAR (bar);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
   adw_message_dialog_set_extra_child (job->dialog, bar);
@@ -241,30 +317,73 @@ ref_application_import_pdf (RefApplication *self, GFile *file)
   g_task_run_in_thread (task, import_thread);
 }
 
+void
+ref_application_import_pdf (RefApplication *self, GFile *file)
+{
+  ref_application_import (self, file);
+}
+
 static void
 on_import_chooser_response (GtkNativeDialog *dialog, int response, RefApplication *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      ref_application_import_pdf (self, file);
+      if (file != NULL)
+        ref_application_import (self, file);
     }
   g_object_unref (dialog);
 }
 
+static GtkFileFilter *
+import_filter (const char *name, const char *const *mime_types, const char *const *suffixes)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, suffixes[i]);
+  return filter;
+}
+
+/* Files: a PDF, an export's XML or a zip of a bundle. */
 static void
 import_pdf_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RefApplication *self = REF_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Import Agenda or Minutes PDF"), parent,
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Import Agenda, Minutes or Case-System Export"),
+                                                              parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                                              _("_Cancel"));
+  const char *const pdf_types[] = { "application/pdf", NULL };
+  const char *const pdf_suffixes[] = { "pdf", NULL };
+  const char *const export_types[] = { "application/xml", "text/xml", "application/zip", NULL };
+  const char *const export_suffixes[] = { "xml", "zip", NULL };
+  const char *const all_types[] = { "application/pdf", "application/xml", "text/xml", "application/zip", NULL };
+  const char *const all_suffixes[] = { "pdf", "xml", "zip", NULL };
+  g_autoptr (GtkFileFilter) all = import_filter (_("Agendas, minutes and case-system exports"), all_types, all_suffixes);
+  g_autoptr (GtkFileFilter) pdf = import_filter (_("PDF documents"), pdf_types, pdf_suffixes);
+  g_autoptr (GtkFileFilter) exports = import_filter (_("Case-system exports (XML, zip)"), export_types, export_suffixes);
 
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), exports);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* A bundle folder as the case system wrote it. */
+static void
+import_folder_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RefApplication *self = REF_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Import Case-System Export Folder"), parent,
+                                                              GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Import"),
+                                                              _("_Cancel"));
+
   g_signal_connect (dialog, "response", G_CALLBACK (on_import_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -309,6 +428,62 @@ ref_application_open_file (RefApplication *self, GFile *file)
       return;
     }
   new_window (self, meeting, file);
+}
+
+static RefWindow *
+window_with_file (RefApplication *self, GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REF_IS_WINDOW (l->data) && ref_window_get_file (l->data) != NULL
+        && g_file_equal (ref_window_get_file (l->data), file))
+      return l->data;
+  return NULL;
+}
+
+void
+ref_application_open_item (RefApplication *self, GFile *file, guint number)
+{
+  RefWindow *window = window_with_file (self, file);
+
+  if (window == NULL)
+    {
+      ref_application_open_file (self, file);
+      window = window_with_file (self, file);
+    }
+  if (window == NULL)
+    return; /* could not be read: the error is shown */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-number", "u", number);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* ---- the archive ---- */
+
+static void
+search_archive_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RefApplication *self = REF_APPLICATION (user_data);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REF_IS_SEARCH_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  gtk_window_present (GTK_WINDOW (ref_search_window_new (GTK_APPLICATION (self))));
+}
+
+/* The archive's page alone for now; a Preferences window with every page takes it in. */
+static void
+archive_preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *window = adw_preferences_window_new ();
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (ref_archive_preferences_page_new ()));
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), parent != NULL);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -390,6 +565,9 @@ ref_application_startup (GApplication *app)
     { "about", about_activated, NULL, NULL, NULL },
     { "preferences", preferences_activated, NULL, NULL, NULL },
     { "import-pdf", import_pdf_activated, NULL, NULL, NULL },
+    { "import-folder", import_folder_activated, NULL, NULL, NULL },
+    { "search-archive", search_archive_activated, NULL, NULL, NULL },
+    { "archive-preferences", archive_preferences_activated, NULL, NULL, NULL },
   };
   static const struct {
     const char *action;
@@ -400,6 +578,7 @@ ref_application_startup (GApplication *app)
     { "app.new", { "<Control>n", NULL } },
     /* Ctrl+I is Italic, as everywhere (GNOME HIG); importing opens a file as a meeting. */
     { "app.import-pdf", { "<Control><Shift>o", NULL } },
+    { "app.search-archive", { "<Control><Shift>f", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
@@ -417,6 +596,7 @@ ref_application_startup (GApplication *app)
     { "win.show-meeting", { "<Control>m", NULL } },
     { "win.lock-for-approval", { "<Control><Shift>l", NULL } },
     { "win.approve", { "<Control><Shift>g", NULL } },
+    { "win.case-history", { "<Control><Shift>h", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 
@@ -424,6 +604,8 @@ ref_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  /* What changed in the archive since the last run, in the background. */
+  ref_archive_service_update (ref_archive_service_get_default ());
 }
 
 static void

@@ -11,7 +11,13 @@ G_DECLARE_FINAL_TYPE (RefApplication, ref_application, REF, APPLICATION, AdwAppl
 RefApplication *ref_application_new (void);
 /* Opens @file in a new window; errors are shown in the window that asked. */
 void            ref_application_open_file (RefApplication *self, GFile *file);
+/* Imports an agenda or minutes PDF, or a case system's export (its XML, the bundle
+ * folder or a zip), and opens the result with the import notes. */
+void            ref_application_import (RefApplication *self, GFile *file);
 void            ref_application_import_pdf (RefApplication *self, GFile *file);
+/* Shows the meeting in @file at its item @number: in the window that has the file
+ * open, or in a new one. */
+void            ref_application_open_item (RefApplication *self, GFile *file, guint number);
 /* The About window (version, licence, credits), not yet shown. */
 GtkWindow      *ref_application_create_about_window (GtkWindow *parent);
 

@@ -29,16 +29,23 @@ void
 ref_import_notes_show (RefImportNotes *self, GPtrArray *warnings, double coverage, double confidence)
 {
   g_autofree char *summary = NULL;
+
+  g_return_if_fail (REF_IS_IMPORT_NOTES (self));
+  /* TRANSLATORS: "Imported 98.5 % of the text, confidence 0.95: 3 notes to check" */
+  summary = g_strdup_printf (ngettext ("Imported %.1f %% of the text, confidence %.2f: %u note to check",
+                                       "Imported %.1f %% of the text, confidence %.2f: %u notes to check", warnings->len),
+                             100 * coverage, confidence, warnings->len);
+  ref_import_notes_show_summary (self, warnings, summary);
+}
+
+void
+ref_import_notes_show_summary (RefImportNotes *self, GPtrArray *warnings, const char *summary)
+{
   GtkWidget *child;
 
   g_return_if_fail (REF_IS_IMPORT_NOTES (self));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
-
-  /* TRANSLATORS: "Imported 98.5 % of the text, confidence 0.95: 3 notes to check" */
-  summary = g_strdup_printf (ngettext ("Imported %.1f %% of the text, confidence %.2f: %u note to check",
-                                       "Imported %.1f %% of the text, confidence %.2f: %u notes to check", warnings->len),
-                             100 * coverage, confidence, warnings->len);
   gtk_label_set_label (self->summary, summary);
   for (guint i = 0; i < warnings->len; i++)
     {
@@ -61,6 +68,27 @@ ref_import_notes_show (RefImportNotes *self, GPtrArray *warnings, double coverag
       gtk_list_box_append (self->list, row);
     }
   gtk_revealer_set_reveal_child (self->revealer, TRUE);
+}
+
+void
+ref_import_notes_show_confidence_notes (RefImportNotes *self, GPtrArray *notes)
+{
+  g_return_if_fail (REF_IS_IMPORT_NOTES (self));
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-information-symbolic", "accessible-role",
+                                      GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (notes, i), -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Confidence lowered"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_insert (self->list, row, (int) i);
+    }
+  if (notes != NULL && notes->len > 0)
+    gtk_revealer_set_reveal_child (self->revealer, TRUE);
 }
 
 void

@@ -16,6 +16,12 @@ G_DECLARE_FINAL_TYPE (RefImportNotes, ref_import_notes, REF, IMPORT_NOTES, GtkWi
 GtkWidget *ref_import_notes_new (void);
 /* @warnings: (element-type RefImportWarning); shows the panel. */
 void       ref_import_notes_show (RefImportNotes *self, GPtrArray *warnings, double coverage, double confidence);
+/* The same, under a summary line the importer wrote. */
+void       ref_import_notes_show_summary (RefImportNotes *self, GPtrArray *warnings, const char *summary);
+/* Why the import's confidence is lower than the share of its text it placed (the PDF
+ * importer's confidence notes, strings): first in the panel, one row each,
+ * information to weigh rather than a note to tick off. Call after showing the notes. */
+void       ref_import_notes_show_confidence_notes (RefImportNotes *self, GPtrArray *notes);
 void       ref_import_notes_hide (RefImportNotes *self);
 gboolean   ref_import_notes_get_shown (RefImportNotes *self);
 

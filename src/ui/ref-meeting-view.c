@@ -533,6 +533,40 @@ attended_items_row (RefParticipant *participant)
   return row;
 }
 
+static gboolean
+text_to_fingerprint (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  GtkWidget *row = data;
+  g_autofree char *fingerprint = ref_participant_normalize_fingerprint (g_value_get_string (from));
+
+  /* Half-typed or pasted with the wrong length: shown as wrong, not stored. */
+  if (fingerprint == NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (row, "error");
+  g_value_take_string (to, g_steal_pointer (&fingerprint));
+  return TRUE;
+}
+
+/* The certificate a member approves with, when its name is not the member's (a
+ * pseudonym certificate, a changed name): the SHA-256 fingerprint that Approvals
+ * shows. With one recorded, only that certificate counts for the member. */
+static GtkWidget *
+certificate_row (RefParticipant *participant)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Approval certificate (SHA-256)"));
+  gtk_widget_set_tooltip_text (row, _("The fingerprint of the certificate this member approves with, when the "
+                                      "certificate is not in the member’s name; empty to match by name"));
+  set_accessible_label (row, _("Approval certificate (SHA-256)"));
+  g_object_bind_property_full (participant, "certificate", row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               NULL, text_to_fingerprint, row, NULL);
+  return row;
+}
+
 /* The position target of these buttons is kept current by update_participant_rows(). */
 static GtkWidget *
 icon_button (const char *icon_name, const char *action_name, const char *label)
@@ -591,6 +625,7 @@ create_participant_row (gpointer item, gpointer user_data)
   adw_expander_row_add_row (row, type_row (participant));
   adw_expander_row_add_row (row, notice_row (participant));
   adw_expander_row_add_row (row, attended_items_row (participant));
+  adw_expander_row_add_row (row, certificate_row (participant));
   adw_expander_row_add_row (row, arrange_row (GTK_WIDGET (row)));
   return GTK_WIDGET (row);
 }

@@ -3,8 +3,11 @@
 
 #include <glib/gi18n.h>
 
+#include "ref-case-history-panel.h"
 #include "ref-diff.h"
 #include "ref-import-notes.h"
+#include "ref-file-lock.h"
+#include "ref-format.h"
 #include "ref-item-row.h"
 #include "ref-item-view.h"
 #include "ref-meeting-view.h"
@@ -37,6 +40,9 @@ struct _RefWindow {
   RefReviewPanel *review_panel;
   RefSearchBar *search_bar;
   RefImportNotes *import_notes;
+  GtkMenuButton *case_history_button;
+  GtkPopover *case_history_popover;
+  RefCaseHistoryPanel *case_history_panel;
   GtkRevealer *lock_revealer;
   GtkLabel *lock_label;
   GtkPopover *approvals_popover;
@@ -48,6 +54,13 @@ struct _RefWindow {
   GPtrArray *approval_checks;     /* RefApprovalCheck *, one per approval, in the meeting's order */
   guint approvals_refresh_source; /* re-verification after the approvals or the lock changed */
   guint verify_open_source;       /* the first verification, once the window is up */
+  GCancellable *verify_cancellable; /* the verification running in a thread */
+  gboolean verify_report;           /* say in a toast what the running verification finds */
+  gboolean verify_all_valid_toast;  /* … and say so when every approval holds */
+  gboolean verified;                /* approval_checks are for the meeting as it is */
+  GCancellable *sign_cancellable;   /* an approval being signed (the time stamp may take a while) */
+  char *etag;                       /* of the file when loaded or last saved */
+  GFileMonitor *monitor;            /* notices when another program changes the file */
 
   RefMeeting *meeting;
   GFile *file;
@@ -356,13 +369,36 @@ ref_window_set_recovery_id (RefWindow *self, const char *id)
 
 /* ---- saving ---- */
 
-gboolean
-ref_window_save_to (RefWindow *self, GFile *file, GError **error)
-{
-  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+static void watch_file (RefWindow *self);
 
-  if (!ref_xml_save_file (self->meeting, file, error))
+/* Saves under the file's lock. To the window's own file, what another program saved
+ * there meanwhile is read first: approvals and comments are merged, changed minutes
+ * stop the save (unless @flags overwrite). */
+static gboolean
+save_shared (RefWindow *self, GFile *file, RefXmlSaveFlags flags, GError **error)
+{
+  gboolean own = self->file != NULL && g_file_equal (file, self->file);
+  g_autofree char *etag = NULL;
+  guint merged = 0;
+
+  if (!ref_xml_save_file_shared (self->meeting, file, own ? self->etag : NULL, flags, &etag, &merged, error))
     return FALSE;
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&etag);
+  if (merged > 0)
+    {
+      g_autofree char *text = g_strdup_printf (
+          ngettext ("%u approval or comment saved by someone else meanwhile was kept",
+                    "%u approvals or comments saved by others meanwhile were kept", merged),
+          merged);
+      toast (self, text);
+    }
+  return TRUE;
+}
+
+static gboolean
+saved_to (RefWindow *self, GFile *file)
+{
   /* Saved: the recovery copy has done its job. */
   ref_recovery_remove (self->recovery_id);
   g_clear_pointer (&self->last_autosave, g_bytes_unref);
@@ -378,6 +414,84 @@ ref_window_save_to (RefWindow *self, GFile *file, GError **error)
   return TRUE;
 }
 
+gboolean
+ref_window_save_to (RefWindow *self, GFile *file, GError **error)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+
+  return save_shared (self, file, REF_XML_SAVE_NONE, error) && saved_to (self, file);
+}
+
+gboolean
+ref_window_save_overwriting (RefWindow *self, GError **error)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+
+  return save_shared (self, self->file, REF_XML_SAVE_OVERWRITE, error) && saved_to (self, self->file);
+}
+
+RefWindow *
+ref_window_reload (RefWindow *self, GError **error)
+{
+  g_autoptr (RefMeeting) meeting = NULL;
+  RefWindow *window;
+
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->file != NULL, NULL);
+
+  if ((meeting = ref_xml_load_file (self->file, error)) == NULL)
+    return NULL;
+  window = ref_window_new (REF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), meeting, self->file);
+  gtk_window_present (GTK_WINDOW (window));
+  /* What was unsaved here is dropped on purpose: no recovery copy, no question. */
+  ref_recovery_remove (self->recovery_id);
+  self->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+  return window;
+}
+
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_equal (response, "overwrite"))
+    {
+      if (ref_window_save_overwriting (self, &error))
+        toast (self, _("Saved"));
+      else
+        ref_window_show_error (self, _("Could not save"), error->message);
+    }
+  else if (g_str_equal (response, "reload"))
+    {
+      if (ref_window_reload (self, &error) == NULL)
+        ref_window_show_error (self, _("Could not reload"), error->message);
+    }
+}
+
+/* The minutes on disk were changed by someone else: overwriting would throw their
+ * change away (and void approvals of it), so the user decides. */
+static void
+ask_changed_on_disk (RefWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *body = g_strdup_printf (
+      _("Someone else saved other minutes to “%s” since you opened it. Reload to see their version (your unsaved "
+        "changes are lost), or save yours over it. Approvals and comments saved there are kept either way."),
+      name);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_WINDOW (self), _("The File Was Changed by Someone Else"), body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "reload", _("_Reload"), "overwrite",
+                                    _("_Save Mine"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 save_or_report (RefWindow *self, GFile *file)
 {
@@ -386,11 +500,97 @@ save_or_report (RefWindow *self, GFile *file)
   if (!ref_window_save_to (self, file, &error))
     {
       /* The meeting stays in memory, unchanged and still marked as modified. */
-      ref_window_show_error (self, _("Could not save"), error->message);
+      if (g_error_matches (error, REF_XML_ERROR, REF_XML_ERROR_CHANGED_ON_DISK))
+        ask_changed_on_disk (self);
+      else
+        ref_window_show_error (self, _("Could not save"), error->message);
       return FALSE;
     }
   toast (self, _("Saved"));
   return TRUE;
+}
+
+/* ---- another program changes the file ---- */
+
+static void
+on_reload_from_toast (AdwToast *toast_widget, RefWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (ref_window_reload (self, &error) == NULL)
+    ref_window_show_error (self, _("Could not reload"), error->message);
+}
+
+/* Someone saved the file (a member signing with referent-cli, another window): their
+ * approvals and comments are taken in at once when the minutes are the same; other
+ * changes are offered for reloading. */
+static void
+on_file_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event, RefWindow *self)
+{
+  g_autofree char *etag = NULL;
+  g_autoptr (RefMeeting) theirs = NULL;
+  g_autoptr (GBytes) their_content = NULL;
+  g_autoptr (GBytes) our_content = NULL;
+  RefHistory *history = ref_meeting_get_history (self->meeting);
+  gboolean was_modified;
+  guint merged;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED
+      && event != G_FILE_MONITOR_EVENT_RENAMED && event != G_FILE_MONITOR_EVENT_MOVED_IN)
+    return;
+  etag = ref_file_get_etag (self->file);
+  if (etag == NULL || g_strcmp0 (etag, self->etag) == 0)
+    return;
+  if ((theirs = ref_xml_load_file (self->file, NULL)) == NULL)
+    return; /* half written or damaged: the next save decides */
+  their_content = ref_signature_content (theirs);
+  our_content = ref_signature_content (self->meeting);
+  if (!g_bytes_equal (their_content, our_content))
+    {
+      AdwToast *note = adw_toast_new (_("Someone else changed this file"));
+
+      adw_toast_set_button_label (note, _("_Reload"));
+      adw_toast_set_timeout (note, 0);
+      g_signal_connect_object (note, "button-clicked", G_CALLBACK (on_reload_from_toast), self, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, note);
+      return;
+    }
+  was_modified = ref_history_get_modified (history);
+  ref_history_seal (history);
+  merged = ref_meeting_merge_concurrent (self->meeting, theirs);
+  ref_history_seal (history);
+  /* Now the same as the file: nothing to save if nothing was before. */
+  if (!was_modified || merged == 0)
+    {
+      g_free (self->etag);
+      self->etag = g_steal_pointer (&etag);
+      if (!was_modified)
+        ref_history_mark_clean (history);
+    }
+  if (merged > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u approval or comment was added by someone else",
+                                                         "%u approvals or comments were added by others", merged),
+                                               merged);
+      toast (self, text);
+    }
+}
+
+static void
+watch_file (RefWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->file == NULL)
+    return;
+  if (self->etag == NULL)
+    self->etag = ref_file_get_etag (self->file);
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed), self, 0);
 }
 
 static gboolean destroy_later (gpointer data);
@@ -553,12 +753,18 @@ ref_window_export_to (RefWindow *self, GFile *file, RefEdition edition)
   ExportJob *job = g_new0 (ExportJob, 1);
   RefPdfExportOptions options;
   g_autoptr (RefSignatureTrust) trust = NULL;
+  g_autofree char *source = NULL;
+  const char *sources[2] = { NULL, NULL };
 
   g_return_if_fail (REF_IS_WINDOW (self));
   trust = load_trust (self);
   ref_pdf_export_options_init (&options);
   options.edition = edition;
   options.trust = trust; /* the export keeps a reference of its own */
+  /* Exporting over the open minutes (the file chooser only asks "Replace?") is refused. */
+  source = self->file != NULL ? g_file_get_path (self->file) : NULL;
+  sources[0] = source;
+  options.sources = sources; /* copied by the export */
   job->window = g_object_ref (self);
   job->path = g_file_get_path (file);
   ref_pdf_export_async (self->meeting, job->path, &options, NULL, NULL, NULL, on_export_done, job);
@@ -1056,6 +1262,26 @@ ref_window_activate_review_problem (RefWindow *self, guint index)
   ref_review_panel_activate_problem (self->review_panel, index);
 }
 
+/* The case history of the selected item, looked up when the panel opens. */
+static void
+on_case_history_show (GtkPopover *popover, RefWindow *self)
+{
+  guint position;
+
+  ref_case_history_panel_set_item (self->case_history_panel, self->meeting, selected_item (self, &position),
+                                   self->file);
+}
+
+static void
+case_history_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+
+  show_item_page (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  gtk_menu_button_popup (self->case_history_button);
+}
+
 /* Opens the review panel (Ctrl+Shift+R). */
 static void
 review_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -1071,20 +1297,31 @@ trust_anchor_paths (RefWindow *self)
   return self->settings ? g_settings_get_strv (self->settings, "trust-anchors") : g_new0 (char *, 1);
 }
 
-/* The trust anchors of the settings. One unreadable file does not stop the others:
- * the list of trusted authorities says which one failed. (transfer full) */
-static RefSignatureTrust *
-load_trust (RefWindow *self)
+static void
+add_trust_files (RefWindow *self, RefSignatureTrust *trust, const char *key,
+                 gboolean (*add) (RefSignatureTrust *, const char *, GError **))
 {
-  g_auto (GStrv) paths = trust_anchor_paths (self);
-  RefSignatureTrust *trust = ref_signature_trust_new ();
+  g_auto (GStrv) paths = self->settings ? g_settings_get_strv (self->settings, key) : g_new0 (char *, 1);
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autoptr (GError) error = NULL;
-      if (!ref_signature_trust_add_file (trust, paths[i], &error))
-        g_debug ("Trust anchor %s skipped: %s", paths[i], error->message);
+      if (!add (trust, paths[i], &error))
+        g_debug ("%s: %s skipped: %s", key, paths[i], error->message);
     }
+}
+
+/* What the settings trust: authorities, time-stamp authorities, revocation lists.
+ * One unreadable file does not stop the others: the list of trusted authorities says
+ * which one failed. (transfer full) */
+static RefSignatureTrust *
+load_trust (RefWindow *self)
+{
+  RefSignatureTrust *trust = ref_signature_trust_new ();
+
+  add_trust_files (self, trust, "trust-anchors", ref_signature_trust_add_file);
+  add_trust_files (self, trust, "tsa-trust-anchors", ref_signature_trust_add_tsa_file);
+  add_trust_files (self, trust, "crl-files", ref_signature_trust_add_crl_file);
   return trust;
 }
 
@@ -1119,43 +1356,30 @@ count_standing_approvals (RefMeeting *meeting)
   return n;
 }
 
-/* Members present who have an approval that is not void, each counted once: an
- * approval by someone outside the committee, or a second one by the same member, does
- * not bring the minutes closer to approved. */
-static guint
-count_approved_members (RefMeeting *meeting)
-{
-  GListModel *approvals = ref_meeting_get_approvals (meeting);
-  g_autoptr (GHashTable) members = g_hash_table_new (NULL, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (approvals); i++)
-    {
-      g_autoptr (RefApproval) approval = g_list_model_get_item (approvals, i);
-      RefParticipant *p = ref_approval_get_participant (approval);
-
-      if (!ref_approval_get_voided (approval) && p != NULL && ref_participant_approves_minutes (p))
-        g_hash_table_add (members, p);
-    }
-  return g_hash_table_size (members);
-}
-
 static void
 update_lock_strip (RefWindow *self)
 {
   gboolean locked = ref_meeting_get_locked (self->meeting);
   guint n_members = count_approving_members (self->meeting);
-  guint n_approved = count_approved_members (self->meeting);
+  /* Only verified approvals count, each member and each certificate once: what the
+   * approval record outside the signature says counts for nothing. */
+  guint n_approved = ref_signature_count_approved (self->approval_checks);
   g_autofree char *text = NULL;
 
-  if (n_members > 0)
+  if (!self->verified && count_standing_approvals (self->meeting) > 0)
+    text = g_strdup (_("Locked for approval · checking the approvals…"));
+  else if (n_members > 0)
     /* TRANSLATORS: the strip above locked minutes: "Locked for approval · 2 of 5 members have approved" */
     text = g_strdup_printf (ngettext ("Locked for approval · %u of %u member has approved",
                                       "Locked for approval · %u of %u members have approved", n_members),
                             n_approved, n_members);
   else
     {
-      /* No members listed: count every approval that is not void. */
-      n_approved = count_standing_approvals (self->meeting);
+      /* No members listed: count every valid approval. */
+      n_approved = 0;
+      for (guint i = 0; i < self->approval_checks->len; i++)
+        n_approved += ref_approval_check_get_status (g_ptr_array_index (self->approval_checks, i))
+                      == REF_APPROVAL_STATUS_VALID;
       text = g_strdup_printf (ngettext ("Locked for approval · %u approval", "Locked for approval · %u approvals",
                                         n_approved),
                               n_approved);
@@ -1172,6 +1396,7 @@ status_icon (RefApprovalStatus status)
     case REF_APPROVAL_STATUS_VALID:
       return "emblem-ok-symbolic";
     case REF_APPROVAL_STATUS_UNTRUSTED:
+    case REF_APPROVAL_STATUS_NOT_COUNTED:
       return "dialog-warning-symbolic";
     case REF_APPROVAL_STATUS_VOID:
       return "action-unavailable-symbolic";
@@ -1190,6 +1415,7 @@ status_style (RefApprovalStatus status)
     case REF_APPROVAL_STATUS_VALID:
       return "success";
     case REF_APPROVAL_STATUS_UNTRUSTED:
+    case REF_APPROVAL_STATUS_NOT_COUNTED:
       return "warning";
     case REF_APPROVAL_STATUS_VOID:
       return "dim-label";
@@ -1303,7 +1529,9 @@ approval_row (RefWindow *self, RefApproval *approval, RefApprovalCheck *check)
   GtkWidget *row = adw_expander_row_new ();
   RefApprovalStatus status = ref_approval_check_get_status (check);
   GDateTime *time = ref_approval_check_get_signing_time (check);
-  const char *signer = ref_approval_get_signer (approval);
+  const char *signer = ref_approval_check_get_signer (check);
+  const char *member = ref_approval_check_get_participant_name (check);
+  g_autofree char *named = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   g_autofree char *when = NULL;
@@ -1311,9 +1539,19 @@ approval_row (RefWindow *self, RefApproval *approval, RefApprovalCheck *check)
   GtkWidget *icon = gtk_image_new_from_icon_name (status_icon (status));
   GArray *items = ref_approval_check_get_changed_items (check);
 
-  if (signer == NULL || *signer == '\0')
-    signer = *ref_approval_check_get_subject (check) ? ref_approval_check_get_subject (check) : _("Unknown signer");
-  escaped = g_markup_escape_text (signer, -1);
+  /* Who signed is the certificate that verified; the record's own name (outside the
+   * signature) is shown only as a claim, when nothing verified. */
+  if (*signer == '\0')
+    named = *ref_approval_get_signer (approval)
+                /* TRANSLATORS: an approval whose signature could not be read, with the name its record gives */
+                ? g_strdup_printf (_("Unknown signer (claims to be %s)"), ref_approval_get_signer (approval))
+                : g_strdup (_("Unknown signer"));
+  else if (*member && !g_str_equal (member, signer))
+    /* TRANSLATORS: "Maria Hansen, for Johan Müller": who signed, for which member */
+    named = g_strdup_printf (_("%s, for %s"), signer, member);
+  else
+    named = g_strdup (signer);
+  escaped = g_markup_escape_text (named, -1);
   /* A voided approval is a record, not an approval: struck through and dimmed. */
   title = status == REF_APPROVAL_STATUS_VOID ? g_strdup_printf ("<s>%s</s>", escaped) : g_steal_pointer (&escaped);
   time = time ? time : ref_approval_get_time (approval);
@@ -1339,34 +1577,41 @@ approval_row (RefWindow *self, RefApproval *approval, RefApprovalCheck *check)
   return row;
 }
 
-/* Checks every approval against the meeting as it is now and lists the outcome;
- * returns how many approvals that still count (not voided) are not valid. */
-guint
-ref_window_verify_approvals (RefWindow *self)
+/* How many approvals that still count (not voided) are not valid. */
+static guint
+count_bad (GPtrArray *checks)
 {
-  GListModel *approvals;
-  g_autoptr (RefSignatureTrust) trust = NULL;
-  g_autofree char *summary = NULL;
-  guint n, n_bad = 0, n_valid = 0;
+  guint n_bad = 0;
 
-  g_return_val_if_fail (REF_IS_WINDOW (self), 0);
-  g_clear_handle_id (&self->approvals_refresh_source, g_source_remove);
-  approvals = ref_meeting_get_approvals (self->meeting);
-  n = g_list_model_get_n_items (approvals);
-  trust = load_trust (self);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      RefApprovalStatus status = ref_approval_check_get_status (g_ptr_array_index (checks, i));
+      n_bad += status != REF_APPROVAL_STATUS_VALID && status != REF_APPROVAL_STATUS_VOID;
+    }
+  return n_bad;
+}
+
+/* Lists the outcome of a verification. */
+static void
+show_checks (RefWindow *self, GPtrArray *checks)
+{
+  GListModel *approvals = ref_meeting_get_approvals (self->meeting);
+  guint n = MIN (checks->len, g_list_model_get_n_items (approvals));
+  guint n_bad = count_bad (checks), n_valid = 0;
+  g_autofree char *summary = NULL;
+
   clear_list (self->approvals_list);
   g_ptr_array_set_size (self->approval_checks, 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (RefApproval) approval = g_list_model_get_item (approvals, i);
-      RefApprovalCheck *check = ref_signature_verify (self->meeting, approval, trust);
-      RefApprovalStatus status = ref_approval_check_get_status (check);
+      RefApprovalCheck *check = g_ptr_array_index (checks, i);
 
-      g_ptr_array_add (self->approval_checks, check);
-      n_valid += status == REF_APPROVAL_STATUS_VALID;
-      n_bad += status != REF_APPROVAL_STATUS_VALID && status != REF_APPROVAL_STATUS_VOID;
+      g_ptr_array_add (self->approval_checks, g_object_ref (check));
+      n_valid += ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_VALID;
       gtk_list_box_append (self->approvals_list, approval_row (self, approval, check));
     }
+  self->verified = TRUE;
   if (n == 0)
     summary = g_strdup (ref_meeting_get_locked (self->meeting)
                             ? _("Locked for approval. No one has approved yet.")
@@ -1380,22 +1625,119 @@ ref_window_verify_approvals (RefWindow *self)
   gtk_label_set_label (self->approvals_summary, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->approvals_list), n > 0);
   update_lock_strip (self);
-  return n_bad;
+}
+
+typedef struct {
+  RefSignatureSnapshot *snapshot;
+  RefSignatureTrust *trust;
+} VerifyJob;
+
+static void
+verify_job_free (VerifyJob *job)
+{
+  ref_signature_snapshot_free (job->snapshot);
+  g_clear_object (&job->trust);
+  g_free (job);
+}
+
+static void
+verify_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  VerifyJob *job = data;
+
+  g_task_return_pointer (task, ref_signature_snapshot_verify (job->snapshot, job->trust, cancellable),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_verified (GObject *source, GAsyncResult *result, gpointer data)
+{
+  RefWindow *self = REF_WINDOW (source);
+  g_autoptr (GPtrArray) checks = g_task_propagate_pointer (G_TASK (result), NULL);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  guint n_bad;
+
+  /* A newer verification replaced this one, or the window is going. */
+  if (checks == NULL || g_cancellable_is_cancelled (cancellable) || cancellable != self->verify_cancellable)
+    return;
+  g_clear_object (&self->verify_cancellable);
+  show_checks (self, checks);
+  n_bad = count_bad (checks);
+  if (self->verify_report && n_bad > 0)
+    {
+      g_autofree char *text = g_strdup_printf (
+          ngettext ("%u approval is not valid: see Approvals", "%u approvals are not valid: see Approvals", n_bad),
+          n_bad);
+      toast (self, text);
+    }
+  else if (self->verify_all_valid_toast && n_bad == 0 && count_standing_approvals (self->meeting) > 0)
+    toast (self, _("Every approval is valid"));
+  self->verify_report = FALSE;
+  self->verify_all_valid_toast = FALSE;
+}
+
+/* Checks every approval against the meeting as it is now, in a thread (a large
+ * meeting takes a moment), and lists the outcome when done. A verification still
+ * running is replaced. */
+static void
+start_verification (RefWindow *self, gboolean report, gboolean all_valid_toast)
+{
+  VerifyJob *job = g_new0 (VerifyJob, 1);
+  g_autoptr (GTask) task = NULL;
+
+  g_clear_handle_id (&self->approvals_refresh_source, g_source_remove);
+  if (self->verify_cancellable != NULL)
+    g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  self->verify_cancellable = g_cancellable_new ();
+  self->verify_report |= report;
+  self->verify_all_valid_toast |= all_valid_toast;
+  self->verified = FALSE;
+  /* What is shown until then is not for the meeting as it is. */
+  g_ptr_array_set_size (self->approval_checks, 0);
+  update_lock_strip (self);
+  job->snapshot = ref_signature_snapshot_new_for_verifying (self->meeting);
+  job->trust = load_trust (self);
+  task = g_task_new (self, self->verify_cancellable, on_verified, NULL);
+  g_task_set_source_tag (task, start_verification);
+  g_task_set_task_data (task, job, (GDestroyNotify) verify_job_free);
+  g_task_run_in_thread (task, verify_in_thread);
+}
+
+void
+ref_window_verify_approvals (RefWindow *self)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  start_verification (self, FALSE, FALSE);
+}
+
+gboolean
+ref_window_get_verifying (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+  return self->verify_cancellable != NULL;
+}
+
+guint
+ref_window_wait_for_approvals (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), 0);
+
+  if (self->approvals_refresh_source != 0 || self->verify_open_source != 0)
+    {
+      g_clear_handle_id (&self->verify_open_source, g_source_remove);
+      start_verification (self, FALSE, FALSE);
+    }
+  while (self->verify_cancellable != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return count_bad (self->approval_checks);
 }
 
 /* Verifies, and says so in a toast when an approval does not hold. */
-static guint
+static void
 verify_and_report (RefWindow *self)
 {
-  guint n_bad = ref_window_verify_approvals (self);
-
-  if (n_bad > 0)
-    {
-      g_autofree char *text = g_strdup_printf (
-          ngettext ("%u approval is not valid: see Approvals", "%u approvals are not valid: see Approvals", n_bad), n_bad);
-      toast (self, text);
-    }
-  return n_bad;
+  start_verification (self, TRUE, FALSE);
 }
 
 RefApprovalCheck *
@@ -1418,7 +1760,7 @@ refresh_approvals_idle (gpointer data)
   RefWindow *self = data;
 
   self->approvals_refresh_source = 0;
-  ref_window_verify_approvals (self);
+  start_verification (self, FALSE, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -1427,6 +1769,7 @@ refresh_approvals_idle (gpointer data)
 static void
 schedule_approvals_refresh (RefWindow *self)
 {
+  self->verified = FALSE;
   if (self->approvals_refresh_source == 0)
     self->approvals_refresh_source = g_idle_add (refresh_approvals_idle, self);
 }
@@ -1470,7 +1813,8 @@ on_locked_changed (RefMeeting *meeting, GParamSpec *pspec, RefWindow *self)
 static void
 on_approvals_show (GtkPopover *popover, RefWindow *self)
 {
-  ref_window_verify_approvals (self);
+  if (!self->verified && self->verify_cancellable == NULL)
+    start_verification (self, FALSE, FALSE);
 }
 
 static void
@@ -1493,7 +1837,7 @@ unlock_now (RefWindow *self)
   ref_history_seal (ref_meeting_get_history (self->meeting));
   ref_meeting_unlock (self->meeting);
   ref_history_seal (ref_meeting_get_history (self->meeting));
-  ref_window_verify_approvals (self);
+  start_verification (self, FALSE, FALSE);
   toast (self, _("Unlocked for editing"));
 }
 
@@ -1532,39 +1876,162 @@ unlock_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean save_shared (RefWindow *self, GFile *file, RefXmlSaveFlags flags, GError **error);
+
+static char *
+tsa_url (RefWindow *self)
+{
+  g_autofree char *url = self->settings ? g_settings_get_string (self->settings, "tsa-url") : NULL;
+  return url && *url ? g_steal_pointer (&url) : NULL;
+}
+
+/* An approval is a record: once made, it goes to the file at once (under the file's
+ * lock, keeping what other members signed meanwhile). */
+static void
+approved (RefWindow *self, RefApproval *approval)
+{
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* TRANSLATORS: toast after signing, "Approved by Anna Holm" */
+  text = g_strdup_printf (_("Approved by %s"), ref_approval_get_signer (approval));
+  toast (self, text);
+  if (self->file != NULL && !save_shared (self, self->file, REF_XML_SAVE_NONE, &error))
+    ref_window_show_error (self, _("The approval is made but not saved"), error->message);
+  verify_and_report (self);
+}
+
 /* Signs with the PKCS#12 file at @pkcs12_path, as Approve… does once it has the file
- * and the password. On failure the meeting is unchanged. */
+ * and the password, with the time-stamp authority of the settings; blocks while it
+ * answers. On failure the meeting is unchanged. */
 gboolean
 ref_window_approve_with_file (RefWindow *self, const char *pkcs12_path, const char *password, GError **error)
 {
   g_autoptr (RefApproval) approval = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *url = NULL;
+  RefSignOptions options = { 0 };
 
   g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (pkcs12_path != NULL, FALSE);
 
+  url = tsa_url (self);
+  options.pkcs12_path = pkcs12_path;
+  options.password = password;
+  options.tsa_url = url;
   ref_history_seal (ref_meeting_get_history (self->meeting));
-  approval = ref_signature_sign (self->meeting, pkcs12_path, password, NULL, error);
+  approval = ref_signature_sign_with_options (self->meeting, &options, error);
   if (approval == NULL)
     return FALSE;
   ref_history_seal (ref_meeting_get_history (self->meeting));
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-certificate", pkcs12_path);
-  /* TRANSLATORS: toast after signing, "Approved by Anna Holm" */
-  text = g_strdup_printf (_("Approved by %s"), ref_approval_get_signer (approval));
-  toast (self, text);
-  verify_and_report (self);
+  approved (self, approval);
   return TRUE;
 }
 
+typedef struct {
+  RefSignatureSnapshot *snapshot;
+  char *path;
+  char *password;
+  char *tsa_url;
+} SignJob;
+
+static void
+sign_job_free (SignJob *job)
+{
+  ref_signature_snapshot_free (job->snapshot);
+  g_free (job->path);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
+  g_free (job->tsa_url);
+  g_free (job);
+}
+
+static void
+sign_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  SignJob *job = data;
+  RefSignOptions options = { .pkcs12_path = job->path, .password = job->password, .tsa_url = job->tsa_url,
+                             .cancellable = cancellable };
+  GError *error = NULL;
+  RefSignature *signature = ref_signature_snapshot_sign (job->snapshot, &options, &error);
+
+  if (signature == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, signature, (GDestroyNotify) ref_signature_free);
+}
+
 static void ask_password (RefWindow *self, const char *path, const char *problem);
+
+static void
+on_signed (GObject *source, GAsyncResult *result, gpointer data)
+{
+  RefWindow *self = REF_WINDOW (source);
+  SignJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefSignature) signature = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (RefApproval) approval = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->sign_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.approve", TRUE);
+  if (signature != NULL)
+    {
+      ref_history_seal (ref_meeting_get_history (self->meeting));
+      approval = ref_signature_add (self->meeting, job->snapshot, signature, &error);
+      ref_history_seal (ref_meeting_get_history (self->meeting));
+    }
+  if (approval == NULL)
+    {
+      if (g_error_matches (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_KEY))
+        /* Most likely a mistyped password: ask again, saying why. */
+        ask_password (self, job->path, error->message);
+      else
+        ref_window_show_error (self, _("Could not approve"), error->message);
+      return;
+    }
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-certificate", job->path);
+  approved (self, approval);
+}
+
+/* Signs in a thread: the time-stamp authority may take a while to answer, and the
+ * window stays responsive meanwhile. */
+static void
+approve_in_background (RefWindow *self, const char *path, const char *password)
+{
+  SignJob *job = g_new0 (SignJob, 1);
+  g_autoptr (GTask) task = NULL;
+
+  if (self->sign_cancellable != NULL)
+    return;
+  self->sign_cancellable = g_cancellable_new ();
+  job->snapshot = ref_signature_snapshot_new (self->meeting);
+  job->path = g_strdup (path);
+  job->password = g_strdup (password);
+  job->tsa_url = tsa_url (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.approve", FALSE);
+  toast (self, job->tsa_url ? _("Signing and asking for a time stamp…") : _("Signing…"));
+  task = g_task_new (self, self->sign_cancellable, on_signed, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) sign_job_free);
+  g_task_run_in_thread (task, sign_in_thread);
+}
+
+gboolean
+ref_window_get_approving (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+  return self->sign_cancellable != NULL;
+}
 
 static void
 on_password_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
 {
   const char *path = g_object_get_data (G_OBJECT (dialog), "path");
   GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autoptr (GError) error = NULL;
 
   /* Take the keyboard focus off the password row before the dialog closes. Closed by
    * Enter with the focus still in the row, and with the accessibility layer on (as on
@@ -1574,14 +2041,7 @@ on_password_response (AdwMessageDialog *dialog, const char *response, RefWindow 
   gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
   if (!g_str_equal (response, "approve"))
     return;
-  if (!ref_window_approve_with_file (self, path, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
-    {
-      if (g_error_matches (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_KEY))
-        /* Most likely a mistyped password: ask again, saying why. */
-        ask_password (self, path, error->message);
-      else
-        ref_window_show_error (self, _("Could not approve"), error->message);
-    }
+  approve_in_background (self, path, gtk_editable_get_text (GTK_EDITABLE (entry)));
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
@@ -1671,10 +2131,7 @@ approve_activated (GtkWidget *widget, const char *action_name, GVariant *paramet
 static void
 verify_approvals_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RefWindow *self = REF_WINDOW (widget);
-
-  if (verify_and_report (self) == 0 && count_standing_approvals (self->meeting) > 0)
-    toast (self, _("Every approval is valid"));
+  start_verification (REF_WINDOW (widget), TRUE, TRUE);
 }
 
 /* ---- trusted authorities ---- */
@@ -1848,11 +2305,25 @@ ref_window_show_import_notes (RefWindow *self, GPtrArray *warnings, double cover
   ref_import_notes_show (self->import_notes, warnings, coverage, confidence);
 }
 
+void
+ref_window_show_import_notes_summary (RefWindow *self, GPtrArray *warnings, const char *summary)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  ref_import_notes_show_summary (self->import_notes, warnings, summary);
+}
+
 GtkWidget *
 ref_window_get_import_notes (RefWindow *self)
 {
   g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->import_notes);
+}
+
+void
+ref_window_show_import_confidence_notes (RefWindow *self, GPtrArray *notes)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  ref_import_notes_show_confidence_notes (self->import_notes, notes);
 }
 
 static void
@@ -1974,6 +2445,9 @@ ref_window_set_file (RefWindow *self, GFile *file)
   if (self->file == file || (self->file && file && g_file_equal (self->file, file)))
     return;
   g_set_object (&self->file, file);
+  /* What is on disk now is what the window has: the base for noticing changes. */
+  g_clear_pointer (&self->etag, g_free);
+  watch_file (self);
   /* Also reached from g_object_new(), after constructed(), when the template is ready. */
   if (self->meeting != NULL && self->window_title != NULL)
     update_title (self);
@@ -2012,6 +2486,7 @@ ref_window_constructed (GObject *object)
       g_object_ref (ref_meeting_get_items (self->meeting)), g_object_ref (ref_search_bar_get_filter (self->search_bar)))));
   ref_review_panel_set_meeting (self->review_panel, self->meeting);
   g_signal_connect (self->review_panel, "problem-activated", G_CALLBACK (on_review_problem_activated), self);
+  g_signal_connect (self->case_history_popover, "show", G_CALLBACK (on_case_history_show), self);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -2073,6 +2548,15 @@ ref_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->approvals_refresh_source, g_source_remove);
   g_clear_handle_id (&self->verify_open_source, g_source_remove);
+  if (self->verify_cancellable != NULL)
+    g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  if (self->sign_cancellable != NULL)
+    g_cancellable_cancel (self->sign_cancellable);
+  g_clear_object (&self->sign_cancellable);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   /* A window that goes away with nothing unsaved leaves no recovery copy. */
   if (self->meeting != NULL && self->recovery_id != NULL
       && (!ref_history_get_modified (ref_meeting_get_history (self->meeting)) || self->close_confirmed))
@@ -2100,6 +2584,7 @@ ref_window_finalize (GObject *object)
   g_clear_pointer (&self->last_autosave, g_bytes_unref);
   g_clear_pointer (&self->approval_checks, g_ptr_array_unref);
   g_free (self->recovery_id);
+  g_free (self->etag);
   G_OBJECT_CLASS (ref_window_parent_class)->finalize (object);
 }
 
@@ -2199,6 +2684,10 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.renumber", NULL, renumber_activated);
   gtk_widget_class_install_action (widget_class, "win.go-to-item", NULL, go_to_item_activated);
   gtk_widget_class_install_action (widget_class, "win.go-to-number", "u", go_to_number_activated);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_button);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_popover);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_panel);
+  gtk_widget_class_install_action (widget_class, "win.case-history", NULL, case_history_activated);
 
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_revealer);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_label);
@@ -2224,6 +2713,7 @@ ref_window_init (RefWindow *self)
   g_type_ensure (REF_TYPE_IMPORT_NOTES);
   g_type_ensure (REF_TYPE_REVIEW_PANEL);
   g_type_ensure (REF_TYPE_SEARCH_BAR);
+  g_type_ensure (REF_TYPE_CASE_HISTORY_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = ref_settings_new ();
   self->approval_checks = g_ptr_array_new_with_free_func (g_object_unref);

@@ -20,8 +20,14 @@ void        ref_window_select_item (RefWindow *self, guint position);
 GtkWidget  *ref_window_get_item_view (RefWindow *self);
 GtkWidget  *ref_window_get_item_list (RefWindow *self);
 void        ref_window_show_error (RefWindow *self, const char *heading, const char *message);
-/* Saves to the window's file; FALSE with @error when there is none or it fails. */
+/* Saves to @file. To the window's own file, under its lock and keeping approvals and
+ * comments another program saved meanwhile; REF_XML_ERROR_CHANGED_ON_DISK (nothing
+ * written) when the minutes there were changed. */
 gboolean    ref_window_save_to (RefWindow *self, GFile *file, GError **error);
+/* Saves over such a change (approvals and comments made there are kept). */
+gboolean    ref_window_save_overwriting (RefWindow *self, GError **error);
+/* Replaces the window's meeting by the file as it is on disk now (a new window). */
+RefWindow  *ref_window_reload (RefWindow *self, GError **error);
 
 /* Recovery copy of unsaved work (also written every few seconds by a timer). */
 gboolean    ref_window_autosave_now (RefWindow *self, GError **error);
@@ -30,6 +36,9 @@ void        ref_window_set_recovery_id (RefWindow *self, const char *id);
 
 /* @warnings: (element-type RefImportWarning) the import's notes for the user. */
 void        ref_window_show_import_notes (RefWindow *self, GPtrArray *warnings, double coverage, double confidence);
+/* The same, under a summary line the importer wrote. */
+void        ref_window_show_import_notes_summary (RefWindow *self, GPtrArray *warnings, const char *summary);
+void        ref_window_show_import_confidence_notes (RefWindow *self, GPtrArray *notes);
 
 /* Shows only the items whose texts contain @text (case-insensitive). */
 void        ref_window_find (RefWindow *self, const char *text);
@@ -61,9 +70,16 @@ gboolean    ref_window_approve_with_file (RefWindow *self, const char *pkcs12_pa
 /* The step of Approve… after the certificate file is chosen: the password dialog. */
 void        ref_window_ask_certificate_password (RefWindow *self, const char *pkcs12_path);
 /* Verifies every approval against the meeting as it is, with the trusted authorities
- * of the settings, and lists the outcome in the approvals panel. Returns how many
- * approvals that still count (not voided) are not valid. */
-guint       ref_window_verify_approvals (RefWindow *self);
+ * of the settings, in a thread, and lists the outcome in the approvals panel when
+ * done. */
+void        ref_window_verify_approvals (RefWindow *self);
+/* Runs the main loop until the verification (started or due) is done; returns how
+ * many approvals that still count (not voided) are not valid. For tests. */
+guint       ref_window_wait_for_approvals (RefWindow *self);
+/* Whether approvals are being verified in the background right now. */
+gboolean    ref_window_get_verifying (RefWindow *self);
+/* Whether an approval is being signed in the background (Approve… after the password). */
+gboolean    ref_window_get_approving (RefWindow *self);
 /* (transfer none) (nullable): the outcome for the @index-th approval, as last verified */
 RefApprovalCheck *ref_window_get_approval_check (RefWindow *self, guint index);
 /* The approvals panel's list: an AdwExpanderRow per approval. */

@@ -63,6 +63,12 @@ best_pdftotext (const char *path)
   return best;
 }
 
+static int
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
 static void
 import_one (gpointer data, gpointer user_data)
 {
@@ -86,7 +92,7 @@ main (int argc, char **argv)
   while ((name = g_dir_read_name (d)))
     if (g_str_has_suffix (name, ".pdf"))
       g_ptr_array_add (fixtures, g_build_filename (dir, name, NULL));
-  g_ptr_array_sort (fixtures, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (fixtures, compare_paths);
 
   printf ("# PDF import benchmark (reference: pdftotext -layout, same file, same run; best of 3)\n");
   printf ("# %-34s %6s %9s %9s %8s %7s\n", "file", "pages", "ours s", "ref s", "pages/s", "ratio");
@@ -135,6 +141,36 @@ main (int argc, char **argv)
     printf ("# batch of 50 files: %.2f s one after another, %.2f s on %u cores: %.2fx faster\n", serial, parallel, cores,
             serial / parallel);
   }
+
+  /* Whole process against whole process, as a user runs them: referent-cli import
+   * (start-up, import, writing the .referat) against pdftotext -layout, on every
+   * fixture and on the joined file. */
+  if (g_getenv ("REFERENT_CLI") != NULL)
+    {
+      g_autofree char *out = g_build_filename (tmp, "out.referat", NULL);
+      double cli_total = 0, ref_total = 0;
+
+      for (guint i = 0; i <= fixtures->len; i++)
+        {
+          const char *path = i < fixtures->len ? g_ptr_array_index (fixtures, i) : big;
+          const char *cli_argv[] = { g_getenv ("REFERENT_CLI"), "import", path, "-o", out, NULL };
+          double cli = G_MAXDOUBLE, ref = best_pdftotext (path);
+
+          for (int k = 0; k < 3; k++)
+            cli = MIN (cli, time_command (cli_argv));
+          if (i < fixtures->len)
+            {
+              cli_total += cli;
+              ref_total += ref;
+            }
+          else
+            printf ("# whole process, joined file: referent-cli import %.3f s, pdftotext -layout %.3f s: %.2fx\n", cli, ref,
+                    cli / ref);
+        }
+      printf ("# whole process, all fixtures: referent-cli import %.3f s, pdftotext -layout %.3f s: %.2fx\n", cli_total,
+              ref_total, cli_total / ref_total);
+      g_unlink (out);
+    }
 
   g_unlink (big);
   g_rmdir (tmp);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ref-esdh-import.h"
 #include "ref-pdf-import.h"
 #include "ref-text.h"
 #include "ref-xml.h"
@@ -55,6 +56,32 @@ ref_fuzz_init (void)
 
 /* ---- .referat reader ---- */
 
+/* A file is streamed from disk, bytes in memory are not: the same input must give the
+ * same meeting or the same kind of error either way. */
+static void
+check_file_agrees (GBytes *bytes, RefMeeting *from_bytes, const GError *bytes_error)
+{
+  static char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) from_file = NULL;
+  g_autofree char *where = NULL;
+
+  if (path == NULL)
+    path = g_build_filename (g_get_tmp_dir (), "referent-fuzz-stream.referat", NULL);
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL))
+    return;
+  file = g_file_new_for_path (path);
+  from_file = ref_xml_load_file (file, &error);
+  if ((from_file == NULL) != (from_bytes == NULL))
+    fuzz_fail ("from a file the load %s, from memory it %s (%s)", from_file ? "succeeded" : "failed",
+               from_bytes ? "succeeded" : "failed", error ? error->message : bytes_error->message);
+  if (from_file == NULL && error->code != bytes_error->code)
+    fuzz_fail ("from a file the error is “%s”, from memory “%s”", error->message, bytes_error->message);
+  if (from_file != NULL && !ref_model_equal (from_file, from_bytes, &where))
+    fuzz_fail ("from a file the meeting differs at %s", where ? where : "?");
+}
+
 void
 ref_fuzz_check_xml (const guint8 *data, gsize size)
 {
@@ -68,6 +95,7 @@ ref_fuzz_check_xml (const guint8 *data, gsize size)
   g_autofree char *where = NULL;
 
   meeting = ref_xml_load_bytes (bytes, "fuzz.referat", &error);
+  check_file_agrees (bytes, meeting, error);
   if (meeting == NULL)
     {
       if (error == NULL || error->domain != REF_XML_ERROR || error->code < REF_XML_ERROR_IO
@@ -88,6 +116,13 @@ ref_fuzz_check_xml (const guint8 *data, gsize size)
   rewritten = ref_xml_write_bytes (again);
   if (!g_bytes_equal (written, rewritten))
     fuzz_fail ("writing the reloaded meeting gives different bytes (the writer is not canonical)");
+  /* Whatever the reader accepts, the writer turns into a file the schema accepts (the
+   * streaming schema check, as `referent-cli validate` runs it). */
+  g_clear_object (&again);
+  again = ref_xml_load_bytes_full (written, "rewritten.referat", REF_XML_LOAD_VALIDATE, &error);
+  if (again == NULL)
+    fuzz_fail ("the writer's output does not match the schema: %s\n--- written:\n%.*s", error->message,
+               (int) MIN (g_bytes_get_size (written), 4000), (const char *) g_bytes_get_data (written, NULL));
 }
 
 /* ---- PDF importer ---- */
@@ -211,6 +246,56 @@ ref_fuzz_check_pdf (const guint8 *data, gsize size, guint cancel_after_ms)
   reloaded = ref_xml_load_bytes (saved, "imported.referat", &error);
   if (reloaded == NULL)
     fuzz_fail ("the imported meeting, saved, does not load: %s", error->message);
+}
+
+/* ---- case-system exports ---- */
+
+void
+ref_fuzz_check_esdh (const guint8 *data, gsize size)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefEsdhImport) import = ref_esdh_import_bytes (bytes, "fuzz.xml", NULL, NULL, &error);
+  g_autoptr (GBytes) saved = NULL;
+  g_autoptr (RefMeeting) reloaded = NULL;
+  g_autofree char *where = NULL;
+  RefMeeting *meeting;
+  GPtrArray *warnings;
+
+  if (import == NULL)
+    {
+      if (error == NULL || error->domain != REF_ESDH_IMPORT_ERROR || error->message == NULL || *error->message == '\0')
+        fuzz_fail ("import failed without a proper REF_ESDH_IMPORT_ERROR");
+      return;
+    }
+  if (error != NULL)
+    fuzz_fail ("import succeeded but set an error: %s", error->message);
+  meeting = ref_esdh_import_get_meeting (import);
+  warnings = ref_esdh_import_get_warnings (import);
+  if (meeting == NULL || warnings == NULL || ref_esdh_import_get_dialect (import) == NULL)
+    fuzz_fail ("an import result without a meeting, notes or dialect");
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const RefImportWarning *w = g_ptr_array_index (warnings, i);
+      if (w->text == NULL || w->reason == NULL || *w->reason == '\0' || !g_utf8_validate (w->text, -1, NULL)
+          || !g_utf8_validate (w->reason, -1, NULL))
+        fuzz_fail ("note %u is incomplete or not UTF-8", i);
+    }
+  if (ref_meeting_get_start (meeting) == NULL)
+    fuzz_fail ("the imported meeting has no start");
+  if (ref_esdh_import_get_n_attachments_found (import) > ref_esdh_import_get_n_attachments (import))
+    fuzz_fail ("more attachment files found than named");
+
+  /* What was imported saves as a valid file that loads into the same meeting. */
+  saved = ref_xml_write_bytes (meeting);
+  if (!ref_xml_validate_bytes (saved, "imported.referat", &error))
+    fuzz_fail ("the imported meeting, saved, does not validate: %s\n--- saved:\n%.*s", error->message,
+               (int) MIN (g_bytes_get_size (saved), 4000), (const char *) g_bytes_get_data (saved, NULL));
+  reloaded = ref_xml_load_bytes (saved, "imported.referat", &error);
+  if (reloaded == NULL)
+    fuzz_fail ("the imported meeting, saved, does not load: %s", error->message);
+  if (!ref_model_equal (meeting, reloaded, &where))
+    fuzz_fail ("the imported meeting loads back differently at %s", where ? where : "?");
 }
 
 /* ---- structured text from plain text ---- */

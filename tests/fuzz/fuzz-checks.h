@@ -26,6 +26,12 @@ void ref_fuzz_check_xml (const guint8 *data, gsize size);
  * back. */
 void ref_fuzz_check_pdf (const guint8 *data, gsize size, guint cancel_after_ms);
 
+/* ref_esdh_import_bytes (the case-system importer on bytes as an export's XML, every
+ * dialect, no bundle folder): fails with a REF_ESDH_IMPORT_ERROR and a message, or
+ * gives a meeting whose notes are complete and which the writer saves into a file
+ * that validates against the RelaxNG schema and loads into an equal meeting. */
+void ref_fuzz_check_esdh (const guint8 *data, gsize size);
+
 /* ref_text_new_from_plain → ref_text_to_plain → ref_text_new_from_plain gives an equal
  * text, and printing that again gives the same string (the input ends at its first
  * NUL byte, as any C string does). */

@@ -5,7 +5,7 @@
 #
 # Configures and builds the libFuzzer harnesses in _build-fuzz (clang, ASan + UBSan,
 # libFuzzer coverage on the whole library) if needed, then runs each harness (default:
-# all three, one after another) for SECONDS. Each run starts from a copy of the seed
+# all four, one after another) for SECONDS. Each run starts from a copy of the seed
 # corpus in a temporary directory, so the committed corpus never grows by itself.
 # Crashing, leaking or timing-out inputs are saved to tests/fuzz/crashes/ and the
 # script exits non-zero if any harness found one.
@@ -19,14 +19,14 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 
 if [ $# -lt 1 ] || ! [[ $1 =~ ^[0-9]+$ ]]; then
-  echo "usage: $0 SECONDS [fuzz-xml-reader|fuzz-pdf-import|fuzz-text-plain ...]" >&2
+  echo "usage: $0 SECONDS [fuzz-xml-reader|fuzz-pdf-import|fuzz-text-plain|fuzz-esdh-import ...]" >&2
   exit 2
 fi
 SECONDS_EACH=$1
 shift
 HARNESSES=("$@")
 if [ ${#HARNESSES[@]} -eq 0 ]; then
-  HARNESSES=(fuzz-xml-reader fuzz-pdf-import fuzz-text-plain)
+  HARNESSES=(fuzz-xml-reader fuzz-pdf-import fuzz-text-plain fuzz-esdh-import)
 fi
 
 BUILD=${FUZZ_BUILD_DIR:-_build-fuzz}
@@ -73,6 +73,7 @@ for h in "${HARNESSES[@]}"; do
     fuzz-xml-reader) kind=xml; extra=(-dict="$ROOT/tests/fuzz/referat.dict" -max_len=65536) ;;
     fuzz-pdf-import) kind=pdf; extra=(-dict="$ROOT/tests/fuzz/pdf.dict" -max_len=262144 -close_fd_mask=2) ;;
     fuzz-text-plain) kind=text; extra=(-dict="$ROOT/tests/fuzz/text.dict" -max_len=16384) ;;
+    fuzz-esdh-import) kind=esdh; extra=(-dict="$ROOT/tests/fuzz/esdh.dict" -max_len=65536) ;;
     *) echo "run-fuzzers: unknown harness $h" >&2; exit 2 ;;
   esac
   corpus=$WORK/$kind
