@@ -8,6 +8,7 @@
 #include "ref-archive-service.h"
 #include "ref-esdh-import.h"
 #include "ref-pdf-import.h"
+#include "ref-preferences-window.h"
 #include "ref-recovery.h"
 #include "ref-search-window.h"
 #include "ref-window.h"
@@ -548,12 +549,21 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 }
 
 static void
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (ref_preferences_window_new (parent)));
+}
+
+static void
 ref_application_startup (GApplication *app)
 {
   static const GActionEntry entries[] = {
     { "quit", quit_activated, NULL, NULL, NULL },
     { "new", new_activated, NULL, NULL, NULL },
     { "about", about_activated, NULL, NULL, NULL },
+    { "preferences", preferences_activated, NULL, NULL, NULL },
     { "import-pdf", import_pdf_activated, NULL, NULL, NULL },
     { "import-folder", import_folder_activated, NULL, NULL, NULL },
     { "search-archive", search_archive_activated, NULL, NULL, NULL },
@@ -564,8 +574,10 @@ ref_application_startup (GApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "app.new", { "<Control>n", NULL } },
-    { "app.import-pdf", { "<Control>i", NULL } },
+    /* Ctrl+I is Italic, as everywhere (GNOME HIG); importing opens a file as a meeting. */
+    { "app.import-pdf", { "<Control><Shift>o", NULL } },
     { "app.search-archive", { "<Control><Shift>f", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
@@ -580,6 +592,7 @@ ref_application_startup (GApplication *app)
     { "win.move-item-down", { "<Alt>Down", NULL } },
     { "win.go-to-item", { "<Control>g", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.review", { "<Control><Shift>r", NULL } },
     { "win.show-meeting", { "<Control>m", NULL } },
     { "win.lock-for-approval", { "<Control><Shift>l", NULL } },
     { "win.approve", { "<Control><Shift>g", NULL } },
