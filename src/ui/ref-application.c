@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "ref-application.h"
-#include "ref-archive-preferences-page.h"
 #include "ref-archive-service.h"
 #include "ref-esdh-import.h"
 #include "ref-pdf-import.h"
@@ -472,17 +471,14 @@ search_archive_activated (GSimpleAction *action, GVariant *parameter, gpointer u
   gtk_window_present (GTK_WINDOW (ref_search_window_new (GTK_APPLICATION (self))));
 }
 
-/* The archive's page alone for now; a Preferences window with every page takes it in. */
+/* The Preferences window at its archive page (from the case history panel). */
 static void
 archive_preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *window = ref_preferences_window_new (parent);
 
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (ref_archive_preferences_page_new ()));
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), parent != NULL);
+  ref_preferences_window_show_page (REF_PREFERENCES_WINDOW (window), "archive");
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ref-archive-preferences-page.h"
 #include "ref-preferences-window.h"
 #include "ref-settings.h"
 
@@ -11,6 +12,7 @@ struct _RefPreferencesWindow {
 
   AdwPreferencesGroup *comments_group;
   AdwEntryRow *author_row;
+  GtkWidget *archive_page;
 
   GSettings *settings; /* NULL when the schema is not installed */
 };
@@ -46,6 +48,10 @@ ref_preferences_window_init (RefPreferencesWindow *self)
   g_autofree char *description = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* One Preferences window: the archive's folder and index are its second page. */
+  self->archive_page = ref_archive_preferences_page_new ();
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (self->archive_page), "archive");
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->archive_page));
   if (*account != '\0')
     /* TRANSLATORS: %s is the full name of the user account */
     description = g_strdup_printf (_("Written on the comments you add. Left empty, your account’s name is used: %s."),
@@ -58,6 +64,21 @@ ref_preferences_window_init (RefPreferencesWindow *self)
     g_settings_bind (self->settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
   else
     gtk_widget_set_sensitive (GTK_WIDGET (self->author_row), FALSE);
+}
+
+/* Shows the page named @name: "general" or "archive". */
+void
+ref_preferences_window_show_page (RefPreferencesWindow *self, const char *name)
+{
+  g_return_if_fail (REF_IS_PREFERENCES_WINDOW (self));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), name);
+}
+
+GtkWidget *
+ref_preferences_window_get_archive_page (RefPreferencesWindow *self)
+{
+  g_return_val_if_fail (REF_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->archive_page;
 }
 
 GtkWidget *

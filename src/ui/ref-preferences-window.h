@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RefPreferencesWindow, ref_preferences_window, REF, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 GtkWidget *ref_preferences_window_new (GtkWindow *parent);
+void       ref_preferences_window_show_page (RefPreferencesWindow *self, const char *name);
+GtkWidget *ref_preferences_window_get_archive_page (RefPreferencesWindow *self);
 
 G_END_DECLS
