@@ -76,6 +76,73 @@ test_sidebar_titles_one_line (void)
   ref_test_close_window (window);
 }
 
+static void
+wait_for_frames (GtkWidget *widget, guint n)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 target = gdk_frame_clock_get_frame_counter (clock) + n;
+
+  while (gdk_frame_clock_get_frame_counter (clock) < target)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* A long agenda: the sidebar starts with a screenful of items and gets the rest over
+ * the next frames; selecting an item far down, or counting them, needs no wait. The
+ * participants' rows are made when Meeting Details is first shown. */
+static void
+test_long_agenda_lazily (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_meeting_new ();
+  GtkListView *list;
+  GListModel *shown;
+  RefWindow *window;
+  GtkWidget *participants;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
+      g_autofree char *title = g_strdup_printf ("Punkt %u", i + 1);
+      ref_agenda_item_set_title (item, title);
+      ref_meeting_add_item (meeting, item);
+    }
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autoptr (RefParticipant) p = ref_participant_new ();
+      g_autofree char *name = g_strdup_printf ("Medlem %u", i + 1);
+      ref_participant_set_name (p, name);
+      ref_meeting_add_participant (meeting, p);
+    }
+  window = ref_window_new (NULL, meeting, NULL);
+  list = GTK_LIST_VIEW (ref_window_get_item_list (window));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 120);
+  gtk_window_present (GTK_WINDOW (window));
+  /* The participants' rows wait for their view. */
+  participants = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (ref_window_get_meeting_view (window)),
+                                                              REF_TYPE_MEETING_VIEW, "participant_list"));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (participants), 0));
+  wait_for_frames (GTK_WIDGET (window), 12);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 120);
+
+  /* Again, selecting at once: item 100 is there without waiting. */
+  ref_test_close_window (window);
+  window = ref_window_new (NULL, meeting, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  ref_window_select_item (window, 99);
+  {
+    g_autoptr (RefAgendaItem) hundredth = g_list_model_get_item (ref_meeting_get_items (meeting), 99);
+    g_assert_true (ref_item_view_get_item (REF_ITEM_VIEW (ref_window_get_item_view (window))) == hundredth);
+  }
+  g_assert_cmpuint (ref_window_get_n_shown_items (window), ==, 120);
+  g_assert_nonnull (ref_meeting_view_get_participant_list (REF_MEETING_VIEW (ref_window_get_meeting_view (window))));
+  participants = ref_meeting_view_get_participant_list (REF_MEETING_VIEW (ref_window_get_meeting_view (window)));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (participants), 0));
+  ref_test_close_window (window);
+}
+
 /* Typing a decision in the item's decision editor edits the model; undo and redo go
  * through the meeting's history. */
 static void
@@ -1025,6 +1092,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/shows-sample", test_shows_sample);
   g_test_add_func ("/window/type-decision-undo-redo", test_type_decision_undo_redo);
   g_test_add_func ("/window/sidebar-titles-one-line", test_sidebar_titles_one_line);
+  g_test_add_func ("/window/long-agenda-lazily", test_long_agenda_lazily);
   g_test_add_func ("/window/add-and-reorder", test_add_and_reorder_items);
   g_test_add_func ("/window/attendance-and-closed", test_toggle_attendance_and_closed);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);

@@ -19,6 +19,8 @@
 struct _RefMeetingView {
   GtkWidget parent_instance;
 
+  gboolean participants_bound; /* the rows are made when the view is first shown */
+
   GtkWidget *scroller;
   GtkWidget *content;
   AdwEntryRow *committee_row;
@@ -662,10 +664,15 @@ on_participants_changed (GListModel *list, guint position, guint removed, guint 
   apply_lock (self);
 }
 
+static void bind_participants (RefMeetingView *self);
+
 static AdwExpanderRow *
 participant_row_at (RefMeetingView *self, guint position)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->participant_list, (int) position);
+  GtkListBoxRow *row;
+
+  bind_participants (self);
+  row = gtk_list_box_get_row_at_index (self->participant_list, (int) position);
 
   return row ? ADW_EXPANDER_ROW (row) : NULL;
 }
@@ -819,10 +826,34 @@ ref_meeting_view_get_meeting (RefMeetingView *self)
   return self->meeting;
 }
 
+/* The participants' rows (each an expander with a dozen widgets) are made when the
+ * view is first shown or asked for its list, not when the window opens on an item. */
+static void
+bind_participants (RefMeetingView *self)
+{
+  if (self->participants_bound || self->meeting == NULL)
+    return;
+  self->participants_bound = TRUE;
+  gtk_list_box_bind_model (self->participant_list, ref_meeting_get_participants (self->meeting),
+                           create_participant_row, self, NULL);
+  /* After the list box's own handler, so that the rows exist. */
+  g_signal_connect (ref_meeting_get_participants (self->meeting), "items-changed",
+                    G_CALLBACK (on_participants_changed), self);
+  update_participant_rows (self);
+  apply_lock (self);
+}
+
+static void
+on_map (GtkWidget *widget, gpointer data)
+{
+  bind_participants (REF_MEETING_VIEW (widget));
+}
+
 GtkWidget *
 ref_meeting_view_get_participant_list (RefMeetingView *self)
 {
   g_return_val_if_fail (REF_IS_MEETING_VIEW (self), NULL);
+  bind_participants (self);
   return GTK_WIDGET (self->participant_list);
 }
 
@@ -866,6 +897,7 @@ ref_meeting_view_set_meeting (RefMeetingView *self, RefMeeting *meeting)
       g_signal_handlers_disconnect_by_data (ref_meeting_get_participants (self->meeting), self);
     }
   gtk_list_box_bind_model (self->participant_list, NULL, NULL, NULL, NULL);
+  self->participants_bound = FALSE;
   g_set_object (&self->meeting, meeting);
 
   if (meeting != NULL)
@@ -880,19 +912,15 @@ ref_meeting_view_set_meeting (RefMeetingView *self, RefMeeting *meeting)
                                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
       g_signal_connect (meeting, "notify::start", G_CALLBACK (on_meeting_time_changed), self);
       g_signal_connect (meeting, "notify::end", G_CALLBACK (on_meeting_time_changed), self);
-      gtk_list_box_bind_model (self->participant_list, ref_meeting_get_participants (meeting), create_participant_row,
-                               self, NULL);
-      /* After the list box's own handler, so that the rows exist. */
-      g_signal_connect (ref_meeting_get_participants (meeting), "items-changed", G_CALLBACK (on_participants_changed),
-                        self);
     }
   else
     clear_fields (self);
 
   show_times (self);
-  update_participant_rows (self);
   gtk_widget_set_sensitive (self->content, meeting != NULL);
   apply_lock (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    bind_participants (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEETING]);
 }
 
@@ -1000,6 +1028,7 @@ ref_meeting_view_init (RefMeetingView *self)
   g_type_ensure (REF_TYPE_TEXT_EDITOR);
   g_type_ensure (REF_TYPE_TEXT_FIELD);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   self->remarks_editor = ref_text_field_get_editor (self->remarks_field);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remarks_editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remarks"), -1);
   /* The times sit on a scrolled page: the wheel scrolls it, it does not set them. */
