@@ -20,48 +20,9 @@
 #include "ref-settings.h"
 #include "ref-signature.h"
 #include "ref-ui-resources.h"
-#include "ref-window.h"
+#include "ref-window-private.h"
 #include "ref-xml.h"
 
-struct _RefWindow {
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  AdwLeaflet *leaflet;
-  AdwClamp *sidebar_clamp;
-  GtkWidget *content;
-  AdwWindowTitle *window_title;
-  GtkListView *item_list;
-  RefItemView *item_view;
-  GtkStack *content_stack;
-  RefMeetingView *meeting_view;
-  AdwWindowTitle *content_title;
-  GtkMenuButton *review_button;
-  GtkPopover *review_popover;
-  RefReviewPanel *review_panel;
-  RefSearchBar *search_bar;
-  RefImportNotes *import_notes;
-  GtkMenuButton *case_history_button;
-  GtkPopover *case_history_popover;
-  RefCaseHistoryPanel *case_history_panel;
-  GtkRevealer *lock_revealer;
-  GtkLabel *lock_label;
-  RefApprovalsPanel *approvals_panel;
-  guint verify_open_source;       /* the first verification, once the window is up */
-  char *etag;                       /* of the file when loaded or last saved */
-  GFileMonitor *monitor;            /* notices when another program changes the file */
-
-  RefMeeting *meeting;
-  GFile *file;
-  GtkSingleSelection *selection;
-  GSettings *settings; /* NULL when the schema is not installed */
-  gboolean close_confirmed;
-  RefEdition export_edition;
-
-  char *recovery_id;      /* this window's recovery copy */
-  guint autosave_source;
-  GBytes *last_autosave;  /* what the recovery copy holds, to skip identical writes */
-};
 
 G_DEFINE_FINAL_TYPE (RefWindow, ref_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -131,8 +92,8 @@ on_meeting_notify (RefMeeting *meeting, GParamSpec *pspec, RefWindow *self)
   update_title (self);
 }
 
-static void
-show_item_page (RefWindow *self)
+void
+_ref_window_show_item_page (RefWindow *self)
 {
   gtk_stack_set_visible_child_name (self->content_stack, "item");
   adw_window_title_set_title (self->content_title, _("Agenda Item"));
@@ -145,18 +106,7 @@ on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, RefWindo
 
   ref_item_view_set_item (self->item_view, item);
   if (pspec != NULL)
-    show_item_page (self);
-}
-
-static void
-show_meeting_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-
-  gtk_stack_set_visible_child_name (self->content_stack, "meeting");
-  adw_window_title_set_title (self->content_title, _("Meeting Details"));
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  ref_meeting_view_focus_committee (self->meeting_view);
+    _ref_window_show_item_page (self);
 }
 
 gboolean
@@ -175,11 +125,10 @@ ref_window_get_meeting_view (RefWindow *self)
 static void
 on_item_activated (GtkListView *list, guint position, RefWindow *self)
 {
-  show_item_page (self);
+  _ref_window_show_item_page (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
-static void select_item_object (RefWindow *self, RefAgendaItem *item);
 
 /* Drops @item where @target is, as one undoable move. */
 void
@@ -195,7 +144,7 @@ ref_window_move_item_to (RefWindow *self, RefAgendaItem *item, RefAgendaItem *ta
     return;
   g_object_ref (item);
   ref_meeting_move_item (self->meeting, from, to);
-  select_item_object (self, item);
+  _ref_window_select_item_object (self, item);
   g_object_unref (item);
 }
 
@@ -220,8 +169,8 @@ on_row_released (GtkGestureClick *gesture, int n_press, double x, double y, RefI
 
   if (n_press != 1 || item == NULL || !adw_leaflet_get_folded (self->leaflet))
     return;
-  select_item_object (self, item);
-  show_item_page (self);
+  _ref_window_select_item_object (self, item);
+  _ref_window_show_item_page (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -285,8 +234,8 @@ ref_window_show_error (RefWindow *self, const char *heading, const char *message
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-toast (RefWindow *self, const char *text)
+void
+_ref_window_toast (RefWindow *self, const char *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
@@ -370,7 +319,7 @@ save_shared (RefWindow *self, GFile *file, RefXmlSaveFlags flags, GError **error
           ngettext ("%u approval or comment saved by someone else meanwhile was kept",
                     "%u approvals or comments saved by others meanwhile were kept", merged),
           merged);
-      toast (self, text);
+      _ref_window_toast (self, text);
     }
   return TRUE;
 }
@@ -438,7 +387,7 @@ on_changed_on_disk_response (AdwMessageDialog *dialog, const char *response, Ref
   if (g_str_equal (response, "overwrite"))
     {
       if (ref_window_save_overwriting (self, &error))
-        toast (self, _("Saved"));
+        _ref_window_toast (self, _("Saved"));
       else
         ref_window_show_error (self, _("Could not save"), error->message);
     }
@@ -471,8 +420,8 @@ ask_changed_on_disk (RefWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-save_or_report (RefWindow *self, GFile *file)
+gboolean
+_ref_window_save_or_report (RefWindow *self, GFile *file)
 {
   g_autoptr (GError) error = NULL;
 
@@ -485,7 +434,7 @@ save_or_report (RefWindow *self, GFile *file)
         ref_window_show_error (self, _("Could not save"), error->message);
       return FALSE;
     }
-  toast (self, _("Saved"));
+  _ref_window_toast (self, _("Saved"));
   return TRUE;
 }
 
@@ -551,7 +500,7 @@ on_file_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorE
       g_autofree char *text = g_strdup_printf (ngettext ("%u approval or comment was added by someone else",
                                                          "%u approvals or comments were added by others", merged),
                                                merged);
-      toast (self, text);
+      _ref_window_toast (self, text);
     }
 }
 
@@ -572,10 +521,9 @@ watch_file (RefWindow *self)
     g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed), self, 0);
 }
 
-static gboolean destroy_later (gpointer data);
 
-static GtkFileFilter *
-referat_filter (void)
+GtkFileFilter *
+_ref_window_referat_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -585,8 +533,8 @@ referat_filter (void)
   return filter;
 }
 
-static void
-set_initial_folder (RefWindow *self, GtkFileChooser *chooser)
+void
+_ref_window_set_initial_folder (RefWindow *self, GtkFileChooser *chooser)
 {
   g_autofree char *uri = self->settings ? g_settings_get_string (self->settings, "last-folder") : NULL;
 
@@ -595,94 +543,6 @@ set_initial_folder (RefWindow *self, GtkFileChooser *chooser)
       g_autoptr (GFile) folder = g_file_new_for_uri (uri);
       gtk_file_chooser_set_current_folder (chooser, folder, NULL);
     }
-}
-
-static void
-on_save_as_response (GtkNativeDialog *dialog, int response, RefWindow *self)
-{
-  gboolean saved = FALSE;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      /* Add the extension when the user did not type one. */
-      if (path && !g_str_has_suffix (path, REF_XML_EXTENSION))
-        {
-          g_autofree char *with = g_strconcat (path, REF_XML_EXTENSION, NULL);
-          g_autoptr (GFile) named = g_file_new_for_path (with);
-          saved = save_or_report (self, named);
-        }
-      else
-        saved = save_or_report (self, file);
-    }
-  /* Closing after "Save" in the unsaved-changes prompt: only once the meeting is
-   * safely written. A cancelled or failed save keeps the window, and the next close
-   * asks again. */
-  if (self->close_confirmed)
-    {
-      if (saved)
-        g_idle_add (destroy_later, g_object_ref (self));
-      else
-        self->close_confirmed = FALSE;
-    }
-  g_object_unref (dialog);
-}
-
-static void
-save_as_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save Meeting"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = referat_filter ();
-  g_autofree char *name = NULL;
-  GDateTime *start = ref_meeting_get_start (self->meeting);
-  g_autofree char *day = start ? g_date_time_format (start, "%Y-%m-%d") : g_strdup ("");
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
-  name = g_strdup_printf ("%s %s%s", ref_meeting_get_committee (self->meeting), day, REF_XML_EXTENSION);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), g_strstrip (name));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-
-  if (self->file == NULL)
-    save_as_activated (widget, "win.save-as", NULL);
-  else
-    save_or_report (self, self->file);
-}
-
-static void
-on_open_response (GtkNativeDialog *dialog, int response, RefWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      ref_application_open_file (REF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open Meeting"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = referat_filter ();
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* ---- export ---- */
@@ -746,108 +606,16 @@ ref_window_export_to (RefWindow *self, GFile *file, RefEdition edition)
   job->window = g_object_ref (self);
   job->path = g_file_get_path (file);
   ref_pdf_export_async (self->meeting, job->path, &options, NULL, NULL, NULL, on_export_done, job);
-  toast (self, _("Exporting…"));
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog, int response, RefWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      ref_window_export_to (self, file, self->export_edition);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-choose_export_file (RefWindow *self)
-{
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  GDateTime *start = ref_meeting_get_start (self->meeting);
-  g_autofree char *day = start ? g_date_time_format (start, "%Y-%m-%d") : g_strdup ("");
-  /* The internal edition must not be mistaken for the one to publish. */
-  g_autofree char *name = g_strdup_printf ("%s %s%s.pdf", ref_meeting_get_committee (self->meeting), day,
-                                           self->export_edition == REF_EDITION_INTERNAL ? " (intern)" : "");
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-on_edition_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
-{
-  if (g_str_equal (response, "cancel"))
-    return;
-  self->export_edition = g_str_equal (response, "internal") ? REF_EDITION_INTERNAL : REF_EDITION_PUBLIC;
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "export-edition", response);
-  choose_export_file (self);
-}
-
-static void
-export_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_WINDOW (self), _("Which Edition?"),
-      _("The public edition shows closed items only by their title. The internal edition prints everything and "
-        "marks the closed items.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "internal", _("_Internal"), "public", _("_Public"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "public", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, self->export_edition == REF_EDITION_INTERNAL ? "internal" : "public");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_edition_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  _ref_window_toast (self, _("Exporting…"));
 }
 
 /* ---- editing ---- */
 
-static RefAgendaItem *selected_item (RefWindow *self, guint *store_position);
-static void select_item_object (RefWindow *self, RefAgendaItem *item);
-
-static void
-undo_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ref_history_undo (ref_meeting_get_history (REF_WINDOW (widget)->meeting));
-}
-
-static void
-redo_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ref_history_redo (ref_meeting_get_history (REF_WINDOW (widget)->meeting));
-}
-
-static void
-add_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
-  guint position;
-  guint n = ref_meeting_get_n_items (self->meeting);
-
-  /* After the selected item, numbered after the highest number in use. */
-  selected_item (self, &position);
-  position = position == GTK_INVALID_LIST_POSITION ? n : position + 1;
-  ref_agenda_item_set_number (item, ref_meeting_next_item_number (self->meeting));
-  ref_meeting_insert_item (self->meeting, position, item);
-  select_item_object (self, item);
-  show_item_page (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  /* A new item is written from its title down. */
-  ref_item_view_focus_title (self->item_view);
-}
 
 /* The list may be filtered by a search: positions in the selection are not positions
  * in the meeting, so items are found and selected as objects. */
-static RefAgendaItem *
-selected_item (RefWindow *self, guint *store_position)
+RefAgendaItem *
+_ref_window_selected_item (RefWindow *self, guint *store_position)
 {
   RefAgendaItem *item = gtk_single_selection_get_selected_item (self->selection);
 
@@ -876,8 +644,8 @@ select_in_list (RefWindow *self, RefAgendaItem *item)
   return FALSE;
 }
 
-static void
-select_item_object (RefWindow *self, RefAgendaItem *item)
+void
+_ref_window_select_item_object (RefWindow *self, RefAgendaItem *item)
 {
   if (item == NULL || select_in_list (self, item))
     return;
@@ -886,27 +654,18 @@ select_item_object (RefWindow *self, RefAgendaItem *item)
   select_in_list (self, item);
 }
 
-static void
-select_store_position (RefWindow *self, guint position)
+void
+_ref_window_select_store_position (RefWindow *self, guint position)
 {
   g_autoptr (RefAgendaItem) item = NULL;
 
   if (position >= ref_meeting_get_n_items (self->meeting))
     return;
   item = g_list_model_get_item (ref_meeting_get_items (self->meeting), position);
-  select_item_object (self, item);
+  _ref_window_select_item_object (self, item);
 }
 
 /* ---- find ---- */
-
-static void
-find_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-
-  ref_search_bar_start (self->search_bar);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
 
 void
 ref_window_find (RefWindow *self, const char *text)
@@ -923,140 +682,22 @@ ref_window_get_n_shown_items (RefWindow *self)
   return g_list_model_get_n_items (gtk_single_selection_get_model (self->selection));
 }
 
-static void
-on_undo_toast (AdwToast *toast_widget, RefWindow *self)
-{
-  ref_history_undo (ref_meeting_get_history (self->meeting));
-}
-
-static void
-delete_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  guint position;
-  RefAgendaItem *item = selected_item (self, &position);
-  g_autofree char *text = NULL;
-  AdwToast *undo;
-
-  if (item == NULL)
-    return;
-  /* TRANSLATORS: toast after deleting an agenda item, "Item 4 deleted" */
-  text = g_strdup_printf (_("Item %u deleted"), ref_agenda_item_get_number (item));
-  ref_meeting_remove_item (self->meeting, item);
-  if (ref_meeting_get_n_items (self->meeting) > 0)
-    select_store_position (self, MIN (position, ref_meeting_get_n_items (self->meeting) - 1));
-  undo = adw_toast_new (text);
-  adw_toast_set_button_label (undo, _("_Undo"));
-  g_signal_connect_object (undo, "button-clicked", G_CALLBACK (on_undo_toast), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, undo);
-}
-
-static void
-duplicate_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  guint position;
-  RefAgendaItem *item = selected_item (self, &position);
-  g_autoptr (RefAgendaItem) copy = NULL;
-
-  if (item == NULL)
-    return;
-  copy = ref_model_copy (item);
-  ref_agenda_item_set_number (copy, ref_meeting_next_item_number (self->meeting));
-  ref_meeting_insert_item (self->meeting, position + 1, copy);
-  select_item_object (self, copy);
-}
-
-static void
-move_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  guint position;
-  RefAgendaItem *item = selected_item (self, &position);
-  gboolean up = g_str_equal (action_name, "win.move-item-up");
-  guint n = ref_meeting_get_n_items (self->meeting);
-
-  if (item == NULL || (up && position == 0) || (!up && position + 1 >= n))
-    return;
-  g_object_ref (item);
-  ref_meeting_move_item (self->meeting, position, up ? position - 1 : position + 1);
-  select_item_object (self, item);
-  g_object_unref (item);
-}
-
-/* Numbers the items in their order, from the first item's number (so running
- * numbers such as 82, 83 … stay running). */
-static void
-renumber_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  g_autoptr (RefAgendaItem) first = NULL;
-
-  if (ref_meeting_get_n_items (self->meeting) == 0)
-    return;
-  first = g_list_model_get_item (ref_meeting_get_items (self->meeting), 0);
-  ref_meeting_renumber_items (self->meeting, MAX (1, ref_agenda_item_get_number (first)));
-}
-
-static void
-go_to_number (RefWindow *self, guint number)
+void
+_ref_window_go_to_number (RefWindow *self, guint number)
 {
   RefAgendaItem *item = ref_meeting_find_item_by_number (self->meeting, number);
   guint position;
 
   if (item != NULL && ref_meeting_find_item_position (self->meeting, item, &position))
     {
-      select_item_object (self, item);
+      _ref_window_select_item_object (self, item);
       adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
   else
     {
       g_autofree char *text = g_strdup_printf (_("There is no item %u"), number);
-      toast (self, text);
+      _ref_window_toast (self, text);
     }
-}
-
-static void
-on_go_to_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  guint64 number;
-
-  if (g_str_equal (response, "go")
-      && g_ascii_string_to_unsigned (gtk_editable_get_text (entry), 10, 1, G_MAXUINT, &number, NULL))
-    go_to_number (self, (guint) number);
-}
-
-static AdwMessageDialog *
-open_go_to_dialog (RefWindow *self, const char *initial)
-{
-  AdwMessageDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Go to Item"), NULL));
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Item number"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "go", _("_Go"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "go", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "go");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_go_to_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-  if (initial != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (entry), initial);
-      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-    }
-  return dialog;
-}
-
-static void
-go_to_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  open_go_to_dialog (REF_WINDOW (widget), NULL);
 }
 
 /* Typing a number in the agenda list starts "go to item" with that digit, so a
@@ -1072,14 +713,8 @@ on_item_list_key (GtkEventControllerKey *controller, guint keyval, guint keycode
       || g_unichar_digit_value (c) < 0)
     return FALSE;
   digit[0] = (char) ('0' + g_unichar_digit_value (c));
-  open_go_to_dialog (self, digit);
+  _ref_window_open_go_to_dialog (self, digit);
   return TRUE;
-}
-
-static void
-go_to_number_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  go_to_number (REF_WINDOW (widget), g_variant_get_uint32 (parameter));
 }
 
 /* ---- compare ---- */
@@ -1171,38 +806,6 @@ ref_window_show_comparison (RefWindow *self, RefMeeting *other, const char *othe
   return GTK_WINDOW (window);
 }
 
-static void
-on_compare_response (GtkNativeDialog *dialog, int response, RefWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GError) error = NULL;
-      g_autoptr (RefMeeting) other = ref_xml_load_file (file, &error);
-      g_autofree char *name = g_file_get_basename (file);
-
-      if (other == NULL)
-        ref_window_show_error (self, _("Could not open the file"), error->message);
-      else
-        ref_window_show_comparison (self, other, name);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-compare_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Compare With an Earlier Version"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = referat_filter ();
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_compare_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
 /* ---- review ---- */
 
 static void
@@ -1211,8 +814,8 @@ on_review_problem_activated (RefReviewPanel *panel, RefAgendaItem *item, RefWind
   gtk_popover_popdown (self->review_popover);
   if (item != NULL)
     {
-      select_item_object (self, item);
-      show_item_page (self);
+      _ref_window_select_item_object (self, item);
+      _ref_window_show_item_page (self);
       adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
   else
@@ -1246,25 +849,8 @@ on_case_history_show (GtkPopover *popover, RefWindow *self)
 {
   guint position;
 
-  ref_case_history_panel_set_item (self->case_history_panel, self->meeting, selected_item (self, &position),
+  ref_case_history_panel_set_item (self->case_history_panel, self->meeting, _ref_window_selected_item (self, &position),
                                    self->file);
-}
-
-static void
-case_history_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-
-  show_item_page (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  gtk_menu_button_popup (self->case_history_button);
-}
-
-/* Opens the review panel (Ctrl+Shift+R). */
-static void
-review_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  gtk_menu_button_popup (REF_WINDOW (widget)->review_button);
 }
 
 /* ---- approval ---- */
@@ -1272,13 +858,13 @@ review_activated (GtkWidget *widget, const char *action_name, GVariant *paramete
 static void
 on_approvals_toast (RefApprovalsPanel *panel, const char *text, RefWindow *self)
 {
-  toast (self, text);
+  _ref_window_toast (self, text);
 }
 
 static void
 on_changed_item_activated (RefApprovalsPanel *panel, guint number, RefWindow *self)
 {
-  go_to_number (self, number);
+  _ref_window_go_to_number (self, number);
 }
 
 /* An approval is a record: once made, it goes to the file at once (under the file's
@@ -1398,42 +984,6 @@ ref_window_remove_trust_anchor (RefWindow *self, const char *pem_path)
   ref_approvals_panel_remove_trust_anchor (self->approvals_panel, pem_path);
 }
 
-static void
-lock_for_approval_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ref_approvals_panel_lock (REF_WINDOW (widget)->approvals_panel);
-}
-
-static void
-unlock_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ref_approvals_panel_unlock (REF_WINDOW (widget)->approvals_panel);
-}
-
-static void
-approve_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ref_approvals_panel_choose_certificate (REF_WINDOW (widget)->approvals_panel);
-}
-
-static void
-verify_approvals_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ref_approvals_panel_verify (REF_WINDOW (widget)->approvals_panel, TRUE, TRUE);
-}
-
-static void
-add_trust_anchor_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ref_approvals_panel_choose_trust_anchor (REF_WINDOW (widget)->approvals_panel);
-}
-
-static void
-remove_trust_anchor_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ref_approvals_panel_remove_trust_anchor (REF_WINDOW (widget)->approvals_panel, g_variant_get_string (parameter, NULL));
-}
-
 /* Verified once the window is up, with a toast for an approval that does not hold
  * (nothing is said when there are none). */
 static gboolean
@@ -1477,20 +1027,12 @@ ref_window_show_import_confidence_notes (RefWindow *self, GPtrArray *notes)
   ref_import_notes_show_confidence_notes (self->import_notes, notes);
 }
 
-static void
-show_list_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
 /* ---- closing ---- */
 
 /* The dialog is transient for the window and still finishing its response: destroy
  * the window only once the dialog is done. */
-static gboolean
-destroy_later (gpointer data)
+gboolean
+_ref_window_destroy_later (gpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (data));
   g_object_unref (data);
@@ -1505,7 +1047,7 @@ on_close_response (AdwMessageDialog *dialog, const char *response, RefWindow *se
       self->close_confirmed = TRUE;
       /* The user chose to throw the changes away: so is the recovery copy. */
       ref_recovery_remove (self->recovery_id);
-      g_idle_add (destroy_later, g_object_ref (self));
+      g_idle_add (_ref_window_destroy_later, g_object_ref (self));
     }
   else if (g_str_equal (response, "save"))
     {
@@ -1514,7 +1056,7 @@ on_close_response (AdwMessageDialog *dialog, const char *response, RefWindow *se
         {
           g_autoptr (GError) error = NULL;
           if (ref_window_save_to (self, self->file, &error))
-            g_idle_add (destroy_later, g_object_ref (self));
+            g_idle_add (_ref_window_destroy_later, g_object_ref (self));
           else
             {
               self->close_confirmed = FALSE;
@@ -1522,7 +1064,7 @@ on_close_response (AdwMessageDialog *dialog, const char *response, RefWindow *se
             }
         }
       else
-        save_as_activated (GTK_WIDGET (self), "win.save-as", NULL);
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
     }
 }
 
@@ -1621,7 +1163,7 @@ void
 ref_window_select_item (RefWindow *self, guint position)
 {
   g_return_if_fail (REF_IS_WINDOW (self));
-  select_store_position (self, position);
+  _ref_window_select_store_position (self, position);
 }
 
 static void
@@ -1793,6 +1335,7 @@ ref_window_class_init (RefWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/referent/Referent/ui/ref-window.ui");
+  _ref_window_class_actions_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, sidebar_clamp);
@@ -1805,43 +1348,17 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, review_popover);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, review_panel);
-  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_activated);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, meeting_view);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content_title);
-  gtk_widget_class_install_action (widget_class, "win.show-meeting", NULL, show_meeting_activated);
-  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_activated);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
 
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_activated);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
-  gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
-  gtk_widget_class_install_action (widget_class, "win.delete-item", NULL, delete_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-item", NULL, duplicate_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.move-item-up", NULL, move_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.move-item-down", NULL, move_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.renumber", NULL, renumber_activated);
-  gtk_widget_class_install_action (widget_class, "win.go-to-item", NULL, go_to_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.go-to-number", "u", go_to_number_activated);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_button);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_popover);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_panel);
-  gtk_widget_class_install_action (widget_class, "win.case-history", NULL, case_history_activated);
 
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_revealer);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_label);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_panel);
-  gtk_widget_class_install_action (widget_class, "win.lock-for-approval", NULL, lock_for_approval_activated);
-  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_activated);
-  gtk_widget_class_install_action (widget_class, "win.approve", NULL, approve_activated);
-  gtk_widget_class_install_action (widget_class, "win.verify-approvals", NULL, verify_approvals_activated);
-  gtk_widget_class_install_action (widget_class, "win.add-trust-anchor", NULL, add_trust_anchor_activated);
-  gtk_widget_class_install_action (widget_class, "win.remove-trust-anchor", "s", remove_trust_anchor_activated);
 }
 
 static void
