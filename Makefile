@@ -65,6 +65,14 @@ fuzz: deps
 asan-ui: asan-build
 	$(XVFB) python3 tests/run-sanitized.py $(ASAN_DIR) ui
 
+# The README's screenshots of the editor, of the real window under Xvfb, in Danish:
+# the tests' render steps save them when REFERENT_SCREENSHOT_DIR is set.
+SCREENSHOT_ENV = REFERENT_SCREENSHOT_DIR=$(CURDIR)/data/screenshots LANGUAGE=da LANG=C.UTF-8 \
+  GSETTINGS_SCHEMA_DIR=$(BUILD_DIR)/data GSETTINGS_BACKEND=memory GDK_DEBUG=gl-disable GTK_A11Y=none
+screenshots: build
+	$(SCREENSHOT_ENV) $(XVFB) sh -c '$(BUILD_DIR)/tests/test-decision-editor -p /decision-editor/renders && \
+	  $(BUILD_DIR)/tests/test-format-bar -p /format-bar/renders'
+
 bench: build
 	$(XVFB) meson test -C $(BUILD_DIR) --suite bench --verbose
 

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ref-approvals-panel.h"
 #include "ref-item-view.h"
 #include "ref-model-util.h"
 #include "ref-meeting-view.h"
@@ -620,6 +621,59 @@ test_panel_not_cut_off (void)
   ref_test_close_window (window);
 }
 
+/* The approvals panel as a secretary drives it: a click on the Approvals button opens
+ * it, a click on its Lock button locks the minutes, the strip above them shows what
+ * the panel counted, Approve becomes the suggested step, and Unlock in the strip opens
+ * the minutes again (no approvals to void, so without asking). */
+static void
+test_panel_by_clicks (void)
+{
+  RefWindow *window;
+  RefMeeting *meeting;
+  GtkWidget *panel, *button, *lock, *approve_button, *unlock;
+  GtkLabel *strip;
+
+  if (!ref_input_available ())
+    {
+      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
+      return;
+    }
+  window = open_sample ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  ref_input_focus_window (GTK_WINDOW (window));
+  meeting = ref_window_get_meeting (window);
+  g_assert_false (ref_meeting_get_locked (meeting));
+  panel = ref_window_get_approvals_panel (window);
+  g_assert_true (REF_IS_APPROVALS_PANEL (panel));
+  button = ref_test_find_by_id (GTK_WIDGET (window), "approvals_button");
+  strip = GTK_LABEL (ref_test_find_by_id (GTK_WIDGET (window), "lock_label"));
+  g_assert_nonnull (button);
+
+  REF_INPUT_CLICK_UNTIL (button, gtk_widget_get_mapped (panel));
+  g_assert_true (gtk_widget_get_mapped (panel));
+  lock = ref_test_find_by_id (panel, "lock_button");
+  approve_button = ref_test_find_by_id (panel, "approve_button");
+  g_assert_true (gtk_widget_has_css_class (lock, "suggested-action"));
+  ref_input_click (lock);
+  REF_INPUT_WAIT_FOR (ref_meeting_get_locked (meeting));
+  g_assert_true (ref_meeting_get_locked (meeting));
+  ref_window_wait_for_approvals (window);
+  g_assert_cmpstr (gtk_label_get_label (strip), ==, ref_approvals_panel_get_status (REF_APPROVALS_PANEL (panel)));
+  g_assert_nonnull (strstr (gtk_label_get_label (strip), "Locked for approval"));
+  g_assert_true (gtk_widget_has_css_class (approve_button, "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (lock, "suggested-action"));
+
+  ref_input_key (GDK_KEY_Escape, 0);
+  REF_INPUT_WAIT_FOR (!gtk_widget_get_mapped (panel));
+  unlock = ref_test_find_by_id (GTK_WIDGET (window), "unlock_button");
+  g_assert_nonnull (unlock);
+  g_assert_true (gtk_widget_get_mapped (unlock));
+  ref_input_click (unlock);
+  REF_INPUT_WAIT_FOR (!ref_meeting_get_locked (meeting));
+  g_assert_false (ref_meeting_get_locked (meeting));
+  ref_test_close_window (window);
+}
+
 /* The locked window and the open approvals panel with two valid approvals render;
  * with REFERENT_SCREENSHOT_DIR set they are saved as PNGs for the README. */
 static void
@@ -696,6 +750,7 @@ main (int argc, char **argv)
   g_test_add_func ("/approval-ui/malformed-in-file", test_malformed_in_file);
   g_test_add_func ("/approval-ui/jump-to-changed-item", test_jump_to_changed_item);
   g_test_add_func ("/approval-ui/panel-not-cut-off", test_panel_not_cut_off);
+  g_test_add_func ("/approval-ui/panel-by-clicks", test_panel_by_clicks);
   g_test_add_func ("/approval-ui/file-changed-elsewhere", test_file_changed_elsewhere);
   g_test_add_func ("/approval-ui/verify-off-main-thread", test_verify_off_main_thread);
   g_test_add_func ("/approval-ui/renders", test_renders);

@@ -5,6 +5,7 @@
 
 #include "ref-date-button.h"
 #include "ref-decision-editor.h"
+#include "ref-i18n.h"
 #include "ref-item-view.h"
 #include "ref-statement-editor.h"
 #include "ref-text-field.h"
@@ -470,7 +471,29 @@ test_renders (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 860);
   wait_for_layout ();
   editor = open_decision (window, 5);
-  scroll_to (GTK_WIDGET (editor));
+  /* The sample's decision of item 6 holds votes and statements; with its body, date
+   * and text it shows every part of the editor. */
+  {
+    RefAgendaItem *item = ref_item_view_get_item (REF_ITEM_VIEW (ref_window_get_item_view (window)));
+    g_autoptr (RefDecision) decision = g_list_model_get_item (ref_agenda_item_get_decisions (item), 0);
+    g_autoptr (GDateTime) day = g_date_time_new_utc (2025, 5, 6, 0, 0, 0);
+    g_autoptr (RefText) text = ref_text_new_from_plain ("Indstillingen godkendt.");
+
+    ref_decision_set_deciding_body (decision, "Socialudvalget");
+    ref_decision_set_date (decision, day);
+    ref_decision_set_text (decision, text);
+  }
+  /* The editor's top a little below the page's top. */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_point_t p;
+
+    wait_for_layout ();
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (editor), scrolled, &GRAPHENE_POINT_INIT (0, 0), &p));
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + p.y - 12);
+    wait_for_layout ();
+  }
   ref_test_render_native (GTK_WIDGET (window), decision_png);
   ref_test_close_window (window);
 }
@@ -482,6 +505,9 @@ main (int argc, char **argv)
 
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_setenv ("XDG_DATA_HOME", state, TRUE);
+  /* Screenshots for the README are taken in the language asked for (LANGUAGE). */
+  if (g_getenv ("REFERENT_SCREENSHOT_DIR") != NULL)
+    ref_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

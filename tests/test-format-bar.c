@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "ref-format-bar.h"
+#include "ref-i18n.h"
 #include "ref-item-view.h"
 #include "ref-text-field.h"
 #include "test-input.h"
@@ -292,6 +293,31 @@ test_link (Fixture *f, gconstpointer data)
   g_assert_null (run->href);
 }
 
+/* The field with its toolbar while a numbered list is typed (autoformat of "1. ")
+ * renders; with REFERENT_SCREENSHOT_DIR set the window is saved as format-bar.png for
+ * the README (in Danish with LANGUAGE=da, see make screenshots). */
+static void
+test_renders (Fixture *f, gconstpointer data)
+{
+  const char *dir = g_getenv ("REFERENT_SCREENSHOT_DIR");
+  g_autofree char *png = dir ? g_build_filename (dir, "format-bar.png", NULL) : NULL;
+  RefFormatBar *bar;
+
+  SKIP_WITHOUT_INPUT ();
+  ref_input_key (GDK_KEY_Return, 0);
+  ref_input_type ("1. Bevillingen frigives");
+  ref_input_key (GDK_KEY_Return, 0);
+  ref_input_type ("Sagen genoptages i juni");
+  ref_input_key (GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  ref_input_key (GDK_KEY_b, GDK_CONTROL_MASK);
+  ref_input_settle (100);
+  g_assert_cmpint (ref_text_block_get_kind (last_block (f)), ==, REF_BLOCK_NUMBERED_LIST);
+  bar = REF_FORMAT_BAR (ref_test_find_widget (GTK_WIDGET (f->field), REF_TYPE_FORMAT_BAR, NULL));
+  g_assert_nonnull (bar);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (bar)));
+  ref_test_render_native (GTK_WIDGET (f->window), png);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -299,6 +325,9 @@ main (int argc, char **argv)
 
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   g_setenv ("XDG_DATA_HOME", state, TRUE);
+  /* Screenshots for the README are taken in the language asked for (LANGUAGE). */
+  if (g_getenv ("REFERENT_SCREENSHOT_DIR") != NULL)
+    ref_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -309,5 +338,6 @@ main (int argc, char **argv)
   g_test_add ("/format-bar/autoformat", Fixture, NULL, fixture_set_up, test_autoformat, fixture_tear_down);
   g_test_add ("/format-bar/toolbar-clicks", Fixture, NULL, fixture_set_up, test_toolbar_clicks, fixture_tear_down);
   g_test_add ("/format-bar/link", Fixture, NULL, fixture_set_up, test_link, fixture_tear_down);
+  g_test_add ("/format-bar/renders", Fixture, NULL, fixture_set_up, test_renders, fixture_tear_down);
   return ref_test_run_and_clean (state);
 }

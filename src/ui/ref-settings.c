@@ -36,3 +36,28 @@ ref_settings_dup_author_name (GSettings *settings)
     return g_steal_pointer (&chosen);
   return ref_settings_dup_account_name ();
 }
+
+static void
+add_trust_files (GSettings *settings, RefSignatureTrust *trust, const char *key,
+                 gboolean (*add) (RefSignatureTrust *, const char *, GError **))
+{
+  g_auto (GStrv) paths = settings ? g_settings_get_strv (settings, key) : g_new0 (char *, 1);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!add (trust, paths[i], &error))
+        g_debug ("%s: %s skipped: %s", key, paths[i], error->message);
+    }
+}
+
+RefSignatureTrust *
+ref_settings_load_trust (GSettings *settings)
+{
+  RefSignatureTrust *trust = ref_signature_trust_new ();
+
+  add_trust_files (settings, trust, "trust-anchors", ref_signature_trust_add_file);
+  add_trust_files (settings, trust, "tsa-trust-anchors", ref_signature_trust_add_tsa_file);
+  add_trust_files (settings, trust, "crl-files", ref_signature_trust_add_crl_file);
+  return trust;
+}

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "ref-signature-trust.h"
+
 G_BEGIN_DECLS
 
 /* The application's settings, or NULL when the schema is not installed (running from
@@ -16,5 +18,10 @@ char      *ref_settings_dup_author_name (GSettings *settings);
 
 /* The name the account gives, as the fallback above computes it. (transfer full) */
 char      *ref_settings_dup_account_name (void);
+
+/* What the settings trust: authorities, time-stamp authorities, revocation lists. One
+ * unreadable file does not stop the others (the list of trusted authorities says which
+ * one failed). @settings may be NULL: then nothing is trusted. (transfer full) */
+RefSignatureTrust *ref_settings_load_trust (GSettings *settings);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ref-approvals-panel.h"
 #include "ref-case-history-panel.h"
 #include "ref-diff.h"
 #include "ref-import-notes.h"
@@ -19,65 +20,9 @@
 #include "ref-settings.h"
 #include "ref-signature.h"
 #include "ref-ui-resources.h"
-#include "ref-window.h"
+#include "ref-window-private.h"
 #include "ref-xml.h"
 
-struct _RefWindow {
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  AdwLeaflet *leaflet;
-  AdwClamp *sidebar_clamp;
-  GtkWidget *content;
-  AdwWindowTitle *window_title;
-  GtkListView *item_list;
-  RefItemView *item_view;
-  GtkStack *content_stack;
-  RefMeetingView *meeting_view;
-  AdwWindowTitle *content_title;
-  GtkMenuButton *review_button;
-  GtkPopover *review_popover;
-  RefReviewPanel *review_panel;
-  RefSearchBar *search_bar;
-  RefImportNotes *import_notes;
-  GtkMenuButton *case_history_button;
-  GtkPopover *case_history_popover;
-  RefCaseHistoryPanel *case_history_panel;
-  GtkRevealer *lock_revealer;
-  GtkLabel *lock_label;
-  GtkPopover *approvals_popover;
-  GtkWidget *lock_button;
-  GtkWidget *approve_button;
-  GtkLabel *approvals_summary;
-  GtkListBox *approvals_list;
-  GtkListBox *trust_list;
-  GPtrArray *approval_checks;     /* RefApprovalCheck *, one per approval, in the meeting's order */
-  guint approvals_refresh_source; /* re-verification after the approvals or the lock changed */
-  guint verify_open_source;       /* the first verification, once the window is up */
-  GCancellable *verify_cancellable; /* the verification running in a thread */
-  gboolean verify_report;           /* say in a toast what the running verification finds */
-  gboolean verify_all_valid_toast;  /* … and say so when every approval holds */
-  gboolean verified;                /* approval_checks are for the meeting as it is */
-  GCancellable *sign_cancellable;   /* an approval being signed (the time stamp may take a while) */
-  char *etag;                       /* of the file when loaded or last saved */
-  GFileMonitor *monitor;            /* notices when another program changes the file */
-
-  RefMeeting *meeting;
-  GFile *file;
-  GtkSingleSelection *selection;
-  GtkSliceListModel *list_slice; /* what the sidebar has been given so far */
-  guint grow_tick;               /* the tick callback giving it the rest */
-  gint64 list_first_frame;       /* the frame of the first tick */
-  GSettings *settings; /* NULL when the schema is not installed */
-  gboolean close_confirmed;
-  RefEdition export_edition;
-
-  char *recovery_id;      /* this window's recovery copy */
-  guint autosave_source;
-  GBytes *last_autosave;  /* what the recovery copy holds, to skip identical writes */
-  guint64 autosaved_changes; /* the history's change count the copy is current at */
-  gint64 pending_since;      /* when the history first had changes the copy lacks */
-};
 
 G_DEFINE_FINAL_TYPE (RefWindow, ref_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -147,8 +92,8 @@ on_meeting_notify (RefMeeting *meeting, GParamSpec *pspec, RefWindow *self)
   update_title (self);
 }
 
-static void
-show_item_page (RefWindow *self)
+void
+_ref_window_show_item_page (RefWindow *self)
 {
   gtk_stack_set_visible_child_name (self->content_stack, "item");
   adw_window_title_set_title (self->content_title, _("Agenda Item"));
@@ -161,18 +106,7 @@ on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, RefWindo
 
   ref_item_view_set_item (self->item_view, item);
   if (pspec != NULL)
-    show_item_page (self);
-}
-
-static void
-show_meeting_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-
-  gtk_stack_set_visible_child_name (self->content_stack, "meeting");
-  adw_window_title_set_title (self->content_title, _("Meeting Details"));
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  ref_meeting_view_focus_committee (self->meeting_view);
+    _ref_window_show_item_page (self);
 }
 
 gboolean
@@ -191,11 +125,10 @@ ref_window_get_meeting_view (RefWindow *self)
 static void
 on_item_activated (GtkListView *list, guint position, RefWindow *self)
 {
-  show_item_page (self);
+  _ref_window_show_item_page (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
-static void select_item_object (RefWindow *self, RefAgendaItem *item);
 
 /* Drops @item where @target is, as one undoable move. */
 void
@@ -211,7 +144,7 @@ ref_window_move_item_to (RefWindow *self, RefAgendaItem *item, RefAgendaItem *ta
     return;
   g_object_ref (item);
   ref_meeting_move_item (self->meeting, from, to);
-  select_item_object (self, item);
+  _ref_window_select_item_object (self, item);
   g_object_unref (item);
 }
 
@@ -236,8 +169,8 @@ on_row_released (GtkGestureClick *gesture, int n_press, double x, double y, RefI
 
   if (n_press != 1 || item == NULL || !adw_leaflet_get_folded (self->leaflet))
     return;
-  select_item_object (self, item);
-  show_item_page (self);
+  _ref_window_select_item_object (self, item);
+  _ref_window_show_item_page (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -301,20 +234,10 @@ ref_window_show_error (RefWindow *self, const char *heading, const char *message
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-toast (RefWindow *self, const char *text)
+void
+_ref_window_toast (RefWindow *self, const char *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-/* Removes every row (GTK 4.8 has no gtk_list_box_remove_all). */
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
 }
 
 /* ---- autosave ---- */
@@ -423,7 +346,7 @@ save_shared (RefWindow *self, GFile *file, RefXmlSaveFlags flags, GError **error
           ngettext ("%u approval or comment saved by someone else meanwhile was kept",
                     "%u approvals or comments saved by others meanwhile were kept", merged),
           merged);
-      toast (self, text);
+      _ref_window_toast (self, text);
     }
   return TRUE;
 }
@@ -491,7 +414,7 @@ on_changed_on_disk_response (AdwMessageDialog *dialog, const char *response, Ref
   if (g_str_equal (response, "overwrite"))
     {
       if (ref_window_save_overwriting (self, &error))
-        toast (self, _("Saved"));
+        _ref_window_toast (self, _("Saved"));
       else
         ref_window_show_error (self, _("Could not save"), error->message);
     }
@@ -524,8 +447,8 @@ ask_changed_on_disk (RefWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-save_or_report (RefWindow *self, GFile *file)
+gboolean
+_ref_window_save_or_report (RefWindow *self, GFile *file)
 {
   g_autoptr (GError) error = NULL;
 
@@ -538,7 +461,7 @@ save_or_report (RefWindow *self, GFile *file)
         ref_window_show_error (self, _("Could not save"), error->message);
       return FALSE;
     }
-  toast (self, _("Saved"));
+  _ref_window_toast (self, _("Saved"));
   return TRUE;
 }
 
@@ -604,7 +527,7 @@ on_file_changed (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorE
       g_autofree char *text = g_strdup_printf (ngettext ("%u approval or comment was added by someone else",
                                                          "%u approvals or comments were added by others", merged),
                                                merged);
-      toast (self, text);
+      _ref_window_toast (self, text);
     }
 }
 
@@ -625,10 +548,9 @@ watch_file (RefWindow *self)
     g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_file_changed), self, 0);
 }
 
-static gboolean destroy_later (gpointer data);
 
-static GtkFileFilter *
-referat_filter (void)
+GtkFileFilter *
+_ref_window_referat_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -638,8 +560,8 @@ referat_filter (void)
   return filter;
 }
 
-static void
-set_initial_folder (RefWindow *self, GtkFileChooser *chooser)
+void
+_ref_window_set_initial_folder (RefWindow *self, GtkFileChooser *chooser)
 {
   g_autofree char *uri = self->settings ? g_settings_get_string (self->settings, "last-folder") : NULL;
 
@@ -650,94 +572,6 @@ set_initial_folder (RefWindow *self, GtkFileChooser *chooser)
     }
 }
 
-static void
-on_save_as_response (GtkNativeDialog *dialog, int response, RefWindow *self)
-{
-  gboolean saved = FALSE;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      /* Add the extension when the user did not type one. */
-      if (path && !g_str_has_suffix (path, REF_XML_EXTENSION))
-        {
-          g_autofree char *with = g_strconcat (path, REF_XML_EXTENSION, NULL);
-          g_autoptr (GFile) named = g_file_new_for_path (with);
-          saved = save_or_report (self, named);
-        }
-      else
-        saved = save_or_report (self, file);
-    }
-  /* Closing after "Save" in the unsaved-changes prompt: only once the meeting is
-   * safely written. A cancelled or failed save keeps the window, and the next close
-   * asks again. */
-  if (self->close_confirmed)
-    {
-      if (saved)
-        g_idle_add (destroy_later, g_object_ref (self));
-      else
-        self->close_confirmed = FALSE;
-    }
-  g_object_unref (dialog);
-}
-
-static void
-save_as_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save Meeting"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = referat_filter ();
-  g_autofree char *name = NULL;
-  GDateTime *start = ref_meeting_get_start (self->meeting);
-  g_autofree char *day = start ? g_date_time_format (start, "%Y-%m-%d") : g_strdup ("");
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
-  name = g_strdup_printf ("%s %s%s", ref_meeting_get_committee (self->meeting), day, REF_XML_EXTENSION);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), g_strstrip (name));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-
-  if (self->file == NULL)
-    save_as_activated (widget, "win.save-as", NULL);
-  else
-    save_or_report (self, self->file);
-}
-
-static void
-on_open_response (GtkNativeDialog *dialog, int response, RefWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      ref_application_open_file (REF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), file);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-open_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Open Meeting"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = referat_filter ();
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
 /* ---- export ---- */
 
 typedef struct {
@@ -745,7 +579,6 @@ typedef struct {
   char *path;
 } ExportJob;
 
-static RefSignatureTrust *load_trust (RefWindow *self);
 
 static void
 on_export_open (AdwToast *toast_widget, gpointer user_data)
@@ -789,7 +622,7 @@ ref_window_export_to (RefWindow *self, GFile *file, RefEdition edition)
   const char *sources[2] = { NULL, NULL };
 
   g_return_if_fail (REF_IS_WINDOW (self));
-  trust = load_trust (self);
+  trust = ref_settings_load_trust (self->settings);
   ref_pdf_export_options_init (&options);
   options.edition = edition;
   options.trust = trust; /* the export keeps a reference of its own */
@@ -800,103 +633,11 @@ ref_window_export_to (RefWindow *self, GFile *file, RefEdition edition)
   job->window = g_object_ref (self);
   job->path = g_file_get_path (file);
   ref_pdf_export_async (self->meeting, job->path, &options, NULL, NULL, NULL, on_export_done, job);
-  toast (self, _("Exporting…"));
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog, int response, RefWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      ref_window_export_to (self, file, self->export_edition);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-choose_export_file (RefWindow *self)
-{
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  GDateTime *start = ref_meeting_get_start (self->meeting);
-  g_autofree char *day = start ? g_date_time_format (start, "%Y-%m-%d") : g_strdup ("");
-  /* The internal edition must not be mistaken for the one to publish. */
-  g_autofree char *name = g_strdup_printf ("%s %s%s.pdf", ref_meeting_get_committee (self->meeting), day,
-                                           self->export_edition == REF_EDITION_INTERNAL ? " (intern)" : "");
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-on_edition_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
-{
-  if (g_str_equal (response, "cancel"))
-    return;
-  self->export_edition = g_str_equal (response, "internal") ? REF_EDITION_INTERNAL : REF_EDITION_PUBLIC;
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "export-edition", response);
-  choose_export_file (self);
-}
-
-static void
-export_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_WINDOW (self), _("Which Edition?"),
-      _("The public edition shows closed items only by their title. The internal edition prints everything and "
-        "marks the closed items.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "internal", _("_Internal"), "public", _("_Public"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "public", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, self->export_edition == REF_EDITION_INTERNAL ? "internal" : "public");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_edition_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  _ref_window_toast (self, _("Exporting…"));
 }
 
 /* ---- editing ---- */
 
-static RefAgendaItem *selected_item (RefWindow *self, guint *store_position);
-static void select_item_object (RefWindow *self, RefAgendaItem *item);
-
-static void
-undo_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ref_history_undo (ref_meeting_get_history (REF_WINDOW (widget)->meeting));
-}
-
-static void
-redo_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ref_history_redo (ref_meeting_get_history (REF_WINDOW (widget)->meeting));
-}
-
-static void
-add_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
-  guint position;
-  guint n = ref_meeting_get_n_items (self->meeting);
-
-  /* After the selected item, numbered after the highest number in use. */
-  selected_item (self, &position);
-  position = position == GTK_INVALID_LIST_POSITION ? n : position + 1;
-  ref_agenda_item_set_number (item, ref_meeting_next_item_number (self->meeting));
-  ref_meeting_insert_item (self->meeting, position, item);
-  select_item_object (self, item);
-  show_item_page (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  /* A new item is written from its title down. */
-  ref_item_view_focus_title (self->item_view);
-}
 
 /* ---- the sidebar, given its items a few at a time ----
  *
@@ -946,8 +687,8 @@ grow_list_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 
 /* The list may be filtered by a search: positions in the selection are not positions
  * in the meeting, so items are found and selected as objects. */
-static RefAgendaItem *
-selected_item (RefWindow *self, guint *store_position)
+RefAgendaItem *
+_ref_window_selected_item (RefWindow *self, guint *store_position)
 {
   RefAgendaItem *item = gtk_single_selection_get_selected_item (self->selection);
 
@@ -978,8 +719,8 @@ select_in_list (RefWindow *self, RefAgendaItem *item)
   return FALSE;
 }
 
-static void
-select_item_object (RefWindow *self, RefAgendaItem *item)
+void
+_ref_window_select_item_object (RefWindow *self, RefAgendaItem *item)
 {
   if (item == NULL || select_in_list (self, item))
     return;
@@ -988,27 +729,18 @@ select_item_object (RefWindow *self, RefAgendaItem *item)
   select_in_list (self, item);
 }
 
-static void
-select_store_position (RefWindow *self, guint position)
+void
+_ref_window_select_store_position (RefWindow *self, guint position)
 {
   g_autoptr (RefAgendaItem) item = NULL;
 
   if (position >= ref_meeting_get_n_items (self->meeting))
     return;
   item = g_list_model_get_item (ref_meeting_get_items (self->meeting), position);
-  select_item_object (self, item);
+  _ref_window_select_item_object (self, item);
 }
 
 /* ---- find ---- */
-
-static void
-find_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-
-  ref_search_bar_start (self->search_bar);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
 
 void
 ref_window_find (RefWindow *self, const char *text)
@@ -1026,140 +758,22 @@ ref_window_get_n_shown_items (RefWindow *self)
   return g_list_model_get_n_items (gtk_single_selection_get_model (self->selection));
 }
 
-static void
-on_undo_toast (AdwToast *toast_widget, RefWindow *self)
-{
-  ref_history_undo (ref_meeting_get_history (self->meeting));
-}
-
-static void
-delete_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  guint position;
-  RefAgendaItem *item = selected_item (self, &position);
-  g_autofree char *text = NULL;
-  AdwToast *undo;
-
-  if (item == NULL)
-    return;
-  /* TRANSLATORS: toast after deleting an agenda item, "Item 4 deleted" */
-  text = g_strdup_printf (_("Item %u deleted"), ref_agenda_item_get_number (item));
-  ref_meeting_remove_item (self->meeting, item);
-  if (ref_meeting_get_n_items (self->meeting) > 0)
-    select_store_position (self, MIN (position, ref_meeting_get_n_items (self->meeting) - 1));
-  undo = adw_toast_new (text);
-  adw_toast_set_button_label (undo, _("_Undo"));
-  g_signal_connect_object (undo, "button-clicked", G_CALLBACK (on_undo_toast), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, undo);
-}
-
-static void
-duplicate_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  guint position;
-  RefAgendaItem *item = selected_item (self, &position);
-  g_autoptr (RefAgendaItem) copy = NULL;
-
-  if (item == NULL)
-    return;
-  copy = ref_model_copy (item);
-  ref_agenda_item_set_number (copy, ref_meeting_next_item_number (self->meeting));
-  ref_meeting_insert_item (self->meeting, position + 1, copy);
-  select_item_object (self, copy);
-}
-
-static void
-move_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  guint position;
-  RefAgendaItem *item = selected_item (self, &position);
-  gboolean up = g_str_equal (action_name, "win.move-item-up");
-  guint n = ref_meeting_get_n_items (self->meeting);
-
-  if (item == NULL || (up && position == 0) || (!up && position + 1 >= n))
-    return;
-  g_object_ref (item);
-  ref_meeting_move_item (self->meeting, position, up ? position - 1 : position + 1);
-  select_item_object (self, item);
-  g_object_unref (item);
-}
-
-/* Numbers the items in their order, from the first item's number (so running
- * numbers such as 82, 83 … stay running). */
-static void
-renumber_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  g_autoptr (RefAgendaItem) first = NULL;
-
-  if (ref_meeting_get_n_items (self->meeting) == 0)
-    return;
-  first = g_list_model_get_item (ref_meeting_get_items (self->meeting), 0);
-  ref_meeting_renumber_items (self->meeting, MAX (1, ref_agenda_item_get_number (first)));
-}
-
-static void
-go_to_number (RefWindow *self, guint number)
+void
+_ref_window_go_to_number (RefWindow *self, guint number)
 {
   RefAgendaItem *item = ref_meeting_find_item_by_number (self->meeting, number);
   guint position;
 
   if (item != NULL && ref_meeting_find_item_position (self->meeting, item, &position))
     {
-      select_item_object (self, item);
+      _ref_window_select_item_object (self, item);
       adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
   else
     {
       g_autofree char *text = g_strdup_printf (_("There is no item %u"), number);
-      toast (self, text);
+      _ref_window_toast (self, text);
     }
-}
-
-static void
-on_go_to_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  guint64 number;
-
-  if (g_str_equal (response, "go")
-      && g_ascii_string_to_unsigned (gtk_editable_get_text (entry), 10, 1, G_MAXUINT, &number, NULL))
-    go_to_number (self, (guint) number);
-}
-
-static AdwMessageDialog *
-open_go_to_dialog (RefWindow *self, const char *initial)
-{
-  AdwMessageDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Go to Item"), NULL));
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Item number"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "go", _("_Go"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "go", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "go");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_go_to_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-  if (initial != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (entry), initial);
-      gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-    }
-  return dialog;
-}
-
-static void
-go_to_item_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  open_go_to_dialog (REF_WINDOW (widget), NULL);
 }
 
 /* Typing a number in the agenda list starts "go to item" with that digit, so a
@@ -1175,14 +789,8 @@ on_item_list_key (GtkEventControllerKey *controller, guint keyval, guint keycode
       || g_unichar_digit_value (c) < 0)
     return FALSE;
   digit[0] = (char) ('0' + g_unichar_digit_value (c));
-  open_go_to_dialog (self, digit);
+  _ref_window_open_go_to_dialog (self, digit);
   return TRUE;
-}
-
-static void
-go_to_number_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  go_to_number (REF_WINDOW (widget), g_variant_get_uint32 (parameter));
 }
 
 /* ---- compare ---- */
@@ -1274,38 +882,6 @@ ref_window_show_comparison (RefWindow *self, RefMeeting *other, const char *othe
   return GTK_WINDOW (window);
 }
 
-static void
-on_compare_response (GtkNativeDialog *dialog, int response, RefWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr (GError) error = NULL;
-      g_autoptr (RefMeeting) other = ref_xml_load_file (file, &error);
-      g_autofree char *name = g_file_get_basename (file);
-
-      if (other == NULL)
-        ref_window_show_error (self, _("Could not open the file"), error->message);
-      else
-        ref_window_show_comparison (self, other, name);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-compare_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Compare With an Earlier Version"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = referat_filter ();
-
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  set_initial_folder (self, GTK_FILE_CHOOSER (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_compare_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
 /* ---- review ---- */
 
 static void
@@ -1314,8 +890,8 @@ on_review_problem_activated (RefReviewPanel *panel, RefAgendaItem *item, RefWind
   gtk_popover_popdown (self->review_popover);
   if (item != NULL)
     {
-      select_item_object (self, item);
-      show_item_page (self);
+      _ref_window_select_item_object (self, item);
+      _ref_window_show_item_page (self);
       adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
   else
@@ -1349,516 +925,39 @@ on_case_history_show (GtkPopover *popover, RefWindow *self)
 {
   guint position;
 
-  ref_case_history_panel_set_item (self->case_history_panel, self->meeting, selected_item (self, &position),
+  ref_case_history_panel_set_item (self->case_history_panel, self->meeting, _ref_window_selected_item (self, &position),
                                    self->file);
-}
-
-static void
-case_history_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-
-  show_item_page (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  gtk_menu_button_popup (self->case_history_button);
-}
-
-/* Opens the review panel (Ctrl+Shift+R). */
-static void
-review_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  gtk_menu_button_popup (REF_WINDOW (widget)->review_button);
 }
 
 /* ---- approval ---- */
 
-static char **
-trust_anchor_paths (RefWindow *self)
+static void
+on_approvals_toast (RefApprovalsPanel *panel, const char *text, RefWindow *self)
 {
-  return self->settings ? g_settings_get_strv (self->settings, "trust-anchors") : g_new0 (char *, 1);
+  _ref_window_toast (self, text);
 }
 
 static void
-add_trust_files (RefWindow *self, RefSignatureTrust *trust, const char *key,
-                 gboolean (*add) (RefSignatureTrust *, const char *, GError **))
+on_changed_item_activated (RefApprovalsPanel *panel, guint number, RefWindow *self)
 {
-  g_auto (GStrv) paths = self->settings ? g_settings_get_strv (self->settings, key) : g_new0 (char *, 1);
-
-  for (guint i = 0; paths[i] != NULL; i++)
-    {
-      g_autoptr (GError) error = NULL;
-      if (!add (trust, paths[i], &error))
-        g_debug ("%s: %s skipped: %s", key, paths[i], error->message);
-    }
+  _ref_window_go_to_number (self, number);
 }
 
-/* What the settings trust: authorities, time-stamp authorities, revocation lists.
- * One unreadable file does not stop the others: the list of trusted authorities says
- * which one failed. (transfer full) */
-static RefSignatureTrust *
-load_trust (RefWindow *self)
+/* An approval is a record: once made, it goes to the file at once (under the file's
+ * lock, keeping what other members signed meanwhile). */
+static void
+on_approved (RefApprovalsPanel *panel, RefApproval *approval, RefWindow *self)
 {
-  RefSignatureTrust *trust = ref_signature_trust_new ();
+  g_autoptr (GError) error = NULL;
 
-  add_trust_files (self, trust, "trust-anchors", ref_signature_trust_add_file);
-  add_trust_files (self, trust, "tsa-trust-anchors", ref_signature_trust_add_tsa_file);
-  add_trust_files (self, trust, "crl-files", ref_signature_trust_add_crl_file);
-  return trust;
-}
-
-/* Members (and substitutes) who did not stay away: who is expected to approve. */
-static guint
-count_approving_members (RefMeeting *meeting)
-{
-  GListModel *participants = ref_meeting_get_participants (meeting);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
-    {
-      g_autoptr (RefParticipant) p = g_list_model_get_item (participants, i);
-
-      n += ref_participant_approves_minutes (p);
-    }
-  return n;
-}
-
-/* Approvals that are not void. */
-static guint
-count_standing_approvals (RefMeeting *meeting)
-{
-  GListModel *approvals = ref_meeting_get_approvals (meeting);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (approvals); i++)
-    {
-      g_autoptr (RefApproval) approval = g_list_model_get_item (approvals, i);
-      n += !ref_approval_get_voided (approval);
-    }
-  return n;
+  if (self->file != NULL && !save_shared (self, self->file, REF_XML_SAVE_NONE, &error))
+    ref_window_show_error (self, _("The approval is made but not saved"), error->message);
 }
 
 static void
-update_lock_strip (RefWindow *self)
+on_approving_changed (RefApprovalsPanel *panel, GParamSpec *pspec, RefWindow *self)
 {
-  gboolean locked = ref_meeting_get_locked (self->meeting);
-  guint n_members = count_approving_members (self->meeting);
-  /* Only verified approvals count, each member and each certificate once: what the
-   * approval record outside the signature says counts for nothing. */
-  guint n_approved = ref_signature_count_approved (self->approval_checks);
-  g_autofree char *text = NULL;
-
-  if (!self->verified && count_standing_approvals (self->meeting) > 0)
-    text = g_strdup (_("Locked for approval · checking the approvals…"));
-  else if (n_members > 0)
-    /* TRANSLATORS: the strip above locked minutes: "Locked for approval · 2 of 5 members have approved" */
-    text = g_strdup_printf (ngettext ("Locked for approval · %u of %u member has approved",
-                                      "Locked for approval · %u of %u members have approved", n_members),
-                            n_approved, n_members);
-  else
-    {
-      /* No members listed: count every valid approval. */
-      n_approved = 0;
-      for (guint i = 0; i < self->approval_checks->len; i++)
-        n_approved += ref_approval_check_get_status (g_ptr_array_index (self->approval_checks, i))
-                      == REF_APPROVAL_STATUS_VALID;
-      text = g_strdup_printf (ngettext ("Locked for approval · %u approval", "Locked for approval · %u approvals",
-                                        n_approved),
-                              n_approved);
-    }
-  gtk_label_set_label (self->lock_label, text);
-  gtk_revealer_set_reveal_child (self->lock_revealer, locked);
-}
-
-static const char *
-status_icon (RefApprovalStatus status)
-{
-  switch (status)
-    {
-    case REF_APPROVAL_STATUS_VALID:
-      return "emblem-ok-symbolic";
-    case REF_APPROVAL_STATUS_UNTRUSTED:
-    case REF_APPROVAL_STATUS_NOT_COUNTED:
-      return "dialog-warning-symbolic";
-    case REF_APPROVAL_STATUS_VOID:
-      return "action-unavailable-symbolic";
-    case REF_APPROVAL_STATUS_INVALID:
-    case REF_APPROVAL_STATUS_MALFORMED:
-    default:
-      return "dialog-error-symbolic";
-    }
-}
-
-static const char *
-status_style (RefApprovalStatus status)
-{
-  switch (status)
-    {
-    case REF_APPROVAL_STATUS_VALID:
-      return "success";
-    case REF_APPROVAL_STATUS_UNTRUSTED:
-    case REF_APPROVAL_STATUS_NOT_COUNTED:
-      return "warning";
-    case REF_APPROVAL_STATUS_VOID:
-      return "dim-label";
-    case REF_APPROVAL_STATUS_INVALID:
-    case REF_APPROVAL_STATUS_MALFORMED:
-    default:
-      return "error";
-    }
-}
-
-/* A label for reading, not operating: selectable text in a row that is not activated. */
-static GtkWidget *
-detail_label (const char *text, gboolean selectable)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* A natural width no wider than the panel: the popover sizes its height for the
-   * natural width, and a long fingerprint on one line left the panel too short. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_label_set_selectable (GTK_LABEL (label), selectable);
-  return label;
-}
-
-static GtkWidget *
-details_row (RefApproval *approval, RefApprovalCheck *check)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  const char *subject = ref_approval_check_get_subject (check);
-  const char *issuer = ref_approval_check_get_issuer (check);
-  const char *fingerprint = ref_approval_check_get_fingerprint (check);
-  const char *const *changed = ref_approval_check_get_changed (check);
-  GtkWidget *message = detail_label (ref_approval_check_get_message (check), TRUE);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_box_append (GTK_BOX (box), message);
-  if (subject && *subject)
-    {
-      /* TRANSLATORS: the certificate's subject, "Certificate: CN=Anna Holm,O=Testkommune" */
-      g_autofree char *text = g_strdup_printf (_("Certificate: %s"), subject);
-      gtk_box_append (GTK_BOX (box), detail_label (text, TRUE));
-    }
-  if (issuer && *issuer)
-    {
-      g_autofree char *text = g_strdup_printf (_("Issued by: %s"), issuer);
-      gtk_box_append (GTK_BOX (box), detail_label (text, TRUE));
-    }
-  if (fingerprint && *fingerprint)
-    {
-      GtkWidget *heading = detail_label (_("Fingerprint (SHA-256)"), FALSE);
-      GtkWidget *value = detail_label (fingerprint, TRUE);
-
-      gtk_widget_add_css_class (heading, "dim-label");
-      gtk_widget_add_css_class (value, "ref-fingerprint");
-      gtk_box_append (GTK_BOX (box), heading);
-      gtk_box_append (GTK_BOX (box), value);
-    }
-  if (changed != NULL && changed[0] != NULL)
-    {
-      g_autofree char *list = g_strjoinv (", ", (char **) changed);
-      g_autofree char *text = g_strdup_printf (_("Changed since approval: %s"), list);
-      gtk_box_append (GTK_BOX (box), detail_label (text, TRUE));
-    }
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY, message, NULL, -1);
-  return row;
-}
-
-static void go_to_number (RefWindow *self, guint number);
-
-static void
-on_changed_item_activated (AdwActionRow *row, RefWindow *self)
-{
-  gtk_popover_popdown (self->approvals_popover);
-  go_to_number (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "item-number")));
-}
-
-/* One row per item that changed after an approval, leading to the item (like the
- * review panel's rows). */
-static GtkWidget *
-changed_item_row (RefWindow *self, guint number)
-{
-  GtkWidget *row = adw_action_row_new ();
-  RefAgendaItem *item = ref_meeting_find_item_by_number (self->meeting, number);
-  /* TRANSLATORS: a row leading to an agenda item that changed after approval, "Go to item 3" */
-  g_autofree char *title = g_strdup_printf (_("Go to item %u"), number);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (item != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (ref_agenda_item_get_title (item), -1);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "item-number", GUINT_TO_POINTER (number));
-  g_signal_connect_object (row, "activated", G_CALLBACK (on_changed_item_activated), self, 0);
-  return row;
-}
-
-static GtkWidget *
-approval_row (RefWindow *self, RefApproval *approval, RefApprovalCheck *check)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  RefApprovalStatus status = ref_approval_check_get_status (check);
-  GDateTime *time = ref_approval_check_get_signing_time (check);
-  const char *signer = ref_approval_check_get_signer (check);
-  const char *member = ref_approval_check_get_participant_name (check);
-  g_autofree char *named = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *icon = gtk_image_new_from_icon_name (status_icon (status));
-  GArray *items = ref_approval_check_get_changed_items (check);
-
-  /* Who signed is the certificate that verified; the record's own name (outside the
-   * signature) is shown only as a claim, when nothing verified. */
-  if (*signer == '\0')
-    named = *ref_approval_get_signer (approval)
-                /* TRANSLATORS: an approval whose signature could not be read, with the name its record gives */
-                ? g_strdup_printf (_("Unknown signer (claims to be %s)"), ref_approval_get_signer (approval))
-                : g_strdup (_("Unknown signer"));
-  else if (*member && !g_str_equal (member, signer))
-    /* TRANSLATORS: "Maria Hansen, for Johan Müller": who signed, for which member */
-    named = g_strdup_printf (_("%s, for %s"), signer, member);
-  else
-    named = g_strdup (signer);
-  escaped = g_markup_escape_text (named, -1);
-  /* A voided approval is a record, not an approval: struck through and dimmed. */
-  title = status == REF_APPROVAL_STATUS_VOID ? g_strdup_printf ("<s>%s</s>", escaped) : g_steal_pointer (&escaped);
-  time = time ? time : ref_approval_get_time (approval);
-  if (time != NULL)
-    {
-      g_autoptr (GDateTime) local = g_date_time_to_local (time);
-      when = g_date_time_format (local, "%x %H:%M");
-    }
-  subtitle = when ? g_strdup_printf ("%s · %s", ref_approval_status_label (status), when)
-                  : g_strdup (ref_approval_status_label (status));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  gtk_widget_add_css_class (icon, status_style (status));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ref_approval_status_label (status), -1);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-  if (status == REF_APPROVAL_STATUS_VOID)
-    gtk_widget_add_css_class (row, "ref-approval-void");
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row (approval, check));
-  if (status == REF_APPROVAL_STATUS_INVALID && items != NULL)
-    for (guint i = 0; i < items->len; i++)
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), changed_item_row (self, g_array_index (items, guint, i)));
-  return row;
-}
-
-/* How many approvals that still count (not voided) are not valid. */
-static guint
-count_bad (GPtrArray *checks)
-{
-  guint n_bad = 0;
-
-  for (guint i = 0; i < checks->len; i++)
-    {
-      RefApprovalStatus status = ref_approval_check_get_status (g_ptr_array_index (checks, i));
-      n_bad += status != REF_APPROVAL_STATUS_VALID && status != REF_APPROVAL_STATUS_VOID;
-    }
-  return n_bad;
-}
-
-/* Lists the outcome of a verification. */
-static void
-show_checks (RefWindow *self, GPtrArray *checks)
-{
-  GListModel *approvals = ref_meeting_get_approvals (self->meeting);
-  guint n = MIN (checks->len, g_list_model_get_n_items (approvals));
-  guint n_bad = count_bad (checks), n_valid = 0;
-  g_autofree char *summary = NULL;
-
-  clear_list (self->approvals_list);
-  g_ptr_array_set_size (self->approval_checks, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (RefApproval) approval = g_list_model_get_item (approvals, i);
-      RefApprovalCheck *check = g_ptr_array_index (checks, i);
-
-      g_ptr_array_add (self->approval_checks, g_object_ref (check));
-      n_valid += ref_approval_check_get_status (check) == REF_APPROVAL_STATUS_VALID;
-      gtk_list_box_append (self->approvals_list, approval_row (self, approval, check));
-    }
-  self->verified = TRUE;
-  if (n == 0)
-    summary = g_strdup (ref_meeting_get_locked (self->meeting)
-                            ? _("Locked for approval. No one has approved yet.")
-                            : _("No approvals yet. Lock the minutes when they are final, then members approve them."));
-  else if (n_bad == 0)
-    summary = g_strdup_printf (ngettext ("%u valid approval", "%u valid approvals", n_valid), n_valid);
-  else
-    /* TRANSLATORS: the approvals panel's heading, "1 of 3 approvals is not valid" */
-    summary = g_strdup_printf (ngettext ("%u of %u approvals is not valid", "%u of %u approvals are not valid", n),
-                               n_bad, n);
-  gtk_label_set_label (self->approvals_summary, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->approvals_list), n > 0);
-  update_lock_strip (self);
-}
-
-typedef struct {
-  RefSignatureSnapshot *snapshot;
-  RefSignatureTrust *trust;
-} VerifyJob;
-
-static void
-verify_job_free (VerifyJob *job)
-{
-  ref_signature_snapshot_free (job->snapshot);
-  g_clear_object (&job->trust);
-  g_free (job);
-}
-
-static void
-verify_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  VerifyJob *job = data;
-
-  g_task_return_pointer (task, ref_signature_snapshot_verify (job->snapshot, job->trust, cancellable),
-                         (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-on_verified (GObject *source, GAsyncResult *result, gpointer data)
-{
-  RefWindow *self = REF_WINDOW (source);
-  g_autoptr (GPtrArray) checks = g_task_propagate_pointer (G_TASK (result), NULL);
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  guint n_bad;
-
-  /* A newer verification replaced this one, or the window is going. */
-  if (checks == NULL || g_cancellable_is_cancelled (cancellable) || cancellable != self->verify_cancellable)
-    return;
-  g_clear_object (&self->verify_cancellable);
-  show_checks (self, checks);
-  n_bad = count_bad (checks);
-  if (self->verify_report && n_bad > 0)
-    {
-      g_autofree char *text = g_strdup_printf (
-          ngettext ("%u approval is not valid: see Approvals", "%u approvals are not valid: see Approvals", n_bad),
-          n_bad);
-      toast (self, text);
-    }
-  else if (self->verify_all_valid_toast && n_bad == 0 && count_standing_approvals (self->meeting) > 0)
-    toast (self, _("Every approval is valid"));
-  self->verify_report = FALSE;
-  self->verify_all_valid_toast = FALSE;
-}
-
-/* Checks every approval against the meeting as it is now, in a thread (a large
- * meeting takes a moment), and lists the outcome when done. A verification still
- * running is replaced. */
-static void
-start_verification (RefWindow *self, gboolean report, gboolean all_valid_toast)
-{
-  VerifyJob *job = g_new0 (VerifyJob, 1);
-  g_autoptr (GTask) task = NULL;
-
-  g_clear_handle_id (&self->approvals_refresh_source, g_source_remove);
-  if (self->verify_cancellable != NULL)
-    g_cancellable_cancel (self->verify_cancellable);
-  g_clear_object (&self->verify_cancellable);
-  self->verify_cancellable = g_cancellable_new ();
-  self->verify_report |= report;
-  self->verify_all_valid_toast |= all_valid_toast;
-  self->verified = FALSE;
-  /* What is shown until then is not for the meeting as it is. */
-  g_ptr_array_set_size (self->approval_checks, 0);
-  update_lock_strip (self);
-  job->snapshot = ref_signature_snapshot_new_for_verifying (self->meeting);
-  job->trust = load_trust (self);
-  task = g_task_new (self, self->verify_cancellable, on_verified, NULL);
-  g_task_set_source_tag (task, start_verification);
-  g_task_set_task_data (task, job, (GDestroyNotify) verify_job_free);
-  g_task_run_in_thread (task, verify_in_thread);
-}
-
-void
-ref_window_verify_approvals (RefWindow *self)
-{
-  g_return_if_fail (REF_IS_WINDOW (self));
-  start_verification (self, FALSE, FALSE);
-}
-
-gboolean
-ref_window_get_verifying (RefWindow *self)
-{
-  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
-  return self->verify_cancellable != NULL;
-}
-
-guint
-ref_window_wait_for_approvals (RefWindow *self)
-{
-  g_return_val_if_fail (REF_IS_WINDOW (self), 0);
-
-  if (self->approvals_refresh_source != 0 || self->verify_open_source != 0)
-    {
-      g_clear_handle_id (&self->verify_open_source, g_source_remove);
-      start_verification (self, FALSE, FALSE);
-    }
-  while (self->verify_cancellable != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return count_bad (self->approval_checks);
-}
-
-/* Verifies, and says so in a toast when an approval does not hold. */
-static void
-verify_and_report (RefWindow *self)
-{
-  start_verification (self, TRUE, FALSE);
-}
-
-RefApprovalCheck *
-ref_window_get_approval_check (RefWindow *self, guint index)
-{
-  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
-  return index < self->approval_checks->len ? g_ptr_array_index (self->approval_checks, index) : NULL;
-}
-
-GtkWidget *
-ref_window_get_approvals_list (RefWindow *self)
-{
-  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->approvals_list);
-}
-
-static gboolean
-refresh_approvals_idle (gpointer data)
-{
-  RefWindow *self = data;
-
-  self->approvals_refresh_source = 0;
-  start_verification (self, FALSE, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-/* Locking, unlocking, undo and redo change the approvals in several steps: verify
- * once they are done. */
-static void
-schedule_approvals_refresh (RefWindow *self)
-{
-  self->verified = FALSE;
-  if (self->approvals_refresh_source == 0)
-    self->approvals_refresh_source = g_idle_add (refresh_approvals_idle, self);
-}
-
-static void
-on_approvals_changed (GListModel *list, guint position, guint removed, guint added, RefWindow *self)
-{
-  schedule_approvals_refresh (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.approve", !ref_approvals_panel_get_approving (panel));
 }
 
 static void
@@ -1866,513 +965,110 @@ update_lock_state (RefWindow *self)
 {
   gboolean locked = ref_meeting_get_locked (self->meeting);
 
-  /* The next step is the suggested one: locking while the minutes are open (the
-   * panel says to lock first), approving once they are locked. */
-  if (locked)
-    {
-      gtk_widget_remove_css_class (self->lock_button, "suggested-action");
-      gtk_widget_add_css_class (self->approve_button, "suggested-action");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (self->approve_button, "suggested-action");
-      gtk_widget_add_css_class (self->lock_button, "suggested-action");
-    }
   ref_item_view_set_locked (self->item_view, locked);
   ref_meeting_view_set_locked (self->meeting_view, locked);
   update_actions (self);
-  update_lock_strip (self);
+  gtk_revealer_set_reveal_child (self->lock_revealer, locked);
 }
 
 static void
 on_locked_changed (RefMeeting *meeting, GParamSpec *pspec, RefWindow *self)
 {
   update_lock_state (self);
-  schedule_approvals_refresh (self);
 }
 
-static void
-on_approvals_show (GtkPopover *popover, RefWindow *self)
+void
+ref_window_verify_approvals (RefWindow *self)
 {
-  if (!self->verified && self->verify_cancellable == NULL)
-    start_verification (self, FALSE, FALSE);
+  g_return_if_fail (REF_IS_WINDOW (self));
+  ref_approvals_panel_verify (self->approvals_panel, FALSE, FALSE);
 }
 
-static void
-lock_for_approval_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+gboolean
+ref_window_get_verifying (RefWindow *self)
 {
-  RefWindow *self = REF_WINDOW (widget);
-  RefHistory *history = ref_meeting_get_history (self->meeting);
-
-  if (ref_meeting_get_locked (self->meeting))
-    return;
-  /* A step of its own, not merged with an unlock just before. */
-  ref_history_seal (history);
-  ref_meeting_set_locked (self->meeting, TRUE);
-  ref_history_seal (history);
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+  return ref_approvals_panel_get_verifying (self->approvals_panel);
 }
 
-static void
-unlock_now (RefWindow *self)
+guint
+ref_window_wait_for_approvals (RefWindow *self)
 {
-  ref_history_seal (ref_meeting_get_history (self->meeting));
-  ref_meeting_unlock (self->meeting);
-  ref_history_seal (ref_meeting_get_history (self->meeting));
-  start_verification (self, FALSE, FALSE);
-  toast (self, _("Unlocked for editing"));
-}
+  g_return_val_if_fail (REF_IS_WINDOW (self), 0);
 
-static void
-on_unlock_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
-{
-  if (g_str_equal (response, "unlock"))
-    unlock_now (self);
-}
-
-static void
-unlock_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  guint n = count_standing_approvals (self->meeting);
-  AdwMessageDialog *dialog;
-  g_autofree char *heading = NULL;
-
-  if (!ref_meeting_get_locked (self->meeting))
-    return;
-  if (n == 0)
+  if (self->verify_open_source != 0)
     {
-      unlock_now (self);
-      return;
+      g_clear_handle_id (&self->verify_open_source, g_source_remove);
+      ref_approvals_panel_verify (self->approvals_panel, FALSE, FALSE);
     }
-  heading = g_strdup_printf (ngettext ("Unlock and Void %u Approval?", "Unlock and Void %u Approvals?", n), n);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-      GTK_WINDOW (self), heading,
-      _("The minutes can then be edited again. The approvals given so far stay listed, marked as void, and the "
-        "members will have to approve again.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "unlock", _("_Unlock"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "unlock", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unlock_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return ref_approvals_panel_wait (self->approvals_panel);
 }
 
-static gboolean save_shared (RefWindow *self, GFile *file, RefXmlSaveFlags flags, GError **error);
-
-static char *
-tsa_url (RefWindow *self)
+RefApprovalCheck *
+ref_window_get_approval_check (RefWindow *self, guint index)
 {
-  g_autofree char *url = self->settings ? g_settings_get_string (self->settings, "tsa-url") : NULL;
-  return url && *url ? g_steal_pointer (&url) : NULL;
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return ref_approvals_panel_get_check (self->approvals_panel, index);
 }
 
-/* An approval is a record: once made, it goes to the file at once (under the file's
- * lock, keeping what other members signed meanwhile). */
-static void
-approved (RefWindow *self, RefApproval *approval)
+GtkWidget *
+ref_window_get_approvals_list (RefWindow *self)
 {
-  g_autofree char *text = NULL;
-  g_autoptr (GError) error = NULL;
-
-  /* TRANSLATORS: toast after signing, "Approved by Anna Holm" */
-  text = g_strdup_printf (_("Approved by %s"), ref_approval_get_signer (approval));
-  toast (self, text);
-  if (self->file != NULL && !save_shared (self, self->file, REF_XML_SAVE_NONE, &error))
-    ref_window_show_error (self, _("The approval is made but not saved"), error->message);
-  verify_and_report (self);
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return ref_approvals_panel_get_list (self->approvals_panel);
 }
 
-/* Signs with the PKCS#12 file at @pkcs12_path, as Approve… does once it has the file
- * and the password, with the time-stamp authority of the settings; blocks while it
- * answers. On failure the meeting is unchanged. */
+GtkWidget *
+ref_window_get_approvals_panel (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->approvals_panel);
+}
+
 gboolean
 ref_window_approve_with_file (RefWindow *self, const char *pkcs12_path, const char *password, GError **error)
 {
-  g_autoptr (RefApproval) approval = NULL;
-  g_autofree char *url = NULL;
-  RefSignOptions options = { 0 };
-
   g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (pkcs12_path != NULL, FALSE);
-
-  url = tsa_url (self);
-  options.pkcs12_path = pkcs12_path;
-  options.password = password;
-  options.tsa_url = url;
-  ref_history_seal (ref_meeting_get_history (self->meeting));
-  approval = ref_signature_sign_with_options (self->meeting, &options, error);
-  if (approval == NULL)
-    return FALSE;
-  ref_history_seal (ref_meeting_get_history (self->meeting));
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-certificate", pkcs12_path);
-  approved (self, approval);
-  return TRUE;
-}
-
-typedef struct {
-  RefSignatureSnapshot *snapshot;
-  char *path;
-  char *password;
-  char *tsa_url;
-} SignJob;
-
-static void
-sign_job_free (SignJob *job)
-{
-  ref_signature_snapshot_free (job->snapshot);
-  g_free (job->path);
-  if (job->password != NULL)
-    memset (job->password, 0, strlen (job->password));
-  g_free (job->password);
-  g_free (job->tsa_url);
-  g_free (job);
-}
-
-static void
-sign_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  SignJob *job = data;
-  RefSignOptions options = { .pkcs12_path = job->path, .password = job->password, .tsa_url = job->tsa_url,
-                             .cancellable = cancellable };
-  GError *error = NULL;
-  RefSignature *signature = ref_signature_snapshot_sign (job->snapshot, &options, &error);
-
-  if (signature == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, signature, (GDestroyNotify) ref_signature_free);
-}
-
-static void ask_password (RefWindow *self, const char *path, const char *problem);
-
-static void
-on_signed (GObject *source, GAsyncResult *result, gpointer data)
-{
-  RefWindow *self = REF_WINDOW (source);
-  SignJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RefSignature) signature = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autoptr (RefApproval) approval = NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->sign_cancellable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.approve", TRUE);
-  if (signature != NULL)
-    {
-      ref_history_seal (ref_meeting_get_history (self->meeting));
-      approval = ref_signature_add (self->meeting, job->snapshot, signature, &error);
-      ref_history_seal (ref_meeting_get_history (self->meeting));
-    }
-  if (approval == NULL)
-    {
-      if (g_error_matches (error, REF_SIGNATURE_ERROR, REF_SIGNATURE_ERROR_KEY))
-        /* Most likely a mistyped password: ask again, saying why. */
-        ask_password (self, job->path, error->message);
-      else
-        ref_window_show_error (self, _("Could not approve"), error->message);
-      return;
-    }
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-certificate", job->path);
-  approved (self, approval);
-}
-
-/* Signs in a thread: the time-stamp authority may take a while to answer, and the
- * window stays responsive meanwhile. */
-static void
-approve_in_background (RefWindow *self, const char *path, const char *password)
-{
-  SignJob *job = g_new0 (SignJob, 1);
-  g_autoptr (GTask) task = NULL;
-
-  if (self->sign_cancellable != NULL)
-    return;
-  self->sign_cancellable = g_cancellable_new ();
-  job->snapshot = ref_signature_snapshot_new (self->meeting);
-  job->path = g_strdup (path);
-  job->password = g_strdup (password);
-  job->tsa_url = tsa_url (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.approve", FALSE);
-  toast (self, job->tsa_url ? _("Signing and asking for a time stamp…") : _("Signing…"));
-  task = g_task_new (self, self->sign_cancellable, on_signed, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) sign_job_free);
-  g_task_run_in_thread (task, sign_in_thread);
+  return ref_approvals_panel_approve_with_file (self->approvals_panel, pkcs12_path, password, error);
 }
 
 gboolean
 ref_window_get_approving (RefWindow *self)
 {
   g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
-  return self->sign_cancellable != NULL;
-}
-
-static void
-on_password_response (AdwMessageDialog *dialog, const char *response, RefWindow *self)
-{
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
-  GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-
-  /* Take the keyboard focus off the password row before the dialog closes. Closed by
-   * Enter with the focus still in the row, and with the accessibility layer on (as on
-   * every desktop), the row's text field outlives the row and a libadwaita 1.2 handler
-   * then runs on the freed row: the crash on Enter. A click on the button had moved
-   * the focus already. */
-  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
-  if (!g_str_equal (response, "approve"))
-    return;
-  approve_in_background (self, path, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-}
-
-static void
-ask_password (RefWindow *self, const char *path, const char *problem)
-{
-  g_autofree char *name = g_path_get_basename (path);
-  /* TRANSLATORS: %s is the certificate file's name */
-  g_autofree char *body = g_strdup_printf (_("Enter the password of your certificate %s. Approving locks the minutes."),
-                                           name);
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Approve the Minutes"), body));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *entry = adw_password_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Password"));
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (entry), TRUE);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Certificate password"), -1);
-  gtk_list_box_append (GTK_LIST_BOX (list), entry);
-  gtk_box_append (GTK_BOX (box), list);
-  if (problem != NULL)
-    {
-      GtkWidget *label = detail_label (problem, TRUE);
-      gtk_widget_add_css_class (label, "error");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "approve", _("_Approve"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "approve", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "approve");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_password_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  return ref_approvals_panel_get_approving (self->approvals_panel);
 }
 
 void
 ref_window_ask_certificate_password (RefWindow *self, const char *pkcs12_path)
 {
   g_return_if_fail (REF_IS_WINDOW (self));
-  g_return_if_fail (pkcs12_path != NULL);
-  ask_password (self, pkcs12_path, NULL);
+  ref_approvals_panel_ask_password (self->approvals_panel, pkcs12_path);
 }
 
-static void
-on_certificate_chosen (GtkNativeDialog *dialog, int response, RefWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        ask_password (self, path, NULL);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-approve_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Choose Your Certificate"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *last = self->settings ? g_settings_get_string (self->settings, "last-certificate") : NULL;
-
-  gtk_popover_popdown (self->approvals_popover);
-  gtk_file_filter_set_name (filter, _("Certificates (.p12, .pfx)"));
-  gtk_file_filter_add_suffix (filter, "p12");
-  gtk_file_filter_add_suffix (filter, "pfx");
-  gtk_file_filter_add_mime_type (filter, "application/x-pkcs12");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  if (last != NULL && *last && g_file_test (last, G_FILE_TEST_EXISTS))
-    {
-      g_autoptr (GFile) file = g_file_new_for_path (last);
-      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), file, NULL);
-    }
-  g_signal_connect (dialog, "response", G_CALLBACK (on_certificate_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-verify_approvals_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  start_verification (REF_WINDOW (widget), TRUE, TRUE);
-}
-
-/* ---- trusted authorities ---- */
-
-static void
-rebuild_trust_list (RefWindow *self)
-{
-  g_auto (GStrv) paths = trust_anchor_paths (self);
-
-  clear_list (self->trust_list);
-  if (paths[0] == NULL)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None: no approval can count as valid"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->trust_list, row);
-    }
-  for (guint i = 0; paths[i] != NULL; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      g_autoptr (RefSignatureTrust) probe = ref_signature_trust_new ();
-      g_autoptr (GError) error = NULL;
-      g_autofree char *name = g_path_get_basename (paths[i]);
-      g_autofree char *escaped = g_markup_escape_text (name, -1);
-      g_autofree char *where = g_markup_escape_text (paths[i], -1);
-      /* TRANSLATORS: the remove button of a trusted authority, "Remove ca.pem" */
-      g_autofree char *label = g_strdup_printf (_("Remove %s"), name);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      if (!ref_signature_trust_add_file (probe, paths[i], &error))
-        {
-          g_autofree char *problem = g_markup_escape_text (error->message, -1);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem);
-          gtk_widget_add_css_class (row, "error");
-        }
-      else
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-trust-anchor");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_string (paths[i]));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->trust_list, row);
-    }
-}
-
-static void
-on_trust_anchors_changed (GSettings *settings, const char *key, RefWindow *self)
-{
-  rebuild_trust_list (self);
-  schedule_approvals_refresh (self);
-}
-
-/* Adds the authority certificate(s) of the PEM file @pem_path to the trusted ones and
- * verifies again. Fails, changing nothing, when the file holds no certificate. */
 gboolean
 ref_window_add_trust_anchor (RefWindow *self, const char *pem_path, GError **error)
 {
-  g_autoptr (RefSignatureTrust) probe = ref_signature_trust_new ();
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto (GStrv) paths = NULL;
-  g_auto (GStrv) updated = NULL;
-
   g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (pem_path != NULL, FALSE);
-
-  if (!ref_signature_trust_add_file (probe, pem_path, error))
-    return FALSE;
-  if (self->settings == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("The settings are not installed, so trusted authorities cannot be kept"));
-      return FALSE;
-    }
-  paths = trust_anchor_paths (self);
-  if (!g_strv_contains ((const char *const *) paths, pem_path))
-    {
-      g_strv_builder_addv (builder, (const char **) paths);
-      g_strv_builder_add (builder, pem_path);
-      updated = g_strv_builder_end (builder);
-      /* on_trust_anchors_changed rebuilds the list */
-      g_settings_set_strv (self->settings, "trust-anchors", (const char *const *) updated);
-    }
-  else
-    rebuild_trust_list (self); /* the file may read differently now */
-  verify_and_report (self);
-  return TRUE;
+  return ref_approvals_panel_add_trust_anchor (self->approvals_panel, pem_path, error);
 }
 
 void
 ref_window_remove_trust_anchor (RefWindow *self, const char *pem_path)
 {
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto (GStrv) paths = NULL;
-  g_auto (GStrv) updated = NULL;
-
   g_return_if_fail (REF_IS_WINDOW (self));
-  if (self->settings == NULL)
-    return;
-  paths = trust_anchor_paths (self);
-  for (guint i = 0; paths[i] != NULL; i++)
-    if (g_strcmp0 (paths[i], pem_path) != 0)
-      g_strv_builder_add (builder, paths[i]);
-  updated = g_strv_builder_end (builder);
-  /* on_trust_anchors_changed rebuilds the list */
-  g_settings_set_strv (self->settings, "trust-anchors", (const char *const *) updated);
-  ref_window_verify_approvals (self);
+  ref_approvals_panel_remove_trust_anchor (self->approvals_panel, pem_path);
 }
 
-static void
-remove_trust_anchor_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  ref_window_remove_trust_anchor (REF_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-on_trust_anchor_chosen (GtkNativeDialog *dialog, int response, RefWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr (GError) error = NULL;
-
-      if (path != NULL && !ref_window_add_trust_anchor (self, path, &error))
-        ref_window_show_error (self, _("Could not add the authority"), error->message);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-add_trust_anchor_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Add Trusted Authority"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_popover_popdown (self->approvals_popover);
-  gtk_file_filter_set_name (filter, _("Certificates (.pem, .crt)"));
-  gtk_file_filter_add_suffix (filter, "pem");
-  gtk_file_filter_add_suffix (filter, "crt");
-  gtk_file_filter_add_suffix (filter, "cer");
-  gtk_file_filter_add_mime_type (filter, "application/x-x509-ca-cert");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_trust_anchor_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
+/* Verified once the window is up, with a toast for an approval that does not hold
+ * (nothing is said when there are none). */
 static gboolean
 verify_on_open (gpointer data)
 {
   RefWindow *self = data;
 
   self->verify_open_source = 0;
-  verify_and_report (self); /* reports nothing when there are no approvals */
+  ref_approvals_panel_verify (self->approvals_panel, TRUE, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -2407,20 +1103,12 @@ ref_window_show_import_confidence_notes (RefWindow *self, GPtrArray *notes)
   ref_import_notes_show_confidence_notes (self->import_notes, notes);
 }
 
-static void
-show_list_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RefWindow *self = REF_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
 /* ---- closing ---- */
 
 /* The dialog is transient for the window and still finishing its response: destroy
  * the window only once the dialog is done. */
-static gboolean
-destroy_later (gpointer data)
+gboolean
+_ref_window_destroy_later (gpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (data));
   g_object_unref (data);
@@ -2435,7 +1123,7 @@ on_close_response (AdwMessageDialog *dialog, const char *response, RefWindow *se
       self->close_confirmed = TRUE;
       /* The user chose to throw the changes away: so is the recovery copy. */
       ref_recovery_remove (self->recovery_id);
-      g_idle_add (destroy_later, g_object_ref (self));
+      g_idle_add (_ref_window_destroy_later, g_object_ref (self));
     }
   else if (g_str_equal (response, "save"))
     {
@@ -2444,7 +1132,7 @@ on_close_response (AdwMessageDialog *dialog, const char *response, RefWindow *se
         {
           g_autoptr (GError) error = NULL;
           if (ref_window_save_to (self, self->file, &error))
-            g_idle_add (destroy_later, g_object_ref (self));
+            g_idle_add (_ref_window_destroy_later, g_object_ref (self));
           else
             {
               self->close_confirmed = FALSE;
@@ -2452,7 +1140,7 @@ on_close_response (AdwMessageDialog *dialog, const char *response, RefWindow *se
             }
         }
       else
-        save_as_activated (GTK_WIDGET (self), "win.save-as", NULL);
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
     }
 }
 
@@ -2551,7 +1239,7 @@ void
 ref_window_select_item (RefWindow *self, guint position)
 {
   g_return_if_fail (REF_IS_WINDOW (self));
-  select_store_position (self, position);
+  _ref_window_select_store_position (self, position);
 }
 
 static void
@@ -2597,18 +1285,17 @@ ref_window_constructed (GObject *object)
   g_signal_connect_object (ref_meeting_get_history (self->meeting), "notify", G_CALLBACK (on_history_notify), self, 0);
   g_signal_connect_object (self->meeting, "notify", G_CALLBACK (on_meeting_notify), self, 0);
   g_signal_connect_object (self->meeting, "notify::locked", G_CALLBACK (on_locked_changed), self, 0);
-  g_signal_connect_object (ref_meeting_get_approvals (self->meeting), "items-changed", G_CALLBACK (on_approvals_changed),
-                           self, 0);
-  g_signal_connect (self->approvals_popover, "show", G_CALLBACK (on_approvals_show), self);
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed::trust-anchors", G_CALLBACK (on_trust_anchors_changed), self, 0);
+  ref_approvals_panel_set_meeting (self->approvals_panel, self->meeting);
+  g_object_bind_property (self->approvals_panel, "status", self->lock_label, "label", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->approvals_panel, "toast", G_CALLBACK (on_approvals_toast), self, 0);
+  g_signal_connect_object (self->approvals_panel, "item-activated", G_CALLBACK (on_changed_item_activated), self, 0);
+  g_signal_connect_object (self->approvals_panel, "approved", G_CALLBACK (on_approved), self, 0);
+  g_signal_connect_object (self->approvals_panel, "notify::approving", G_CALLBACK (on_approving_changed), self, 0);
   ref_meeting_view_set_meeting (self->meeting_view, self->meeting);
   ref_item_view_set_meeting (self->item_view, self->meeting);
   on_selection_changed (self->selection, NULL, self);
   update_lock_state (self);
   update_title (self);
-  rebuild_trust_list (self);
-  /* Verified once the window is up, with a toast for an approval that does not hold. */
   self->verify_open_source = g_idle_add (verify_on_open, self);
 
   if (self->settings != NULL)
@@ -2635,14 +1322,7 @@ ref_window_dispose (GObject *object)
   RefWindow *self = REF_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->approvals_refresh_source, g_source_remove);
   g_clear_handle_id (&self->verify_open_source, g_source_remove);
-  if (self->verify_cancellable != NULL)
-    g_cancellable_cancel (self->verify_cancellable);
-  g_clear_object (&self->verify_cancellable);
-  if (self->sign_cancellable != NULL)
-    g_cancellable_cancel (self->sign_cancellable);
-  g_clear_object (&self->sign_cancellable);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
@@ -2657,6 +1337,8 @@ ref_window_dispose (GObject *object)
     }
   if (self->meeting_view)
     ref_meeting_view_set_meeting (self->meeting_view, NULL);
+  if (self->approvals_panel)
+    ref_approvals_panel_set_meeting (self->approvals_panel, NULL);
   complete_list (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -2673,7 +1355,6 @@ ref_window_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_autosave, g_bytes_unref);
-  g_clear_pointer (&self->approval_checks, g_ptr_array_unref);
   g_free (self->recovery_id);
   g_free (self->etag);
   G_OBJECT_CLASS (ref_window_parent_class)->finalize (object);
@@ -2740,6 +1421,7 @@ ref_window_class_init (RefWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/referent/Referent/ui/ref-window.ui");
+  _ref_window_class_actions_init (widget_class);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, sidebar_clamp);
@@ -2752,48 +1434,17 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, review_popover);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, review_panel);
-  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_activated);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, meeting_view);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content_title);
-  gtk_widget_class_install_action (widget_class, "win.show-meeting", NULL, show_meeting_activated);
-  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_activated);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
 
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_activated);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
-  gtk_widget_class_install_action (widget_class, "win.add-item", NULL, add_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
-  gtk_widget_class_install_action (widget_class, "win.delete-item", NULL, delete_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-item", NULL, duplicate_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.move-item-up", NULL, move_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.move-item-down", NULL, move_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.renumber", NULL, renumber_activated);
-  gtk_widget_class_install_action (widget_class, "win.go-to-item", NULL, go_to_item_activated);
-  gtk_widget_class_install_action (widget_class, "win.go-to-number", "u", go_to_number_activated);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_button);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_popover);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_panel);
-  gtk_widget_class_install_action (widget_class, "win.case-history", NULL, case_history_activated);
 
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_revealer);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_label);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_popover);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_button);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, approve_button);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_summary);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_list);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, trust_list);
-  gtk_widget_class_install_action (widget_class, "win.lock-for-approval", NULL, lock_for_approval_activated);
-  gtk_widget_class_install_action (widget_class, "win.unlock", NULL, unlock_activated);
-  gtk_widget_class_install_action (widget_class, "win.approve", NULL, approve_activated);
-  gtk_widget_class_install_action (widget_class, "win.verify-approvals", NULL, verify_approvals_activated);
-  gtk_widget_class_install_action (widget_class, "win.add-trust-anchor", NULL, add_trust_anchor_activated);
-  gtk_widget_class_install_action (widget_class, "win.remove-trust-anchor", "s", remove_trust_anchor_activated);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_panel);
 }
 
 static void
@@ -2808,9 +1459,9 @@ ref_window_init (RefWindow *self)
   g_type_ensure (REF_TYPE_REVIEW_PANEL);
   g_type_ensure (REF_TYPE_SEARCH_BAR);
   g_type_ensure (REF_TYPE_CASE_HISTORY_PANEL);
+  g_type_ensure (REF_TYPE_APPROVALS_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = ref_settings_new ();
-  self->approval_checks = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 RefWindow *

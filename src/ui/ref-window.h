@@ -84,6 +84,8 @@ gboolean    ref_window_get_approving (RefWindow *self);
 RefApprovalCheck *ref_window_get_approval_check (RefWindow *self, guint index);
 /* The approvals panel's list: an AdwExpanderRow per approval. */
 GtkWidget  *ref_window_get_approvals_list (RefWindow *self);
+/* The approvals panel (RefApprovalsPanel) in the Approvals popover. */
+GtkWidget  *ref_window_get_approvals_panel (RefWindow *self);
 /* Trusted authorities (the trust-anchors setting). */
 gboolean    ref_window_add_trust_anchor (RefWindow *self, const char *pem_path, GError **error);
 void        ref_window_remove_trust_anchor (RefWindow *self, const char *pem_path);
