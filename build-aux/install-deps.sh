@@ -85,9 +85,11 @@ export DEBIAN_FRONTEND=noninteractive
 # lock itself (DPkg::Lock::Timeout); apt-get update has no such option for the lists
 # lock, so it is retried while a lock is held.
 LOCK_WAIT=${REFERENT_APT_LOCK_WAIT:-900}
+# The locks apt and dpkg take (tests/test-install-deps.py names its own).
+APT_LOCKS=${REFERENT_APT_LOCKS:-/var/lib/apt/lists/lock /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock}
 apt_locked() {
   local lock
-  for lock in /var/lib/apt/lists/lock /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock; do
+  for lock in $APT_LOCKS; do
     if [ -e "$lock" ] && ! $SUDO flock -n "$lock" true 2>/dev/null; then
       return 0
     fi

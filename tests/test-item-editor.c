@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "ref-date-button.h"
 #include "ref-item-view.h"
 #include "ref-meeting-view.h"
 #include "ref-text-field.h"
@@ -412,6 +413,39 @@ test_meeting_times_wheel (void)
   ref_test_close_window (window);
 }
 
+/* The meeting date is picked with the same date picker as a decision's date
+ * (RefDateButton): a click opens its calendar, a click on a day sets the date, and the
+ * meeting keeps its start time. */
+static void
+test_meeting_date_picker (void)
+{
+  RefWindow *window;
+  RefMeeting *meeting;
+  GtkWidget *date, *day;
+
+  REQUIRE_INPUT ();
+  window = open_for_input (1100, 900);
+  ref_input_key (GDK_KEY_m, GDK_CONTROL_MASK);
+  wait_for_layout ();
+  meeting = ref_window_get_meeting (window);
+  date = GTK_WIDGET (gtk_widget_get_template_child (ref_window_get_meeting_view (window), REF_TYPE_MEETING_VIEW,
+                                                    "date_button"));
+  g_assert_true (REF_IS_DATE_BUTTON (date));
+  scroll_to (date);
+  REF_INPUT_CLICK_UNTIL (gtk_widget_get_first_child (date),
+                         gtk_widget_get_mapped (ref_date_button_get_calendar (REF_DATE_BUTTON (date))));
+  wait_for_layout ();
+  day = ref_test_find_label (ref_date_button_get_calendar (REF_DATE_BUTTON (date)), "15");
+  g_assert_nonnull (day);
+  ref_input_click (day);
+  wait_for_layout ();
+  g_assert_cmpint (g_date_time_get_day_of_month (ref_meeting_get_start (meeting)), ==, 15);
+  g_assert_cmpint (g_date_time_get_month (ref_meeting_get_start (meeting)), ==, 5);
+  g_assert_cmpint (g_date_time_get_hour (ref_meeting_get_start (meeting)), ==, 13);
+  g_assert_false (gtk_widget_get_mapped (ref_date_button_get_calendar (REF_DATE_BUTTON (date))));
+  ref_test_close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -430,5 +464,6 @@ main (int argc, char **argv)
   g_test_add_func ("/item-editor/comments", test_comments);
   g_test_add_func ("/item-editor/item-fields-by-keyboard", test_item_fields_by_keyboard);
   g_test_add_func ("/item-editor/meeting-times-wheel", test_meeting_times_wheel);
+  g_test_add_func ("/item-editor/meeting-date-picker", test_meeting_date_picker);
   return ref_test_run_and_clean (state);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ref-date-button.h"
 #include "ref-meeting-view.h"
 #include "ref-read-only.h"
 #include "ref-scroll-guard.h"
@@ -27,9 +28,7 @@ struct _RefMeetingView {
   AdwEntryRow *organisation_row;
   AdwComboRow *kind_row;
   AdwComboRow *edition_row;
-  GtkMenuButton *date_button;
-  GtkPopover *date_popover;
-  GtkCalendar *calendar;
+  RefDateButton *date_button;
   GtkSpinButton *start_hour;
   GtkSpinButton *start_minute;
   GtkSpinButton *end_hour;
@@ -112,13 +111,6 @@ meeting_day (RefMeetingView *self, int *year, int *month, int *day)
     }
 }
 
-static char *
-format_day (GDateTime *date)
-{
-  /* TRANSLATORS: g_date_time_format() format of the meeting date: "Tuesday, May 6, 2025" */
-  return g_date_time_format (date, _("%A, %B %-d, %Y"));
-}
-
 static void
 set_time_spins (GtkSpinButton *hour, GtkSpinButton *minute, GDateTime *time)
 {
@@ -149,14 +141,12 @@ show_times (RefMeetingView *self)
   set_time_spins (self->end_hour, self->end_minute, end ? end : start);
   if (start != NULL)
     {
-      g_autofree char *label = format_day (start);
-      g_autoptr (GDateTime) day = g_date_time_new_local (g_date_time_get_year (start), g_date_time_get_month (start),
-                                                         g_date_time_get_day_of_month (start), 12, 0, 0);
-      gtk_menu_button_set_label (self->date_button, label);
-      gtk_calendar_select_day (self->calendar, day);
+      g_autoptr (GDateTime) day = g_date_time_new_utc (g_date_time_get_year (start), g_date_time_get_month (start),
+                                                       g_date_time_get_day_of_month (start), 0, 0, 0);
+      ref_date_button_set_date (self->date_button, day);
     }
   else
-    gtk_menu_button_set_label (self->date_button, _("No Date"));
+    ref_date_button_set_date (self->date_button, NULL);
   update_clear_end_time (self);
   self->showing_times = FALSE;
 }
@@ -219,21 +209,30 @@ on_end_time_changed (GtkSpinButton *spin, RefMeetingView *self)
   ref_meeting_set_end (self->meeting, end);
 }
 
-/* A new date keeps the start and end times; both move in one undo step. Month and
- * year navigation in the calendar does not select a day, so this is a real pick. */
+/* The date picked on the calendar (the same picker as a decision's date). A new date
+ * keeps the start and end times; both move in one undo step, as both go when the
+ * date is cleared. */
 static void
-on_day_selected (GtkCalendar *calendar, RefMeetingView *self)
+on_date_changed (RefDateButton *button, GParamSpec *pspec, RefMeetingView *self)
 {
   RefHistory *history;
   GDateTime *start, *end;
-  g_autoptr (GDateTime) picked = NULL;
+  GDateTime *picked = ref_date_button_get_date (button);
   g_autoptr (GDateTime) new_start = NULL;
   g_autoptr (GDateTime) new_end = NULL;
   int year, month, day;
 
   if (self->showing_times || self->meeting == NULL)
     return;
-  picked = gtk_calendar_get_date (calendar);
+  if (picked == NULL)
+    {
+      history = ref_meeting_get_history (self->meeting);
+      ref_history_begin_group (history);
+      ref_meeting_set_start (self->meeting, NULL);
+      ref_meeting_set_end (self->meeting, NULL);
+      ref_history_end_group (history);
+      return;
+    }
   g_date_time_get_ymd (picked, &year, &month, &day);
   start = ref_meeting_get_start (self->meeting);
   end = ref_meeting_get_end (self->meeting);
@@ -248,7 +247,6 @@ on_day_selected (GtkCalendar *calendar, RefMeetingView *self)
   if (new_end != NULL)
     ref_meeting_set_end (self->meeting, new_end);
   ref_history_end_group (history);
-  gtk_popover_popdown (self->date_popover);
 }
 
 static void
@@ -996,8 +994,6 @@ ref_meeting_view_class_init (RefMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, edition_row);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, date_button);
-  gtk_widget_class_bind_template_child (widget_class, RefMeetingView, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, RefMeetingView, calendar);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, start_hour);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, start_minute);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, end_hour);
@@ -1005,7 +1001,6 @@ ref_meeting_view_class_init (RefMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, location_row);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, remarks_field);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, participant_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_time_output);
   gtk_widget_class_bind_template_callback (widget_class, on_time_input);
   gtk_widget_class_bind_template_callback (widget_class, on_start_time_changed);
@@ -1027,8 +1022,10 @@ ref_meeting_view_init (RefMeetingView *self)
   self->bindings = g_ptr_array_new ();
   g_type_ensure (REF_TYPE_TEXT_EDITOR);
   g_type_ensure (REF_TYPE_TEXT_FIELD);
+  g_type_ensure (REF_TYPE_DATE_BUTTON);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self->date_button, "notify::date", G_CALLBACK (on_date_changed), self);
   self->remarks_editor = ref_text_field_get_editor (self->remarks_field);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remarks_editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remarks"), -1);
   /* The times sit on a scrolled page: the wheel scrolls it, it does not set them. */
