@@ -222,6 +222,12 @@ static const char *const outcome_nicks[REF_CAPTION_N_OUTCOMES] = {
   NULL, "approved", "recommended", "noted", "postponed", "rejected", "forwarded",
 };
 
+/* Document text, not UI text: what the printed minutes say in any desktop language. */
+static const char *const outcome_sentences[REF_CAPTION_N_OUTCOMES] = {
+  NULL, "Godkendt.", "Anbefales.", "Taget til efterretning.", "Udsat.", "Ikke godkendt.",
+  "Oversendt til videre behandling.",
+};
+
 /* ---- compiled patterns, shared by all threads ---- */
 
 G_LOCK_DEFINE_STATIC (regex_cache);
@@ -674,6 +680,41 @@ ref_caption_decision_outcome (const char *text)
         }
     }
   return best;
+}
+
+RefCaptionOutcome
+ref_caption_outcome_of_decision (RefDecision *decision)
+{
+  RefCaptionOutcome outcome;
+  RefVote *vote;
+
+  g_return_val_if_fail (REF_IS_DECISION (decision), REF_CAPTION_OUTCOME_NONE);
+  outcome = ref_decision_get_outcome (decision);
+  if (outcome != REF_CAPTION_OUTCOME_NONE)
+    return outcome;
+  if (ref_decision_get_text (decision) != NULL)
+    {
+      g_autofree char *plain = ref_text_to_plain (ref_decision_get_text (decision));
+      outcome = ref_caption_decision_outcome (plain);
+    }
+  vote = ref_decision_get_vote (decision);
+  if (outcome == REF_CAPTION_OUTCOME_NONE && vote != NULL)
+    outcome = ref_caption_decision_outcome (ref_vote_get_outcome (vote));
+  return outcome;
+}
+
+void
+ref_caption_record_outcome (RefDecision *decision)
+{
+  g_return_if_fail (REF_IS_DECISION (decision));
+  if (ref_decision_get_outcome (decision) == REF_CAPTION_OUTCOME_NONE)
+    ref_decision_set_outcome (decision, ref_caption_outcome_of_decision (decision));
+}
+
+const char *
+ref_caption_outcome_sentence (RefCaptionOutcome outcome)
+{
+  return (guint) outcome < REF_CAPTION_N_OUTCOMES ? outcome_sentences[outcome] : NULL;
 }
 
 const char *

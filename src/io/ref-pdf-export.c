@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "ref-captions.h"
 #include "ref-file-util.h"
 #include "ref-format.h"
 #include "ref-pdf-export.h"
@@ -1509,8 +1510,12 @@ add_decision_body (Exporter *ex, GPtrArray *boxes, RefDecision *decision)
   RefVote *vote = ref_decision_get_vote (decision);
   const char *remark = ref_decision_get_remark (decision);
 
-  if (text != NULL)
+  if (text != NULL && !ref_text_is_empty (text))
     add_rich_text (ex, boxes, text, 0);
+  else if (ref_decision_get_outcome (decision) != REF_DECISION_OUTCOME_NONE)
+    /* The outcome was recorded and nothing written: print what it means, in the
+     * standard words, rather than an empty decision. */
+    add_plain (ex, boxes, ref_caption_outcome_sentence (ref_decision_get_outcome (decision)), STYLE_BODY, 0, "P");
   if (vote != NULL)
     add_vote (ex, boxes, vote);
   for (guint i = 0; i < g_list_model_get_n_items (statements); i++)

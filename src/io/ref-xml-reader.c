@@ -791,6 +791,22 @@ read_vote (Reader *r, xmlNode *node, RefDecision *decision)
   ref_decision_set_vote (decision, vote);
 }
 
+/* decision/@outcome: one of the six outcomes; absent in files written before the
+ * model recorded it (then NONE, and readers go by the wording). "none" is not a
+ * value of the format: a decision without an outcome has no attribute. */
+static RefDecisionOutcome
+read_outcome_attr (Reader *r, xmlNode *node)
+{
+  g_autofree char *value = get_attr (node, "outcome");
+  RefDecisionOutcome outcome = parse_enum_attr (r, node, "outcome", REF_TYPE_DECISION_OUTCOME,
+                                                REF_DECISION_OUTCOME_NONE, FALSE);
+
+  if (value != NULL && r->error == NULL && outcome == REF_DECISION_OUTCOME_NONE)
+    reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+                 _("“%s” is not a valid value for the attribute “%s”"), value, "outcome");
+  return outcome;
+}
+
 static void
 read_decision (Reader *r, xmlNode *node, GListStore *store)
 {
@@ -804,6 +820,7 @@ read_decision (Reader *r, xmlNode *node, GListStore *store)
   ref_decision_set_deciding_body (decision, body);
   ref_decision_set_reference (decision, reference);
   ref_decision_set_date (decision, date);
+  ref_decision_set_outcome (decision, read_outcome_attr (r, node));
   read_text_child (&c, decision, "text", FALSE);
   if ((child = cursor_take (&c, "vote")))
     read_vote (r, child, decision);

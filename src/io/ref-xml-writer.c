@@ -381,7 +381,12 @@ write_decision (Writer *w, guint depth, RefDecision *d)
   GListModel *statements = ref_decision_get_statements (d);
 
   open_tag (w, depth, "decision", "body", *ref_decision_get_deciding_body (d) ? ref_decision_get_deciding_body (d) : NULL,
-            "date", date, "reference", *ref_decision_get_reference (d) ? ref_decision_get_reference (d) : NULL, NULL);
+            "date", date, "reference", *ref_decision_get_reference (d) ? ref_decision_get_reference (d) : NULL,
+            "outcome",
+            ref_decision_get_outcome (d) != REF_DECISION_OUTCOME_NONE
+                ? nick (REF_TYPE_DECISION_OUTCOME, ref_decision_get_outcome (d))
+                : NULL,
+            NULL);
   write_optional_text (w, depth + 1, ref_decision_get_text (d));
   if (vote != NULL)
     {
