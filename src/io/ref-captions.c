@@ -140,6 +140,15 @@ static const struct {
 static const char *const signature_item_pattern = "^(?:underskriftsblad|underskriftsside|underskrifter|underskrift"
                                                   "|godkendelse og underskrift af referat)$";
 
+/* The items every meeting of a committee has, whatever is on its agenda: what a new
+ * meeting made from a previous one starts with. */
+static const char *const recurring_item_pattern = "^(?:godkendelse af (?:den )?dagsorden(?:en)?"
+                                                  "|meddelelser(?: fra (?:formanden|forvaltningen|direktøren|direktionen"
+                                                  "|administrationen|udvalgsformanden))?"
+                                                  "|orientering(?:er)? fra (?:formanden|forvaltningen|direktøren"
+                                                  "|direktionen|administrationen)"
+                                                  "|eventuelt|evt\\.?)\\.?$";
+
 static const struct {
   const char *pattern;
   RefAttendanceList list;
@@ -576,6 +585,14 @@ ref_caption_is_signature_item (const char *title)
   g_autofree char *tidy = ref_caption_tidy (title);
 
   return caption_match (signature_item_pattern, tidy);
+}
+
+gboolean
+ref_caption_is_recurring_item (const char *title)
+{
+  g_autofree char *tidy = ref_caption_tidy (title);
+
+  return caption_match (recurring_item_pattern, tidy);
 }
 
 gboolean

@@ -96,6 +96,9 @@ gboolean ref_caption_access_closed (const char *text, gboolean *closed);
 RefCaseType ref_caption_case_type (const char *label);
 /* "Underskriftsblad", "Underskrifter": the item the members sign. */
 gboolean ref_caption_is_signature_item (const char *title);
+/* "Godkendelse af dagsorden", "Meddelelser (fra formanden)", "Orientering fra
+ * forvaltningen", "Eventuelt": an item every meeting of the committee has. */
+gboolean ref_caption_is_recurring_item (const char *title);
 /* "Kladde", "Draft", "Udkast", "Foreløbig": a state or publication type that is not
  * final. */
 gboolean ref_caption_is_draft (const char *text);
