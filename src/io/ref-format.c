@@ -149,8 +149,9 @@ ref_format_decision_plain (RefDecision *decision)
 
   if (ref_decision_get_text (decision) != NULL && !ref_text_is_empty (ref_decision_get_text (decision)))
     append_text (out, ref_decision_get_text (decision));
-  else
-    /* As the PDF prints it: a recorded outcome without text in its standard words. */
+  else if (vote == NULL)
+    /* As the PDF prints it: a recorded outcome without text in its standard words
+     * (a vote's outcome line already says it). */
     append_paragraph (out, ref_caption_outcome_sentence (ref_decision_get_outcome (decision)));
   if (vote != NULL)
     {

@@ -1512,9 +1512,10 @@ add_decision_body (Exporter *ex, GPtrArray *boxes, RefDecision *decision)
 
   if (text != NULL && !ref_text_is_empty (text))
     add_rich_text (ex, boxes, text, 0);
-  else if (ref_decision_get_outcome (decision) != REF_DECISION_OUTCOME_NONE)
+  else if (vote == NULL && ref_decision_get_outcome (decision) != REF_DECISION_OUTCOME_NONE)
     /* The outcome was recorded and nothing written: print what it means, in the
-     * standard words, rather than an empty decision. */
+     * standard words, rather than an empty decision (a vote's outcome line already
+     * says it). */
     add_plain (ex, boxes, ref_caption_outcome_sentence (ref_decision_get_outcome (decision)), STYLE_BODY, 0, "P");
   if (vote != NULL)
     add_vote (ex, boxes, vote);
