@@ -692,6 +692,57 @@ test_decision_outcome (void)
     }
 }
 
+/* The language of the minutes: Danish unless the file says otherwise, written only
+ * when it is not Danish, validated by the schema; a bad code is an error naming it. */
+static void
+test_language (void)
+{
+  static const char bad_file[] =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<referat xmlns=\"urn:referent:referat:1\" version=\"1.0\">\n"
+      "  <meeting kind=\"minutes\" edition=\"public\" language=\"da DK\">\n"
+      "    <committee>Socialudvalget</committee>\n"
+      "    <start>2025-05-06T13:00</start>\n"
+      "  </meeting>\n"
+      "  <participants/>\n"
+      "  <items/>\n"
+      "</referat>\n";
+  g_autoptr (RefMeeting) m = ref_meeting_new ();
+  g_autoptr (GBytes) danish = NULL;
+  g_autoptr (GBytes) english = NULL;
+  g_autoptr (GBytes) bad = g_bytes_new_static (bad_file, sizeof bad_file - 1);
+  g_autoptr (RefMeeting) back = NULL;
+  g_autoptr (RefMeeting) broken = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) start = g_date_time_new_utc (2025, 5, 6, 13, 0, 0);
+
+  ref_meeting_set_committee (m, "Socialudvalget");
+  ref_meeting_set_start (m, start);
+  g_assert_cmpstr (ref_meeting_get_language (m), ==, "da");
+  danish = ref_xml_write_bytes (m);
+  g_assert_null (g_strstr_len (g_bytes_get_data (danish, NULL), g_bytes_get_size (danish), "language="));
+
+  ref_meeting_set_language (m, "en");
+  g_assert_cmpstr (ref_meeting_get_language (m), ==, "en");
+  english = ref_xml_write_bytes (m);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (english, NULL), g_bytes_get_size (english), " language=\"en\""));
+  ref_xml_validate_bytes (english, "english", &error);
+  g_assert_no_error (error);
+  back = ref_xml_load_bytes (english, "english", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ref_meeting_get_language (back), ==, "en");
+  assert_round_trip (back, "english");
+  /* Back to Danish: stored as the default. */
+  ref_meeting_set_language (back, "DA");
+  g_assert_cmpstr (ref_meeting_get_language (back), ==, "da");
+
+  broken = ref_xml_load_bytes (bad, "bad-language.referat", &error);
+  g_assert_null (broken);
+  g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "da DK"));
+  g_assert_nonnull (strstr (error->message, "bad-language.referat"));
+}
+
 static void
 test_save_atomic_with_backup (void)
 {
@@ -785,6 +836,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/edge/round-trip", test_edge_model_round_trip);
   g_test_add_func ("/xml/locked-and-void", test_locked_and_void_round_trip);
   g_test_add_func ("/xml/decision-outcome", test_decision_outcome);
+  g_test_add_func ("/xml/language", test_language);
   g_test_add_func ("/xml/save/atomic-backup", test_save_atomic_with_backup);
   g_test_add_func ("/xml/save/unwritable", test_save_unwritable);
 

@@ -61,6 +61,7 @@ ref_meeting_new_from_previous (RefMeeting *previous, GDateTime *start)
   ref_meeting_set_organisation (meeting, ref_meeting_get_organisation (previous));
   ref_meeting_set_committee (meeting, ref_meeting_get_committee (previous));
   ref_meeting_set_location (meeting, ref_meeting_get_location (previous));
+  ref_meeting_set_language (meeting, ref_meeting_get_language (previous));
   ref_meeting_set_start (meeting, start);
 
   list = ref_meeting_get_participants (previous);

@@ -597,6 +597,16 @@ read_meeting_header (Reader *r, xmlNode *node, RefMeeting *meeting)
   ref_meeting_set_edition (meeting, parse_enum_attr (r, node, "edition", REF_TYPE_EDITION,
                                                      REF_EDITION_PUBLIC, TRUE));
   ref_meeting_set_locked (meeting, parse_boolean_attr (r, node, "locked", FALSE));
+  {
+    g_autofree char *language = get_attr (node, "language");
+
+    if (language != NULL && !ref_meeting_language_is_valid (language))
+      reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+                   _("“%s” is not a valid value for the attribute “%s” (expected a language code such as da or en)"),
+                   language, "language");
+    else
+      ref_meeting_set_language (meeting, language);
+  }
   take_string (&c, "organisation", meeting, "organisation");
   if ((child = cursor_require (&c, "committee")))
     {
