@@ -29,6 +29,8 @@ PACKAGES=(
   desktop-file-utils appstream shared-mime-info
   # tests: headless display, PDF tools
   xvfb xauth poppler-utils dbus-x11
+  # spell checking while typing: enchant with hunspell's Danish (and English) dictionary
+  libenchant-2-dev hunspell-da hunspell-en-us
   # widget tests: real key presses and clicks through the X server (XTEST)
   libx11-dev libxtst-dev
   # fuzzing: clang with libFuzzer (make fuzz)
