@@ -305,8 +305,7 @@ write_meeting_header (Writer *w, RefMeeting *m)
   open_tag (w, 1, "meeting", "kind", nick (REF_TYPE_MEETING_KIND, ref_meeting_get_kind (m)), "edition",
             nick (REF_TYPE_EDITION, ref_meeting_get_edition (m)), "locked",
             ref_meeting_get_locked (m) && !w->content_only ? "true" : NULL, "language",
-            g_str_equal (ref_meeting_get_language (m), REF_MEETING_DEFAULT_LANGUAGE) ? NULL
-                                                                                    : ref_meeting_get_language (m),
+            *ref_meeting_get_language (m) ? ref_meeting_get_language (m) : NULL,
             NULL);
   string_element (w, 2, "organisation", ref_meeting_get_organisation (m));
   indent (w, 2);

@@ -183,7 +183,7 @@ ref_meeting_class_init (RefMeetingClass *klass)
   properties[PROP_START] = g_param_spec_boxed ("start", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_END] = g_param_spec_boxed ("end", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOCATION] = g_param_spec_string ("location", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, REF_MEETING_DEFAULT_LANGUAGE,
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, "",
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REMARKS] = g_param_spec_boxed ("remarks", NULL, NULL, REF_TYPE_TEXT, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -323,8 +323,8 @@ ref_meeting_set_location (RefMeeting *self, const char *location)
 const char *
 ref_meeting_get_language (RefMeeting *self)
 {
-  g_return_val_if_fail (REF_IS_MEETING (self), REF_MEETING_DEFAULT_LANGUAGE);
-  return self->language ? self->language : REF_MEETING_DEFAULT_LANGUAGE;
+  g_return_val_if_fail (REF_IS_MEETING (self), "");
+  return REF_STR (self->language);
 }
 
 void

@@ -34,8 +34,8 @@ GDateTime *ref_meeting_get_end (RefMeeting *self);
 void ref_meeting_set_end (RefMeeting *self, GDateTime *end);
 const char *ref_meeting_get_location (RefMeeting *self);
 void        ref_meeting_set_location (RefMeeting *self, const char *location);
-/* The language the minutes are written in (BCP 47: "da", "en"): spell checking uses
- * it. Danish unless set. */
+/* The language the minutes are written in (BCP 47: "en", "en-GB"): spell checking
+ * uses it. "" is the default, Danish; setting "da" stores the default. */
 #define REF_MEETING_DEFAULT_LANGUAGE "da"
 const char *ref_meeting_get_language (RefMeeting *self);
 void        ref_meeting_set_language (RefMeeting *self, const char *language);

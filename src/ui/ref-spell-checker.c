@@ -329,6 +329,8 @@ unwatch_meeting (RefSpellChecker *self)
 void
 ref_spell_checker_set_meeting (RefSpellChecker *self, RefMeeting *meeting)
 {
+  const char *language = NULL;
+
   g_return_if_fail (REF_IS_SPELL_CHECKER (self));
   g_return_if_fail (meeting == NULL || REF_IS_MEETING (meeting));
 
@@ -345,8 +347,12 @@ ref_spell_checker_set_meeting (RefSpellChecker *self, RefMeeting *meeting)
     }
   g_hash_table_remove_all (self->ignored);
   collect_names (self);
-  if (meeting != NULL && g_strcmp0 (self->language, ref_meeting_get_language (meeting)) != 0)
-    ref_spell_checker_set_language (self, ref_meeting_get_language (meeting));
+  if (meeting != NULL && *ref_meeting_get_language (meeting) == '\0')
+    language = REF_MEETING_DEFAULT_LANGUAGE;
+  else if (meeting != NULL)
+    language = ref_meeting_get_language (meeting);
+  if (language != NULL && g_strcmp0 (self->language, language) != 0)
+    ref_spell_checker_set_language (self, language);
   else
     emit_changed (self);
 }
