@@ -58,13 +58,31 @@ schedule (SpellView *sv)
 
 /* ---- text views ---- */
 
+/* Letters, digits and what joins them inside a word ("27.00.00-A00", "Byrådets",
+ * "e-mail"). The text view's own word functions ask Pango for the breaks of the
+ * whole line each time, which in a long paragraph is what makes checking slow. */
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '-' || c == '\'' || c == 0x2019 || c == '.'
+         || c == '/';
+}
+
+/* Widens [start, end) to whole words, at most a word's length each way. */
 static void
 word_bounds (GtkTextIter *start, GtkTextIter *end)
 {
-  if (!gtk_text_iter_starts_word (start) && (gtk_text_iter_inside_word (start) || gtk_text_iter_ends_word (start)))
-    gtk_text_iter_backward_word_start (start);
-  if (!gtk_text_iter_ends_word (end) && gtk_text_iter_inside_word (end))
-    gtk_text_iter_forward_word_end (end);
+  for (int i = 0; i < 64 && !gtk_text_iter_starts_line (start); i++)
+    {
+      GtkTextIter before = *start;
+
+      gtk_text_iter_backward_char (&before);
+      if (!is_word_char (gtk_text_iter_get_char (&before)))
+        break;
+      *start = before;
+    }
+  for (int i = 0; i < 64 && !gtk_text_iter_ends_line (end) && is_word_char (gtk_text_iter_get_char (end)); i++)
+    gtk_text_iter_forward_char (end);
 }
 
 static void
@@ -143,22 +161,69 @@ is_being_typed (SpellView *sv, const GtkTextIter *start, const GtkTextIter *end)
   return gtk_text_iter_compare (&cursor, start) >= 0 && gtk_text_iter_compare (&cursor, end) <= 0;
 }
 
+/* Removing a tag that is not there still walks the line's segments: in a long
+ * paragraph that is what would make checking slow. */
 static void
-check_word_range (SpellView *sv, GtkTextIter *start, GtkTextIter *end)
+unmark (SpellView *sv, const GtkTextIter *start, const GtkTextIter *end)
 {
-  g_autofree char *word = gtk_text_iter_get_slice (start, end);
+  GtkTextIter toggle = *start;
 
-  gtk_text_buffer_remove_tag (sv->buffer, sv->tag, start, end);
-  if (is_being_typed (sv, start, end))
+  if (gtk_text_iter_has_tag (start, sv->tag)
+      || (gtk_text_iter_forward_to_tag_toggle (&toggle, sv->tag) && gtk_text_iter_compare (&toggle, end) < 0))
+    gtk_text_buffer_remove_tag (sv->buffer, sv->tag, start, end);
+}
+
+/* One slice of the marked region, from @at: about CHUNK_CHARS characters, ended
+ * between words. Its word breaks come from Pango once for the slice. */
+#define CHUNK_CHARS 800
+
+static void
+check_chunk (SpellView *sv, GtkTextIter *at, const GtkTextIter *end)
+{
+  GtkTextIter stop = *at, word_start, word_end;
+  g_autofree char *text = NULL;
+  g_autofree PangoLogAttr *attrs = NULL;
+  int n_chars, offset = 0, start = -1;
+
+  if (!gtk_text_iter_forward_chars (&stop, CHUNK_CHARS) || gtk_text_iter_compare (&stop, end) > 0)
+    stop = *end;
+  else
+    while (gtk_text_iter_compare (&stop, end) < 0 && is_word_char (gtk_text_iter_get_char (&stop)))
+      gtk_text_iter_forward_char (&stop);
+  text = gtk_text_iter_get_slice (at, &stop);
+  n_chars = g_utf8_strlen (text, -1);
+  attrs = g_new0 (PangoLogAttr, n_chars + 1);
+  pango_get_log_attrs (text, -1, -1, pango_language_get_default (), attrs, n_chars + 1);
+  unmark (sv, at, &stop);
+
+  /* Walk the slice once, moving one iterator forward. */
+  word_start = *at;
+  for (int i = 0; i <= n_chars; i++)
     {
-      if (sv->skipped == NULL)
-        sv->skipped = gtk_text_buffer_create_mark (sv->buffer, NULL, start, TRUE);
-      else
-        gtk_text_buffer_move_mark (sv->buffer, sv->skipped, start);
-      return;
+      if (attrs[i].is_word_end && start >= 0)
+        {
+          const char *from = g_utf8_offset_to_pointer (text, start);
+          const char *to = g_utf8_offset_to_pointer (from, i - start);
+
+          gtk_text_iter_forward_chars (&word_start, start - offset);
+          word_end = word_start;
+          gtk_text_iter_forward_chars (&word_end, i - start);
+          offset = start;
+          if (is_being_typed (sv, &word_start, &word_end))
+            {
+              if (sv->skipped == NULL)
+                sv->skipped = gtk_text_buffer_create_mark (sv->buffer, NULL, &word_start, TRUE);
+              else
+                gtk_text_buffer_move_mark (sv->buffer, sv->skipped, &word_start);
+            }
+          else if (!ref_spell_checker_check_word (sv->checker, from, to - from))
+            gtk_text_buffer_apply_tag (sv->buffer, sv->tag, &word_start, &word_end);
+          start = -1;
+        }
+      if (attrs[i].is_word_start)
+        start = i;
     }
-  if (!ref_spell_checker_check_word (sv->checker, word, -1))
-    gtk_text_buffer_apply_tag (sv->buffer, sv->tag, start, end);
+  *at = stop;
 }
 
 /* Checks from the start of the marked region on, until @deadline (0: to its end).
@@ -166,38 +231,16 @@ check_word_range (SpellView *sv, GtkTextIter *start, GtkTextIter *end)
 static gboolean
 check_text_view (SpellView *sv, gint64 deadline)
 {
-  GtkTextIter at, end, word_end;
-  guint n = 0;
+  GtkTextIter at, end;
 
   if (sv->dirty_start == NULL)
     return FALSE;
   gtk_text_buffer_get_iter_at_mark (sv->buffer, &at, sv->dirty_start);
   gtk_text_buffer_get_iter_at_mark (sv->buffer, &end, sv->dirty_end);
-  /* What lies between words (spaces, digits, punctuation) is never misspelt. */
   while (gtk_text_iter_compare (&at, &end) < 0)
     {
-      GtkTextIter next = at;
-
-      if (!gtk_text_iter_starts_word (&next) && !gtk_text_iter_forward_word_end (&next))
-        {
-          gtk_text_buffer_remove_tag (sv->buffer, sv->tag, &at, &end);
-          at = end;
-          break;
-        }
-      if (!gtk_text_iter_starts_word (&next))
-        gtk_text_iter_backward_word_start (&next);
-      if (gtk_text_iter_compare (&next, &at) > 0)
-        gtk_text_buffer_remove_tag (sv->buffer, sv->tag, &at, &next);
-      if (gtk_text_iter_compare (&next, &end) >= 0)
-        {
-          at = end;
-          break;
-        }
-      word_end = next;
-      gtk_text_iter_forward_word_end (&word_end);
-      check_word_range (sv, &next, &word_end);
-      at = word_end;
-      if (deadline != 0 && (++n & 7) == 0 && g_get_monotonic_time () >= deadline)
+      check_chunk (sv, &at, &end);
+      if (deadline != 0 && g_get_monotonic_time () >= deadline)
         break;
     }
   if (gtk_text_iter_compare (&at, &end) >= 0)
@@ -218,8 +261,7 @@ on_mark_set (GtkTextBuffer *buffer, const GtkTextIter *location, GtkTextMark *ma
     return;
   gtk_text_buffer_get_iter_at_mark (buffer, &start, sv->skipped);
   end = start;
-  if (!gtk_text_iter_ends_word (&end))
-    gtk_text_iter_forward_word_end (&end);
+  word_bounds (&start, &end);
   /* The cursor left the word it was typing: check that word now. */
   if (gtk_text_iter_compare (location, &start) < 0 || gtk_text_iter_compare (location, &end) > 0)
     {
@@ -373,12 +415,14 @@ menu_for_iter (SpellView *sv, GtkTextIter *at)
   GtkTextIter start = *at, end = *at;
 
   set_menu_word (sv, NULL);
-  if (gtk_text_iter_inside_word (at) || gtk_text_iter_ends_word (at))
+  word_bounds (&start, &end);
+  if (!gtk_text_iter_equal (&start, &end))
     {
-      g_autofree char *word = NULL;
+      g_autofree char *word = gtk_text_iter_get_slice (&start, &end);
 
-      word_bounds (&start, &end);
-      word = gtk_text_iter_get_slice (&start, &end);
+      /* Without the punctuation that ends a sentence. */
+      while (g_str_has_suffix (word, ".") && gtk_text_iter_backward_char (&end))
+        word[strlen (word) - 1] = '\0';
       if (!ref_spell_checker_check_word (sv->checker, word, -1))
         {
           set_menu_word (sv, g_steal_pointer (&word));
