@@ -21,6 +21,8 @@ PACKAGES=(
   libsoup-3.0-dev
   # case-system (ESDH) export bundles delivered as zip files
   libarchive-dev
+  # the archive: a full-text index (SQLite FTS5) with Snowball's Danish stemmer
+  libsqlite3-dev libstemmer-dev
   # tests: reading expected JSON of the PDF import fixtures
   libjson-glib-dev
   # fonts embedded in exported PDFs (cover æøå)

@@ -3,9 +3,12 @@
 
 #include <gtk/gtk.h>
 
+#include "ref-archive-preferences-page.h"
+#include "ref-case-history-panel.h"
 #include "ref-item-view.h"
 #include "ref-meeting-view.h"
 #include "ref-pdf-import.h"
+#include "ref-search-window.h"
 #include "ref-window.h"
 #include "ref-xml.h"
 #include "test-certs.h"
@@ -399,12 +402,15 @@ fill_window (RefWindow *window)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", "ballerup-2025-referat.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GPtrArray) warnings = g_ptr_array_new ();
+  g_autoptr (GPtrArray) notes = g_ptr_array_new ();
   RefImportWarning a = { 3, (char *) "Tids- og handleplan", (char *) "This text could not be placed in the meeting." };
   RefAgendaItem *item7 = ref_meeting_find_item_by_number (meeting, 7);
   g_autoptr (RefDecision) decision = g_list_model_get_item (ref_agenda_item_get_decisions (item7), 0);
 
   g_ptr_array_add (warnings, &a);
   ref_window_show_import_notes (window, warnings, 0.99, 0.9);
+  g_ptr_array_add (notes, (char *) "1 of 12 captions in the items are not known; their text was kept as free sections.");
+  ref_window_show_import_confidence_notes (window, notes);
   ref_decision_set_text (decision, NULL);
   ref_window_refresh_review (window);
   g_assert_cmpuint (ref_window_get_n_review_problems (window), >, 0);
@@ -562,6 +568,67 @@ test_comparison_window (void)
   ref_test_close_window (window);
 }
 
+/* The archive: the search window with every filter chip set (so that each shows its
+ * clear button), the case-history panel and the archive's preferences page. */
+static void
+test_archive_windows (void)
+{
+  RefSearchWindow *search = ref_search_window_new (NULL);
+  RefWindow *window = ref_test_open_sample ();
+  GtkWidget *preferences = adw_preferences_window_new ();
+  GtkWidget *page;
+  GtkMenuButton *button;
+  GtkWidget *popover;
+  Audit audit;
+
+  g_object_set (search, "committee", "Socialudvalget", "from", "2024-01-01", "to", "2024-12-31", "case-number",
+                "00.01.10-P35-3-24", "kind", "decision", "outcome", "approved", NULL);
+  gtk_window_present (GTK_WINDOW (search));
+  ref_test_iterate ();
+  audit_init (&audit);
+  audit_names (&audit, GTK_WIDGET (search));
+  check_names (&audit, "search window");
+  check_keyboard (&audit, GTK_WIDGET (search));
+  audit_finish (&audit);
+  gtk_window_destroy (GTK_WINDOW (search));
+
+  /* The application's action the panel offers without an archive (the window has no
+   * application here). */
+  {
+    g_autoptr (GSimpleActionGroup) app_actions = g_simple_action_group_new ();
+    g_autoptr (GSimpleAction) preferences_action = g_simple_action_new ("archive-preferences", NULL);
+
+    g_action_map_add_action (G_ACTION_MAP (app_actions), G_ACTION (preferences_action));
+    gtk_widget_insert_action_group (GTK_WIDGET (window), "app", G_ACTION_GROUP (app_actions));
+  }
+  button = GTK_MENU_BUTTON (ref_test_find_by_id (GTK_WIDGET (window), "case_history_button"));
+  gtk_menu_button_popup (button);
+  ref_test_iterate ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_mapped (popover));
+  audit_init (&audit);
+  audit_names (&audit, popover);
+  check_names (&audit, "case history popover");
+  check_keyboard (&audit, popover);
+  audit_finish (&audit);
+  gtk_menu_button_popdown (button);
+  ref_test_close_window (window);
+
+  /* As app.archive-preferences shows it: the page alone, without libadwaita's search. */
+  page = ref_archive_preferences_page_new ();
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (preferences), FALSE);
+  gtk_window_present (GTK_WINDOW (preferences));
+  ref_test_iterate ();
+  audit_init (&audit);
+  audit_names (&audit, page);
+  check_names (&audit, "archive preferences");
+  check_keyboard (&audit, page);
+  audit_finish (&audit);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  ref_test_iterate ();
+}
+
 /* The dialogs the window asks with: go to item, unsaved changes. */
 static void
 test_dialogs (void)
@@ -615,6 +682,7 @@ main (int argc, char **argv)
   g_test_add_func ("/a11y/approvals-popover", test_approvals_popover);
   g_test_add_func ("/a11y/comparison-window", test_comparison_window);
   g_test_add_func ("/a11y/dialogs", test_dialogs);
+  g_test_add_func ("/a11y/archive-windows", test_archive_windows);
 
   return ref_test_run_and_clean (state);
 }

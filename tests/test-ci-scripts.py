@@ -37,6 +37,29 @@ Direct leak of 16384 byte(s) in 1 object(s) allocated from:
 SUMMARY: AddressSanitizer: 16384 byte(s) leaked in 1 allocation(s).
 """
 
+# The same block as a test that unwinds fully (fast_unwind_on_malloc=0) reports it.
+QUARK_BLOCK_FULL = """==15==ERROR: LeakSanitizer: detected memory leaks
+
+Direct leak of 16384 byte(s) in 1 object(s) allocated from:
+    #0 0x7f83694b89cf in __interceptor_malloc ../../../../src/libsanitizer/asan/asan_malloc_linux.cpp:69
+    #1 0x7f8369321658 in g_malloc (/lib/x86_64-linux-gnu/libglib-2.0.so.0+0x5a658)
+    #2 0x7f836932b7fb  (/lib/x86_64-linux-gnu/libglib-2.0.so.0+0x647fb)
+    #3 0x7f83692e4f14  (/lib/x86_64-linux-gnu/libglib-2.0.so.0+0x1df14)
+    #4 0x7f8369bb8a1d in call_init elf/dl-init.c:74
+    #5 0x7f8369bb8b03 in _dl_init elf/dl-init.c:121
+    #6 0x7f8369bceb9f  (/lib64/ld-linux-x86-64.so.2+0x1ab9f)
+"""
+
+# A block of the same size allocated by a program after start-up is not GLib's.
+SAME_SIZE_OURS = """==16==ERROR: LeakSanitizer: detected memory leaks
+
+Direct leak of 16384 byte(s) in 1 object(s) allocated from:
+    #0 0x7f in __interceptor_malloc asan_malloc_linux.cpp:69
+    #1 0x7f in g_malloc (/lib/x86_64-linux-gnu/libglib-2.0.so.0+0x5a658)
+    #2 0x55 in ref_text_new ../src/model/ref-text.c:50
+    #3 0x7f in call_init elf/dl-init.c:74
+"""
+
 OUR_LEAK = """==1==ERROR: LeakSanitizer: detected memory leaks
 
 Direct leak of 40 byte(s) in 1 object(s) allocated from:
@@ -61,6 +84,13 @@ TAP_FAILED = "1..3\nok 1 /a\nBail out! Referent:ERROR:x.c:1:f: assertion failed\
 class CheckReports(unittest.TestCase):
     def test_glib_quark_block_is_accepted(self):
         self.assertEqual(check.check_report(QUARK_BLOCK), ([], 1))
+
+    def test_glib_quark_block_unwound_fully_is_accepted(self):
+        self.assertEqual(check.check_report(QUARK_BLOCK_FULL), ([], 1))
+
+    def test_same_size_block_of_ours_fails(self):
+        problems, _ = check.check_report(SAME_SIZE_OURS)
+        self.assertEqual(problems, ["1 leak(s) not accounted for"])
 
     def test_our_leak_fails(self):
         problems, _ = check.check_report(OUR_LEAK)

@@ -118,6 +118,29 @@ test_validate_bad (void)
   g_assert_nonnull (strstr (run.out, "minimal.referat: valid"));
 }
 
+/* What only the schema forbids (an attribute the reader passes over) fails too. */
+static void
+test_validate_schema (void)
+{
+  g_auto (Run) run = { 0 };
+  g_autofree char *good = data_path ("tests/fixtures/xml/good/minimal.referat", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-validate-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "extra.referat", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GString) changed = NULL;
+
+  g_assert_true (g_file_get_contents (good, &text, NULL, NULL));
+  changed = g_string_new (text);
+  g_string_replace (changed, "<meeting kind=", "<meeting secret=\"1\" kind=", 1);
+  g_assert_true (g_file_set_contents (bad, changed->str, -1, NULL));
+  run_cli (&run, "validate", bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "extra.referat does not match the Referent schema: line 3:"));
+  g_assert_null (strstr (run.out, "valid"));
+  g_assert_no_errno (g_remove (bad));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 static void
 test_usage (void)
 {
@@ -756,6 +779,103 @@ test_special_files (void)
   ref_test_remove_tree (dir);
 }
 
+/* index and search: an archive with the sample and a file that is not minutes; the
+ * index goes to the cache folder, never into the archive. */
+static void
+test_index_search (void)
+{
+  g_autofree char *sample = data_path ("data/samples/socialudvalget-2025-05-06.referat", NULL);
+  g_autofree char *bad = data_path ("tests/fixtures/xml/bad/invalid-date-feb30.referat", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-archive-XXXXXX", NULL);
+  g_autofree char *archive = g_build_filename (dir, "arkiv", NULL);
+  g_autofree char *year = g_build_filename (archive, "2025", NULL);
+  g_autofree char *copy = g_build_filename (year, "socialudvalget-2025-05-06.referat", NULL);
+  g_autofree char *broken = g_build_filename (archive, "broken.referat", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty", NULL);
+  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
+  g_autofree char *old_cache = g_strdup (g_getenv ("XDG_CACHE_HOME"));
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_auto (Run) first = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) found = { 0 };
+  g_auto (Run) json = { 0 };
+  g_auto (Run) filters = { 0 };
+  g_auto (Run) nothing = { 0 };
+  g_auto (Run) closed = { 0 };
+  g_auto (Run) unindexed = { 0 };
+  g_auto (Run) bad_date = { 0 };
+
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_assert_cmpint (g_mkdir_with_parents (year, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (empty, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (bad, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (broken, contents, (gssize) length, NULL));
+
+  run_cli (&first, "index", archive, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "1 meeting, 10 items (2 read, 0 unchanged, 0 removed)"));
+  g_assert_nonnull (strstr (first.out, cache));
+  g_assert_nonnull (strstr (first.err, "Not indexed: broken.referat: "));
+  run_cli (&again, "index", "-q", archive, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpstr (again.out, ==, "");
+
+  /* Without --archive: the folder indexed last. An inflected form finds the item and
+   * the matched words are marked. */
+  run_cli (&found, "search", "tilsynene", NULL);
+  g_assert_cmpint (found.status, ==, 0);
+  g_assert_nonnull (strstr (found.out, "Socialudvalget 06-05-2025, item 4: Skærpet tilsyn for Stokholtbuen\n"));
+  g_assert_nonnull (strstr (found.out, "00.01.10-P35-3-24 · Noted · "));
+  g_assert_nonnull (strstr (found.out, "[tilsyn]"));
+
+  run_cli (&json, "search", "--json", "--archive", archive, "\"skærpet tilsyn\"", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (json.out, "\"item\" : 4,"));
+  g_assert_nonnull (strstr (json.out, "\"outcome\" : \"noted\","));
+  g_assert_nonnull (strstr (json.out, "\"highlights\" : ["));
+  g_assert_nonnull (strstr (json.out, copy));
+
+  run_cli (&filters, "search", "--committee", "socialudvalget", "--from", "01-05-2025", "--to", "2025-05-31", "--case",
+           "00.22.00-A26-1-24", "--outcome", "approved", "--json", NULL);
+  g_assert_cmpint (filters.status, ==, 0);
+  g_assert_nonnull (strstr (filters.out, "\"item\" : 6,"));
+  g_assert_nonnull (strstr (filters.out, "\"item\" : 8,"));
+  g_assert_null (strstr (filters.out, "\"item\" : 7,")); /* taken to notice, not approved */
+
+  run_cli (&nothing, "search", "--to", "2024-12-31", "tilsyn", NULL);
+  g_assert_cmpint (nothing.status, ==, 1);
+  g_assert_nonnull (strstr (nothing.err, "Nothing found"));
+  run_cli (&closed, "search", "--closed", "tilsyn", NULL);
+  g_assert_cmpint (closed.status, ==, 2);
+  g_assert_nonnull (strstr (closed.err, "internal index"));
+  run_cli (&bad_date, "search", "--from", "2025-02-30", "tilsyn", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+  g_assert_nonnull (strstr (bad_date.err, "2025-02-30"));
+  run_cli (&unindexed, "search", "--archive", empty, "tilsyn", NULL);
+  g_assert_cmpint (unindexed.status, ==, 1);
+  g_assert_nonnull (strstr (unindexed.err, "referent-cli index"));
+
+  /* Nothing was written into the archive. */
+  {
+    g_autoptr (GDir) d = g_dir_open (archive, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+  }
+  if (old_cache != NULL)
+    g_setenv ("XDG_CACHE_HOME", old_cache, TRUE);
+  else
+    g_unsetenv ("XDG_CACHE_HOME");
+  ref_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -765,6 +885,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/stats/attendance", test_stats_attendance);
   g_test_add_func ("/cli/validate/good", test_validate_good);
   g_test_add_func ("/cli/validate/bad", test_validate_bad);
+  g_test_add_func ("/cli/validate/schema", test_validate_schema);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/import/esdh", test_import_esdh);
@@ -778,6 +899,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/export-refuses-input", test_export_refuses_input);
   g_test_add_func ("/cli/import-refuses-input", test_import_refuses_input);
   g_test_add_func ("/cli/special-files", test_special_files);
+  g_test_add_func ("/cli/index-search", test_index_search);
 
   return g_test_run ();
 }

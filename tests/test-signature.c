@@ -557,7 +557,7 @@ test_attack_copied_approval (void)
   for (guint i = 1; i <= 5; i++)
     {
       RefParticipant *other = participant (meeting, i);
-      g_autoptr (RefApproval) copy = copy_approval (meeting, original, other, ref_participant_get_name (other));
+      G_GNUC_UNUSED g_autoptr (RefApproval) copy = copy_approval (meeting, original, other, ref_participant_get_name (other));
     }
   checks = ref_signature_verify_all (meeting, trust);
   g_assert_cmpuint (checks->len, ==, 6);
@@ -581,7 +581,7 @@ test_attack_duplicate_approval (void)
   g_autoptr (RefMeeting) meeting = sample ();
   g_autoptr (RefSignatureTrust) trust = trust_ca ();
   g_autoptr (RefApproval) original = sign (meeting, member_p12[0]);
-  g_autoptr (RefApproval) copy = copy_approval (meeting, original, NULL, NULL);
+  G_GNUC_UNUSED g_autoptr (RefApproval) copy = copy_approval (meeting, original, NULL, NULL);
   g_autoptr (GPtrArray) checks = ref_signature_verify_all (meeting, trust);
 
   assert_status (g_ptr_array_index (checks, 0), REF_APPROVAL_STATUS_VALID, NULL);
@@ -744,7 +744,7 @@ static void
 test_already_approved (void)
 {
   g_autoptr (RefMeeting) meeting = sample ();
-  g_autoptr (RefApproval) first = sign (meeting, member_p12[0]);
+  G_GNUC_UNUSED g_autoptr (RefApproval) first = sign (meeting, member_p12[0]);
   g_autoptr (GError) error = NULL;
   g_autoptr (RefApproval) second = ref_signature_sign (meeting, member_p12[0], TEST_PKI_PASSWORD, NULL, &error);
 
@@ -1049,7 +1049,6 @@ assert_attack (const char *good, const char *old, const char *new, RefApprovalSt
   g_autoptr (RefMeeting) meeting = sample ();
   g_autoptr (RefSignatureTrust) trust = trust_ca ();
   g_autofree char *bad = replace_once (good, old, new);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (RefApproval) approval = ref_approval_new ();
   g_autoptr (RefApprovalCheck) check = NULL;
 

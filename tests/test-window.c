@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "ref-application.h"
+#include "ref-item-row.h"
 #include "ref-item-view.h"
 #include "ref-meeting-view.h"
 #include "ref-pdf-import.h"
@@ -30,6 +31,45 @@ test_shows_sample (void)
   /* The first item is selected and shown. */
   g_assert_nonnull (ref_item_view_get_item (view));
   g_assert_cmpuint (ref_agenda_item_get_number (ref_item_view_get_item (view)), ==, 1);
+  ref_test_close_window (window);
+}
+
+static GtkWidget *
+first_item_row (GtkWidget *widget)
+{
+  if (REF_IS_ITEM_ROW (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_item_row (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The sidebar shows each title on one line, ellipsized, with the whole title as its
+ * tooltip: a wrapped label per row made opening a 500-item meeting measure 200
+ * wrapped labels before the first frame. */
+static void
+test_sidebar_titles_one_line (void)
+{
+  RefWindow *window = ref_test_open_sample ();
+  GtkWidget *row = first_item_row (ref_window_get_item_list (window));
+  RefAgendaItem *item;
+  GtkLabel *title;
+  const char *long_title = "Godkendelse af anlægsbevilling til renovering og udvidelse af plejecentret "
+                           "Solgården samt frigivelse af rådighedsbeløb";
+
+  g_assert_nonnull (row);
+  item = ref_item_row_get_item (REF_ITEM_ROW (row));
+  title = GTK_LABEL (gtk_widget_get_template_child (row, REF_TYPE_ITEM_ROW, "title_label"));
+  g_assert_false (gtk_label_get_wrap (title));
+  g_assert_cmpint (gtk_label_get_ellipsize (title), ==, PANGO_ELLIPSIZE_END);
+  ref_agenda_item_set_title (item, long_title);
+  ref_test_iterate ();
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, long_title);
+  g_assert_cmpstr (gtk_label_get_label (title), ==, long_title);
   ref_test_close_window (window);
 }
 
@@ -320,6 +360,15 @@ test_import_pdf (void)
   summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_summary"));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (strstr (gtk_label_get_label (summary), "100.0 %"));
+  /* Confidence 0.97, not 1: the panel says why (three captions it did not know). */
+  {
+    GtkWidget *first = gtk_widget_get_first_child (
+        GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_list")));
+
+    g_assert_true (ADW_IS_ACTION_ROW (first));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Confidence lowered");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), "captions in the items are not known"));
+  }
   ref_test_close_window (imported);
 }
 
@@ -341,6 +390,30 @@ test_import_notes_panel (void)
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
     rows++;
   g_assert_cmpuint (rows, ==, 2);
+
+  /* Why the confidence is lower comes first, as printed (not read as markup), and
+   * is information, not a note to tick off. */
+  {
+    g_autoptr (GPtrArray) notes = g_ptr_array_new ();
+    GtkWidget *first, *second;
+
+    g_ptr_array_add (notes, (char *) "2 of 9 captions <b>in</b> the items are not known & kept as free sections.");
+    ref_window_show_import_confidence_notes (window, notes);
+    rows = 0;
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
+      rows++;
+    g_assert_cmpuint (rows, ==, 3);
+    first = gtk_widget_get_first_child (GTK_WIDGET (list));
+    second = gtk_widget_get_next_sibling (first);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Confidence lowered");
+    /* (The row's subtitle is the text it shows.) */
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==, g_ptr_array_index (notes, 0));
+    g_assert_null (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (first)));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Page 3: This text could not be placed in the meeting.");
+    /* The notes to check below keep their check boxes: ticking one dims it. */
+    g_assert_true (gtk_widget_activate (second));
+    g_assert_cmpfloat (gtk_widget_get_opacity (second), <, 1.0);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.hide-import-panel", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (
       GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_revealer"))));
@@ -892,6 +965,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window/shows-sample", test_shows_sample);
   g_test_add_func ("/window/type-decision-undo-redo", test_type_decision_undo_redo);
+  g_test_add_func ("/window/sidebar-titles-one-line", test_sidebar_titles_one_line);
   g_test_add_func ("/window/add-and-reorder", test_add_and_reorder_items);
   g_test_add_func ("/window/attendance-and-closed", test_toggle_attendance_and_closed);
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);

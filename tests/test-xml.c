@@ -279,9 +279,16 @@ test_bad_files (void)
       g_autoptr (GError) error = NULL;
       g_autoptr (RefMeeting) meeting = ref_xml_load_file (file, &error);
 
+      g_autoptr (GError) validate_error = NULL;
+      g_autoptr (RefMeeting) validated = ref_xml_load_file_full (file, REF_XML_LOAD_VALIDATE, &validate_error);
+
       g_test_message ("%s: %s", c->file, error ? error->message : "(no error)");
       g_assert_null (meeting);
       g_assert_error (error, REF_XML_ERROR, error_code_from_name (c->code));
+      /* With the schema checking in the same pass, the reader's own diagnosis stands. */
+      g_assert_null (validated);
+      g_assert_error (validate_error, REF_XML_ERROR, error_code_from_name (c->code));
+      g_assert_cmpstr (validate_error->message, ==, error->message);
       /* Every message names the file, and the line where there is one. */
       g_assert_nonnull (strstr (error->message, c->file));
       if (c->line > 0)
@@ -293,6 +300,85 @@ test_bad_files (void)
       g_free (c->file);
       g_free (c->code);
     }
+}
+
+/* Empty bytes (which may have no data pointer at all) are an empty file. */
+static void
+test_empty_bytes (void)
+{
+  g_autoptr (GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_xml_load_bytes (empty, "nothing.referat", &error);
+
+  g_assert_null (meeting);
+  g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_NOT_WELL_FORMED);
+  g_assert_cmpstr (error->message, ==, "nothing.referat: the file is empty");
+}
+
+/* REF_XML_LOAD_VALIDATE: the schema checks what the reader lets pass (an attribute
+ * it does not know), in the same pass, for a file and for bytes alike; good files
+ * and the writer's output pass. */
+static void
+test_validate_in_one_pass (void)
+{
+  static const char *const good[] = { "good/minimal.referat", "good/attendance.referat", "good/lists-tables.referat",
+                                      "good/multi-decision.referat" };
+  g_autofree char *minimal_path = fixture_path ("good/minimal.referat");
+  g_autofree char *minimal = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("referent-validate-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "extra-attribute.referat", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GString) text = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) lenient = NULL;
+  g_autoptr (RefMeeting) strict = NULL;
+  g_autoptr (RefMeeting) sample = NULL;
+  g_autoptr (RefMeeting) reloaded = NULL;
+  g_autoptr (GBytes) written = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *p = fixture_path (good[i]);
+      g_autoptr (GFile) f = g_file_new_for_path (p);
+      g_autoptr (RefMeeting) m = ref_xml_load_file_full (f, REF_XML_LOAD_VALIDATE, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (m);
+    }
+
+  sample = ref_sample_meeting_new (&error);
+  g_assert_no_error (error);
+  written = ref_xml_write_bytes (sample);
+  reloaded = ref_xml_load_bytes_full (written, "written", REF_XML_LOAD_VALIDATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reloaded);
+
+  g_assert_true (g_file_get_contents (minimal_path, &minimal, NULL, NULL));
+  text = g_string_new (minimal);
+  g_assert_cmpint (g_string_replace (text, "<item number=\"1\">", "<item number=\"1\" colour=\"red\">", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  bytes = g_bytes_new (text->str, text->len);
+
+  lenient = ref_xml_load_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (lenient);
+
+  strict = ref_xml_load_file_full (file, REF_XML_LOAD_VALIDATE, &error);
+  g_assert_null (strict);
+  g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "extra-attribute.referat does not match the Referent schema: line 13:"));
+  g_assert_nonnull (strstr (error->message, "colour"));
+  g_clear_error (&error);
+
+  strict = ref_xml_load_bytes_full (bytes, "in memory", REF_XML_LOAD_VALIDATE, &error);
+  g_assert_null (strict);
+  g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "in memory does not match the Referent schema: line 13:"));
+  g_clear_error (&error);
+
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
 }
 
 /* A file is streamed from disk in chunks: what is checked of bytes in memory is
@@ -829,6 +915,8 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/good/round-trip", test_good_fixtures);
   g_test_add_func ("/xml/good/attendance", test_attendance_fixture);
   g_test_add_func ("/xml/bad/fixtures", test_bad_files);
+  g_test_add_func ("/xml/validate/one-pass", test_validate_in_one_pass);
+  g_test_add_func ("/xml/bad/empty-bytes", test_empty_bytes);
   g_test_add_func ("/xml/bad/too-large", test_too_large);
   g_test_add_func ("/xml/streamed-file", test_streamed_file);
   g_test_add_func ("/xml/bad/deep-nesting", test_deep_inline_nesting);

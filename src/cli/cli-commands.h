@@ -18,3 +18,5 @@ int cli_sign (int argc, char **argv);
 int cli_verify (int argc, char **argv);
 int cli_content (int argc, char **argv);
 int cli_attach (int argc, char **argv);
+int cli_index (int argc, char **argv);
+int cli_search (int argc, char **argv);

@@ -73,17 +73,10 @@ cmd_validate (int argc, char **argv)
     {
       g_autoptr (GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr (GError) error = NULL;
-      g_autoptr (RefMeeting) meeting = ref_xml_load_file (file, &error);
-      g_autoptr (GBytes) bytes = NULL;
+      /* Two checks in one pass: the reader's (semantics, references, dates) and the
+       * schema's (structure), so hand-edited files are caught either way. */
+      g_autoptr (RefMeeting) meeting = ref_xml_load_file_full (file, REF_XML_LOAD_VALIDATE, &error);
 
-      /* Two checks: the reader's (semantics, references, dates) and the schema's
-       * (structure), so hand-edited files are caught either way. */
-      if (meeting != NULL)
-        {
-          bytes = ref_file_read (file, REF_XML_MAX_FILE_SIZE, NULL, &error);
-          if (bytes != NULL)
-            ref_xml_validate_bytes (bytes, argv[i], &error);
-        }
       if (error != NULL)
         {
           g_printerr ("%s\n", error->message);
@@ -215,6 +208,10 @@ static const Command commands[] = {
   { "verify", N_("FILE"), N_("Check the approvals of the minutes (--trust CA.pem, --tsa-trust, --crl …)"), cli_verify },
   { "content", N_("FILE"), N_("Write the content members approve as XML, for other XAdES tools"), cli_content },
   { "attach", N_("FILE SIGNED"), N_("Add an approval signed with another XAdES tool"), cli_attach },
+  { "index", N_("DIR"), N_("Index the minutes in a folder tree for searching (--internal: with closed items)"),
+    cli_index },
+  { "search", N_("QUERY"),
+    N_("Search the indexed archive (--committee, --from, --to, --case, --kind, --outcome, --json …)"), cli_search },
   { "help", "", N_("Show this help"), cmd_help },
 };
 

@@ -47,4 +47,9 @@ GBytes *ref_xml_write_content_parts (RefMeeting *meeting, GArray **parts);
 /* The id the writer gives the participant at @index: "p1" for the first. */
 char   *ref_xml_participant_id (guint index);
 
+/* The RelaxNG schema compiled into the library (data/referat.rng), compiled once per
+ * thread and owned by it: do not free. */
+struct _xmlRelaxNG;
+struct _xmlRelaxNG *ref_xml_schema_get (GError **error);
+
 G_END_DECLS

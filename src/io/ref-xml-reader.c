@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
+#include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
 #include <libxml/tree.h>
 #include <errno.h>
@@ -30,6 +31,7 @@ typedef struct {
   GHashTable *ids;          /* id → RefParticipant (owned by the meeting) */
   GHashTable *item_numbers; /* number → TRUE */
   GArray *pending;          /* PendingRef */
+  gboolean validate;        /* REF_XML_LOAD_VALIDATE */
   GError *error;
 } Reader;
 
@@ -1076,6 +1078,10 @@ typedef struct {
   int line;
   int code;
   char *message;
+  /* The first complaint of the schema (REF_XML_LOAD_VALIDATE), kept apart: the file
+   * is well-formed but does not match. */
+  int invalid_line;
+  char *invalid;
 } ParseError;
 
 static void
@@ -1083,7 +1089,18 @@ keep_parse_error (void *data, xmlErrorPtr error)
 {
   ParseError *first = data;
 
-  if (first->message != NULL || error == NULL || error->level < XML_ERR_ERROR)
+  if (error == NULL || error->level < XML_ERR_ERROR)
+    return;
+  if (error->domain == XML_FROM_RELAXNGV)
+    {
+      if (first->invalid == NULL)
+        {
+          first->invalid_line = error->line;
+          first->invalid = g_strstrip (g_strdup (error->message ? error->message : ""));
+        }
+      return;
+    }
+  if (first->message != NULL)
     return;
   first->line = error->line;
   first->code = error->code;
@@ -1312,9 +1329,8 @@ line_at (const char *data, gsize offset)
 /* Referent files are UTF-8 (the format says so); anything else is refused with a
  * message that names the line, rather than a parser error about a "char". */
 static gboolean
-check_encoding (Reader *r, const char *data, gsize len)
+check_declared_encoding (Reader *r, const char *data, gsize len)
 {
-  const char *end = NULL;
   const char *decl_end;
 
   /* @data is not NUL-terminated (GBytes promise no terminator): compare within @len. */
@@ -1334,7 +1350,27 @@ check_encoding (Reader *r, const char *data, gsize len)
             }
         }
     }
-  if (!g_utf8_validate (data, len, &end))
+  return TRUE;
+}
+
+static gboolean check_no_doctype (Reader *r, const char *data, gsize len);
+
+/* The checks made before parsing, in the order the bytes come: the declared encoding
+ * (line 1), then whichever comes first of a document type declaration and a byte
+ * that is not UTF-8, as the parser would meet them. @data is the whole file, or the
+ * start of it with @len short of a sequence that may still be completed. */
+static gboolean
+check_start (Reader *r, const char *data, gsize len)
+{
+  const char *end = NULL;
+  gboolean valid;
+
+  if (!check_declared_encoding (r, data, len))
+    return FALSE;
+  valid = g_utf8_validate_len (data, len, &end);
+  if (!check_no_doctype (r, data, end - data))
+    return FALSE;
+  if (!valid)
     {
       reader_fail (r, line_at (data, end - data), REF_XML_ERROR_ENCODING,
                    _("the text is not valid UTF-8 (was the file saved in another encoding?)"));
@@ -1343,8 +1379,6 @@ check_encoding (Reader *r, const char *data, gsize len)
   return TRUE;
 }
 
-/* A DOCTYPE can declare entities (billion laughs, external files); no Referent file
- * has one, so it is refused before anything is declared, expanded or fetched. */
 static gboolean
 check_no_doctype (Reader *r, const char *data, gsize len)
 {
@@ -1388,16 +1422,30 @@ load_with_reader (Reader *r, xmlTextReaderPtr reader, gboolean (*input_failed) (
 {
   ParseError parse_error = { 0 };
   RefMeeting *meeting = NULL;
+  xmlRelaxNG *schema = NULL;
 
   xmlTextReaderSetStructuredErrorHandler (reader, keep_parse_error, &parse_error);
+  /* The schema checks the nodes as the reader passes them: one parse for both. */
+  if (r->validate)
+    {
+      schema = ref_xml_schema_get (&r->error);
+      if (schema == NULL)
+        return NULL;
+      if (xmlTextReaderRelaxNGSetSchema (reader, schema) != 0)
+        {
+          reader_fail (r, 0, REF_XML_ERROR_IO, _("the schema could not be used"));
+          return NULL;
+        }
+    }
   r->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r->item_numbers = g_hash_table_new (NULL, NULL);
   r->pending = g_array_new (FALSE, TRUE, sizeof (PendingRef));
   g_array_set_clear_func (r->pending, pending_ref_clear);
   meeting = read_stream (r, reader);
   /* A file that is not well-formed says so, whatever else is wrong with it: after a
-   * problem with the content, the rest is still parsed to see whether it is damaged. */
-  if (parse_error.message == NULL && r->error != NULL)
+   * problem with the content, the rest is still parsed to see whether it is damaged.
+   * (When validating, the rest is read anyway: the schema sees every node.) */
+  if (parse_error.message == NULL && (r->error != NULL || r->validate))
     while (xmlTextReaderRead (reader) == 1)
       ;
   /* The input itself failed (not UTF-8, too large): its error says more. */
@@ -1409,7 +1457,24 @@ load_with_reader (Reader *r, xmlTextReaderPtr reader, gboolean (*input_failed) (
       g_clear_object (&meeting);
       fail_not_well_formed (r, &parse_error);
     }
+  /* Well-formed, and the reader found nothing wrong, but the schema did. */
+  else if (r->validate && r->error == NULL && (parse_error.invalid != NULL || xmlTextReaderIsValid (reader) != 1))
+    {
+      g_clear_object (&meeting);
+      if (parse_error.invalid != NULL)
+        /* TRANSLATORS: "FILE does not match the Referent schema: line N: libxml2's message" */
+        g_set_error (&r->error, REF_XML_ERROR, REF_XML_ERROR_INVALID_VALUE,
+                     _("%s does not match the Referent schema: line %d: %s"), r->display_name,
+                     parse_error.invalid_line, parse_error.invalid);
+      else
+        g_set_error (&r->error, REF_XML_ERROR, REF_XML_ERROR_INVALID_VALUE,
+                     _("%s does not match the Referent schema"), r->display_name);
+    }
+  /* The reader lets go of the schema (the thread keeps it). */
+  if (schema != NULL)
+    xmlTextReaderRelaxNGSetSchema (reader, NULL);
   g_free (parse_error.message);
+  g_free (parse_error.invalid);
   return meeting;
 }
 
@@ -1427,45 +1492,21 @@ finish_load (Reader *r, RefMeeting *meeting, GError **error)
   return meeting;
 }
 
-static RefMeeting *
-load_bytes (GBytes *bytes, const char *display_name, GError **error)
-{
-  Reader r = { 0 };
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  xmlTextReaderPtr reader = NULL;
-  RefMeeting *meeting = NULL;
 
-  r.display_name = display_name;
+/* ---- the input, streamed ---- */
 
-  if (len > REF_XML_MAX_FILE_SIZE)
-    reader_fail (&r, 0, REF_XML_ERROR_TOO_LARGE, _("the file is larger than %d MiB"),
-                 REF_XML_MAX_FILE_SIZE / (1024 * 1024));
-  else if (len == 0)
-    reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file is empty"));
-  else if (check_encoding (&r, data, len) && check_no_doctype (&r, data, len))
-    {
-      /* No encoding is named, so that libxml2 reads the bytes in place instead of
-       * converting a copy (check_encoding made sure they are UTF-8). */
-      reader = xmlReaderForMemory (data, (int) len, display_name, NULL, READ_OPTIONS);
-      if (reader == NULL)
-        reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file could not be read as XML"));
-      else
-        meeting = load_with_reader (&r, reader, NULL, NULL);
-    }
-  g_clear_pointer (&reader, xmlFreeTextReader);
-  return finish_load (&r, meeting, error);
-}
-
-/* ---- a file, streamed from disk ---- */
-
-/* The file is not read into memory first: libxml2 pulls it through file_input_read(),
- * which checks on the way what check_encoding() checks of bytes in memory (valid
- * UTF-8, the limit) and counts lines for the error message. The prolog is read first
- * and checked as a whole (declared encoding, no DTD). */
+/* A file is not read into memory first: libxml2 pulls it through file_input_read(),
+ * which checks on the way that the bytes are UTF-8 and within the limit, and counts
+ * lines for the error message. The prolog is read first and checked as a whole
+ * (declared encoding, no DTD). Bytes already in memory take the same path, so that a
+ * file and its bytes give the same error: whichever problem comes first in the file,
+ * as the parser meets it. */
 typedef struct {
   Reader *r;
-  int fd;
+  int fd;            /* the source: a file, or when -1, bytes in memory */
+  const char *data;
+  gsize size;
+  gsize offset;      /* of @data */
   GString *prolog;   /* read ahead for the checks; served first */
   gsize served;      /* of @prolog */
   gsize total;
@@ -1539,6 +1580,27 @@ validate_chunk (FileInput *in, const char *chunk, gsize n)
   return TRUE;
 }
 
+/* The next bytes from the source, as read(2) returns them. */
+static gssize
+input_read_raw (FileInput *in, char *buffer, gsize len)
+{
+  gssize n;
+
+  if (in->fd < 0)
+    {
+      n = (gssize) MIN (len, in->size - in->offset);
+      if (n == 0)
+        return 0; /* empty bytes may have no data pointer at all */
+      memcpy (buffer, in->data + in->offset, (gsize) n);
+      in->offset += (gsize) n;
+      return n;
+    }
+  do
+    n = read (in->fd, buffer, len);
+  while (n < 0 && errno == EINTR);
+  return n;
+}
+
 static int
 file_input_read (void *context, char *buffer, int len)
 {
@@ -1554,9 +1616,7 @@ file_input_read (void *context, char *buffer, int len)
       in->served += n;
       return (int) n;
     }
-  do
-    n = read (in->fd, buffer, (gsize) len);
-  while (n < 0 && errno == EINTR);
+  n = input_read_raw (in, buffer, (gsize) len);
   /* What is wrong with the bytes themselves is said before anything found in the
    * content read so far, as when the bytes are checked before parsing. */
   if (n < 0)
@@ -1637,9 +1697,7 @@ read_prolog (FileInput *in)
                * and a root element found a bit late costs nothing. */
             }
         }
-      do
-        n = read (in->fd, chunk, sizeof chunk);
-      while (n < 0 && errno == EINTR);
+      n = input_read_raw (in, chunk, sizeof chunk);
       if (n < 0)
         {
           reader_fail (in->r, 0, REF_XML_ERROR_IO, _("could not read the file: %s"), g_strerror (errno));
@@ -1659,55 +1717,88 @@ read_prolog (FileInput *in)
 }
 
 static RefMeeting *
-load_fd (int fd, const char *display_name, GError **error)
+load_input (FileInput *in, const char *display_name, RefXmlLoadFlags flags, GError **error)
 {
   Reader r = { 0 };
-  FileInput in = { &r, fd, g_string_new (NULL), 0, 0, 1, { 0 }, 0, FALSE };
   xmlTextReaderPtr reader = NULL;
   RefMeeting *meeting = NULL;
-  const char *end = NULL;
 
+  in->r = &r;
+  in->prolog = g_string_new (NULL);
+  in->line = 1;
   r.display_name = display_name;
-  if (!read_prolog (&in))
+  r.validate = (flags & REF_XML_LOAD_VALIDATE) != 0;
+  if (!read_prolog (in))
     goto out;
-  if (in.prolog->len == 0)
+  if (in->prolog->len == 0)
     {
       reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file is empty"));
       goto out;
     }
-  /* The prolog's own checks; the rest of the bytes are checked as they are read. */
-  if (!check_no_doctype (&r, in.prolog->str, in.prolog->len))
+  /* The prolog's own checks, in the order of its bytes; the rest of the bytes are
+   * checked as they are read. */
+  if (!check_start (&r, in->prolog->str, in->prolog->len - incomplete_tail (in->prolog->str, in->prolog->len)))
     goto out;
-  if (!g_utf8_validate_len (in.prolog->str, in.prolog->len - incomplete_tail (in.prolog->str, in.prolog->len), &end))
-    {
-      check_encoding (&r, in.prolog->str, in.prolog->len);
-      goto out;
-    }
-  if (!check_encoding (&r, in.prolog->str, in.prolog->len - incomplete_tail (in.prolog->str, in.prolog->len)))
+  if (!validate_chunk (in, in->prolog->str, in->prolog->len))
     goto out;
-  if (!validate_chunk (&in, in.prolog->str, in.prolog->len))
-    goto out;
-  reader = xmlReaderForIO (file_input_read, file_input_close, &in, display_name, NULL, READ_OPTIONS);
+  /* No encoding is named: check_start() made sure the declaration names none but UTF-8. */
+  reader = xmlReaderForIO (file_input_read, file_input_close, in, display_name, NULL, READ_OPTIONS);
   if (reader == NULL)
     reader_fail (&r, 0, REF_XML_ERROR_NOT_WELL_FORMED, _("the file could not be read as XML"));
   else
-    meeting = load_with_reader (&r, reader, file_input_failed, &in);
+    meeting = load_with_reader (&r, reader, file_input_failed, in);
 out:
   g_clear_pointer (&reader, xmlFreeTextReader);
-  g_string_free (in.prolog, TRUE);
+  g_string_free (in->prolog, TRUE);
   return finish_load (&r, meeting, error);
+}
+
+static RefMeeting *
+load_fd (int fd, const char *display_name, RefXmlLoadFlags flags, GError **error)
+{
+  FileInput in = { .fd = fd };
+
+  return load_input (&in, display_name, flags, error);
+}
+
+static RefMeeting *
+load_bytes (GBytes *bytes, const char *display_name, RefXmlLoadFlags flags, GError **error)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  FileInput in = { .fd = -1, .data = data, .size = len };
+
+  if (len > REF_XML_MAX_FILE_SIZE)
+    {
+      g_set_error (error, REF_XML_ERROR, REF_XML_ERROR_TOO_LARGE, _("%s: the file is larger than %d MiB"),
+                   display_name, REF_XML_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  return load_input (&in, display_name, flags, error);
+}
+
+RefMeeting *
+ref_xml_load_bytes_full (GBytes *bytes, const char *display_name, RefXmlLoadFlags flags, GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  return load_bytes (bytes, display_name ? display_name : "?", flags, error);
 }
 
 RefMeeting *
 ref_xml_load_bytes (GBytes *bytes, const char *display_name, GError **error)
 {
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  return load_bytes (bytes, display_name ? display_name : "?", error);
+  return ref_xml_load_bytes_full (bytes, display_name, REF_XML_LOAD_NONE, error);
 }
 
 RefMeeting *
 ref_xml_load_file (GFile *file, GError **error)
+{
+  return ref_xml_load_file_full (file, REF_XML_LOAD_NONE, error);
+}
+
+RefMeeting *
+ref_xml_load_file_full (GFile *file, RefXmlLoadFlags flags, GError **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
@@ -1728,7 +1819,7 @@ ref_xml_load_file (GFile *file, GError **error)
       fd = ref_file_open_regular (path, REF_XML_MAX_FILE_SIZE, &local_error);
       if (fd >= 0)
         {
-          meeting = load_fd (fd, name, error);
+          meeting = load_fd (fd, name, flags, error);
           close (fd);
           return meeting;
         }
@@ -1745,5 +1836,5 @@ ref_xml_load_file (GFile *file, GError **error)
                      local_error->message);
       return NULL;
     }
-  return load_bytes (bytes, name, error);
+  return load_bytes (bytes, name, flags, error);
 }

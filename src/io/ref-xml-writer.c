@@ -848,12 +848,41 @@ collect_validity_error (void *data, const xmlError *err)
     g_string_append_printf (messages, "line %d: %s", err->line, err->message ? err->message : "");
 }
 
+static void
+schema_free (gpointer schema)
+{
+  xmlRelaxNGFree (schema);
+}
+
+/* Compiling the schema takes about 2 ms, more than checking a small file: each thread
+ * keeps its own compiled copy (libxml2 does not promise that validations in several
+ * threads may share one). */
+static GPrivate thread_schema = G_PRIVATE_INIT (schema_free);
+
+xmlRelaxNG *
+ref_xml_schema_get (GError **error)
+{
+  xmlRelaxNG *schema = g_private_get (&thread_schema);
+  g_autoptr (GBytes) schema_bytes = NULL;
+  xmlRelaxNGParserCtxt *pctxt;
+
+  if (schema != NULL)
+    return schema;
+  schema_bytes = core_resource_lookup ("/dk/referent/Referent/referat.rng", error);
+  if (schema_bytes == NULL)
+    return NULL;
+  pctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema_bytes, NULL), (int) g_bytes_get_size (schema_bytes));
+  schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  g_assert (schema != NULL); /* compiled in and checked by the tests */
+  g_private_set (&thread_schema, schema);
+  return schema;
+}
+
 gboolean
 ref_xml_validate_bytes (GBytes *bytes, const char *display_name, GError **error)
 {
-  g_autoptr (GBytes) schema_bytes = NULL;
   g_autoptr (GString) messages = g_string_new (NULL);
-  xmlRelaxNGParserCtxt *pctxt;
   xmlRelaxNG *schema;
   xmlRelaxNGValidCtxt *vctxt;
   xmlDoc *doc;
@@ -861,8 +890,8 @@ ref_xml_validate_bytes (GBytes *bytes, const char *display_name, GError **error)
   const char *data = g_bytes_get_data (bytes, &len);
   int result;
 
-  schema_bytes = core_resource_lookup ("/dk/referent/Referent/referat.rng", error);
-  if (schema_bytes == NULL)
+  schema = ref_xml_schema_get (error);
+  if (schema == NULL)
     return FALSE;
 
   doc = xmlReadMemory (data, (int) len, display_name, "UTF-8",
@@ -873,15 +902,10 @@ ref_xml_validate_bytes (GBytes *bytes, const char *display_name, GError **error)
                    display_name);
       return FALSE;
     }
-  pctxt = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema_bytes, NULL), (int) g_bytes_get_size (schema_bytes));
-  schema = xmlRelaxNGParse (pctxt);
-  xmlRelaxNGFreeParserCtxt (pctxt);
-  g_assert (schema != NULL); /* compiled in and checked by the tests */
   vctxt = xmlRelaxNGNewValidCtxt (schema);
   xmlRelaxNGSetValidStructuredErrors (vctxt, (xmlStructuredErrorFunc) collect_validity_error, messages);
   result = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);
-  xmlRelaxNGFree (schema);
   xmlFreeDoc (doc);
 
   if (result != 0)

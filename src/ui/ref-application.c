@@ -4,9 +4,12 @@
 #include <glib/gi18n.h>
 
 #include "ref-application.h"
+#include "ref-archive-preferences-page.h"
+#include "ref-archive-service.h"
 #include "ref-esdh-import.h"
 #include "ref-pdf-import.h"
 #include "ref-recovery.h"
+#include "ref-search-window.h"
 #include "ref-window.h"
 #include "ref-xml.h"
 
@@ -132,6 +135,7 @@ typedef struct {
   char *summary; /* the export's summary line; NULL for a PDF */
   double coverage;
   double confidence;
+  GPtrArray *confidence_notes; /* a PDF's: why the confidence is lower; NULL for an export */
 } ImportResult;
 
 static void
@@ -139,6 +143,7 @@ import_result_free (ImportResult *result)
 {
   g_clear_object (&result->meeting);
   g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  g_clear_pointer (&result->confidence_notes, g_ptr_array_unref);
   g_free (result->summary);
   g_free (result);
 }
@@ -217,6 +222,7 @@ import_pdf (ImportJob *job, GCancellable *cancellable, GError **error)
   result->warnings = g_ptr_array_ref (ref_pdf_import_get_warnings (import));
   result->coverage = ref_pdf_import_get_coverage (import);
   result->confidence = ref_pdf_import_get_confidence (import);
+  result->confidence_notes = g_ptr_array_ref (ref_pdf_import_get_confidence_notes (import));
   return result;
 }
 
@@ -253,7 +259,10 @@ on_import_done (GObject *source, GAsyncResult *result, gpointer data)
       if (import->summary != NULL)
         ref_window_show_import_notes_summary (window, import->warnings, import->summary);
       else
-        ref_window_show_import_notes (window, import->warnings, import->coverage, import->confidence);
+        {
+          ref_window_show_import_notes (window, import->warnings, import->coverage, import->confidence);
+          ref_window_show_import_confidence_notes (window, import->confidence_notes);
+        }
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -420,6 +429,62 @@ ref_application_open_file (RefApplication *self, GFile *file)
   new_window (self, meeting, file);
 }
 
+static RefWindow *
+window_with_file (RefApplication *self, GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REF_IS_WINDOW (l->data) && ref_window_get_file (l->data) != NULL
+        && g_file_equal (ref_window_get_file (l->data), file))
+      return l->data;
+  return NULL;
+}
+
+void
+ref_application_open_item (RefApplication *self, GFile *file, guint number)
+{
+  RefWindow *window = window_with_file (self, file);
+
+  if (window == NULL)
+    {
+      ref_application_open_file (self, file);
+      window = window_with_file (self, file);
+    }
+  if (window == NULL)
+    return; /* could not be read: the error is shown */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-to-number", "u", number);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* ---- the archive ---- */
+
+static void
+search_archive_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RefApplication *self = REF_APPLICATION (user_data);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (REF_IS_SEARCH_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  gtk_window_present (GTK_WINDOW (ref_search_window_new (GTK_APPLICATION (self))));
+}
+
+/* The archive's page alone for now; a Preferences window with every page takes it in. */
+static void
+archive_preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *window = adw_preferences_window_new ();
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (ref_archive_preferences_page_new ()));
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), parent != NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 ref_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
@@ -491,6 +556,8 @@ ref_application_startup (GApplication *app)
     { "about", about_activated, NULL, NULL, NULL },
     { "import-pdf", import_pdf_activated, NULL, NULL, NULL },
     { "import-folder", import_folder_activated, NULL, NULL, NULL },
+    { "search-archive", search_archive_activated, NULL, NULL, NULL },
+    { "archive-preferences", archive_preferences_activated, NULL, NULL, NULL },
   };
   static const struct {
     const char *action;
@@ -499,6 +566,7 @@ ref_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.new", { "<Control>n", NULL } },
     { "app.import-pdf", { "<Control>i", NULL } },
+    { "app.search-archive", { "<Control><Shift>f", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
@@ -515,6 +583,7 @@ ref_application_startup (GApplication *app)
     { "win.show-meeting", { "<Control>m", NULL } },
     { "win.lock-for-approval", { "<Control><Shift>l", NULL } },
     { "win.approve", { "<Control><Shift>g", NULL } },
+    { "win.case-history", { "<Control><Shift>h", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 
@@ -522,6 +591,8 @@ ref_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  /* What changed in the archive since the last run, in the background. */
+  ref_archive_service_update (ref_archive_service_get_default ());
 }
 
 static void

@@ -15,6 +15,9 @@ void            ref_application_open_file (RefApplication *self, GFile *file);
  * folder or a zip), and opens the result with the import notes. */
 void            ref_application_import (RefApplication *self, GFile *file);
 void            ref_application_import_pdf (RefApplication *self, GFile *file);
+/* Shows the meeting in @file at its item @number: in the window that has the file
+ * open, or in a new one. */
+void            ref_application_open_item (RefApplication *self, GFile *file, guint number);
 /* The About window (version, licence, credits), not yet shown. */
 GtkWindow      *ref_application_create_about_window (GtkWindow *parent);
 

@@ -143,6 +143,11 @@ ref_item_row_set_item (RefItemRow *self, RefAgendaItem *item)
       g_ptr_array_add (self->bindings, g_object_bind_property_full (item, "title", self->title_label, "label",
                                                                     G_BINDING_SYNC_CREATE, title_or_placeholder,
                                                                     NULL, NULL, NULL));
+      /* The sidebar shows one line of the title (a wrapped label costs GTK 4.8 a
+       * height-for-width search per row, for the 200 rows a list view makes at once);
+       * the whole title is the tooltip. */
+      g_ptr_array_add (self->bindings, g_object_bind_property (item, "title", self->title_label, "tooltip-text",
+                                                               G_BINDING_SYNC_CREATE));
       g_ptr_array_add (self->bindings,
                        g_object_bind_property (item, "case-number", self->case_label, "label", G_BINDING_SYNC_CREATE));
       g_ptr_array_add (self->bindings,

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ref-case-history-panel.h"
 #include "ref-diff.h"
 #include "ref-file-lock.h"
 #include "ref-format.h"
@@ -31,6 +32,9 @@ struct _RefWindow {
   RefMeetingView *meeting_view;
   AdwWindowTitle *content_title;
   GtkPopover *review_popover;
+  GtkMenuButton *case_history_button;
+  GtkPopover *case_history_popover;
+  RefCaseHistoryPanel *case_history_panel;
   GtkLabel *review_summary;
   GtkListBox *review_list;
   GPtrArray *review_problems;
@@ -1332,6 +1336,26 @@ ref_window_activate_review_problem (RefWindow *self, guint index)
     on_review_row_activated (self->review_list, row, self);
 }
 
+/* The case history of the selected item, looked up when the panel opens. */
+static void
+on_case_history_show (GtkPopover *popover, RefWindow *self)
+{
+  guint position;
+
+  ref_case_history_panel_set_item (self->case_history_panel, self->meeting, selected_item (self, &position),
+                                   self->file);
+}
+
+static void
+case_history_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefWindow *self = REF_WINDOW (widget);
+
+  show_item_page (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  gtk_menu_button_popup (self->case_history_button);
+}
+
 static void
 on_review_show (GtkPopover *popover, RefWindow *self)
 {
@@ -2066,7 +2090,6 @@ on_password_response (AdwMessageDialog *dialog, const char *response, RefWindow 
 {
   const char *path = g_object_get_data (G_OBJECT (dialog), "path");
   GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autoptr (GError) error = NULL;
 
   if (!g_str_equal (response, "approve"))
     return;
@@ -2374,6 +2397,30 @@ ref_window_show_import_notes_summary (RefWindow *self, GPtrArray *warnings, cons
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
 }
 
+/* Why the import's confidence is lower than the share of its text it placed (the
+ * PDF importer's confidence notes): first in the panel, one row each, information
+ * to weigh rather than a note to tick off. Call after ref_window_show_import_notes(). */
+void
+ref_window_show_import_confidence_notes (RefWindow *self, GPtrArray *notes)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  for (guint i = 0; notes != NULL && i < notes->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-information-symbolic", "accessible-role",
+                                      GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (notes, i), -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Confidence lowered"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_insert (self->import_list, row, (int) i);
+    }
+  if (notes != NULL && notes->len > 0)
+    gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+}
+
 static void
 show_list_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -2535,6 +2582,7 @@ ref_window_constructed (GObject *object)
       gtk_filter_list_model_new (g_object_ref (ref_meeting_get_items (self->meeting)), GTK_FILTER (g_object_ref (self->filter)))));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect (self->review_popover, "show", G_CALLBACK (on_review_show), self);
+  g_signal_connect (self->case_history_popover, "show", G_CALLBACK (on_case_history_show), self);
   g_signal_connect (self->review_list, "row-activated", G_CALLBACK (on_review_row_activated), self);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
@@ -2735,6 +2783,10 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.renumber", NULL, renumber_activated);
   gtk_widget_class_install_action (widget_class, "win.go-to-item", NULL, go_to_item_activated);
   gtk_widget_class_install_action (widget_class, "win.go-to-number", "u", go_to_number_activated);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_button);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_popover);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_panel);
+  gtk_widget_class_install_action (widget_class, "win.case-history", NULL, case_history_activated);
 
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_revealer);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_label);
@@ -2755,6 +2807,7 @@ ref_window_init (RefWindow *self)
 {
   g_type_ensure (REF_TYPE_ITEM_VIEW);
   g_type_ensure (REF_TYPE_MEETING_VIEW);
+  g_type_ensure (REF_TYPE_CASE_HISTORY_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = app_settings ();
   self->approval_checks = g_ptr_array_new_with_free_func (g_object_unref);

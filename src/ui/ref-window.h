@@ -38,6 +38,7 @@ void        ref_window_set_recovery_id (RefWindow *self, const char *id);
 void        ref_window_show_import_notes (RefWindow *self, GPtrArray *warnings, double coverage, double confidence);
 /* The same, under a summary line the importer wrote. */
 void        ref_window_show_import_notes_summary (RefWindow *self, GPtrArray *warnings, const char *summary);
+void        ref_window_show_import_confidence_notes (RefWindow *self, GPtrArray *notes);
 
 /* Shows only the items whose texts contain @text (case-insensitive). */
 void        ref_window_find (RefWindow *self, const char *text);

@@ -9,8 +9,22 @@
 #include "ref-window.h"
 
 /* Editor benchmark (figures only, no timing assertions): how long a 500-item meeting
- * takes from "open" to a window with its agenda list populated, and how long one
- * keystroke in a section editor of that meeting takes to reach the model. */
+ * takes from "open" to a window with its agenda list populated, and what one
+ * keystroke costs: from the key to the model, plus the frame that shows it (layout and
+ * paint), five rounds of 200 keys, in a decision editor and in a section of 5,000
+ * words. The time a frame waits for the frame clock's next tick is not counted: that
+ * is the display's pace, not work. Target: every keystroke within one frame (16.7 ms),
+ * in five of five rounds. */
+
+#define ROUNDS 5
+#define KEYS 200
+#define FRAME_MS (1000.0 / 60.0)
+
+typedef struct {
+  gint64 frame_start;
+  double frame_ms; /* the last completed frame's layout + paint */
+  guint frames;
+} FrameWatch;
 
 static double
 now (void)
@@ -25,24 +39,126 @@ iterate_until_idle (void)
     ;
 }
 
+static void
+on_before_paint_or_layout (GdkFrameClock *clock, FrameWatch *watch)
+{
+  if (watch->frame_start == 0)
+    watch->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, FrameWatch *watch)
+{
+  if (watch->frame_start != 0)
+    watch->frame_ms = (g_get_monotonic_time () - watch->frame_start) / 1e3;
+  watch->frame_start = 0;
+  watch->frames++;
+}
+
+/* Runs the main loop until a frame has been painted after the key (or 100 ms
+ * passed: nothing needed drawing). */
+static double
+wait_for_frame (FrameWatch *watch)
+{
+  guint before = watch->frames;
+  double deadline = now () + 0.1;
+
+  watch->frame_ms = 0;
+  while (watch->frames == before && now () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  return watch->frames == before ? 0 : watch->frame_ms;
+}
+
+/* One round: @keys keystrokes into @editor at its cursor. Returns the worst
+ * keystroke in ms; adds every keystroke to *total. */
+static double
+type_round (GtkWidget *editor, FrameWatch *watch, double *total)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  double worst = 0;
+
+  for (int i = 0; i < KEYS; i++)
+    {
+      double t0 = now (), key_ms, cost;
+
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, i % 7 == 6 ? " " : "x", -1, TRUE);
+      key_ms = (now () - t0) * 1e3;
+      cost = key_ms + wait_for_frame (watch);
+      *total += cost;
+      worst = MAX (worst, cost);
+    }
+  return worst;
+}
+
+static void
+find_largest_editor (GtkWidget *widget, GtkWidget **best, int *best_len)
+{
+  if (REF_IS_TEXT_EDITOR (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      int len = gtk_text_buffer_get_char_count (buffer);
+      if (len > *best_len)
+        *best = widget, *best_len = len;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_largest_editor (child, best, best_len);
+}
+
+static void
+report (const char *what, const double *worst, double total)
+{
+  guint met = 0;
+  double max = 0;
+
+  printf ("# keystroke in %s: mean %.2f ms; worst per round", what, total / (ROUNDS * KEYS));
+  for (int r = 0; r < ROUNDS; r++)
+    {
+      printf (" %.2f", worst[r]);
+      met += worst[r] < FRAME_MS;
+      max = MAX (max, worst[r]);
+    }
+  printf (" ms; within one frame (16.7 ms) in %u of %d rounds: %s\n", met, ROUNDS,
+          met == ROUNDS ? "target met" : "target NOT MET");
+}
+
 int
 main (int argc, char **argv)
 {
   g_autoptr (RefMeeting) meeting = NULL;
+  g_autoptr (GString) words = g_string_new (NULL);
+  g_autoptr (RefText) long_text = NULL;
+  g_autoptr (RefAgendaItem) long_item = NULL;
+  FrameWatch watch = { 0 };
   RefWindow *window;
   RefItemView *view;
   GtkListView *list;
-  double start, shown, total = 0, worst = 0;
-  const int keystrokes = 200;
-  GtkWidget *editor;
-  GtkTextBuffer *buffer;
+  GdkFrameClock *clock;
+  double start, shown, total = 0, worst[ROUNDS];
+  GtkWidget *editor, *section_editor = NULL;
+  int section_len = 0;
+  guint n_items;
+  const char *vocabulary[] = { "Udvalget", "godkendte", "indstillingen", "om", "budgettet", "for", "2026", "og",
+                               "forvaltningen", "orienterede", "om", "sagens", "baggrund", "samt", "økonomi." };
 
   gtk_init ();
   adw_init ();
 
-  meeting = ref_test_meeting_generate (g_getenv ("BENCH_ITEMS") ? atoi (g_getenv ("BENCH_ITEMS")) : 500, 42);
+  n_items = g_getenv ("BENCH_ITEMS") ? (guint) atoi (g_getenv ("BENCH_ITEMS")) : 500;
+  meeting = ref_test_meeting_generate (n_items, 42);
+  /* Item 250 gets a section of 5,000 words. */
+  for (int i = 0; i < 5000; i++)
+    g_string_append_printf (words, "%s%s", i ? (i % 120 == 0 ? "\n" : " ") : "", vocabulary[i % G_N_ELEMENTS (vocabulary)]);
+  long_text = ref_text_new_from_plain (words->str);
+  long_item = g_list_model_get_item (ref_meeting_get_items (meeting), n_items / 2);
+  if (g_list_model_get_n_items (ref_agenda_item_get_sections (long_item)) > 0)
+    {
+      g_autoptr (RefSection) section = g_list_model_get_item (ref_agenda_item_get_sections (long_item), 0);
+      ref_section_set_text (section, long_text);
+    }
+
   start = now ();
   window = ref_window_new (NULL, meeting, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_present (GTK_WINDOW (window));
   iterate_until_idle ();
   list = GTK_LIST_VIEW (ref_window_get_item_list (window));
@@ -51,32 +167,51 @@ main (int argc, char **argv)
   g_assert (gtk_widget_get_first_child (GTK_WIDGET (list)) != NULL);
   shown = now () - start;
 
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "update", G_CALLBACK (on_before_paint_or_layout), &watch);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_before_paint_or_layout), &watch);
+  g_signal_connect (clock, "paint", G_CALLBACK (on_before_paint_or_layout), &watch);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &watch);
+
   view = REF_ITEM_VIEW (ref_window_get_item_view (window));
-  ref_window_select_item (window, 250);
-  iterate_until_idle ();
-  editor = ref_item_view_get_decision_editor (view, 0);
-  if (editor == NULL)
+  printf ("# editor benchmark (%u items)\n", n_items);
+  printf ("# open to window with populated list: %.3f s\n", shown);
+
+  /* A decision editor: a fresh item each round. */
+  for (int r = 0; r < ROUNDS; r++)
     {
-      gtk_widget_activate_action (GTK_WIDGET (view), "view.add-decision", NULL);
+      ref_window_select_item (window, 100 + r * 20);
       iterate_until_idle ();
       editor = ref_item_view_get_decision_editor (view, 0);
+      if (editor == NULL)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (view), "view.add-decision", NULL);
+          iterate_until_idle ();
+          editor = ref_item_view_get_decision_editor (view, 0);
+        }
+      gtk_widget_grab_focus (editor);
+      worst[r] = type_round (editor, &watch, &total);
     }
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
-  for (int i = 0; i < keystrokes; i++)
-    {
-      double t0 = now (), dt;
-      gtk_text_buffer_insert_interactive_at_cursor (buffer, i % 10 == 9 ? " " : "x", -1, TRUE);
-      iterate_until_idle ();
-      dt = now () - t0;
-      total += dt;
-      worst = MAX (worst, dt);
-    }
+  report ("a decision editor", worst, total);
 
-  printf ("# editor benchmark (500 items)\n");
-  printf ("# open to window with populated list: %.3f s (target < 0.5 s)\n", shown);
-  printf ("# keystroke in a decision editor to model and redraw: mean %.2f ms, worst %.2f ms over %d keys "
-          "(a frame is 16.7 ms)\n",
-          1000 * total / keystrokes, 1000 * worst, keystrokes);
+  /* The middle of a section of 5,000 words. */
+  ref_window_select_item (window, n_items / 2);
+  iterate_until_idle ();
+  find_largest_editor (GTK_WIDGET (view), &section_editor, &section_len);
+  g_assert (section_editor != NULL && section_len > 20000);
+  total = 0;
+  for (int r = 0; r < ROUNDS; r++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (section_editor));
+      GtkTextIter middle;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &middle, gtk_text_buffer_get_char_count (buffer) / 2);
+      gtk_text_buffer_place_cursor (buffer, &middle);
+      gtk_widget_grab_focus (section_editor);
+      worst[r] = type_round (section_editor, &watch, &total);
+    }
+  report ("a section of 5,000 words", worst, total);
+
   printf ("1..1\nok 1 bench-ui\n");
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

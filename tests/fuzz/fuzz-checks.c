@@ -116,6 +116,13 @@ ref_fuzz_check_xml (const guint8 *data, gsize size)
   rewritten = ref_xml_write_bytes (again);
   if (!g_bytes_equal (written, rewritten))
     fuzz_fail ("writing the reloaded meeting gives different bytes (the writer is not canonical)");
+  /* Whatever the reader accepts, the writer turns into a file the schema accepts (the
+   * streaming schema check, as `referent-cli validate` runs it). */
+  g_clear_object (&again);
+  again = ref_xml_load_bytes_full (written, "rewritten.referat", REF_XML_LOAD_VALIDATE, &error);
+  if (again == NULL)
+    fuzz_fail ("the writer's output does not match the schema: %s\n--- written:\n%.*s", error->message,
+               (int) MIN (g_bytes_get_size (written), 4000), (const char *) g_bytes_get_data (written, NULL));
 }
 
 /* ---- PDF importer ---- */

@@ -96,6 +96,8 @@ participant_from_entry (const char *entry, const char *role)
   return p;
 }
 
+static gboolean read_movements (Importer *imp, const char *entry);
+
 static gboolean
 is_role (const char *piece)
 {
@@ -103,8 +105,33 @@ is_role (const char *piece)
          || (g_unichar_islower (g_utf8_get_char (piece)) && strchr (piece, '(') == NULL);
 }
 
+/* "Anders Bæk (A) mødte som stedfortræder for Gitte Lund": a substitute, standing
+ * in for a member listed before. */
+static RefParticipant *
+substitute_from_entry (Importer *imp, const char *entry)
+{
+  g_autoptr (GMatchInfo) m = NULL;
+  g_autofree char *standin = NULL, *absent = NULL;
+  RefParticipant *p, *member;
+
+  if (!ref_pdf_vocab_match (REF_VOCAB_SUBSTITUTE_ENTRY, entry, &m))
+    return NULL;
+  standin = ref_pdf_vocab_group (m, "standin");
+  absent = ref_pdf_vocab_group (m, "absent");
+  p = participant_from_entry (standin, NULL);
+  ref_participant_set_participant_type (p, REF_PARTICIPANT_TYPE_SUBSTITUTE);
+  member = ref_pdf_match_participant (imp->meeting, absent);
+  if (member != NULL)
+    {
+      ref_participant_set_substitute_for (p, member);
+      ref_participant_set_attendance (member, REF_ATTENDANCE_ABSENT);
+    }
+  return p;
+}
+
 /* A list of participants: entries one per line ('\n') or separated by commas; a role
- * after a comma ("Anne Holm (A), formand") belongs to the entry before it. */
+ * after a comma ("Anne Holm (A), formand") belongs to the entry before it. A line may
+ * also say that someone listed above left or came later. */
 static void
 add_participants (Importer *imp, const char *list, RefParticipantType type, gboolean absent)
 {
@@ -112,8 +139,11 @@ add_participants (Importer *imp, const char *list, RefParticipantType type, gboo
 
   for (guint l = 0; lines[l]; l++)
     {
-      g_autoptr (GPtrArray) pieces = ref_pdf_split_names (lines[l]);
+      g_autoptr (GPtrArray) pieces = NULL;
 
+      if (read_movements (imp, lines[l]))
+        continue;
+      pieces = ref_pdf_split_names (lines[l]);
       for (guint i = 0; i < pieces->len; i++)
         {
           const char *entry = g_ptr_array_index (pieces, i);
@@ -124,7 +154,9 @@ add_participants (Importer *imp, const char *list, RefParticipantType type, gboo
             continue; /* taken with the entry before */
           if (i + 1 < pieces->len && is_role (g_ptr_array_index (pieces, i + 1)))
             role = g_ptr_array_index (pieces, i + 1);
-          p = participant_from_entry (entry, role);
+          p = substitute_from_entry (imp, entry);
+          if (p == NULL)
+            p = participant_from_entry (entry, role);
           if (*ref_participant_get_name (p) == '\0')
             continue;
           if (type != REF_PARTICIPANT_TYPE_MEMBER)
@@ -170,7 +202,8 @@ read_movement_phrase (const char *phrase, RefMovementKind *kind, guint *item, gb
     *kind = g_str_has_prefix (verb, "forlod") ? REF_MOVEMENT_KIND_LEFT : REF_MOVEMENT_KIND_ARRIVED;
     *time = t ? ref_pdf_parse_time (t) : -1;
     *item = ref_pdf_parse_number (n, 9999);
-    *during = when != NULL && !g_str_equal (when, "før");
+    /* "før punkt 5", "fra punkt 3": before the item; "under", "i": while it was dealt with. */
+    *during = when != NULL && !g_str_equal (when, "før") && !g_str_has_prefix (when, "fra");
   }
   return *time >= 0 || *item > 0;
 }
@@ -216,13 +249,12 @@ read_movements (Importer *imp, const char *entry)
   return TRUE;
 }
 
-/* One entry of the header's "Fraværende": "X", "X deltog ved punkterne 82, 88 og
- * 89", "X deltog til kl. 18.40 i punkt 2", "X (V) - Y (V) mødte som stedfortræder",
- * "X uden afbud", movements. */
-static void
-read_absent_entry (Importer *imp, const char *value, guint page, gboolean without_notice)
+/* A sentence on someone's partial attendance: "X deltog ved punkterne 82, 88 og
+ * 89", "X deltog til kl. 18.40 i punkt 2", movements ("X forlod mødet …", "X deltog
+ * fra punkt 3"). FALSE when @value is none, or names no one known. */
+static gboolean
+read_partial_attendance (Importer *imp, const char *value, guint page)
 {
-  g_autoptr (GPtrArray) parts = NULL;
   g_autoptr (GMatchInfo) m = NULL;
 
   if (ref_pdf_vocab_match (REF_VOCAB_ATTENDED_ITEMS, value, &m))
@@ -234,11 +266,11 @@ read_absent_entry (Importer *imp, const char *value, guint page, gboolean withou
       if (p == NULL)
         {
           importer_warn (imp, page, value, _("The absent person is not among the participants."));
-          return;
+          return TRUE;
         }
       ref_participant_set_attendance (p, REF_ATTENDANCE_PARTIAL);
       ref_participant_set_attended_items (p, numbers);
-      return;
+      return TRUE;
     }
   g_clear_pointer (&m, g_match_info_free);
   if (ref_pdf_vocab_match (REF_VOCAB_ATTENDED_UNTIL, value, &m))
@@ -252,11 +284,22 @@ read_absent_entry (Importer *imp, const char *value, guint page, gboolean withou
           ref_participant_set_attendance (p, REF_ATTENDANCE_PARTIAL);
           ref_participant_add_movement (p, REF_MOVEMENT_KIND_LEFT, ref_pdf_parse_number (item, 9999), TRUE,
                                         ref_pdf_parse_time (time));
-          return;
+          return TRUE;
         }
     }
-  g_clear_pointer (&m, g_match_info_free);
-  if (read_movements (imp, value))
+  return read_movements (imp, value);
+}
+
+/* One entry of the header's "Fraværende": "X", "X deltog ved punkterne 82, 88 og
+ * 89", "X deltog til kl. 18.40 i punkt 2", "X (V) - Y (V) mødte som stedfortræder",
+ * "X uden afbud", movements. */
+static void
+read_absent_entry (Importer *imp, const char *value, guint page, gboolean without_notice)
+{
+  g_autoptr (GPtrArray) parts = NULL;
+  g_autoptr (GMatchInfo) m = NULL;
+
+  if (read_partial_attendance (imp, value, page))
     return;
   if (ref_pdf_vocab_match (REF_VOCAB_SUBSTITUTE_HEADER, value, &m))
     {
@@ -348,6 +391,12 @@ set_meeting_time (Importer *imp, int minutes, gboolean end)
     ref_meeting_set_start (imp->meeting, dt);
 }
 
+void
+ref_pdf_read_meeting_end (Importer *imp, const char *text)
+{
+  set_meeting_time (imp, ref_pdf_parse_time (text), TRUE);
+}
+
 /* "13:00", "kl. 13.00-15.00", "16:00 - 18:15": the start, and the end after a dash. */
 static void
 read_times (Importer *imp, const char *text)
@@ -416,10 +465,25 @@ read_title_line (Importer *imp, const char *text, gboolean *committee_next)
 
 /* ---- the header block ---- */
 
+/* A value of the field being read, where it stands: a list of members may be set in
+ * columns, to be read down each column in turn. */
+typedef struct {
+  double x, y;
+  char *text;
+} Piece;
+
+static void
+piece_clear (gpointer data)
+{
+  g_free (((Piece *) data)->text);
+}
+
 typedef struct {
   Importer *imp;
   RefHeaderField field;
   GString *value;
+  GArray *pieces;  /* Piece: the value's lines as they stand, unless one wrapped */
+  gboolean wrapped;
   double value_x;  /* where values of the field start: continuation lines align there */
   gboolean below;  /* the label stood alone: its value follows under it */
   Fragment *last;  /* the last fragment taken into the field */
@@ -428,11 +492,58 @@ typedef struct {
   gboolean committee_next;
 } HeaderReader;
 
+static int
+compare_pieces (gconstpointer a, gconstpointer b)
+{
+  const Piece *pa = a, *pb = b;
+
+  if (fabs (pa->x - pb->x) > 1)
+    return pa->x < pb->x ? -1 : 1;
+  return pa->y < pb->y ? -1 : pa->y > pb->y;
+}
+
+/* A list of people set in columns ("Ida Kronborg (A), formand ⇥ Tove Skaarup (F)")
+ * reads down the left column, then the next: the value is rebuilt in that order.
+ * Lines that wrapped, or a single column, stay as they came. */
+static void
+read_columns_in_order (HeaderReader *r)
+{
+  g_autoptr (GArray) columns = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (r->wrapped || r->pieces->len < 2)
+    return;
+  for (guint i = 0; i < r->pieces->len; i++)
+    {
+      Piece *p = &g_array_index (r->pieces, Piece, i);
+      gboolean known = FALSE;
+
+      for (guint c = 0; c < columns->len && !known; c++)
+        if (fabs (g_array_index (columns, double, c) - p->x) < 30)
+          {
+            p->x = g_array_index (columns, double, c);
+            known = TRUE;
+          }
+      if (!known)
+        g_array_append_val (columns, p->x);
+    }
+  if (columns->len < 2)
+    return;
+  g_array_sort (r->pieces, compare_pieces);
+  g_string_truncate (r->value, 0);
+  for (guint i = 0; i < r->pieces->len; i++)
+    g_string_append_printf (r->value, "%s%s", i ? "\n" : "", g_array_index (r->pieces, Piece, i).text);
+}
+
 static void
 flush_field (HeaderReader *r)
 {
   Importer *imp = r->imp;
-  const char *value = g_strstrip (r->value->str);
+  const char *value;
+
+  if (r->field == REF_FIELD_PARTICIPANTS || r->field == REF_FIELD_PRESENT || r->field == REF_FIELD_ABSENT
+      || r->field == REF_FIELD_OFFICIALS)
+    read_columns_in_order (r);
+  value = g_strstrip (r->value->str);
 
   switch (r->field)
     {
@@ -456,7 +567,10 @@ flush_field (HeaderReader *r)
       break;
     case REF_FIELD_COMMITTEE:
       if (*value)
-        ref_meeting_set_committee (imp->meeting, value);
+        {
+          ref_meeting_set_committee (imp->meeting, value);
+          r->committee_next = FALSE;
+        }
       break;
     case REF_FIELD_PARTICIPANTS:
     case REF_FIELD_PRESENT:
@@ -483,12 +597,24 @@ flush_field (HeaderReader *r)
   r->field = REF_FIELD_NONE;
   r->last = NULL;
   g_string_truncate (r->value, 0);
+  g_array_set_size (r->pieces, 0);
+  r->wrapped = FALSE;
+}
+
+static void
+add_piece (HeaderReader *r, double x, double y, const char *text)
+{
+  Piece p = { x, y, g_strdup (text) };
+
+  g_array_append_val (r->pieces, p);
 }
 
 static void
 start_field (HeaderReader *r, RefHeaderField field, const char *value, double value_x, gboolean below, Fragment *f)
 {
   flush_field (r);
+  /* Fields follow the title: the committee is not the line after it. */
+  r->committee_next = FALSE;
   r->field = field;
   g_string_assign (r->value, value);
   r->value_x = value_x;
@@ -497,6 +623,8 @@ start_field (HeaderReader *r, RefHeaderField field, const char *value, double va
   r->field_right = f->x1;
   r->page = f->page + 1;
   f->line->used = TRUE;
+  if (*value)
+    add_piece (r, value_x, f->y0, value);
 }
 
 /* Whether the text of @f is the rest of the line @last, wrapped at the margin: @last
@@ -569,6 +697,8 @@ take_fragment (HeaderReader *r, Fragment *f)
       if (r->value->len > 0)
         g_string_append_c (r->value, r->field == REF_FIELD_REMARKS || !wrapped ? '\n' : ' ');
       g_string_append (r->value, f->text);
+      add_piece (r, f->x0, f->y0, f->text);
+      r->wrapped |= wrapped && r->value->len > strlen (f->text);
       r->last = f;
       r->field_right = MAX (r->field_right, f->x1);
       f->line->used = TRUE;
@@ -576,6 +706,12 @@ take_fragment (HeaderReader *r, Fragment *f)
     }
   flush_field (r);
 
+  /* "Jens Bro (V) deltog fra punkt 3.": a line of its own about someone listed. */
+  if (g_utf8_strlen (f->text, -1) < 160 && read_partial_attendance (imp, f->text, f->page + 1))
+    {
+      f->line->used = TRUE;
+      return;
+    }
   /* Referent's own exports say which edition they are. */
   if (ref_pdf_vocab_match (REF_VOCAB_EDITION, f->text, NULL))
     {
@@ -601,13 +737,56 @@ take_fragment (HeaderReader *r, Fragment *f)
       return;
     }
   /* A large bold line that is not the title or the municipality is the committee
-   * (Hedensted puts it above the title, Høje-Taastrup below). */
-  if (f->bold && f->size > imp->body_size + 1 && (*ref_meeting_get_committee (imp->meeting) == '\0' || r->committee_next))
+   * (Hedensted puts it above the title, Høje-Taastrup below); right under a title
+   * that names none, a large line in any weight. */
+  if ((f->bold || r->committee_next) && f->size > imp->body_size + 1
+      && (*ref_meeting_get_committee (imp->meeting) == '\0' || r->committee_next))
     {
       ref_meeting_set_committee (imp->meeting, f->text);
       r->committee_next = FALSE;
       f->line->used = TRUE;
     }
+}
+
+/* Whether cell @c of @line is a label alone ("Mødedato"); its field in @field. */
+static gboolean
+is_label_cell (RefPdfLine *line, guint c, RefHeaderField *field)
+{
+  g_autofree char *text = ref_pdf_line_cell_text (line, c);
+  const char *value = NULL;
+
+  *field = ref_pdf_header_label (text, &value);
+  return *field != REF_FIELD_NONE && *value == '\0';
+}
+
+/* A table row with two label-value pairs ("Udvalg ⇥ Økonomiudvalget ⇥ Mødedato ⇥
+ * 22.08.2022"): a row fragment for each pair. FALSE, adding nothing, when the row
+ * is not one. */
+static gboolean
+add_label_pairs (GArray *fragments, Line *line)
+{
+  GArray *cells = line->pdf->cells;
+  RefHeaderField field;
+
+  if (cells->len < 4 || !is_label_cell (line->pdf, 2, &field))
+    return FALSE;
+  for (guint c = 0; c + 1 < cells->len; c += 2)
+    {
+      RefPdfCell *label = &g_array_index (cells, RefPdfCell, c), *value = &g_array_index (cells, RefPdfCell, c + 1);
+      Fragment f = { ref_pdf_line_cell_text (line->pdf, c), label->x0, value->x1, line->pdf->y0, line->pdf->y1,
+                     value->size, label->bold, line->pdf->page, REF_FIELD_NONE, NULL, line };
+
+      if (!is_label_cell (line->pdf, c, &f.row_field))
+        {
+          fragment_clear (&f);
+          break;
+        }
+      f.row_value = ref_pdf_line_cell_text (line->pdf, c + 1);
+      /* Continuation lines align with the value's cell. */
+      f.x0 = value->x0 - 20;
+      g_array_append_val (fragments, f);
+    }
+  return TRUE;
 }
 
 /* The fragments of the header lines: one per line, or one per cell. A line whose
@@ -630,15 +809,31 @@ header_fragments (Importer *imp, guint end)
         continue;
       first = ref_pdf_line_cell_text (line->pdf, 0);
       field = n_cells > 1 ? ref_pdf_header_label (first, &value) : REF_FIELD_NONE;
+      if (field != REF_FIELD_NONE && *value == '\0' && add_label_pairs (fragments, line))
+        continue;
       if (field != REF_FIELD_NONE && *value == '\0')
         {
           Fragment f = { g_strdup (line->pdf->text), line->pdf->x0, line->pdf->x1, line->pdf->y0, line->pdf->y1,
                          line->pdf->size, line->pdf->bold, line->pdf->page, field, NULL, line };
           const char *tab = strchr (line->pdf->text, '\t');
-          f.row_value = g_strdelimit (g_strdup (tab + 1), "\t", ' ');
+          gboolean people = field == REF_FIELD_PARTICIPANTS || field == REF_FIELD_PRESENT || field == REF_FIELD_ABSENT
+                            || field == REF_FIELD_OFFICIALS;
+
+          /* People in columns: each cell is an entry of its own. */
+          if (people && n_cells > 2)
+            f.row_value = ref_pdf_line_cell_text (line->pdf, 1);
+          else
+            f.row_value = g_strdelimit (g_strdup (tab + 1), "\t", ' ');
           /* Continuation lines align with the value's cell. */
           f.x0 = g_array_index (line->pdf->cells, RefPdfCell, 1).x0 - 20;
           g_array_append_val (fragments, f);
+          for (guint c = 2; people && c < n_cells; c++)
+            {
+              RefPdfCell *cell = &g_array_index (line->pdf->cells, RefPdfCell, c);
+              Fragment more = { ref_pdf_line_cell_text (line->pdf, c), cell->x0, cell->x1, line->pdf->y0, line->pdf->y1,
+                                cell->size, cell->bold, line->pdf->page, REF_FIELD_NONE, NULL, line };
+              g_array_append_val (fragments, more);
+            }
           continue;
         }
       for (guint c = 0; c < n_cells; c++)
@@ -678,16 +873,24 @@ second_column (Importer *imp, GArray *fragments)
   double middle = imp->text->page_width * 0.45, split = G_MAXDOUBLE;
   guint n = 0;
 
+  guint labels = 0;
+
   for (guint i = 0; i < fragments->len; i++)
     {
       Fragment *f = &g_array_index (fragments, Fragment, i);
+      const char *rest;
+
       if (f->row_field == REF_FIELD_NONE && f->x0 > middle && f->page == 0)
         {
           split = MIN (split, f->x0 - 1);
           n++;
+          labels += ref_pdf_header_label (f->text, &rest) != REF_FIELD_NONE
+                    || ref_pdf_vocab_match (REF_VOCAB_TITLE_LINE, f->text, NULL);
         }
     }
-  return n >= 2 ? split : 0;
+  /* A column of its own starts with a label (or the title): names right of a list of
+   * names are more of the list. */
+  return n >= 2 && labels > 0 ? split : 0;
 }
 
 void
@@ -696,6 +899,9 @@ ref_pdf_read_header (Importer *imp, guint end)
   g_autoptr (GArray) fragments = header_fragments (imp, end);
   HeaderReader r = { .imp = imp, .field = REF_FIELD_NONE, .value = g_string_new (NULL) };
   double split = second_column (imp, fragments);
+
+  r.pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  g_array_set_clear_func (r.pieces, piece_clear);
 
   /* The left column (or the only one), then the right one. */
   for (int column = 0; column < (split > 0 ? 2 : 1); column++)
@@ -712,6 +918,7 @@ ref_pdf_read_header (Importer *imp, guint end)
       flush_field (&r);
     }
   g_string_free (r.value, TRUE);
+  g_array_unref (r.pieces);
 }
 
 /* "Socialudvalget d. 06-05-2025", "Udvalget for Social Omsorg, 6. september 2021",

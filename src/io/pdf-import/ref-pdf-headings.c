@@ -393,17 +393,22 @@ read_heading (Importer *imp, ItemHeading *h, Candidate *c, NavEntry *nav, guint 
         break;
       h->end++;
     }
-  /* … or a case number just above the heading (Hedensted), unless it is the
-   * previous item's. */
-  if (h->case_number == NULL && h->line > prev_end && importer_line (imp, h->line - 1)->role == ROLE_BODY
-      && same_page_near (importer_line (imp, h->line - 1), line, 2.5))
+  /* … or just above the heading, unless it is the previous item's: a case number
+   * (Hedensted), an open/closed marker ("Åbent punkt" over the title), or both. */
+  for (guint k = h->line; k > prev_end && k + 2 > h->line; k--)
     {
-      g_autofree char *above = ref_pdf_case_number (importer_line (imp, h->line - 1)->pdf->text, NULL);
-      if (above != NULL)
-        {
-          h->case_number = g_steal_pointer (&above);
-          h->case_line = h->line - 1;
-        }
+      Line *above = importer_line (imp, k - 1);
+      g_autofree char *value = NULL;
+
+      if (above->role != ROLE_BODY || !same_page_near (above, importer_line (imp, k), 2.5))
+        break;
+      if (ref_pdf_vocab_match (REF_VOCAB_CLOSED_MARKER, above->pdf->text, NULL))
+        h->closed = TRUE;
+      else if (h->case_number == NULL && (value = ref_pdf_case_number (above->pdf->text, NULL)) != NULL)
+        h->case_number = g_steal_pointer (&value);
+      else if (!ref_pdf_vocab_match (REF_VOCAB_OPEN_MARKER, above->pdf->text, NULL))
+        break;
+      h->case_line = k - 1;
     }
   {
     g_autoptr (GMatchInfo) m = NULL;

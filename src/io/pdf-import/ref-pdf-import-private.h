@@ -42,7 +42,8 @@ typedef struct {
   guint number;
   char *title;
   char *case_number;
-  guint case_line;   /* a case number printed above the heading; G_MAXUINT when none */
+  guint case_line;   /* the first line of a case number or marker printed above the heading
+                      * (up to the heading's line); G_MAXUINT when none */
   gboolean closed;   /* marked as closed ("Lukket punkt") */
   gboolean toc_only; /* listed in the table of contents only: nothing in the body */
 } ItemHeading;
@@ -53,6 +54,8 @@ typedef struct {
   double body_size;      /* most common font size of body text */
   double heading_size;   /* most common size of bold headings inside items */
   double right_margin;   /* rightmost extent of body text */
+  double text_column_x;  /* where the text column starts when captions stand in a
+                          * margin column to its left ("Sagsbeskrivelse ⇥ Text …"); 0 if not */
   RefMeeting *meeting;
   GPtrArray *warnings;
   GPtrArray *notes;      /* why the confidence is lower: translated sentences */
@@ -67,6 +70,7 @@ typedef struct {
   guint decisions;
   guint untitled_parts;  /* text before any caption or after an ended decision */
   gboolean fallback;     /* no item structure found: everything in one item */
+  gboolean closed_part;  /* the body has reached its closed part ("Lukket dagsorden") */
 } Importer;
 
 /* ref-pdf-util.c */
@@ -98,6 +102,8 @@ void     item_heading_clear (gpointer data);
 /* ref-pdf-header.c: the header block in lines [0, end), and the running header. */
 void     ref_pdf_read_header (Importer *imp, guint end);
 void     ref_pdf_read_running_header (Importer *imp);
+/* "Mødet sluttede kl. 20.10", wherever it stands: the meeting's end. */
+void     ref_pdf_read_meeting_end (Importer *imp, const char *text);
 
 /* ref-pdf-item.c: fills @item from lines [first, last). */
 void     ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint last);

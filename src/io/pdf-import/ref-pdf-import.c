@@ -194,6 +194,67 @@ mark_tagged_headings (Importer *imp)
 }
 
 static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A layout in two columns, captions in a narrow margin column beside the text
+ * ("Sagsbeskrivelse ⇥ Lokalplanen giver …", the item number beside the title): the
+ * text's lines start at one place right of the margin, and bold labels stand left of
+ * it on the baselines of their first lines. Sets imp->text_column_x. */
+static void
+find_text_column (Importer *imp)
+{
+  g_autoptr (GHashTable) starts = g_hash_table_new (NULL, NULL); /* x → text lines starting there */
+  GHashTableIter iter;
+  gpointer key, value;
+  guint best_count = 0, labelled = 0, text_lines = 0;
+  int best = -1;
+
+  for (guint i = 0; i < imp->lines->len; i++)
+    {
+      Line *line = importer_line (imp, i);
+      gpointer k;
+
+      if (line->role != ROLE_BODY || line->pdf->bold || line->pdf->cells->len != 1)
+        continue;
+      k = GINT_TO_POINTER ((int) lround (line->pdf->x0) + 1);
+      g_hash_table_insert (starts, k, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (starts, k)) + 1));
+      text_lines++;
+    }
+  g_hash_table_iter_init (&iter, starts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > best_count)
+      {
+        best_count = GPOINTER_TO_UINT (value);
+        best = GPOINTER_TO_INT (key) - 1;
+      }
+  if (best < 0 || best_count < text_lines / 2)
+    return;
+  for (guint i = 0; i < imp->lines->len; i++)
+    {
+      Line *line = importer_line (imp, i);
+      RefPdfCell *label, *text;
+      g_autofree char *first = NULL;
+
+      if (line->role != ROLE_BODY || line->pdf->cells->len < 2)
+        continue;
+      label = &g_array_index (line->pdf->cells, RefPdfCell, 0);
+      text = &g_array_index (line->pdf->cells, RefPdfCell, 1);
+      first = ref_pdf_line_cell_text (line->pdf, 0);
+      if (label->bold && label->x1 < best - 8 && fabs (text->x0 - best) < 6 && has_letter (first))
+        labelled++;
+    }
+  /* The margin holds labels, not just the text's own indents. */
+  if (labelled >= 3)
+    imp->text_column_x = best;
+}
+
+static gboolean
 is_signature_title (const char *title)
 {
   return ref_pdf_vocab_match (REF_VOCAB_SIGNATURE_TITLE, title, NULL);
@@ -314,7 +375,7 @@ read_items (Importer *imp, GArray *headings, GCancellable *cancellable, RefPdfIm
       else
         {
           ref_agenda_item_set_title (item, heading->title);
-          ref_agenda_item_set_closed (item, heading->closed);
+          ref_agenda_item_set_closed (item, heading->closed || imp->closed_part);
         }
       if (is_signature_title (heading->title))
         ref_agenda_item_set_kind (item, REF_ITEM_KIND_SIGNATURE);
@@ -330,8 +391,8 @@ read_items (Importer *imp, GArray *headings, GCancellable *cancellable, RefPdfIm
             end = find_closing_overview (imp, heading, start, end);
           for (guint i = heading->line; i < heading->end; i++)
             importer_line (imp, i)->used = TRUE;
-          if (heading->case_line != G_MAXUINT)
-            importer_line (imp, heading->case_line)->used = TRUE;
+          for (guint i = heading->case_line; i < heading->line; i++)
+            importer_line (imp, i)->used = TRUE;
           ref_pdf_read_item_body (imp, item, start, MAX (start, end));
         }
       ref_meeting_add_item (imp->meeting, item);
@@ -617,15 +678,22 @@ import_document (PopplerDocument *document, GCancellable *cancellable, RefPdfImp
 
   imp.body_size = dominant_size (&imp, FALSE);
   mark_furniture (&imp);
-  mark_tagged_headings (&imp);
+  find_text_column (&imp);
   for (guint i = 0; i < imp.lines->len; i++)
     if (importer_line (&imp, i)->role == ROLE_BODY)
       imp.right_margin = MAX (imp.right_margin, importer_line (&imp, i)->pdf->x1);
   build_words (&imp);
   imp.meeting = ref_meeting_new ();
 
-  /* The document's own list of items, then where its entries are in the body. */
+  /* The document's own list of items, then where its entries are in the body. A
+   * document that has neither a table of contents nor bookmarks may still say in
+   * its structure tree which lines are headings. */
   ref_pdf_read_navigation (&imp, imp.lines->len);
+  if (imp.nav->len == 0)
+    {
+      ref_pdf_read_tagged_headings (document, imp.text, cancellable);
+      mark_tagged_headings (&imp);
+    }
   for (guint i = 0; i < imp.lines->len; i++)
     if (importer_line (&imp, i)->role == ROLE_TOC)
       first_item = i + 1;

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ref-format.h"
 #include "ref-pdf-import-private.h"
 
 /* The body of one agenda item: headings split it into parts (sections, the
@@ -266,6 +267,94 @@ inline_caption (Line *line, RefCaption *caption)
   return len;
 }
 
+/* In a layout with a margin column (imp->text_column_x): a bold label left of the
+ * text column on the line's baseline, "Sagsbeskrivelse ⇥ Lokalplanen giver …", or
+ * the rest of one wrapped onto a line of its own ("finansiering"). Returns the bytes
+ * up to the text (all of the line when it holds only the label) and the label in
+ * @label; 0 when the line has none. */
+static gsize
+margin_caption (Importer *imp, Line *line, char **label)
+{
+  RefPdfCell *first;
+  g_autofree char *text = NULL;
+  ParaKind kind;
+  guint number;
+  const char *rest;
+
+  *label = NULL;
+  if (imp->text_column_x <= 0 || line->pdf->cells->len == 0)
+    return 0;
+  first = &g_array_index (line->pdf->cells, RefPdfCell, 0);
+  if (!first->bold || first->x1 > imp->text_column_x - 8)
+    return 0;
+  text = ref_pdf_line_cell_text (line->pdf, 0);
+  if (*text == '\0' || match_list_marker (text, &kind, &number, &rest) || !g_unichar_isalpha (g_utf8_get_char (text)))
+    return 0;
+  if (line->pdf->cells->len == 1)
+    {
+      *label = g_steal_pointer (&text);
+      return strlen (line->pdf->text);
+    }
+  if (fabs (g_array_index (line->pdf->cells, RefPdfCell, 1).x0 - imp->text_column_x) > 6)
+    return 0;
+  *label = g_steal_pointer (&text);
+  return g_array_index (line->pdf->cells, RefPdfCell, 1).start;
+}
+
+/* Whether @line goes on with cells of the table row that @row starts (@prev is the
+ * line above): it stands close below, has nothing in the first column, and each of
+ * its cells lines up with a later cell of the row ("Anbefales … med den ændring, at"
+ * / "stien langs Vesterå anlægges med belysning."). */
+static gboolean
+continues_row (Line *row, Line *prev, Line *line)
+{
+  GArray *cells, *more = line->pdf->cells;
+  double step;
+
+  if (row == NULL || prev == NULL || row->pdf->cells->len < 2)
+    return FALSE;
+  cells = row->pdf->cells;
+  step = line->pdf->y0 - prev->pdf->y0;
+  if (line->pdf->page != prev->pdf->page || step <= 0 || step > 1.55 * MAX (line->pdf->size, 6.0))
+    return FALSE;
+  if (fabs (g_array_index (more, RefPdfCell, 0).x0 - g_array_index (cells, RefPdfCell, 0).x0) < 3)
+    return FALSE;
+  for (guint c = 0; c < more->len; c++)
+    {
+      gboolean aligned = FALSE;
+      for (guint k = 1; k < cells->len && !aligned; k++)
+        aligned = fabs (g_array_index (more, RefPdfCell, c).x0 - g_array_index (cells, RefPdfCell, k).x0) < 3;
+      if (!aligned)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds the cells of @line to the row @text ("a\tb\tc"), each to the cell of @row
+ * it stands under. */
+static void
+append_to_row (GString *text, Line *row, Line *line)
+{
+  g_auto (GStrv) cells = g_strsplit (text->str, "\t", -1);
+  guint n = g_strv_length (cells);
+
+  for (guint c = 0; c < line->pdf->cells->len; c++)
+    {
+      g_autofree char *piece = ref_pdf_line_cell_text (line->pdf, c);
+      for (guint k = 1; k < row->pdf->cells->len && k < n; k++)
+        if (fabs (g_array_index (line->pdf->cells, RefPdfCell, c).x0 - g_array_index (row->pdf->cells, RefPdfCell, k).x0) < 3)
+          {
+            char *joined = g_strconcat (cells[k], " ", piece, NULL);
+            g_free (cells[k]);
+            cells[k] = joined;
+            break;
+          }
+    }
+  g_string_truncate (text, 0);
+  for (guint k = 0; k < n; k++)
+    g_string_append_printf (text, "%s%s", k ? "\t" : "", cells[k]);
+}
+
 /* ---- paragraphs ---- */
 
 /* Joins @next to @para, which ends with a line break. A trailing hyphen either
@@ -371,6 +460,7 @@ build_paras (Importer *imp, GArray *indices)
   GString *current = NULL;
   Para para = { 0 };
   Line *prev = NULL;
+  Line *row_line = NULL; /* the first line of the current table row */
   double list_x = 0;
   g_autofree char *marker_text = NULL; /* "1. " of the current list entry */
   guint glued = 0;
@@ -404,6 +494,14 @@ build_paras (Importer *imp, GArray *indices)
               && line->pdf->y0 - prev->pdf->y0 <= 1.55 * MAX (line->pdf->size, 6.0) && !ends_sentence (prev->pdf->text)
               && fabs (line->pdf->x0 - prev->pdf->x0) < 2.0)
             marker = FALSE;
+          /* The rest of a table cell that wrapped goes into that cell. */
+          if (current != NULL && para.kind == PARA_ROW && line->skip == 0 && continues_row (row_line, prev, line))
+            {
+              append_to_row (current, row_line, line);
+              line->used = TRUE;
+              prev = line;
+              continue;
+            }
           row = !marker && strchr (text, '\t') != NULL;
           if (prev != NULL && current != NULL && !marker && !row && para.kind != PARA_ROW)
             {
@@ -462,6 +560,7 @@ build_paras (Importer *imp, GArray *indices)
           para.page = line->pdf->page + 1;
           current = g_string_new (marker ? rest : LINE_TEXT (line));
           list_x = line->pdf->x0;
+          row_line = para.kind == PARA_ROW && line->skip == 0 ? line : NULL;
           g_free (marker_text);
           marker_text = marker ? g_strndup (LINE_TEXT (line), rest - LINE_TEXT (line)) : NULL;
           para_add_links (&para, line->pdf, line->skip + (marker ? (gsize) (rest - LINE_TEXT (line)) : 0), 0);
@@ -715,6 +814,66 @@ read_vote_line (RefDecision *decision, const char *text, RefVote **building)
   return FALSE;
 }
 
+/* Equal after white space is collapsed. */
+static gboolean
+same_words (const char *a, const char *b)
+{
+  g_auto (GStrv) wa = g_strsplit_set (a, " \t\n", -1);
+  g_auto (GStrv) wb = g_strsplit_set (b, " \t\n", -1);
+  guint i = 0, j = 0;
+
+  for (;;)
+    {
+      while (wa[i] && *wa[i] == '\0')
+        i++;
+      while (wb[j] && *wb[j] == '\0')
+        j++;
+      if (wa[i] == NULL || wb[j] == NULL)
+        return wa[i] == NULL && wb[j] == NULL;
+      if (!g_str_equal (wa[i], wb[j]))
+        return FALSE;
+      i++;
+      j++;
+    }
+}
+
+/* Whether the vote line @text, read into a vote record, is printed back in the same
+ * words. Minutes are a record: a line that the record would reword ("Undlod at
+ * stemme: Ø (1)", "For stemte: 6 (A, V, C og F)") stays text as printed. */
+static gboolean
+vote_line_reads_back (const char *text)
+{
+  g_autoptr (RefDecision) scratch = ref_decision_new ();
+  RefVote *vote = NULL;
+
+  if (!read_vote_line (scratch, text, &vote))
+    return TRUE; /* not a vote line: nothing to reword */
+  for (RefVoteChoice c = REF_VOTE_CHOICE_FOR; c <= REF_VOTE_CHOICE_ABSTAIN; c++)
+    {
+      g_autofree char *line = ref_format_vote_line (vote, c);
+      if (line != NULL)
+        return same_words (line, text);
+    }
+  return FALSE;
+}
+
+/* The statement a lead sentence (@m, a match of REF_VOCAB_STATEMENT_LEAD) opens;
+ * NULL when the record would word the lead otherwise ("X ønskede følgende ført til
+ * protokol:"): then it stays text, as printed. */
+static RefStatement *
+statement_from_lead (GMatchInfo *m, const char *text)
+{
+  g_autofree char *by = ref_pdf_vocab_group (m, "by"), *what = ref_pdf_vocab_group (m, "what");
+  g_autoptr (RefStatement) st = ref_statement_new ();
+  g_autofree char *lead = NULL;
+
+  ref_statement_set_kind (st, g_str_has_prefix (what, "mindretal") ? REF_STATEMENT_KIND_MINORITY
+                                                                    : REF_STATEMENT_KIND_PROTOCOL);
+  ref_statement_set_by (st, by);
+  lead = ref_format_statement_lead (st);
+  return lead != NULL && same_words (lead, text) ? g_steal_pointer (&st) : NULL;
+}
+
 static void
 append_paragraph (RefText *text, const char *paragraph)
 {
@@ -736,14 +895,21 @@ read_decision (ItemReader *r, GArray *paras)
   RefVote *vote = NULL;
   RefStatement *statement = NULL; /* the statement paragraphs are going to */
   g_autoptr (RefText) statement_text = NULL;
-  gboolean structured = FALSE;
+  gboolean structured = FALSE, votes_as_printed = FALSE;
+
+  /* One vote line that the record would reword keeps all of them as printed, in
+   * their order. */
+  for (guint i = 0; i < paras->len && !votes_as_printed; i++)
+    if (g_array_index (paras, Para, i).kind == PARA_TEXT && !vote_line_reads_back (g_array_index (paras, Para, i).text))
+      votes_as_printed = TRUE;
 
   for (guint i = 0; i < paras->len; i++)
     {
       Para *p = &g_array_index (paras, Para, i);
       g_autoptr (GMatchInfo) m = NULL;
+      g_autoptr (RefStatement) opened = NULL;
 
-      if (p->kind == PARA_TEXT && read_vote_line (r->decision, p->text, &vote))
+      if (p->kind == PARA_TEXT && !votes_as_printed && read_vote_line (r->decision, p->text, &vote))
         {
           structured = TRUE;
           continue;
@@ -764,20 +930,14 @@ read_decision (ItemReader *r, GArray *paras)
           continue;
         }
       words += ref_pdf_text_count_chars (p->text) / 6;
-      if (g_regex_match (statement_lead, p->text, 0, &m))
+      if (g_regex_match (statement_lead, p->text, 0, &m) && (opened = statement_from_lead (m, p->text)) != NULL)
         {
-          g_autofree char *by = ref_pdf_vocab_group (m, "by"), *what = ref_pdf_vocab_group (m, "what");
-          g_autoptr (RefStatement) st = ref_statement_new ();
-
           if (statement != NULL)
             ref_statement_set_text (statement, statement_text);
           g_clear_pointer (&statement_text, ref_text_unref);
-          ref_statement_set_kind (st, g_str_has_prefix (what, "mindretal") ? REF_STATEMENT_KIND_MINORITY
-                                                                            : REF_STATEMENT_KIND_PROTOCOL);
-          ref_statement_set_by (st, by);
-          ref_statement_set_participant (st, ref_pdf_match_participant (r->imp->meeting, by));
-          ref_list_store_append (G_LIST_STORE (ref_decision_get_statements (r->decision)), st);
-          statement = st;
+          ref_statement_set_participant (opened, ref_pdf_match_participant (r->imp->meeting, ref_statement_get_by (opened)));
+          ref_list_store_append (G_LIST_STORE (ref_decision_get_statements (r->decision)), opened);
+          statement = opened;
           statement_text = ref_text_new ();
           structured = TRUE;
           continue;
@@ -861,6 +1021,72 @@ read_decision (ItemReader *r, GArray *paras)
   r->imp->decisions++;
   if (words > 150)
     r->imp->long_decisions++;
+}
+
+/* Which column of a table's header row says what: -1 when none does. */
+static int
+decision_column (GStrv header, RefVocabPattern pattern)
+{
+  for (guint c = 0; header[c]; c++)
+    {
+      g_autofree char *cell = g_strstrip (g_strdup (header[c]));
+      if (ref_pdf_vocab_match (pattern, cell, NULL))
+        return (int) c;
+    }
+  return -1;
+}
+
+/* The decisions of every meeting as a table, one row each ("Udvalg | Dato |
+ * Beslutning"): a decision per row, with body and date from their columns. What
+ * follows the table belongs to the last one. Returns FALSE, taking nothing, when
+ * the part does not start with such a table. */
+static gboolean
+read_decision_table (ItemReader *r, GArray *paras)
+{
+  g_auto (GStrv) header = NULL;
+  int body_col, date_col, text_col;
+  guint rows = 0;
+  RefDecision *first = r->decision;
+
+  if (paras->len < 2 || g_array_index (paras, Para, 0).kind != PARA_ROW)
+    return FALSE;
+  header = g_strsplit (g_array_index (paras, Para, 0).text, "\t", -1);
+  body_col = decision_column (header, REF_VOCAB_DECISION_COLUMN_BODY);
+  date_col = decision_column (header, REF_VOCAB_DECISION_COLUMN_DATE);
+  text_col = decision_column (header, REF_VOCAB_DECISION_COLUMN_TEXT);
+  if (text_col < 0 || (body_col < 0 && date_col < 0) || g_array_index (paras, Para, 1).kind != PARA_ROW)
+    return FALSE;
+
+  for (guint i = 1; i < paras->len && g_array_index (paras, Para, i).kind == PARA_ROW; i++)
+    rows = i;
+  for (guint i = 1; i <= rows; i++)
+    {
+      g_auto (GStrv) cells = g_strsplit (g_array_index (paras, Para, i).text, "\t", -1);
+      guint n = g_strv_length (cells);
+      g_autoptr (GArray) own = g_array_new (FALSE, TRUE, sizeof (Para));
+      g_autoptr (RefDecision) decision = i == 1 ? g_object_ref (first) : ref_decision_new ();
+      Para text = { PARA_TEXT, 0, (guint) text_col < n ? g_strstrip (cells[text_col]) : (char *) "", FALSE,
+                    g_array_index (paras, Para, i).page, NULL };
+      int y, mo, d;
+
+      if (body_col >= 0 && (guint) body_col < n && *g_strstrip (cells[body_col]))
+        ref_decision_set_deciding_body (decision, cells[body_col]);
+      if (date_col >= 0 && (guint) date_col < n && ref_pdf_parse_danish_date (cells[date_col], &y, &mo, &d, NULL))
+        {
+          g_autoptr (GDateTime) dt = ref_pdf_date_time (y, mo, d, 0);
+          ref_decision_set_date (decision, dt);
+        }
+      g_array_append_val (own, text);
+      /* (The Paras' texts belong to @paras and @cells.) */
+      if (i == rows)
+        g_array_append_vals (own, &g_array_index (paras, Para, rows + 1), paras->len - rows - 1);
+      r->decision = decision;
+      read_decision (r, own);
+      ref_agenda_item_add_decision (r->item, decision);
+      g_array_set_size (own, 0);
+    }
+  r->decision = first;
+  return TRUE;
 }
 
 /* One attachment per line: a line continues the one above only when that one ran to
@@ -1206,6 +1432,8 @@ finish_part (ItemReader *r, const char *heading)
       ref_agenda_item_set_recommendation (r->item, r->recommendation);
       break;
     case PART_DECISION:
+      if (read_decision_table (r, paras))
+        break;
       read_decision (r, paras);
       ref_agenda_item_add_decision (r->item, r->decision);
       break;
@@ -1328,6 +1556,24 @@ start_part (ItemReader *r, const char *heading, Line *line, RefCaption *caption)
     ref_section_set_level (r->section, 2);
 }
 
+/* The caption of the part just started went on in the next line ("Økonomiske
+ * konsekvenser og" / "finansiering"): the part starts again under the whole
+ * caption, which the vocabulary may know where its first line alone was not. The
+ * part's lines so far stay. */
+static void
+restart_part (ItemReader *r, const char *heading, Line *line)
+{
+  if (r->caption.role == REF_CAPTION_NONE)
+    r->imp->captions_unknown--;
+  r->imp->captions--;
+  g_ptr_array_remove_index (r->headings, r->headings->len - 1);
+  g_clear_object (&r->section);
+  g_clear_object (&r->recommendation);
+  g_clear_object (&r->decision);
+  ref_pdf_caption_clear (&r->caption);
+  start_part (r, heading, line, NULL);
+}
+
 static gboolean
 starts_absence (const char *text)
 {
@@ -1359,8 +1605,46 @@ ends_decision (ItemReader *r, Line *line)
     return FALSE;
   if (starts_vote_line (LINE_TEXT (line)) || match_list_marker (LINE_TEXT (line), &kind, &number, &rest))
     return FALSE;
+  /* The rest of a cell of the table above. */
+  if (r->lines->len > 0)
+    {
+      Line *prev = importer_line (r->imp, g_array_index (r->lines, guint, r->lines->len - 1));
+      Line *row = NULL;
+      for (guint k = r->lines->len; k > 0 && row == NULL; k--)
+        {
+          Line *l = importer_line (r->imp, g_array_index (r->lines, guint, k - 1));
+          if (l->skip == 0 && l->pdf->cells->len > 1)
+            row = l;
+        }
+      if (continues_row (row, prev, line))
+        return FALSE;
+    }
   return fabs (line->pdf->size - first->pdf->size) > 0.6 || line->pdf->italic != first->pdf->italic
          || (strchr (LINE_TEXT (line), '\t') != NULL) != (strchr (LINE_TEXT (first), '\t') != NULL);
+}
+
+/* Lines among the items that belong to the meeting, not to the item they follow:
+ * "Mødet sluttede kl. 20.10" after the last item, and the headings of the agenda's
+ * parts ("Lukket dagsorden"), after which the items are closed. */
+static gboolean
+is_meeting_furniture (Importer *imp, Line *line)
+{
+  const char *text = line->pdf->text;
+
+  if (g_utf8_strlen (text, -1) > 60)
+    return FALSE;
+  if (ref_pdf_vocab_match (REF_VOCAB_MEETING_ENDED, text, NULL))
+    {
+      ref_pdf_read_meeting_end (imp, text);
+      return TRUE;
+    }
+  if ((line->pdf->bold || line->pdf->size > imp->body_size + 0.9) && ref_pdf_vocab_match (REF_VOCAB_TOC_PART, text, NULL)
+      && !is_known_caption (text))
+    {
+      imp->closed_part = ref_pdf_vocab_match (REF_VOCAB_TOC_CLOSED_PART, text, NULL);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 void
@@ -1369,6 +1653,7 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
   ItemReader r = { 0 };
   Line *prev = NULL;
   Line *heading_line = NULL;
+  Line *margin_line = NULL; /* the last line with a caption in the margin column */
   g_autofree char *heading = NULL;
 
   r.imp = imp;
@@ -1388,6 +1673,11 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
       if (line->role != ROLE_BODY)
         continue;
       line->skip = 0;
+      if (is_meeting_furniture (imp, line))
+        {
+          line->used = TRUE;
+          continue;
+        }
       /* An absence line runs to the end of its paragraph. */
       if (r.absence->len > 0)
         {
@@ -1411,6 +1701,50 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
           prev = line;
           continue;
         }
+      /* "Sagsbeskrivelse ⇥ Lokalplanen giver …": the caption in the margin column
+       * starts a part (or goes on with the caption of the line above); the rest of
+       * the line is text. */
+      {
+        g_autofree char *label = NULL;
+
+        if ((skip = margin_caption (imp, line, &label)) > 0)
+          {
+            RefPdfCell *cell = &g_array_index (line->pdf->cells, RefPdfCell, 0);
+            RefPdfCell *above = margin_line ? &g_array_index (margin_line->pdf->cells, RefPdfCell, 0) : NULL;
+
+            g_autofree char *joined = heading ? g_strconcat (heading, " ", label, NULL) : NULL;
+
+            /* Wrapped: right below an unknown caption, and no caption of its own unless
+             * the two lines make a known one. */
+            if (above != NULL && heading != NULL && margin_line->pdf->page == line->pdf->page && fabs (above->x0 - cell->x0) < 2
+                && line->pdf->y0 - margin_line->pdf->y0 < 1.6 * line->pdf->size && !is_known_caption (heading)
+                && (!is_known_caption (label) || is_known_caption (joined)))
+              {
+                g_free (heading);
+                heading = g_steal_pointer (&joined);
+                restart_part (&r, heading, line);
+              }
+            else
+              {
+                finish_part (&r, heading);
+                g_free (heading);
+                heading = g_steal_pointer (&label);
+                start_part (&r, heading, line, NULL);
+              }
+            heading_line = NULL;
+            margin_line = line;
+            line->used = TRUE;
+            if (line->pdf->text[skip] != '\0')
+              {
+                line->skip = skip;
+                if (r.first_line == NULL)
+                  r.first_line = line;
+                g_array_append_val (r.lines, i);
+              }
+            prev = line;
+            continue;
+          }
+      }
       /* "Indstilling: …": the caption starts a part, the rest of the line is its
        * first text. */
       if ((skip = inline_caption (line, &caption)) > 0)
@@ -1436,10 +1770,7 @@ ref_pdf_read_item_body (Importer *imp, RefAgendaItem *item, guint first, guint l
               char *joined = g_strconcat (heading, " ", line->pdf->text, NULL);
               g_free (heading);
               heading = joined;
-              g_free (g_ptr_array_index (r.headings, r.headings->len - 1));
-              g_ptr_array_index (r.headings, r.headings->len - 1) = g_strdup (heading);
-              if (r.section != NULL)
-                ref_section_set_heading (r.section, heading);
+              restart_part (&r, heading, heading_line);
               line->used = TRUE;
               prev = line;
               continue;

@@ -64,6 +64,24 @@ is_toc_entry_line (Line *line)
          && (strchr (line->pdf->text, '\t') || strstr (line->pdf->text, "...") || strstr (line->pdf->text, "…"));
 }
 
+/* The heading of a table of contents that the vocabulary does not know ("Oversigt
+ * over punkter"): the line right above its first entry, on the same page, set as a
+ * heading and short. It is no part of the meeting's header. */
+static void
+mark_toc_heading (Importer *imp, guint first_entry)
+{
+  Line *entry = importer_line (imp, first_entry);
+  Line *above;
+
+  if (first_entry == 0)
+    return;
+  above = importer_line (imp, first_entry - 1);
+  if (above->role == ROLE_BODY && above->pdf->page == entry->pdf->page && g_utf8_strlen (above->pdf->text, -1) <= 60
+      && above->pdf->cells->len == 1 && (above->pdf->bold || above->pdf->size > entry->pdf->size + 1)
+      && !ref_pdf_vocab_match (REF_VOCAB_TOC_PART, above->pdf->text, NULL))
+    above->role = ROLE_TOC;
+}
+
 /* Where the table of contents starts: its heading, or else the first run of lines
  * ending in page numbers behind leaders or tabs. G_MAXUINT when there is none. */
 static guint
@@ -88,7 +106,10 @@ find_toc_start (Importer *imp, guint limit)
       for (guint j = i; j < limit && j < i + 4; j++)
         run += is_toc_entry_line (importer_line (imp, j));
       if (is_toc_entry_line (importer_line (imp, i)) && run >= 2)
-        return i;
+        {
+          mark_toc_heading (imp, i);
+          return i;
+        }
     }
   return G_MAXUINT;
 }

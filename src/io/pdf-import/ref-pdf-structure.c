@@ -7,8 +7,11 @@
  * What a PDF says about its own structure, where its producer wrote it down: the
  * outline (bookmarks: word processors make one entry per heading, case systems one
  * per agenda item) and, in a tagged PDF, the headings of the structure tree. Both
- * are the strongest signals there are for where items begin; neither is present in
- * every PDF, so the importer uses them when they are and does without otherwise.
+ * are strong signals for where items begin; neither is present in every PDF, so the
+ * importer uses them when they are and does without otherwise. The outline is
+ * cheap to read and always read; the structure tree's headings are costly (see
+ * read_headings) and read only for a document with neither a table of contents nor
+ * an outline.
  */
 
 /* Outlines and structure trees of damaged or hostile files can be deep and wide;
@@ -149,9 +152,20 @@ heading_level (PopplerStructureElementKind kind)
     }
 }
 
+/* A heading element found in the tree, its text not yet read. */
+typedef struct {
+  PopplerStructureElement *element;
+  guint level;
+} FoundHeading;
+
 static void
-read_structure_level (PopplerStructureElementIter *iter, guint depth, GPtrArray *out, guint *visited,
-                      GCancellable *cancellable)
+found_heading_clear (gpointer data)
+{
+  g_clear_object (&((FoundHeading *) data)->element);
+}
+
+static void
+find_headings (PopplerStructureElementIter *iter, guint depth, GArray *found, guint *visited, GCancellable *cancellable)
 {
   if (depth >= 4 * MAX_DEPTH)
     return;
@@ -162,7 +176,7 @@ read_structure_level (PopplerStructureElementIter *iter, guint depth, GPtrArray 
 
       if (element == NULL)
         continue;
-      if (++*visited > 20 * MAX_ENTRIES || out->len >= MAX_ENTRIES || g_cancellable_is_cancelled (cancellable))
+      if (++*visited > 20 * MAX_ENTRIES || found->len >= MAX_ENTRIES || g_cancellable_is_cancelled (cancellable))
         {
           g_object_unref (element);
           return;
@@ -170,23 +184,16 @@ read_structure_level (PopplerStructureElementIter *iter, guint depth, GPtrArray 
       level = heading_level (poppler_structure_element_get_kind (element));
       if (level != G_MAXUINT)
         {
-          g_autofree char *text = poppler_structure_element_get_text (element, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
-          g_autofree char *title = clean_title (text);
-
-          if (*title != '\0')
-            {
-              RefPdfTaggedHeading *h = g_new0 (RefPdfTaggedHeading, 1);
-              h->level = level;
-              h->text = g_steal_pointer (&title);
-              g_ptr_array_add (out, h);
-            }
+          FoundHeading h = { g_steal_pointer (&element), level };
+          g_array_append_val (found, h);
+          continue;
         }
-      else if (!poppler_structure_element_is_content (element))
+      if (!poppler_structure_element_is_content (element))
         {
           PopplerStructureElementIter *child = poppler_structure_element_iter_get_child (iter);
           if (child != NULL)
             {
-              read_structure_level (child, depth + 1, out, visited, cancellable);
+              find_headings (child, depth + 1, found, visited, cancellable);
               poppler_structure_element_iter_free (child);
             }
         }
@@ -195,12 +202,52 @@ read_structure_level (PopplerStructureElementIter *iter, guint depth, GPtrArray 
   while (poppler_structure_element_iter_next (iter));
 }
 
+/* The headings of the structure tree with their texts. Poppler finds an element's
+ * text by running through its page's whole content once per piece of content
+ * (about a millisecond for a page of minutes), so a tagged PDF with a heading for
+ * every caption would cost far more than reading its text. The levels are read
+ * from the top down (H, H1, H2 …) as long as a level's headings fit into a budget
+ * of two a page (at least eight): the upper levels, the items, are what the
+ * structure tells best; captions below them the typography and the vocabulary
+ * tell as well. */
+static void
+read_headings (GArray *found, guint n_pages, GPtrArray *out, GCancellable *cancellable)
+{
+  guint budget = MAX (8, 2 * n_pages), deepest = 0, taken = 0;
+
+  for (guint level = 0; level <= 6; level++)
+    {
+      guint n = 0;
+      for (guint i = 0; i < found->len; i++)
+        n += g_array_index (found, FoundHeading, i).level == level;
+      if (taken + n > budget)
+        break;
+      taken += n;
+      deepest = level;
+    }
+  for (guint i = 0; i < found->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      FoundHeading *h = &g_array_index (found, FoundHeading, i);
+      g_autofree char *text = NULL, *title = NULL;
+
+      if (h->level > deepest)
+        continue;
+      text = poppler_structure_element_get_text (h->element, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
+      title = clean_title (text);
+      if (*title != '\0')
+        {
+          RefPdfTaggedHeading *heading = g_new0 (RefPdfTaggedHeading, 1);
+          heading->level = h->level;
+          heading->text = g_steal_pointer (&title);
+          g_ptr_array_add (out, heading);
+        }
+    }
+}
+
 void
 ref_pdf_read_structure (PopplerDocument *document, RefPdfText *text, GCancellable *cancellable)
 {
   PopplerIndexIter *index = poppler_index_iter_new (document);
-  PopplerStructureElementIter *tree = poppler_structure_element_iter_new (document);
-  guint visited = 0;
 
   text->outline = g_ptr_array_new_with_free_func (outline_entry_free);
   text->tagged_headings = g_ptr_array_new_with_free_func (tagged_heading_free);
@@ -209,9 +256,19 @@ ref_pdf_read_structure (PopplerDocument *document, RefPdfText *text, GCancellabl
       read_outline_level (document, index, 0, text->outline, cancellable);
       poppler_index_iter_free (index);
     }
-  if (tree != NULL)
-    {
-      read_structure_level (tree, 0, text->tagged_headings, &visited, cancellable);
-      poppler_structure_element_iter_free (tree);
-    }
+}
+
+void
+ref_pdf_read_tagged_headings (PopplerDocument *document, RefPdfText *text, GCancellable *cancellable)
+{
+  PopplerStructureElementIter *tree = poppler_structure_element_iter_new (document);
+  g_autoptr (GArray) found = g_array_new (FALSE, TRUE, sizeof (FoundHeading));
+  guint visited = 0;
+
+  if (tree == NULL)
+    return;
+  g_array_set_clear_func (found, found_heading_clear);
+  find_headings (tree, 0, found, &visited, cancellable);
+  read_headings (found, poppler_document_get_n_pages (document), text->tagged_headings, cancellable);
+  poppler_structure_element_iter_free (tree);
 }

@@ -74,8 +74,11 @@ gsize       ref_pdf_text_count_chars (const char *text);
 /* The text of cell @index of @line (a new string). */
 char       *ref_pdf_line_cell_text (const RefPdfLine *line, guint index);
 
-/* ref-pdf-structure.c: the outline and the tagged headings into @text. */
+/* ref-pdf-structure.c: the outline into @text (ref_pdf_text_extract reads it). */
 void        ref_pdf_read_structure (PopplerDocument *document, RefPdfText *text, GCancellable *cancellable);
+/* The headings of a tagged PDF's structure tree into @text: costly (poppler runs
+ * through a page's content for each), so read only when asked, and bounded. */
+void        ref_pdf_read_tagged_headings (PopplerDocument *document, RefPdfText *text, GCancellable *cancellable);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefPdfText, ref_pdf_text_free)
 

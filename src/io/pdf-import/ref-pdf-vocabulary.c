@@ -22,6 +22,10 @@
 #define CASE_VALUE                                                                                                     \
   "(?:\\d{2}\\.\\d{2}\\.\\d{2}(?:-[A-ZÆØÅ]\\d{2})?(?:-\\d+){1,3}|\\d{2}/\\d{1,7}(?:-\\d+)?|\\d{4}[-/]\\d{3,8}"          \
   "|[A-ZÆØÅ]{2,6}-\\d{4}-\\d{3,8})"
+/* The labels of case and document numbers. */
+#define CASE_LABELS                                                                                                    \
+  "(?:Sagsnr\\.?|Sags\\s+nr\\.?|Sag\\s+nr\\.?\\s*(?=:)|Sagsnummer|Sags\\s*-?\\s*ID|Sag\\s+ID|J\\.\\s*nr\\.?"                 \
+  "|Journalnr\\.?|Journal\\s+nr\\.?|Dok\\.\\s*nr\\.?|Dokumentnr\\.?|Acadre\\s+sagsnr\\.?)"
 #define MONTHS "(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
 
 typedef struct {
@@ -47,12 +51,14 @@ static const PatternEntry patterns[REF_VOCAB_N] = {
   [REF_VOCAB_MONTH_START] = { "^" MONTHS "\\b", CI },
 
   [REF_VOCAB_CASE_NUMBER] = { "^(?:Sags?\\s*nr\\.?:?\\s*)?(?<value>" CASE_VALUE ")$", 0 },
-  [REF_VOCAB_CASE_LABELLED] = { "^(?:Sagsnr\\.?|Sags\\s+nr\\.?|Sag\\s+nr\\.?\\s*(?=:)|Sagsnummer|Sags\\s*-?\\s*ID|Sag\\s+ID|J\\.\\s*nr\\.?|Journalnr\\.?"
-                                "|Journal\\s+nr\\.?|Dok\\.\\s*nr\\.?|Dokumentnr\\.?|Acadre\\s+sagsnr\\.?)\\s*:?\\s*"
-                                "(?<value>[\\p{L}\\d][\\p{L}\\d./-]*\\d)(?:\\s*(?:[|·•,;]|\\t|\\s{2,})\\s*(?<rest>.*))?$",
+  /* What follows the number: after a separator, or another label ("Sagsnr.: 23/00045
+   * Dok.nr.: 150112/23"). */
+  [REF_VOCAB_CASE_LABELLED] = { "^" CASE_LABELS "\\s*:?\\s*(?<value>[\\p{L}\\d][\\p{L}\\d./-]*\\d)"
+                                "(?:(?:\\s*(?:[|·•,;]|\\t|\\s{2,})\\s*|\\s+(?=" CASE_LABELS "))(?<rest>.*))?$",
                                 CI },
 
-  [REF_VOCAB_PAGE_NUMBER] = { "^(?:Side|Page|s\\.)?\\s*\\d+(?:\\s*(?:af|/|of)\\s*\\d+)?$", CI },
+  /* "Side 3 af 20", "3 of 20", and front matter numbered "ii". */
+  [REF_VOCAB_PAGE_NUMBER] = { "^(?:Side|Page|s\\.)?\\s*(?:\\d+|[ivxlc]{1,7})(?:\\s*(?:af|/|of)\\s*\\d+)?$", CI },
   [REF_VOCAB_TOC_HEADING] = { "^(?:Indholdsfortegnelse|Indhold|Dagsordensoversigt|Oversigt|Punkter på dagsordenen|Sagsliste"
                               "|Indholdsliste)\\s*:?$",
                               CI },
@@ -95,9 +101,15 @@ static const PatternEntry patterns[REF_VOCAB_N] = {
                                  "(?:i|under) (?:punkt|pkt\\.?)\\s*(?<item>\\d{1,4})",
                                  CI },
   [REF_VOCAB_SUBSTITUTE_HEADER] = { "^(?<absent>.+?)\\s+-\\s+(?<standin>.+?)\\s+mødte som (?:stedfortræder|suppleant)", CI },
-  [REF_VOCAB_MOVEMENTS] = { "^(?<name>.+?)\\s+(?<rest>(?:forlod|kom) .+)$", 0 },
-  [REF_VOCAB_MOVEMENT] = { "^(?<verb>forlod (?:mødet|det igen)|kom (?:til mødet|tilbage|igen))"
-                           "(?:\\s+kl\\.?\\s*(?<time>\\d{1,2}[.:]\\d{2}))?(?:\\s+(?<when>før|under|i)\\s+punkt\\s+(?<item>\\d{1,4}))?$",
+  [REF_VOCAB_SUBSTITUTE_ENTRY] = { "^(?<standin>.+?)\\s+(?:(?:mødte|deltog)\\s+(?:som\\s+)?(?:stedfortræder|suppleant)"
+                                  "|deltog\\s+i\\s+stedet)\\s+for\\s+(?<absent>.+?)\\.?$",
+                                  0 },
+  [REF_VOCAB_MOVEMENTS] = { "^(?<name>.+?)\\s+(?<rest>(?:forlod|kom|ankom|deltog fra) .+)$", 0 },
+  /* "forlod mødet kl. 18.40 under punkt 2", "kom tilbage før punkt 5", "deltog fra
+   * punkt 3" (came before item 3). */
+  [REF_VOCAB_MOVEMENT] = { "^(?<verb>forlod (?:mødet|det igen)|kom (?:til mødet|tilbage|igen)|ankom|deltog(?=\\s+fra\\b))"
+                           "(?:\\s+kl\\.?\\s*(?<time>\\d{1,2}[.:]\\d{2}))?"
+                           "(?:\\s+(?<when>før|under|i|fra(?: og med)?)\\s+(?:punkt|pkt\\.?)\\s*(?<item>\\d{1,4}))?\\.?$",
                            CI },
 
   [REF_VOCAB_DATE_ISO] = { "(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})", 0 },
@@ -146,6 +158,11 @@ static const PatternEntry patterns[REF_VOCAB_N] = {
                                 "\\s*[:.\\-–]\\s*(?<text>\\S.*)$",
                                 0 },
   [REF_VOCAB_GENITIVE_BODY] = { "^(?<body>.+(?:et|en))s$", 0 },
+  /* The columns of a table of decisions, one row per meeting: "Udvalg | Dato |
+   * Beslutning". */
+  [REF_VOCAB_DECISION_COLUMN_BODY] = { "^(?:Udvalg|Organ|Behandlet af|Instans|Myndighed|Politisk udvalg|Mødeforum)$", CI },
+  [REF_VOCAB_DECISION_COLUMN_DATE] = { "^(?:Dato|Mødedato|Behandlet den|Møde)$", CI },
+  [REF_VOCAB_DECISION_COLUMN_TEXT] = { "^(?:Beslutning(?:er)?|Afgørelse|Resultat|Udfald)$", CI },
   [REF_VOCAB_SUSPENDED_COMPOUND] = { "^(?:og|eller|samt|til|end|&)$", 0 },
 };
 

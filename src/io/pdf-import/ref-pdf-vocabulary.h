@@ -55,6 +55,7 @@ typedef enum {
   REF_VOCAB_ATTENDED_ITEMS,     /* "X deltog ved punkterne 82, 88 og 89" */
   REF_VOCAB_ATTENDED_UNTIL,     /* "X deltog til kl. 18.40 i punkt 2" */
   REF_VOCAB_SUBSTITUTE_HEADER,  /* "X (V) - Y (V) mødte som stedfortræder" */
+  REF_VOCAB_SUBSTITUTE_ENTRY,   /* "Y (A) mødte som stedfortræder for X" in a list of members */
   REF_VOCAB_MOVEMENTS,          /* "X forlod mødet …" */
   REF_VOCAB_MOVEMENT,           /* one movement phrase */
   /* dates and times */
@@ -85,6 +86,9 @@ typedef enum {
   REF_VOCAB_ROUTE_SEPARATOR,    /* between the bodies of a "Sagsgang" */
   REF_VOCAB_HISTORY_ENTRY,      /* "Økonomiudvalget, 19.05.2020, pkt. 12: Orienteret." */
   REF_VOCAB_GENITIVE_BODY,      /* "Byrådets" → "Byrådet" */
+  REF_VOCAB_DECISION_COLUMN_BODY, /* a table of decisions: the column naming the body */
+  REF_VOCAB_DECISION_COLUMN_DATE, /* … the date */
+  REF_VOCAB_DECISION_COLUMN_TEXT, /* … the decision */
   REF_VOCAB_SUSPENDED_COMPOUND, /* "og" after "Sundheds-": the hyphen belongs to the word */
   REF_VOCAB_N
 } RefVocabPattern;

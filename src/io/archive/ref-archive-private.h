@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ref-archive-index.h"
+
+G_BEGIN_DECLS
+
+/* The FTS5 tokenizer the index uses: words (runs of letters and digits) folded to
+ * lower case and stemmed with Snowball's Danish algorithm. */
+#define REF_ARCHIVE_TOKENIZER "referent_danish"
+
+/* Makes the tokenizer known to @db; needed on every connection before the FTS table
+ * is used. */
+gboolean    ref_archive_register_tokenizer (sqlite3 *db, GError **error);
+
+/* The distinct stems of the words of @text, as the index has them. (transfer full) */
+GPtrArray  *ref_archive_stem_words (const char *text);
+/* How many words the documents this thread indexed since the last call had (FTS5
+ * counts the same); and starts counting again. */
+guint       ref_archive_take_document_words (void);
+fts5_api   *ref_archive_fts5_api (sqlite3 *db);
+
+/* Ranking (ref-archive-rank.c): what the rank function and the filters need of every
+ * item, in memory; and one query's ranking: its filters and its phrases. */
+typedef struct _RefArchiveRows RefArchiveRows;
+typedef struct _RefArchiveRanking RefArchiveRanking;
+
+gboolean           ref_archive_register_rank (sqlite3 *db, RefArchiveIndex *index, GError **error);
+RefArchiveRows    *ref_archive_rows_load (sqlite3 *db, int *rc);
+void               ref_archive_rows_free (RefArchiveRows *rows);
+/* The rows of the index as it is now: loaded on first use and again after the index
+ * changed. (transfer none) */
+RefArchiveRows    *ref_archive_index_get_rows (RefArchiveIndex *self, GError **error);
+/* The rows as last loaded, for the rank function. (transfer none) */
+RefArchiveRows    *ref_archive_index_peek_rows (RefArchiveIndex *self);
+/* @closed: -1 for any, 0 open, 1 closed; the keys as ref_archive_text_key() and
+ * ref_archive_case_key() make them; dates YYYY-MM-DD. */
+RefArchiveRanking *ref_archive_ranking_new (RefArchiveRows *rows, const char *committee_key, const char *from,
+                                            const char *to, const char *case_key, gboolean case_prefix,
+                                            const char *kind, const char *outcome, int closed);
+/* How many items contain each phrase of the query, in FTS5's order of phrases (-1
+ * where unknown); @single_phrase when the query is that one phrase and nothing else. */
+void               ref_archive_ranking_set_phrases (RefArchiveRanking *ranking, const gint64 *doc_counts,
+                                                    int n_phrases, gboolean single_phrase);
+/* The BM25 score of a row from its rank: scaled by the phrase's rarity for a
+ * single-phrase query, once every match was ranked. */
+double             ref_archive_ranking_finish_score (RefArchiveRanking *ranking, double score);
+void               ref_archive_ranking_free (RefArchiveRanking *ranking);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefArchiveRanking, ref_archive_ranking_free)
+
+/* For the query and case-history code: the connection, and an error from it. */
+sqlite3    *ref_archive_index_get_db (RefArchiveIndex *self);
+/* Sets @error from the connection's last error; a damaged database gives
+ * REF_ARCHIVE_ERROR_DAMAGED. Returns FALSE for convenience. */
+gboolean    ref_archive_index_set_error (RefArchiveIndex *self, int rc, GError **error);
+
+/* A case number as compared: without white space, in upper case. (transfer full) */
+char       *ref_archive_case_key (const char *case_number);
+/* A committee name or a title as compared: white space collapsed, case folded.
+ * (transfer full) */
+char       *ref_archive_text_key (const char *text);
+
+G_END_DECLS
