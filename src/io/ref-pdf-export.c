@@ -1592,6 +1592,24 @@ add_names_line (Exporter *ex, GPtrArray *boxes, const char *label, GPtrArray *pe
   *first = FALSE;
 }
 
+/* Whether @p was present for an item before @item. */
+static gboolean
+present_before (RefMeeting *meeting, RefParticipant *p, RefAgendaItem *item)
+{
+  GListModel *items = ref_meeting_get_items (meeting);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (RefAgendaItem) earlier = g_list_model_get_item (items, i);
+
+      if (earlier == item)
+        return FALSE;
+      if (ref_meeting_is_present_for_item (meeting, p, earlier))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 add_attendance (Exporter *ex, GPtrArray *boxes, RefAgendaItem *item)
 {
@@ -1614,6 +1632,11 @@ add_attendance (Exporter *ex, GPtrArray *boxes, RefAgendaItem *item)
       if (ref_agenda_item_is_disqualified (item, p, &left) && left)
         continue;
       if (ref_participant_get_participant_type (p) == REF_PARTICIPANT_TYPE_GUEST && attendance != REF_ATTENDANCE_ABSENT)
+        continue;
+      /* A substitute who comes later in the meeting is not absent before: the
+       * member is, and is listed. */
+      if (ref_participant_get_participant_type (p) == REF_PARTICIPANT_TYPE_SUBSTITUTE
+          && attendance != REF_ATTENDANCE_ABSENT && !present_before (ex->meeting, p, item))
         continue;
       if (attendance == REF_ATTENDANCE_ABSENT)
         g_ptr_array_add (ref_participant_get_notice (p) == REF_NOTICE_WITHOUT ? without_notice : with_notice, p);
