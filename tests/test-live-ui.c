@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include <poppler.h>
+
 #include "ref-live-view.h"
+#include "ref-pdf-export.h"
 #include "ref-phrases.h"
 #include "ref-substitute-dialog.h"
 #include "ref-text-editor.h"
@@ -386,6 +390,161 @@ test_substitute (Fixture *f, gconstpointer data)
   g_assert_true (has_focus (ref_live_view_get_decision_editor (f->view)));
 }
 
+/* The text of item @number's pages of the PDF at @path, as pdftotext reads it: from
+ * the item's destination to the page before the next item's. */
+static char *
+item_pdf_text (const char *path, guint number)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) doc_object = G_OBJECT (poppler_document_new_from_file (uri, NULL, &error));
+  PopplerDocument *doc = POPPLER_DOCUMENT (doc_object);
+  g_autofree char *name = g_strdup_printf ("item-%u", number);
+  g_autofree char *next_name = g_strdup_printf ("item-%u", number + 1);
+  PopplerDest *dest, *next;
+  int first, last;
+  g_autofree char *first_arg = NULL, *last_arg = NULL, *out = NULL;
+  int status = 0;
+
+  g_assert_no_error (error);
+  dest = poppler_document_find_dest (doc, name);
+  g_assert_nonnull (dest);
+  next = poppler_document_find_dest (doc, next_name);
+  first = dest->page_num;
+  last = next != NULL ? MAX (first, next->page_num - 1) : poppler_document_get_n_pages (doc);
+  poppler_dest_free (dest);
+  if (next != NULL)
+    poppler_dest_free (next);
+  first_arg = g_strdup_printf ("%d", first);
+  last_arg = g_strdup_printf ("%d", last);
+  {
+    const char *argv[] = { "pdftotext", "-f", first_arg, "-l", last_arg, path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
+                                 &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The "Fraværende:" line of @text without its label, or "" when it has none. */
+static char *
+away_line (const char *text)
+{
+  const char *at = strstr (text, "Fraværende:");
+  const char *end;
+
+  if (at == NULL)
+    return g_strdup ("");
+  at += strlen ("Fraværende:");
+  end = strchr (at, '\n');
+  return g_strstrip (g_strndup (at, end ? (gsize) (end - at) : strlen (at)));
+}
+
+static void
+on_end_requested (RefLiveView *view, gpointer data)
+{
+  ref_live_view_end (view);
+}
+
+/* Issue 18's "done when": ten items with two departures and a substitute, minuted
+ * with the keyboard only; the exported PDF shows the right absence lines per item
+ * with no manual edit. */
+static void
+test_end_to_end (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  RefSubstituteDialog *dialog = NULL;
+  const char *expected_away[11] = { NULL };
+  RefParticipant *s;
+
+  SKIP_WITHOUT_X11 (f);
+  g_signal_connect (f->view, "end-requested", G_CALLBACK (on_end_requested), NULL);
+  /* 1 and 2: standard phrases and typing. */
+  ref_input_key (GDK_KEY_1, GDK_ALT_MASK);
+  ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  ref_input_type ("Drøftet.");
+  ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  /* 3: Bo Bech leaves before it is dealt with. */
+  clock_minutes = 14 * 60 + 20;
+  ref_input_key (GDK_KEY_F6, 0);
+  ref_input_key (GDK_KEY_Right, 0);
+  ref_input_key (GDK_KEY_Return, 0);
+  ref_input_key (GDK_KEY_Escape, 0);
+  ref_input_key (GDK_KEY_3, GDK_ALT_MASK);
+  ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  /* 4 */
+  ref_input_key (GDK_KEY_1, GDK_ALT_MASK);
+  ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  /* 5: a substitute comes for Bo before it; Carla Christensen leaves during it. */
+  clock_minutes = 14 * 60 + 45;
+  ref_input_key (GDK_KEY_u, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (REF_IS_SUBSTITUTE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        dialog = REF_SUBSTITUTE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  ref_input_focus_window (GTK_WINDOW (dialog));
+  g_assert_true (ref_substitute_dialog_get_member (dialog) == f->p[1]);
+  ref_input_type ("Søren Suppleant");
+  ref_input_key (GDK_KEY_Return, 0);
+  ref_input_focus_window (f->window);
+  ref_input_type ("Godkendt med den ændring, at sagen genoptages i juni.");
+  clock_minutes = 14 * 60 + 55;
+  /* Home goes to the strip's start; the substitute sits beside Bo. */
+  ref_input_key (GDK_KEY_F6, 0);
+  ref_input_key (GDK_KEY_Home, 0);
+  for (int i = 0; i < 3; i++)
+    ref_input_key (GDK_KEY_Right, 0);
+  g_assert_true (has_focus (ref_live_view_get_participant_widget (f->view, f->p[2])));
+  ref_input_key (GDK_KEY_Return, 0);
+  ref_input_key (GDK_KEY_Escape, 0);
+  ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  /* 6 to 10 */
+  for (guint n = 6; n <= 10; n++)
+    {
+      ref_input_key (GDK_KEY_1, GDK_ALT_MASK);
+      if (n < 10)
+        ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+    }
+  g_assert_true (ref_live_view_get_item (f->view) == item (f, 10));
+  clock_minutes = 15 * 60 + 30;
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "live.end-meeting", NULL);
+  g_assert_nonnull (ref_meeting_get_end (f->meeting));
+
+  s = ref_meeting_find_participant (f->meeting, "Søren Suppleant");
+  g_assert_nonnull (s);
+  g_assert_true (ref_participant_get_substitute_for (s) == f->p[1]);
+  g_assert_cmpint (ref_decision_get_outcome (first_decision (f, 3)), ==, REF_DECISION_OUTCOME_NOTED);
+
+  /* The PDF's lines, item by item: the substitute is not absent before he came. */
+  dir = g_dir_make_tmp ("referent-live-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "referat.pdf", NULL);
+  g_assert_true (ref_pdf_export (f->meeting, pdf, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  expected_away[3] = expected_away[4] = "Bo Bech (V)";
+  /* Carla left during item 5: she was not there for its decision. */
+  for (guint n = 5; n <= 10; n++)
+    expected_away[n] = "Bo Bech (V), Carla Christensen (F)";
+  for (guint n = 1; n <= 10; n++)
+    {
+      g_autofree char *text = item_pdf_text (pdf, n);
+      g_autofree char *away = away_line (text);
+
+      g_test_message ("item %u: Fraværende: %s", n, away);
+      g_assert_cmpstr (away, ==, expected_away[n] ? expected_away[n] : "");
+    }
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -399,6 +558,7 @@ main (int argc, char **argv)
   ADD ("/live/phrases", test_phrases);
   ADD ("/live/movements", test_movements);
   ADD ("/live/substitute", test_substitute);
+  ADD ("/live/end-to-end", test_end_to_end);
 #undef ADD
 
   return g_test_run ();
