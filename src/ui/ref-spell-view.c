@@ -148,14 +148,14 @@ on_delete_range (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *end, Sp
   mark_dirty (sv, start, end);
 }
 
-/* The word the cursor is in or at the end of, while the widget has the focus: it is
+/* The word the cursor is in or at the end of, in the focus widget of its window: it is
  * being typed, and underlining it at every letter would only distract. */
 static gboolean
 is_being_typed (SpellView *sv, const GtkTextIter *start, const GtkTextIter *end)
 {
   GtkTextIter cursor;
 
-  if (!gtk_widget_has_focus (sv->widget))
+  if (!gtk_widget_is_focus (sv->widget))
     return FALSE;
   gtk_text_buffer_get_iter_at_mark (sv->buffer, &cursor, gtk_text_buffer_get_insert (sv->buffer));
   return gtk_text_iter_compare (&cursor, start) >= 0 && gtk_text_iter_compare (&cursor, end) <= 0;
@@ -281,7 +281,7 @@ check_text (SpellView *sv)
   g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n_chars + 1);
   PangoAttrList *list = pango_attr_list_new ();
   int cursor = gtk_editable_get_position (GTK_EDITABLE (sv->text));
-  gboolean focused = gtk_widget_has_focus (GTK_WIDGET (sv->text));
+  gboolean focused = gtk_widget_is_focus (GTK_WIDGET (sv->text));
   int word_start = -1;
 
   sv->text_dirty = FALSE;
