@@ -288,6 +288,35 @@ test_long_text_in_idle (Fixture *f, gconstpointer data)
   g_assert_cmpuint (notified, ==, 0);
 }
 
+/* Every prose field of a form gets checked; numbers, passwords and fields marked
+ * "ref-no-spell-check" do not. */
+static void
+test_attach_tree (Fixture *f, gconstpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = adw_entry_row_new ();
+  GtkWidget *number = gtk_entry_new ();
+  GtkWidget *secret = gtk_password_entry_new ();
+  GtkWidget *marked = gtk_entry_new ();
+  GtkWidget *text = gtk_text_view_new ();
+
+  SKIP_UNLESS_READY (f);
+  g_object_ref_sink (box);
+  gtk_entry_set_input_purpose (GTK_ENTRY (number), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_widget_add_css_class (marked, "ref-no-spell-check");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), secret);
+  gtk_box_append (GTK_BOX (box), marked);
+  gtk_box_append (GTK_BOX (box), text);
+  g_assert_cmpuint (ref_spell_view_attach_tree (box, f->checker), ==, 2);
+  g_assert_true (ref_spell_view_get_checker (title) == f->checker);
+  g_assert_true (ref_spell_view_get_checker (text) == f->checker);
+  g_assert_null (ref_spell_view_get_checker (number));
+  g_assert_null (ref_spell_view_get_checker (marked));
+  g_object_unref (box);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -305,6 +334,7 @@ main (int argc, char **argv)
   ADD ("/spell/suggestion", test_suggestion);
   ADD ("/spell/ignore-and-entry", test_ignore_and_entry);
   ADD ("/spell/long-text-in-idle", test_long_text_in_idle);
+  ADD ("/spell/attach-tree", test_attach_tree);
 #undef ADD
 
   return g_test_run ();

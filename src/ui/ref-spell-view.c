@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include <adwaita.h>
+
 #include "ref-spell-view.h"
 
 #define DATA_KEY "ref-spell-view"
@@ -744,6 +746,39 @@ ref_spell_view_detach (GtkWidget *widget)
   else
     gtk_text_set_extra_menu (sv->text, NULL);
   g_object_set_data (G_OBJECT (widget), DATA_KEY, NULL);
+}
+
+static gboolean
+is_prose_field (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "ref-no-spell-check"))
+    return FALSE;
+  if (GTK_IS_TEXT_VIEW (widget))
+    return gtk_text_view_get_editable (GTK_TEXT_VIEW (widget)) || gtk_text_view_get_cursor_visible (GTK_TEXT_VIEW (widget));
+  if (GTK_IS_ENTRY (widget))
+    return gtk_entry_get_visibility (GTK_ENTRY (widget))
+           && gtk_entry_get_input_purpose (GTK_ENTRY (widget)) == GTK_INPUT_PURPOSE_FREE_FORM;
+  return ADW_IS_ENTRY_ROW (widget) && !ADW_IS_PASSWORD_ENTRY_ROW (widget)
+         && adw_entry_row_get_input_purpose (ADW_ENTRY_ROW (widget)) == GTK_INPUT_PURPOSE_FREE_FORM;
+}
+
+guint
+ref_spell_view_attach_tree (GtkWidget *root, RefSpellChecker *checker)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), 0);
+  g_return_val_if_fail (REF_IS_SPELL_CHECKER (checker), 0);
+
+  if (is_prose_field (root))
+    {
+      ref_spell_view_attach (root, checker);
+      /* An entry's own text child is the entry's, not a field of its own. */
+      return 1;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += ref_spell_view_attach_tree (c, checker);
+  return n;
 }
 
 RefSpellChecker *

@@ -25,6 +25,10 @@ G_BEGIN_DECLS
  * again replaces the checker. */
 void      ref_spell_view_attach (GtkWidget *widget, RefSpellChecker *checker);
 void      ref_spell_view_detach (GtkWidget *widget);
+/* Attaches @checker to every text field below @root (text views, entries and entry
+ * rows; not search, password or number fields, nor those with the CSS class
+ * "ref-no-spell-check"). Returns how many fields it checks. */
+guint     ref_spell_view_attach_tree (GtkWidget *root, RefSpellChecker *checker);
 /* (transfer none) (nullable) */
 RefSpellChecker *ref_spell_view_get_checker (GtkWidget *widget);
 /* Checks everything still marked in @widget now (tests, benchmarks, screenshots). */

@@ -106,25 +106,6 @@ find_largest_editor (GtkWidget *widget, GtkWidget **best, int *best_len)
     find_largest_editor (child, best, best_len);
 }
 
-/* Spell checking on every text field of the item shown, as the window has it; the
- * fields are checked (in idle slices) before typing starts. */
-static guint
-attach_spell_checking (GtkWidget *root, RefSpellChecker *checker)
-{
-  guint n = 0;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      if (GTK_IS_TEXT_VIEW (c) || GTK_IS_ENTRY (c))
-        {
-          ref_spell_view_attach (c, checker);
-          n++;
-        }
-      n += attach_spell_checking (c, checker);
-    }
-  return n;
-}
-
 static void
 report (const char *what, const double *worst, double total)
 {
@@ -219,7 +200,7 @@ main (int argc, char **argv)
           iterate_until_idle ();
           editor = ref_item_view_get_decision_editor (view, 0);
         }
-      attach_spell_checking (GTK_WIDGET (view), checker);
+      ref_spell_view_attach_tree (GTK_WIDGET (view), checker);
       iterate_until_idle ();
       gtk_widget_grab_focus (editor);
       worst[r] = type_round (editor, &watch, &total);
@@ -232,7 +213,7 @@ main (int argc, char **argv)
   find_largest_editor (GTK_WIDGET (view), &section_editor, &section_len);
   g_assert (section_editor != NULL && section_len > 20000);
   start = now ();
-  n_checked = attach_spell_checking (GTK_WIDGET (view), checker);
+  n_checked = ref_spell_view_attach_tree (GTK_WIDGET (view), checker);
   iterate_until_idle ();
   checked = now () - start;
   printf ("# spell checking the item with the 5,000-word section (%u fields), in idle slices: %.3f s\n", n_checked,
