@@ -6,6 +6,7 @@
 #include "ref-application.h"
 #include "ref-archive-preferences-page.h"
 #include "ref-archive-service.h"
+#include "ref-phrases-page.h"
 #include "ref-esdh-import.h"
 #include "ref-pdf-import.h"
 #include "ref-recovery.h"
@@ -549,6 +550,27 @@ archive_preferences_activated (GSimpleAction *action, GVariant *parameter, gpoin
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Preferences: how decisions are written (standard phrases, spell checking), and
+ * the archive. */
+static void
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *window = adw_preferences_window_new ();
+  g_autoptr (GSettings) settings = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  if (schema != NULL)
+    settings = g_settings_new (APP_ID);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (ref_phrases_page_new (settings)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (ref_archive_preferences_page_new ()));
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), parent != NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 ref_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
@@ -623,6 +645,7 @@ ref_application_startup (GApplication *app)
     { "import-folder", import_folder_activated, NULL, NULL, NULL },
     { "search-archive", search_archive_activated, NULL, NULL, NULL },
     { "archive-preferences", archive_preferences_activated, NULL, NULL, NULL },
+    { "preferences", preferences_activated, NULL, NULL, NULL },
   };
   static const struct {
     const char *action;
@@ -649,6 +672,9 @@ ref_application_startup (GApplication *app)
     { "win.lock-for-approval", { "<Control><Shift>l", NULL } },
     { "win.approve", { "<Control><Shift>g", NULL } },
     { "win.case-history", { "<Control><Shift>h", NULL } },
+    { "win.live-mode", { "<Control><Shift>m", NULL } },
+    { "win.preview", { "F9", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 
