@@ -23,18 +23,19 @@ build: deps $(BUILD_DIR)/build.ninja
 run: build
 	GSETTINGS_SCHEMA_DIR=$(BUILD_DIR)/data $(BUILD_DIR)/src/ui/referent
 
-# On failure, tests/print-failures.py repeats each failing test's messages last, where
-# a console that keeps only the tail still shows them.
+# tests/print-failures.py then repeats each failing test's messages, where a console
+# that keeps only the tail still shows them, and ends with one plain line:
+# "N passed, N failed" (and ", N skipped").
 
 # Every test, headless (the ui suite needs a display: Xvfb provides one).
 test: build
-	$(XVFB) meson test -C $(BUILD_DIR) --print-errorlogs --no-suite bench \
-	  || { python3 tests/print-failures.py $(BUILD_DIR); exit 1; }
+	$(XVFB) meson test -C $(BUILD_DIR) --print-errorlogs --no-suite bench; \
+	  status=$$?; python3 tests/print-failures.py $(BUILD_DIR); exit $$status
 
 # Non-GUI suites only (no display needed).
 test-core: build
-	meson test -C $(BUILD_DIR) --print-errorlogs --suite model --suite io --suite cli --suite export \
-	  || { python3 tests/print-failures.py $(BUILD_DIR); exit 1; }
+	meson test -C $(BUILD_DIR) --print-errorlogs --suite model --suite io --suite cli --suite export; \
+	  status=$$?; python3 tests/print-failures.py $(BUILD_DIR); exit $$status
 
 # The sanitizer build, shared by asan and asan-ui.
 $(ASAN_DIR)/build.ninja:

@@ -15,6 +15,8 @@ PACKAGES=(
   # approvals: XML-DSig signatures with xmlsec on OpenSSL; the openssl command makes
   # the test certificates
   libxmlsec1-dev libxmlsec1-openssl libssl-dev openssl
+  # tagged PDF: the catalogue entries cairo 1.16 cannot write
+  libqpdf-dev
   # benchmarks: xmlsec1 is the reference the approval benchmark is measured against
   xmlsec1
   # approvals: RFC 3161 time stamps over HTTP
@@ -29,12 +31,13 @@ PACKAGES=(
   fonts-liberation2 fonts-crosextra-carlito
   # desktop integration checks
   desktop-file-utils appstream shared-mime-info
-  # tests: headless display, PDF tools
-  xvfb xauth poppler-utils dbus-x11
+  # tests: headless display, PDF tools; real key presses and clicks through the X
+  # server (XTEST) and switching the keyboard layout (setxkbmap) in widget tests
+  xvfb xauth poppler-utils dbus-x11 libx11-dev libxtst-dev x11-xkb-utils
+  # tests: the accessibility bus, for a widget test with GTK's AT-SPI layer on
+  at-spi2-core
   # spell checking while typing: enchant with hunspell's Danish (and English) dictionary
   libenchant-2-dev hunspell-da hunspell-en-us
-  # widget tests: real key presses and clicks through the X server (XTEST)
-  libx11-dev libxtst-dev
   # fuzzing: clang with libFuzzer (make fuzz)
   clang libclang-rt-14-dev
 )
@@ -79,6 +82,29 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+# Another install (unattended-upgrades, a second checkout) may hold the package
+# manager's locks: wait for them instead of failing. apt-get install waits for the dpkg
+# lock itself (DPkg::Lock::Timeout); apt-get update has no such option for the lists
+# lock, so it is retried while a lock is held.
+LOCK_WAIT=${REFERENT_APT_LOCK_WAIT:-900}
+apt_locked() {
+  local lock
+  for lock in /var/lib/apt/lists/lock /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock; do
+    if [ -e "$lock" ] && ! $SUDO flock -n "$lock" true 2>/dev/null; then
+      return 0
+    fi
+  done
+  return 1
+}
+waited=0
+until $SUDO apt-get -o DPkg::Lock::Timeout="$LOCK_WAIT" update -q; do
+  if apt_locked && [ "$waited" -lt "$LOCK_WAIT" ]; then
+    echo "install-deps: the package manager is busy; waiting" >&2
+    sleep 5
+    waited=$((waited + 5))
+  else
+    exit 1
+  fi
+done
+$SUDO apt-get -o DPkg::Lock::Timeout="$LOCK_WAIT" install -y -q --no-install-recommends "${missing[@]}"
 install_xadesjs

@@ -5,7 +5,7 @@
 The manifest cannot be built offline, so this checks what can be checked without
 the network: it parses; its app id and command are the ones meson builds; the
 sandbox is minimal (files only through the portal, no network); every archive is
-pinned by a sha256; poppler and xmlsec1 are built, and Referent itself (meson) last.
+pinned by a sha256; poppler, xmlsec1 and qpdf are built, and Referent itself (meson) last.
 
 Usage: check-flatpak.py SOURCE_ROOT
 """
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 REQUIRED_FINISH_ARGS = ("--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri")
-REQUIRED_MODULES = ("poppler", "xmlsec1")
+REQUIRED_MODULES = ("poppler", "xmlsec1", "qpdf")
 
 problems = []
 

@@ -23,6 +23,17 @@ if [ -s "$tmp/diff.pot" ] && grep -q '^msgid "[^"]' "$tmp/diff.pot"; then
   grep '^msgid' "$tmp/diff.pot" >&2
   exit 1
 fi
+# Danish quotes: „…“, never the English “…” (or "…"), in every translation.
+english_quotes=$(awk '
+  /^msgstr/ { in_str = 1 }
+  /^(msgid|#)/ { in_str = 0 }
+  in_str && /”/ { print FILENAME ":" FNR ": " $0 }
+' po/da.po)
+if [ -n "$english_quotes" ]; then
+  echo "po/da.po uses English quotation marks; Danish is „…“:" >&2
+  echo "$english_quotes" >&2
+  exit 1
+fi
 stats=$(msgfmt --check --statistics -o /dev/null po/da.po 2>&1)
 echo "$stats"
 case "$stats" in

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "ref-archive-preferences-page.h"
+#include "ref-preferences-window.h"
 #include "ref-case-history-panel.h"
 #include "ref-item-view.h"
 #include "ref-meeting-view.h"
@@ -575,7 +576,7 @@ test_archive_windows (void)
 {
   RefSearchWindow *search = ref_search_window_new (NULL);
   RefWindow *window = ref_test_open_sample ();
-  GtkWidget *preferences = adw_preferences_window_new ();
+  GtkWidget *preferences = ref_preferences_window_new (NULL);
   GtkWidget *page;
   GtkMenuButton *button;
   GtkWidget *popover;
@@ -614,10 +615,9 @@ test_archive_windows (void)
   gtk_menu_button_popdown (button);
   ref_test_close_window (window);
 
-  /* As app.archive-preferences shows it: the page alone, without libadwaita's search. */
-  page = ref_archive_preferences_page_new ();
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences), ADW_PREFERENCES_PAGE (page));
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (preferences), FALSE);
+  /* As app.archive-preferences shows it: the Preferences window at its archive page. */
+  ref_preferences_window_show_page (REF_PREFERENCES_WINDOW (preferences), "archive");
+  page = ref_preferences_window_get_archive_page (REF_PREFERENCES_WINDOW (preferences));
   gtk_window_present (GTK_WINDOW (preferences));
   ref_test_iterate ();
   audit_init (&audit);

@@ -10,6 +10,7 @@
 #include "ref-window.h"
 #include "ref-xml.h"
 #include "test-certs.h"
+#include "test-input.h"
 #include "test-tmp.h"
 #include "test-ui-helpers.h"
 
@@ -227,6 +228,57 @@ test_approve_trusted_and_not (void)
   ref_window_wait_for_approvals (window);
   g_assert_null (ref_test_find_widget (trust_list, ADW_TYPE_PREFERENCES_ROW, "ca.pem"));
   g_assert_cmpint (status_at (window, n_before), ==, REF_APPROVAL_STATUS_UNTRUSTED);
+  ref_test_close_window (window);
+}
+
+/* The password dialog as a person uses it: the password typed on the keyboard and
+ * Enter pressed, through the X server and GTK's event path. Enter used to destroy the
+ * dialog inside the password row's own activation and crash the application. */
+static void
+test_password_enter (void)
+{
+  RefWindow *window;
+  RefMeeting *meeting;
+  AdwMessageDialog *dialog;
+  guint n_before;
+
+  if (!ref_input_available ())
+    {
+      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
+      return;
+    }
+  window = open_sample ();
+  meeting = ref_window_get_meeting (window);
+  n_before = g_list_model_get_n_items (ref_meeting_get_approvals (meeting));
+  ref_window_ask_certificate_password (window, member_p12);
+  ref_test_iterate ();
+  dialog = ref_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  ref_input_focus_window (GTK_WINDOW (dialog));
+  ref_input_type (REF_TEST_PASSWORD);
+  ref_input_key (GDK_KEY_Return, 0);
+  for (int i = 0; i < 200 && g_list_model_get_n_items (ref_meeting_get_approvals (meeting)) == n_before; i++)
+    ref_input_settle (20);
+  ref_input_settle (100);
+  g_assert_cmpuint (g_list_model_get_n_items (ref_meeting_get_approvals (meeting)), ==, n_before + 1);
+  g_assert_true (ref_meeting_get_locked (meeting));
+  g_assert_null (ref_test_find_message_dialog (GTK_WINDOW (window)));
+
+  /* A wrong password asks again, saying why; Enter there works too. */
+  ref_window_ask_certificate_password (window, member_p12);
+  ref_test_iterate ();
+  dialog = ref_test_find_message_dialog (GTK_WINDOW (window));
+  ref_input_focus_window (GTK_WINDOW (dialog));
+  ref_input_type ("forkert");
+  ref_input_key (GDK_KEY_Return, 0);
+  ref_input_settle (300);
+  dialog = ref_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (ref_meeting_get_approvals (meeting)), ==, n_before + 1);
+  ref_input_focus_window (GTK_WINDOW (dialog));
+  ref_input_key (GDK_KEY_Escape, 0);
+  ref_input_settle (100);
+  g_assert_null (ref_test_find_message_dialog (GTK_WINDOW (window)));
   ref_test_close_window (window);
 }
 
@@ -520,28 +572,52 @@ test_verify_off_main_thread (void)
   ref_test_close_window (window);
 }
 
-/* Renders @widget's native surface to a PNG at @path (when @path is set). */
+/* The approvals panel shows all of itself: its list scrolls only when taller than its
+ * maximum, never because its height was guessed too small (the trusted authorities
+ * were cut off). Lock is the suggested step while the minutes are open, Approve
+ * once they are locked. */
 static void
-render_native (GtkWidget *widget, const char *path)
+test_panel_not_cut_off (void)
 {
-  GtkNative *native = gtk_widget_get_native (widget);
-  GtkWidget *root = GTK_WIDGET (native);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (root);
-  g_autoptr (GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (root), height = gtk_widget_get_height (root);
+  RefWindow *window = open_sample ();
+  GtkWidget *list = ref_window_get_approvals_list (window);
+  GtkWidget *popover = gtk_widget_get_ancestor (list, GTK_TYPE_POPOVER);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *lock = ref_test_find_by_id (popover, "lock_button");
+  GtkWidget *approve_button = ref_test_find_by_id (popover, "approve_button");
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_autoptr (GError) error = NULL;
 
-  g_assert_cmpint (width, >, 100);
-  g_assert_cmpint (height, >, 100);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  if (path != NULL)
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  g_assert_nonnull (lock);
+  g_assert_nonnull (approve_button);
+  g_assert_true (gtk_widget_has_css_class (lock, "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (approve_button, "suggested-action"));
+
+  trust_ca (window);
+  g_assert_true (ref_window_approve_with_file (window, chair_p12, REF_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  approve (window);
+  ref_test_iterate ();
+  g_assert_false (gtk_widget_has_css_class (lock, "suggested-action"));
+  g_assert_true (gtk_widget_has_css_class (approve_button, "suggested-action"));
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  ref_test_iterate ();
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (approval_row_at (window, 0)), TRUE);
+  for (int i = 0; i < 20; i++)
     {
-      g_autoptr (GdkTexture) texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
-                                                                    &GRAPHENE_RECT_INIT (0, 0, width, height));
-      g_assert_true (gdk_texture_save_to_png (texture, path));
+      g_usleep (50000);
+      ref_test_iterate ();
     }
+  g_test_message ("page %.0f, content %.0f, at most %d", gtk_adjustment_get_page_size (adj),
+                  gtk_adjustment_get_upper (adj),
+                  gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scrolled)));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adj) + 1, >=,
+                     MIN (gtk_adjustment_get_upper (adj),
+                          gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scrolled))));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  ref_test_close_window (window);
 }
 
 /* The locked window and the open approvals panel with two valid approvals render;
@@ -569,7 +645,7 @@ test_renders (void)
                    "Locked for approval · 2 of 7 members have approved");
   g_usleep (200000);
   ref_test_iterate ();
-  render_native (GTK_WIDGET (window), window_png);
+  ref_test_render_native (GTK_WIDGET (window), window_png);
 
   g_assert_nonnull (popover);
   gtk_popover_popup (GTK_POPOVER (popover));
@@ -590,7 +666,7 @@ test_renders (void)
       ref_test_iterate ();
     }
   g_assert_true (gtk_widget_get_mapped (list));
-  render_native (list, panel_png);
+  ref_test_render_native (list, panel_png);
   gtk_popover_popdown (GTK_POPOVER (popover));
   ref_test_close_window (window);
 }
@@ -615,9 +691,11 @@ main (int argc, char **argv)
   g_test_add_func ("/approval-ui/lock-read-only", test_lock_read_only);
   g_test_add_func ("/approval-ui/approve-trusted-and-not", test_approve_trusted_and_not);
   g_test_add_func ("/approval-ui/approve-fails-cleanly", test_approve_fails_cleanly);
+  g_test_add_func ("/approval-ui/password-enter", test_password_enter);
   g_test_add_func ("/approval-ui/unlock-voids", test_unlock_voids);
   g_test_add_func ("/approval-ui/malformed-in-file", test_malformed_in_file);
   g_test_add_func ("/approval-ui/jump-to-changed-item", test_jump_to_changed_item);
+  g_test_add_func ("/approval-ui/panel-not-cut-off", test_panel_not_cut_off);
   g_test_add_func ("/approval-ui/file-changed-elsewhere", test_file_changed_elsewhere);
   g_test_add_func ("/approval-ui/verify-off-main-thread", test_verify_off_main_thread);
   g_test_add_func ("/approval-ui/renders", test_renders);

@@ -12,6 +12,7 @@
 
 #include "ref-application.h"
 #include "ref-archive-preferences-page.h"
+#include "ref-preferences-window.h"
 #include "ref-archive-service.h"
 #include "ref-case-history-panel.h"
 #include "ref-item-view.h"
@@ -379,6 +380,9 @@ test_app_actions (void)
 
         if (ADW_IS_PREFERENCES_WINDOW (w) && ref_test_find_widget (GTK_WIDGET (w), REF_TYPE_ARCHIVE_PREFERENCES_PAGE, NULL))
           {
+            /* The one Preferences window, opened at its archive page. */
+            g_assert_true (REF_IS_PREFERENCES_WINDOW (w));
+            g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (w)), ==, "archive");
             found = TRUE;
             gtk_window_destroy (GTK_WINDOW (w));
             break;

@@ -287,5 +287,12 @@ class PrintFailures(unittest.TestCase):
         self.assertNotIn("test-y", text)
 
 
+    def test_summary_line(self):
+        records = [{"result": "OK"}, {"result": "OK"}, {"result": "EXPECTEDFAIL"}, {"result": "FAIL"},
+                   {"result": "TIMEOUT"}, {"result": "SKIP"}]
+        self.assertEqual(printer.summary_line(records), "3 passed, 2 failed, 1 skipped")
+        self.assertEqual(printer.summary_line(records[:2]), "2 passed, 0 failed")
+
+
 if __name__ == "__main__":
     sys.exit(unittest.main(verbosity=2))

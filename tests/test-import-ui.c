@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "ref-application.h"
+#include "ref-import-notes.h"
 #include "ref-window.h"
 #include "test-tmp.h"
 #include "test-ui-helpers.h"
@@ -120,9 +121,9 @@ wait_for_window (void)
 static void
 assert_notes_shown (RefWindow *window, const char *summary_part, guint min_notes)
 {
-  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_revealer"));
-  GtkLabel *summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_summary"));
-  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_list"));
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (ref_window_get_import_notes (window), REF_TYPE_IMPORT_NOTES, "revealer"));
+  GtkLabel *summary = GTK_LABEL (gtk_widget_get_template_child (ref_window_get_import_notes (window), REF_TYPE_IMPORT_NOTES, "summary"));
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (ref_window_get_import_notes (window), REF_TYPE_IMPORT_NOTES, "list"));
   guint rows = 0;
 
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
@@ -152,9 +153,9 @@ test_import_xml_through_dialog (void)
   /* Missing enclosures, blank placeholders, the draft: all among the notes. */
   assert_notes_shown (window, "SBSYS", 15);
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (
-                                GTK_WIDGET (window), REF_TYPE_WINDOW, "import_summary"))),
+                                ref_window_get_import_notes (window), REF_TYPE_IMPORT_NOTES, "summary"))),
                             "3 of 14 attachment files found"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.hide-import-panel", NULL));
+  g_assert_true (gtk_widget_activate_action (ref_window_get_import_notes (window), "notes.hide", NULL));
   ref_test_close_window (window);
 }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <cairo.h>
+#include <qpdf/qpdf-c.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <poppler.h>
@@ -1371,6 +1372,92 @@ test_comments_not_printed (void)
   exported_free (e);
 }
 
+/* Runs @argv and returns its standard output; its standard error goes to @err. */
+static char *
+run_tool (const char *const *argv, char **err)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* A Tagged PDF for accessibility (the public sector must publish them): pdfinfo says
+ * "Tagged: yes"; the structure tree, as pdfinfo -struct reads it without a warning, has
+ * one Document with the headings, paragraphs, lists (with labels and bodies), the
+ * table and the links; the catalogue gives the language (da) and asks viewers to show
+ * the title, not the file name. */
+static void
+test_tagged (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
+  g_autofree char *path = g_build_filename (tmp_dir, "tagged.pdf", NULL);
+  RefPdfExportOptions options;
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  const char *struct_argv[] = { "pdfinfo", "-struct", path, NULL };
+  g_autofree char *info = NULL, *info_err = NULL, *tree = NULL, *tree_err = NULL;
+  static const char *const elements[] = { "Document\n", "\n  H1 ",      "\n  H2 ",          "\n  P ",
+                                          "\n  L ",      "\n    LI ",    "\n      Lbl ",     "\n      LBody ",
+                                          "\n  Table ",  "\n    TR\n",   "\n      TH\n",     "\n      TD\n",
+                                          "\n  TOC\n",   "\n    TOCI\n", "\n      Link ",    "\n    Link " };
+
+  g_assert_no_error (error);
+  /* A link in a decision's text, to see it in the structure too. */
+  {
+    RefAgendaItem *item = ref_meeting_find_item_by_number (meeting, 2);
+    g_autoptr (RefDecision) decision = g_list_model_get_item (ref_agenda_item_get_decisions (item), 0);
+    g_autoptr (RefText) text = ref_text_new ();
+    RefTextInline *inl = ref_text_block_append_item (ref_text_append_block (text, REF_BLOCK_PARAGRAPH));
+
+    ref_text_inline_append (inl, "Se ", REF_STYLE_NONE, NULL);
+    ref_text_inline_append (inl, "kommunens hjemmeside", REF_STYLE_NONE, "https://ballerup.dk/");
+    ref_decision_set_text (decision, text);
+  }
+  ref_pdf_export_options_init (&options);
+  g_assert_true (ref_pdf_export (meeting, path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  info = run_tool (info_argv, &info_err);
+  g_assert_nonnull (strstr (info, "Tagged:          yes"));
+  g_assert_nonnull (strstr (info, "Title:           Referat Socialudvalget d. 06-05-2025"));
+  tree = run_tool (struct_argv, &tree_err);
+  g_test_message ("pdfinfo -struct: %.200s…", tree);
+  g_assert_true (g_str_has_prefix (tree, "Document\n"));
+  g_assert_null (strstr (tree, "\nDocument"));
+  for (gsize i = 0; i < G_N_ELEMENTS (elements); i++)
+    if (strstr (tree, elements[i]) == NULL)
+      g_error ("the structure tree has no “%s”", g_strstrip (g_strdup (elements[i])));
+  /* Poppler finds nothing wrong with the tree. */
+  g_assert_null (strstr (tree_err, "Warning"));
+
+  {
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+    qpdf_data qpdf = qpdf_init ();
+    qpdf_oh root, prefs;
+
+    qpdf_silence_errors (qpdf);
+    g_assert_cmpint (qpdf_read (qpdf, path, NULL) & QPDF_ERRORS, ==, 0);
+    root = qpdf_get_root (qpdf);
+    g_assert_cmpstr (qpdf_oh_get_utf8_value (qpdf, qpdf_oh_get_key (qpdf, root, "/Lang")), ==, "da");
+    g_assert_true (qpdf_oh_get_bool_value (qpdf, qpdf_oh_get_key (qpdf, qpdf_oh_get_key (qpdf, root, "/MarkInfo"),
+                                                                  "/Marked")));
+    prefs = qpdf_oh_get_key (qpdf, root, "/ViewerPreferences");
+    g_assert_true (qpdf_oh_get_bool_value (qpdf, qpdf_oh_get_key (qpdf, prefs, "/DisplayDocTitle")));
+    g_assert_false (qpdf_has_error (qpdf));
+    qpdf_cleanup (&qpdf);
+    /* Still readable as before: the text is all there. */
+    g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 10000);
+  }
+  g_unlink (path);
+}
+
 /* The body's text of every page, as pdftotext gives it, without the running header
  * and footer, joined without any whitespace. */
 static char *
@@ -1479,6 +1566,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-export/async", test_async);
   g_test_add_func ("/pdf-export/threads", test_threads);
   g_test_add_func ("/pdf-export/cli", test_cli);
+  g_test_add_func ("/pdf-export/tagged", test_tagged);
 
   status = ref_test_run_and_clean (tmp_dir);
   g_free (tmp_dir);

@@ -58,6 +58,48 @@ test_orphan_key_file_skipped (void)
   g_unlink (info);
 }
 
+/* The autosave policy: nothing when the copy is current; while the user types (a
+ * change less than two seconds ago) it waits, but never more than thirty seconds
+ * after the first change the copy lacks; otherwise it writes. */
+static void
+test_autosave_decide (void)
+{
+  const gint64 s = G_USEC_PER_SEC, t = 1000 * G_USEC_PER_SEC;
+
+  g_assert_cmpint (ref_recovery_autosave_decide (7, 7, 0, t - 10 * s, t), ==, REF_AUTOSAVE_NOTHING);
+  g_assert_cmpint (ref_recovery_autosave_decide (7, 7, t - 5 * s, t, t), ==, REF_AUTOSAVE_NOTHING);
+  /* Typing: the last change half a second ago, the first pending one 5 s ago. */
+  g_assert_cmpint (ref_recovery_autosave_decide (9, 7, t - 5 * s, t - s / 2, t), ==, REF_AUTOSAVE_POSTPONE);
+  /* A pause of three seconds: written. */
+  g_assert_cmpint (ref_recovery_autosave_decide (9, 7, t - 5 * s, t - 3 * s, t), ==, REF_AUTOSAVE_WRITE);
+  /* Typing without a pause for 30 s: written anyway. */
+  g_assert_cmpint (ref_recovery_autosave_decide (400, 7, t - 30 * s, t - s / 10, t), ==, REF_AUTOSAVE_WRITE);
+  /* Nothing known about when the changes began: written. */
+  g_assert_cmpint (ref_recovery_autosave_decide (9, 7, 0, t - s / 2, t), ==, REF_AUTOSAVE_WRITE);
+  /* Undo back to the saved count is still the same document as the copy: nothing. */
+  g_assert_cmpint (ref_recovery_autosave_decide (8, 8, t - 5 * s, t - 4 * s, t), ==, REF_AUTOSAVE_NOTHING);
+}
+
+/* The history counts every change, undo and redo: the autosave's "is the copy current". */
+static void
+test_change_count (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
+  RefHistory *history = ref_meeting_get_history (meeting);
+  guint64 before = ref_history_get_change_count (history);
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_assert_no_error (error);
+  ref_meeting_set_location (meeting, "Byrådssalen");
+  g_assert_cmpuint (ref_history_get_change_count (history), ==, before + 1);
+  g_assert_cmpint (ref_history_get_last_change_time (history), >=, t0);
+  ref_history_undo (history);
+  g_assert_cmpuint (ref_history_get_change_count (history), ==, before + 2);
+  ref_history_redo (history);
+  g_assert_cmpuint (ref_history_get_change_count (history), ==, before + 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -68,5 +110,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/recovery/save-list-load-remove", test_save_list_load_remove);
   g_test_add_func ("/recovery/orphan-key-file", test_orphan_key_file_skipped);
+  g_test_add_func ("/recovery/autosave-decide", test_autosave_decide);
+  g_test_add_func ("/recovery/change-count", test_change_count);
   return ref_test_run_and_clean (state);
 }

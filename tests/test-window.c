@@ -6,6 +6,8 @@
 
 #include "ref-application.h"
 #include "ref-item-row.h"
+#include "ref-date-button.h"
+#include "ref-import-notes.h"
 #include "ref-item-view.h"
 #include "ref-meeting-view.h"
 #include "ref-pdf-import.h"
@@ -14,6 +16,7 @@
 #include "ref-window.h"
 #include "ref-xml.h"
 #include "test-tmp.h"
+#include "test-input.h"
 #include "test-ui-helpers.h"
 
 /* Drives the real window with the sample meeting through its actions and widgets. */
@@ -329,17 +332,13 @@ test_item_actions (void)
 static void
 test_import_pdf (void)
 {
-  g_autoptr (RefApplication) app = ref_application_new ();
+  RefApplication *app = ref_test_app ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", "hedensted-2021-referat.pdf", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
   RefWindow *imported = NULL;
   GtkRevealer *revealer;
   GtkLabel *summary;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
   ref_application_import_pdf (app, file);
   for (int i = 0; i < 200 && imported == NULL; i++)
     {
@@ -356,14 +355,16 @@ test_import_pdf (void)
   /* Imported, not saved: no file yet, and closing would ask. */
   g_assert_null (ref_window_get_file (imported));
   g_assert_true (ref_history_get_modified (ref_meeting_get_history (ref_window_get_meeting (imported))));
-  revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_revealer"));
-  summary = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_summary"));
+  revealer = GTK_REVEALER (gtk_widget_get_template_child (ref_window_get_import_notes (imported), REF_TYPE_IMPORT_NOTES,
+                                                         "revealer"));
+  summary = GTK_LABEL (gtk_widget_get_template_child (ref_window_get_import_notes (imported), REF_TYPE_IMPORT_NOTES,
+                                                      "summary"));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (strstr (gtk_label_get_label (summary), "100.0 %"));
   /* Confidence 0.97, not 1: the panel says why (three captions it did not know). */
   {
     GtkWidget *first = gtk_widget_get_first_child (
-        GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (imported), REF_TYPE_WINDOW, "import_list")));
+        GTK_WIDGET (gtk_widget_get_template_child (ref_window_get_import_notes (imported), REF_TYPE_IMPORT_NOTES, "list")));
 
     g_assert_true (ADW_IS_ACTION_ROW (first));
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Confidence lowered");
@@ -386,7 +387,7 @@ test_import_notes_panel (void)
   g_ptr_array_add (warnings, &a);
   g_ptr_array_add (warnings, &b);
   ref_window_show_import_notes (window, warnings, 0.992, 0.87);
-  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_list"));
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (ref_window_get_import_notes (window), REF_TYPE_IMPORT_NOTES, "list"));
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
     rows++;
   g_assert_cmpuint (rows, ==, 2);
@@ -414,9 +415,9 @@ test_import_notes_panel (void)
     g_assert_true (gtk_widget_activate (second));
     g_assert_cmpfloat (gtk_widget_get_opacity (second), <, 1.0);
   }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.hide-import-panel", NULL));
-  g_assert_false (gtk_revealer_get_reveal_child (
-      GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window), REF_TYPE_WINDOW, "import_revealer"))));
+  g_assert_true (ref_import_notes_get_shown (REF_IMPORT_NOTES (ref_window_get_import_notes (window))));
+  g_assert_true (gtk_widget_activate_action (ref_window_get_import_notes (window), "notes.hide", NULL));
+  g_assert_false (ref_import_notes_get_shown (REF_IMPORT_NOTES (ref_window_get_import_notes (window))));
   ref_test_close_window (window);
 }
 
@@ -468,7 +469,7 @@ test_item_details (void)
   RefMeeting *meeting = ref_window_get_meeting (window);
   RefItemView *view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   GtkSpinButton *number;
-  GtkEditable *date;
+  RefDateButton *date;
   RefAgendaItem *item;
   g_autoptr (RefDecision) decision = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pdf", "ballerup-2025-referat.pdf", NULL);
@@ -484,13 +485,18 @@ test_item_details (void)
   g_assert_cmpuint (ref_agenda_item_get_number (item), ==, 21);
 
   decision = g_list_model_get_item (ref_agenda_item_get_decisions (item), 0);
-  date = GTK_EDITABLE (ref_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, "Date (dd-mm-yyyy)"));
+  /* The decision's date is picked on a calendar, as the meeting's is. */
+  date = REF_DATE_BUTTON (ref_test_find_widget (GTK_WIDGET (view), REF_TYPE_DATE_BUTTON, NULL));
   g_assert_nonnull (date);
-  gtk_editable_set_text (date, "06-05-2025");
+  {
+    g_autoptr (GDateTime) day = g_date_time_new_local (2025, 5, 6, 12, 0, 0);
+    GtkCalendar *calendar = GTK_CALENDAR (ref_date_button_get_calendar (date));
+
+    gtk_calendar_select_day (calendar, day);
+    g_signal_emit_by_name (calendar, "day-selected");
+  }
   g_assert_nonnull (ref_decision_get_date (decision));
   g_assert_cmpint (g_date_time_get_month (ref_decision_get_date (decision)), ==, 5);
-  /* Not a date (yet): the model keeps the last good one. */
-  gtk_editable_set_text (date, "31-02-2025");
   g_assert_cmpint (g_date_time_get_day_of_month (ref_decision_get_date (decision)), ==, 6);
 
   /* The first count in the decision's vote row is "For". */
@@ -668,6 +674,10 @@ test_comments (void)
   GListModel *comments;
   g_autoptr (RefComment) comment = NULL;
 
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  /* The name set in Preferences signs the comments. */
+  g_settings_set_string (settings, "author-name", "Jens Hansen");
   ref_window_select_item (window, 0);
   ref_test_iterate ();
   item = ref_item_view_get_item (view);
@@ -681,7 +691,7 @@ test_comments (void)
   g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 1);
   comment = g_list_model_get_item (comments, 0);
   g_assert_cmpstr (ref_comment_get_text (comment), ==, "Er beløbet rigtigt?");
-  g_assert_cmpstr (ref_comment_get_author (comment), !=, "");
+  g_assert_cmpstr (ref_comment_get_author (comment), ==, "Jens Hansen");
   g_assert_nonnull (ref_comment_get_time (comment));
   g_assert_nonnull (ref_test_find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
   g_assert_null (ref_comment_get_section (comment));
@@ -728,6 +738,7 @@ test_comments (void)
   ref_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 0);
   g_assert_null (ref_test_find_widget (box, ADW_TYPE_ACTION_ROW, "Er beløbet rigtigt?"));
+  g_settings_reset (settings, "author-name");
   ref_test_close_window (window);
 }
 
@@ -952,6 +963,54 @@ test_renders (void)
   ref_test_close_window (window);
 }
 
+/* Every shortcut the application sets is in the shortcuts window (Ctrl+?), and the
+ * review panel opens with its shortcut, pressed on the keyboard. */
+static void
+test_shortcuts_window_complete (void)
+{
+  RefApplication *app = ref_test_app ();
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/dk/referent/Referent/gtk/help-overlay.ui");
+  GSList *objects = gtk_builder_get_objects (builder);
+  g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto (GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *action = NULL;
+        g_object_get (l->data, "action-name", &action, NULL);
+        if (action != NULL)
+          g_hash_table_add (listed, g_steal_pointer (&action));
+      }
+  g_slist_free (objects);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr (GVariant) target = NULL;
+
+      g_assert_true (g_action_parse_detailed_name (actions[i], &name, &target, NULL));
+      if (!g_hash_table_contains (listed, name))
+        g_error ("%s has a shortcut but is not in the shortcuts window", name);
+    }
+  g_assert_true (g_hash_table_contains (listed, "app.import-pdf"));
+  g_assert_true (g_hash_table_contains (listed, "win.review"));
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  if (ref_input_available ())
+    {
+      RefWindow *window = ref_test_open_sample_in_app ();
+      GtkWidget *panel = ref_test_find_by_id (GTK_WIDGET (window), "review_panel");
+
+      ref_input_focus_window (GTK_WINDOW (window));
+      g_assert_false (gtk_widget_get_mapped (panel));
+      ref_input_key (GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+      REF_INPUT_WAIT_FOR (gtk_widget_get_mapped (panel));
+      g_assert_true (gtk_widget_get_mapped (panel));
+      ref_input_key (GDK_KEY_Escape, 0);
+      ref_test_close_window (window);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -990,5 +1049,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window/import-pdf", test_import_pdf);
   g_test_add_func ("/window/renders", test_renders);
 
+  g_test_add_func ("/window/shortcuts-window-complete", test_shortcuts_window_complete);
   return ref_test_run_and_clean (state);
 }

@@ -600,8 +600,23 @@ build_edge_meeting (void)
     ref_comment_set_text (on_section, "Tjek beløbet");
     ref_comment_set_section (on_section, second);
     ref_comment_set_resolved (on_section, TRUE);
+    g_autoptr (RefComment) on_decision = ref_comment_new ();
+    g_autoptr (RefComment) on_recommendation = ref_comment_new ();
+    g_autoptr (RefRecommendation) rec = ref_recommendation_new ();
+
     g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (item)), general);
     g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (item)), on_section);
+    /* Comments on the second decision and on the recommendation. */
+    ref_recommendation_set_intro (rec, "indstiller, at");
+    ref_agenda_item_set_recommendation (item, rec);
+    ref_comment_set_author (on_decision, "Åse");
+    ref_comment_set_text (on_decision, "Er det Socialudvalget?");
+    ref_comment_set_decision (on_decision, d2);
+    ref_comment_set_author (on_recommendation, "Åse");
+    ref_comment_set_text (on_recommendation, "Punkt 2 mangler");
+    ref_comment_set_recommendation (on_recommendation, TRUE);
+    g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (item)), on_decision);
+    g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (item)), on_recommendation);
   }
   ref_meeting_add_item (m, item);
   return m;
@@ -639,7 +654,7 @@ test_edge_model_round_trip (void)
     g_autoptr (RefComment) copied = g_list_model_get_item (ref_agenda_item_get_comments (copy), 1);
     g_autoptr (RefSection) copied_second = g_list_model_get_item (ref_agenda_item_get_sections (copy), 1);
 
-    g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (comments), ==, 4);
     g_assert_cmpstr (ref_comment_get_text (general), ==, "Mangler <bilag> & økonomi?");
     g_assert_null (ref_comment_get_section (general));
     g_assert_null (ref_comment_get_time (general));
@@ -649,6 +664,27 @@ test_edge_model_round_trip (void)
     g_assert_nonnull (ref_comment_get_time (on_section));
     /* A copied item's comment points at the copied section. */
     g_assert_true (ref_comment_get_section (copied) == copied_second);
+  }
+  /* … and one on a decision at the loaded decision, in a copy at the copied one. */
+  {
+    GListModel *comments = ref_agenda_item_get_comments (item);
+    g_autoptr (RefComment) on_decision = g_list_model_get_item (comments, 2);
+    g_autoptr (RefComment) on_recommendation = g_list_model_get_item (comments, 3);
+    g_autoptr (RefDecision) d2 = g_list_model_get_item (ref_agenda_item_get_decisions (item), 1);
+    g_autoptr (RefAgendaItem) copy = ref_model_copy (item);
+    g_autoptr (RefComment) copied = g_list_model_get_item (ref_agenda_item_get_comments (copy), 2);
+    g_autoptr (RefDecision) copied_d2 = g_list_model_get_item (ref_agenda_item_get_decisions (copy), 1);
+
+    g_assert_true (ref_comment_get_decision (on_decision) == d2);
+    g_assert_null (ref_comment_get_section (on_decision));
+    g_assert_false (ref_comment_get_recommendation (on_decision));
+    g_assert_true (ref_comment_get_recommendation (on_recommendation));
+    g_assert_null (ref_comment_get_decision (on_recommendation));
+    g_assert_true (ref_comment_get_decision (copied) == copied_d2);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    "<comment author=\"Åse\" decision=\"2\">Er det Socialudvalget?</comment>"));
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    "recommendation=\"true\">Punkt 2 mangler</comment>"));
   }
   /* Apart from the dropped character, the models are equal. */
   assert_round_trip (again, "edge");

@@ -2,12 +2,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "cli-commands.h"
+#include "ref-i18n.h"
 #include "ref-pdf-export.h"
 #include "ref-stats.h"
 #include "ref-xml.h"
@@ -227,10 +227,7 @@ cmd_help (int argc, char **argv)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ref_i18n_init ();
 
   if (argc < 2)
     {

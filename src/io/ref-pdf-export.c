@@ -11,6 +11,7 @@
 #include "ref-file-util.h"
 #include "ref-format.h"
 #include "ref-pdf-export.h"
+#include "ref-pdf-tagging.h"
 #include "ref-xml-private.h"
 #include "ref-signature.h"
 #include "ref-xml.h"
@@ -2387,6 +2388,21 @@ ref_pdf_export (RefMeeting                *meeting,
                    local_error->message);
       return FALSE;
     }
+  /* Tagged PDF in Danish, its title in the viewer's title bar (see ref-pdf-tagging.h).
+   * qpdf rewrites the file cairo wrote, replacing it by a rename: the file the links
+   * lead to, as the export itself did, so that a link stays a link. */
+  {
+    g_autofree char *target = ref_file_resolve_links (path, &local_error);
+
+    if (target == NULL)
+      {
+        g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
+                     local_error->message);
+        return FALSE;
+      }
+    if (!ref_pdf_mark_tagged (target, "da", error))
+      return FALSE;
+  }
   report_progress (&ex, ex.n_pages, 1.0);
   return TRUE;
 }

@@ -32,10 +32,19 @@ path_for (const char *id, const char *suffix)
 gboolean
 ref_recovery_save (const char *id, RefMeeting *meeting, GFile *original, GError **error)
 {
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (id != NULL && REF_IS_MEETING (meeting), FALSE);
+  bytes = ref_xml_write_bytes (meeting);
+  return ref_recovery_save_bytes (id, meeting, original, bytes, error);
+}
+
+gboolean
+ref_recovery_save_bytes (const char *id, RefMeeting *meeting, GFile *original, GBytes *bytes, GError **error)
+{
   g_autofree char *dir = ref_recovery_dir ();
   g_autofree char *copy = path_for (id, REF_XML_EXTENSION);
   g_autofree char *info = path_for (id, ".ini");
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GKeyFile) key = g_key_file_new ();
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *when = g_date_time_format_iso8601 (now);
@@ -44,7 +53,7 @@ ref_recovery_save (const char *id, RefMeeting *meeting, GFile *original, GError 
   g_autofree char *day = start ? g_date_time_format (start, "%d-%m-%Y") : NULL;
   g_autofree char *title = g_strdup_printf ("%s%s%s", ref_meeting_get_committee (meeting), day ? " " : "", day ? day : "");
 
-  g_return_val_if_fail (id != NULL && REF_IS_MEETING (meeting), FALSE);
+  g_return_val_if_fail (id != NULL && REF_IS_MEETING (meeting) && bytes != NULL, FALSE);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -52,7 +61,6 @@ ref_recovery_save (const char *id, RefMeeting *meeting, GFile *original, GError 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", dir, g_strerror (saved));
       return FALSE;
     }
-  bytes = ref_xml_write_bytes (meeting);
   /* The copy first, then the key file that makes it visible to the restore prompt. */
   if (!g_file_set_contents_full (copy, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
@@ -62,6 +70,18 @@ ref_recovery_save (const char *id, RefMeeting *meeting, GFile *original, GError 
   if (uri != NULL)
     g_key_file_set_string (key, GROUP, "original", uri);
   return g_key_file_save_to_file (key, info, error);
+}
+
+RefAutosaveDecision
+ref_recovery_autosave_decide (guint64 changes, guint64 saved_changes, gint64 pending_since, gint64 last_change,
+                              gint64 now)
+{
+  if (changes == saved_changes)
+    return REF_AUTOSAVE_NOTHING;
+  if (now - last_change < REF_AUTOSAVE_QUIET_USEC && pending_since != 0
+      && now - pending_since < REF_AUTOSAVE_MAX_DELAY_USEC)
+    return REF_AUTOSAVE_POSTPONE;
+  return REF_AUTOSAVE_WRITE;
 }
 
 void

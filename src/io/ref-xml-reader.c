@@ -922,6 +922,7 @@ read_comment_cb (Reader *r, xmlNode *node, gpointer item)
   g_autoptr (GDateTime) time = NULL;
   g_autofree char *text = element_text (r, node);
   gint64 section = parse_number_attr (r, node, "section", 1, FALSE);
+  gint64 decision = parse_number_attr (r, node, "decision", 1, FALSE);
 
   if (xmlHasProp (node, (const xmlChar *) "time"))
     time = attr_date_time (r, node, "time", FALSE);
@@ -946,6 +947,34 @@ read_comment_cb (Reader *r, xmlNode *node, gpointer item)
         }
       target = g_list_model_get_item (sections, (guint) section - 1);
       ref_comment_set_section (comment, target);
+    }
+  else if (decision > 0)
+    {
+      GListModel *decisions = ref_agenda_item_get_decisions (item);
+      g_autoptr (RefDecision) target = NULL;
+
+      if ((guint64) decision > g_list_model_get_n_items (decisions))
+        {
+          reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "<comment> refers to decision %d, but the item has only %u decision",
+                                    "<comment> refers to decision %d, but the item has only %u decisions",
+                                    g_list_model_get_n_items (decisions)),
+                       (int) decision, g_list_model_get_n_items (decisions));
+          return;
+        }
+      target = g_list_model_get_item (decisions, (guint) decision - 1);
+      ref_comment_set_decision (comment, target);
+    }
+  else if (parse_boolean_attr (r, node, "recommendation", FALSE))
+    {
+      if (ref_agenda_item_get_recommendation (item) == NULL)
+        {
+          reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+                       _("<comment> refers to the recommendation, but the item has none"));
+          return;
+        }
+      ref_comment_set_recommendation (comment, TRUE);
     }
   g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (item)), comment);
 }

@@ -445,12 +445,14 @@ write_decisions (Writer *w, const char *container, GListModel *decisions)
 }
 
 /* Reviewer comments: kept in the file for the next reader, never printed. A comment
- * on a section refers to it by its 1-based position within the item. */
+ * on a section or a decision refers to it by its 1-based position within the item;
+ * one on the recommendation says so. */
 static void
 write_comments (Writer *w, RefAgendaItem *item)
 {
   GListModel *comments = ref_agenda_item_get_comments (item);
   GListModel *sections = ref_agenda_item_get_sections (item);
+  GListModel *decisions = ref_agenda_item_get_decisions (item);
   guint n = g_list_model_get_n_items (comments);
 
   if (n == 0 || w->content_only)
@@ -462,11 +464,16 @@ write_comments (Writer *w, RefAgendaItem *item)
       GDateTime *time = ref_comment_get_time (c);
       g_autofree char *when = time ? format_date_time (time, FALSE) : NULL;
       g_autofree char *section = NULL;
+      g_autofree char *decision = NULL;
       RefSection *target = ref_comment_get_section (c);
+      RefDecision *decided = ref_comment_get_decision (c);
+      gboolean recommendation = ref_comment_get_recommendation (c) && ref_agenda_item_get_recommendation (item) != NULL;
       guint position;
 
       if (target != NULL && g_list_store_find (G_LIST_STORE (sections), target, &position))
         section = g_strdup_printf ("%u", position + 1);
+      else if (decided != NULL && g_list_store_find (G_LIST_STORE (decisions), decided, &position))
+        decision = g_strdup_printf ("%u", position + 1);
       indent (w, 4);
       g_string_append (w->out, "<comment author=\"");
       append_escaped (w->out, ref_comment_get_author (c), TRUE);
@@ -475,6 +482,10 @@ write_comments (Writer *w, RefAgendaItem *item)
         g_string_append_printf (w->out, " time=\"%s\"", when);
       if (section != NULL)
         g_string_append_printf (w->out, " section=\"%s\"", section);
+      else if (decision != NULL)
+        g_string_append_printf (w->out, " decision=\"%s\"", decision);
+      else if (recommendation)
+        g_string_append (w->out, " recommendation=\"true\"");
       if (ref_comment_get_resolved (c))
         g_string_append (w->out, " resolved=\"true\"");
       g_string_append_c (w->out, '>');

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ref-comment.h"
 
+#include "ref-decision.h"
+
 #include "ref-history.h"
 #include "ref-model-util.h"
 
@@ -11,6 +13,8 @@ struct _RefComment {
   GDateTime *time;
   char *text;
   RefSection *section;
+  RefDecision *decision;
+  gboolean recommendation;
   gboolean resolved;
 };
 
@@ -22,6 +26,8 @@ enum {
   PROP_TIME,
   PROP_TEXT,
   PROP_SECTION,
+  PROP_DECISION,
+  PROP_RECOMMENDATION,
   PROP_RESOLVED,
   N_PROPS
 };
@@ -37,6 +43,7 @@ ref_comment_finalize (GObject *object)
   g_clear_pointer (&self->time, g_date_time_unref);
   g_clear_pointer (&self->text, g_free);
   g_clear_object (&self->section);
+  g_clear_object (&self->decision);
 
   G_OBJECT_CLASS (ref_comment_parent_class)->finalize (object);
 }
@@ -59,6 +66,12 @@ ref_comment_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       break;
     case PROP_SECTION:
       g_value_set_object (value, self->section);
+      break;
+    case PROP_DECISION:
+      g_value_set_object (value, self->decision);
+      break;
+    case PROP_RECOMMENDATION:
+      g_value_set_boolean (value, self->recommendation);
       break;
     case PROP_RESOLVED:
       g_value_set_boolean (value, self->resolved);
@@ -87,6 +100,12 @@ ref_comment_set_property (GObject *object, guint prop_id, const GValue *value, G
     case PROP_SECTION:
       ref_comment_set_section (self, g_value_get_object (value));
       break;
+    case PROP_DECISION:
+      ref_comment_set_decision (self, g_value_get_object (value));
+      break;
+    case PROP_RECOMMENDATION:
+      ref_comment_set_recommendation (self, g_value_get_boolean (value));
+      break;
     case PROP_RESOLVED:
       ref_comment_set_resolved (self, g_value_get_boolean (value));
       break;
@@ -108,6 +127,8 @@ ref_comment_class_init (RefCommentClass *klass)
   properties[PROP_TIME] = g_param_spec_boxed ("time", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SECTION] = g_param_spec_object ("section", NULL, NULL, REF_TYPE_SECTION, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DECISION] = g_param_spec_object ("decision", NULL, NULL, REF_TYPE_DECISION, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECOMMENDATION] = g_param_spec_boolean ("recommendation", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RESOLVED] = g_param_spec_boolean ("resolved", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -188,6 +209,40 @@ ref_comment_set_section (RefComment *self, RefSection *section)
 {
   g_return_if_fail (REF_IS_COMMENT (self));
   ref_set_object (self, (gpointer *) &self->section, section, properties[PROP_SECTION]);
+}
+
+/**
+ * ref_comment_get_decision:
+ *
+ * Returns: (transfer none) (nullable): the decision (Beslutning) it is about
+ */
+RefDecision *
+ref_comment_get_decision (RefComment *self)
+{
+  g_return_val_if_fail (REF_IS_COMMENT (self), NULL);
+  return self->decision;
+}
+
+void
+ref_comment_set_decision (RefComment *self, RefDecision *decision)
+{
+  g_return_if_fail (REF_IS_COMMENT (self));
+  ref_set_object (self, (gpointer *) &self->decision, decision, properties[PROP_DECISION]);
+}
+
+/* Whether it is about the item's recommendation (Indstilling). */
+gboolean
+ref_comment_get_recommendation (RefComment *self)
+{
+  g_return_val_if_fail (REF_IS_COMMENT (self), FALSE);
+  return self->recommendation;
+}
+
+void
+ref_comment_set_recommendation (RefComment *self, gboolean recommendation)
+{
+  g_return_if_fail (REF_IS_COMMENT (self));
+  ref_set_boolean (self, &self->recommendation, recommendation, properties[PROP_RECOMMENDATION]);
 }
 
 gboolean

@@ -31,6 +31,8 @@ struct _RefHistory {
   gboolean replaying;
   gboolean merge_allowed;
   GObject *owner; /* not a reference: the owner holds this history */
+  guint64 changes;     /* every change, undo and redo counted: what autosave compares */
+  gint64 last_change;  /* monotonic time of the last one */
 };
 
 G_DEFINE_FINAL_TYPE (RefHistory, ref_history, G_TYPE_OBJECT)
@@ -166,6 +168,8 @@ history_push (RefHistory *self, Change *c)
   HistoryState before;
   Change *top;
 
+  self->changes++;
+  self->last_change = g_get_monotonic_time ();
   if (self->open_group != NULL)
     {
       g_ptr_array_add (self->open_group->children, c);
@@ -429,6 +433,23 @@ ref_history_get_modified (RefHistory *self)
   return self->clean_depth != (gint) self->undo_stack->len;
 }
 
+/* How many changes the document has had (every edit, undo and redo): equal counts
+ * mean the same document, so a copy made at one count is current at the other. */
+guint64
+ref_history_get_change_count (RefHistory *self)
+{
+  g_return_val_if_fail (REF_IS_HISTORY (self), 0);
+  return self->changes;
+}
+
+/* The monotonic time (g_get_monotonic_time) of the last change; 0 before any. */
+gint64
+ref_history_get_last_change_time (RefHistory *self)
+{
+  g_return_val_if_fail (REF_IS_HISTORY (self), 0);
+  return self->last_change;
+}
+
 guint
 ref_history_get_undo_depth (RefHistory *self)
 {
@@ -446,6 +467,8 @@ history_step (RefHistory *self, GPtrArray *from, GPtrArray *to)
     return FALSE;
 
   before = history_state (self);
+  self->changes++;
+  self->last_change = g_get_monotonic_time ();
   c = g_ptr_array_steal_index (from, from->len - 1);
   self->replaying = TRUE;
   change_invert (c);

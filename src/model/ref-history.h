@@ -38,6 +38,8 @@ void        ref_history_mark_unsaved (RefHistory *self);
 void        ref_history_clear (RefHistory *self);
 void        ref_history_seal (RefHistory *self);
 guint       ref_history_get_undo_depth (RefHistory *self);
+guint64     ref_history_get_change_count (RefHistory *self);
+gint64      ref_history_get_last_change_time (RefHistory *self);
 
 void        ref_history_begin_group (RefHistory *self);
 void        ref_history_end_group (RefHistory *self);

@@ -293,27 +293,38 @@ copy_child (GObject *child)
   return ref_model_copy (child);
 }
 
-/* A comment points at one of its item's sections; in a copied item it must point at
- * the copied section, not at a detached copy of the original one. */
+/* @object's counterpart in @to: the object at the same position of @from. */
+static gpointer
+counterpart (GListModel *from, GListModel *to, gpointer object)
+{
+  guint position;
+
+  if (object == NULL || !g_list_store_find (G_LIST_STORE (from), object, &position))
+    return NULL;
+  return g_list_model_get_item (to, position);
+}
+
+/* A comment points at one of its item's sections or decisions; in a copied item it
+ * must point at the copied one, not at a detached copy of the original one. */
 static void
 relink_comment_sections (RefAgendaItem *from, RefAgendaItem *to)
 {
   GListModel *comments_from = ref_agenda_item_get_comments (from);
   GListModel *comments_to = ref_agenda_item_get_comments (to);
-  GListModel *sections_from = ref_agenda_item_get_sections (from);
-  GListModel *sections_to = ref_agenda_item_get_sections (to);
 
   for (guint i = 0; i < g_list_model_get_n_items (comments_from); i++)
     {
       g_autoptr (RefComment) original = g_list_model_get_item (comments_from, i);
       g_autoptr (RefComment) copied = g_list_model_get_item (comments_to, i);
-      RefSection *section = ref_comment_get_section (original);
-      g_autoptr (RefSection) target = NULL;
-      guint position;
+      g_autoptr (RefSection) section = counterpart (ref_agenda_item_get_sections (from),
+                                                    ref_agenda_item_get_sections (to),
+                                                    ref_comment_get_section (original));
+      g_autoptr (RefDecision) decision = counterpart (ref_agenda_item_get_decisions (from),
+                                                      ref_agenda_item_get_decisions (to),
+                                                      ref_comment_get_decision (original));
 
-      if (section != NULL && g_list_store_find (G_LIST_STORE (sections_from), section, &position))
-        target = g_list_model_get_item (sections_to, position);
-      ref_comment_set_section (copied, target);
+      ref_comment_set_section (copied, section);
+      ref_comment_set_decision (copied, decision);
     }
 }
 

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 #define REF_TYPE_RECOMMENDATION (ref_recommendation_get_type ())
 G_DECLARE_FINAL_TYPE (RefRecommendation, ref_recommendation, REF, RECOMMENDATION, GObject)
 
+/* The lead phrase almost every recommendation has ("Center for … indstiller, at"):
+ * document text, printed in Danish whatever the interface's language. */
+#define REF_RECOMMENDATION_STANDARD_INTRO "indstiller, at"
+
 RefRecommendation *ref_recommendation_new (void);
 
 const char *ref_recommendation_get_by (RefRecommendation *self);

@@ -4,11 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "ref-application.h"
-#include "ref-archive-preferences-page.h"
 #include "ref-archive-service.h"
-#include "ref-phrases-page.h"
 #include "ref-esdh-import.h"
 #include "ref-pdf-import.h"
+#include "ref-preferences-window.h"
 #include "ref-recovery.h"
 #include "ref-search-window.h"
 #include "ref-template.h"
@@ -536,38 +535,14 @@ search_archive_activated (GSimpleAction *action, GVariant *parameter, gpointer u
   gtk_window_present (GTK_WINDOW (ref_search_window_new (GTK_APPLICATION (self))));
 }
 
-/* The archive's page alone for now; a Preferences window with every page takes it in. */
+/* The Preferences window at its archive page (from the case history panel). */
 static void
 archive_preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *window = ref_preferences_window_new (parent);
 
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (ref_archive_preferences_page_new ()));
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), parent != NULL);
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-/* Preferences: how decisions are written (standard phrases, spell checking), and
- * the archive. */
-static void
-preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  GtkWidget *window = adw_preferences_window_new ();
-  g_autoptr (GSettings) settings = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-
-  if (schema != NULL)
-    settings = g_settings_new (APP_ID);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (ref_phrases_page_new (settings)));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (ref_archive_preferences_page_new ()));
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (window), FALSE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), parent != NULL);
+  ref_preferences_window_show_page (REF_PREFERENCES_WINDOW (window), "archive");
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -634,6 +609,14 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 }
 
 static void
+preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (ref_preferences_window_new (parent)));
+}
+
+static void
 ref_application_startup (GApplication *app)
 {
   static const GActionEntry entries[] = {
@@ -641,19 +624,21 @@ ref_application_startup (GApplication *app)
     { "new", new_activated, NULL, NULL, NULL },
     { "new-from-previous", new_from_previous_activated, NULL, NULL, NULL },
     { "about", about_activated, NULL, NULL, NULL },
+    { "preferences", preferences_activated, NULL, NULL, NULL },
     { "import-pdf", import_pdf_activated, NULL, NULL, NULL },
     { "import-folder", import_folder_activated, NULL, NULL, NULL },
     { "search-archive", search_archive_activated, NULL, NULL, NULL },
     { "archive-preferences", archive_preferences_activated, NULL, NULL, NULL },
-    { "preferences", preferences_activated, NULL, NULL, NULL },
   };
   static const struct {
     const char *action;
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "app.new", { "<Control>n", NULL } },
-    { "app.import-pdf", { "<Control>i", NULL } },
+    /* Ctrl+I is Italic, as everywhere (GNOME HIG); importing opens a file as a meeting. */
+    { "app.import-pdf", { "<Control><Shift>o", NULL } },
     { "app.search-archive", { "<Control><Shift>f", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
@@ -668,13 +653,13 @@ ref_application_startup (GApplication *app)
     { "win.move-item-down", { "<Alt>Down", NULL } },
     { "win.go-to-item", { "<Control>g", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.review", { "<Control><Shift>r", NULL } },
     { "win.show-meeting", { "<Control>m", NULL } },
     { "win.lock-for-approval", { "<Control><Shift>l", NULL } },
     { "win.approve", { "<Control><Shift>g", NULL } },
     { "win.case-history", { "<Control><Shift>h", NULL } },
     { "win.live-mode", { "<Control><Shift>m", NULL } },
     { "win.preview", { "F9", NULL } },
-    { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

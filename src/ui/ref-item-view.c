@@ -5,9 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ref-decision-editor.h"
 #include "ref-item-view.h"
 #include "ref-read-only.h"
+#include "ref-scroll-guard.h"
+#include "ref-settings.h"
 #include "ref-text-editor.h"
+#include "ref-text-field.h"
 
 /* The editor pane of one agenda item. Every field is bound to the model both ways,
  * so an edit here is an edit of the meeting (recorded for undo), and undo or any
@@ -24,10 +28,13 @@ struct _RefItemView {
   GtkWidget parent_instance;
 
   GtkStack *stack;
+  GtkScrolledWindow *scrolled;
   GtkLabel *heading_label;
   AdwEntryRow *title_row;
   AdwEntryRow *case_row;
+  AdwEntryRow *decided_by_row;
   GtkSwitch *closed_switch;
+  GtkSwitch *signature_switch;
   GtkBox *sections_box;
   GtkBox *recommendation_box;
   GtkBox *decisions_box;
@@ -41,6 +48,7 @@ struct _RefItemView {
   GtkSpinButton *number_spin;
   GtkMenuButton *add_section_button;
   gboolean locked; /* the minutes are locked for approval: nothing here edits them */
+  GSettings *settings; /* the author's name; NULL without the schema */
 
   RefAgendaItem *item;
   GPtrArray *bindings;   /* bindings of the static fields */
@@ -75,20 +83,6 @@ heading (const char *text, const char *css_class)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, css_class);
   return label;
-}
-
-/* A framed structured-text editor bound both ways to @object's RefText @property. */
-static GtkWidget *
-bound_editor (gpointer object, const char *property, const char *accessible_label)
-{
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *editor = ref_text_editor_new ();
-
-  g_object_bind_property (object, property, editor, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  gtk_frame_set_child (GTK_FRAME (frame), editor);
-  gtk_widget_add_css_class (frame, "ref-editor-frame");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-  return frame;
 }
 
 static GtkWidget *
@@ -160,7 +154,7 @@ rebuild_sections (RefItemView *self)
       gtk_box_append (GTK_BOX (box), section_header (section, i, n));
       /* A grouping heading ("Indhold") has no text of its own. */
       if (ref_section_get_kind (section) != REF_SECTION_KIND_CONTENT || !ref_text_is_empty (ref_section_get_text (section)))
-        gtk_box_append (GTK_BOX (box), bound_editor (section, "text", *title ? title : _("Text")));
+        gtk_box_append (GTK_BOX (box), ref_text_field_new_bound (section, "text", *title ? title : _("Text")));
       gtk_box_append (self->sections_box, box);
     }
 }
@@ -244,7 +238,7 @@ static void
 rebuild_recommendation (RefItemView *self)
 {
   RefRecommendation *rec;
-  GtkWidget *by;
+  GtkWidget *by, *intro;
 
   clear_box (self->recommendation_box);
   if (self->item == NULL)
@@ -262,127 +256,21 @@ rebuild_recommendation (RefItemView *self)
   by = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (by), _("Recommended by"));
   g_object_bind_property (rec, "by", by, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  /* "Center for Social og Arbejdsmarked indstiller, at": printed on one line with the
+   * recommender, before the points. */
+  intro = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (intro), _("Lead-in, e.g. “indstiller, at”"));
+  gtk_widget_set_name (intro, "recommendation-intro");
+  g_object_bind_property (rec, "intro", intro, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   {
     GtkWidget *list = gtk_list_box_new ();
     gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
     gtk_widget_add_css_class (list, "boxed-list");
     gtk_list_box_append (GTK_LIST_BOX (list), by);
+    gtk_list_box_append (GTK_LIST_BOX (list), intro);
     gtk_box_append (self->recommendation_box, list);
   }
-  gtk_box_append (self->recommendation_box, bound_editor (rec, "text", _("Recommendation")));
-}
-
-static char *
-decision_title (RefDecision *decision)
-{
-  const char *body = ref_decision_get_deciding_body (decision);
-  GDateTime *date = ref_decision_get_date (decision);
-  g_autofree char *day = date ? g_date_time_format (date, "%d-%m-%Y") : NULL;
-
-  if (*body && day)
-    /* TRANSLATORS: decision heading, "Decision of Socialudvalget, 05-05-2021" */
-    return g_strdup_printf (_("Decision of %s, %s"), body, day);
-  if (*body)
-    return g_strdup_printf (_("Decision of %s"), body);
-  if (day)
-    return g_strdup_printf (_("Decision, %s"), day);
-  return g_strdup (_("Decision"));
-}
-
-/* "05-05-2021" ⇄ the decision's date; text that is not a date leaves the model
- * alone until it is one. */
-static gboolean
-date_to_text (GBinding *binding, const GValue *from, GValue *to, gpointer data)
-{
-  GDateTime *date = g_value_get_boxed (from);
-
-  g_value_take_string (to, date ? g_date_time_format (date, "%d-%m-%Y") : g_strdup (""));
-  return TRUE;
-}
-
-static gboolean
-text_to_date (GBinding *binding, const GValue *from, GValue *to, gpointer data)
-{
-  const char *text = g_value_get_string (from);
-  int d, m, y;
-  char end;
-
-  if (text == NULL || *text == '\0')
-    {
-      g_value_set_boxed (to, NULL);
-      return TRUE;
-    }
-  if (sscanf (text, "%d-%d-%d%c", &d, &m, &y, &end) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_value_take_boxed (to, g_date_time_new_utc (y, m, d, 0, 0, 0));
-  return TRUE;
-}
-
-static GtkWidget *
-decision_date_row (RefDecision *decision)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  /* TRANSLATORS: label of a date field; the format hint stays as is */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Date (dd-mm-yyyy)"));
-  g_object_bind_property_full (decision, "date", row, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                               date_to_text, text_to_date, NULL, NULL);
-  return row;
-}
-
-/* The vote counts; RefVote is an immutable value, so a change builds a new one with
- * the same voters and outcome. */
-static void
-on_vote_count_changed (GtkSpinButton *spin, RefDecision *decision)
-{
-  RefVoteChoice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "choice"));
-  RefVote *old = ref_decision_get_vote (decision);
-  int counts[3] = { -1, -1, -1 };
-  g_autoptr (RefVote) vote = NULL;
-
-  for (int c = 0; old != NULL && c < 3; c++)
-    counts[c] = ref_vote_get_count (old, c);
-  counts[choice] = gtk_spin_button_get_value_as_int (spin);
-  if (old != NULL && counts[choice] == ref_vote_get_count (old, choice))
-    return;
-  vote = ref_vote_new (counts[0], counts[1], counts[2]);
-  for (guint v = 0; old != NULL && v < ref_vote_get_n_voters (old); v++)
-    {
-      RefVoteChoice c;
-      const char *name = ref_vote_get_voter (old, v, &c);
-      ref_vote_add_voter (vote, c, name);
-    }
-  if (old != NULL)
-    ref_vote_set_outcome (vote, ref_vote_get_outcome (old));
-  ref_decision_set_vote (decision, vote);
-}
-
-static GtkWidget *
-vote_row (RefDecision *decision)
-{
-  GtkWidget *row = adw_action_row_new ();
-  static const char *const labels[] = { N_("For"), N_("Against"), N_("Abstained") };
-  RefVote *vote = ref_decision_get_vote (decision);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Vote"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Leave at 0 when no vote was taken"));
-  for (int c = 0; c < 3; c++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, 99, 1);
-      GtkWidget *label = gtk_label_new (_(labels[c]));
-
-      gtk_widget_add_css_class (label, "caption");
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), vote && ref_vote_get_count (vote, c) > 0 ? ref_vote_get_count (vote, c) : 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _(labels[c]), -1);
-      g_object_set_data (G_OBJECT (spin), "choice", GINT_TO_POINTER (c));
-      g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_vote_count_changed), decision, 0);
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), spin);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-    }
-  return row;
+  gtk_box_append (self->recommendation_box, ref_text_field_new_bound (rec, "text", _("Recommendation")));
 }
 
 static void
@@ -400,23 +288,12 @@ rebuild_decisions (RefItemView *self)
   for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
     {
       g_autoptr (RefDecision) d = g_list_model_get_item (decisions, i);
-      g_autofree char *title = decision_title (d);
-      GtkWidget *body = adw_entry_row_new ();
-      GtkWidget *list = gtk_list_box_new ();
-      GtkWidget *editor_frame;
+      GtkWidget *editor = ref_decision_editor_new (d, self->item, self->meeting);
 
-      gtk_box_append (self->decisions_box, heading (title, "title-3"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (body), _("Deciding body"));
-      g_object_bind_property (d, "deciding-body", body, "text", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      gtk_list_box_append (GTK_LIST_BOX (list), body);
-      gtk_list_box_append (GTK_LIST_BOX (list), decision_date_row (d));
-      gtk_list_box_append (GTK_LIST_BOX (list), vote_row (d));
-      gtk_box_append (self->decisions_box, list);
-      editor_frame = bound_editor (d, "text", title);
-      gtk_box_append (self->decisions_box, editor_frame);
-      g_ptr_array_add (self->decision_editors, gtk_frame_get_child (GTK_FRAME (editor_frame)));
+      if (i > 0)
+        gtk_box_append (self->decisions_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (self->decisions_box, editor);
+      g_ptr_array_add (self->decision_editors, editor);
     }
 }
 
@@ -549,7 +426,7 @@ rebuild_idle (gpointer data)
     rebuild_absence (self);
   apply_lock (self);
   if (self->focus_new_decision && self->decision_editors->len > 0)
-    gtk_widget_grab_focus (g_ptr_array_index (self->decision_editors, self->decision_editors->len - 1));
+    ref_decision_editor_focus (g_ptr_array_index (self->decision_editors, self->decision_editors->len - 1));
   self->focus_new_decision = FALSE;
   return G_SOURCE_REMOVE;
 }
@@ -721,15 +598,35 @@ attachment_open_activated (GtkWidget *widget, const char *action_name, GVariant 
 
 /* ---- reviewer comments ---- */
 
+/* What a comment is about, as its row and the target menu name it. (transfer full)
+ * (nullable): NULL for the whole item, or a part it no longer has. */
+static char *
+comment_target_label (RefAgendaItem *item, RefComment *comment)
+{
+  RefSection *section = ref_comment_get_section (comment);
+  RefDecision *decision = ref_comment_get_decision (comment);
+  guint position;
+
+  if (section != NULL && g_list_store_find (G_LIST_STORE (ref_agenda_item_get_sections (item)), section, &position))
+    return g_strdup (ref_section_get_display_heading (section));
+  if (decision != NULL && g_list_store_find (G_LIST_STORE (ref_agenda_item_get_decisions (item)), decision, &position))
+    return *ref_decision_get_deciding_body (decision)
+               ? g_strdup_printf (_("Decision of %s"), ref_decision_get_deciding_body (decision))
+               /* TRANSLATORS: the second decision of an item, when it names no deciding body */
+               : g_strdup_printf (_("Decision %u"), position + 1);
+  if (ref_comment_get_recommendation (comment) && ref_agenda_item_get_recommendation (item) != NULL)
+    return g_strdup (_("Recommendation"));
+  return NULL;
+}
+
 static GtkWidget *
 comment_row (RefAgendaItem *item, RefComment *comment, guint index)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *resolved = gtk_check_button_new_with_label (_("Resolved"));
   GDateTime *time = ref_comment_get_time (comment);
-  RefSection *section = ref_comment_get_section (comment);
+  g_autofree char *target = comment_target_label (item, comment);
   g_autoptr (GString) subtitle = g_string_new (ref_comment_get_author (comment));
-  guint position;
 
   if (time != NULL)
     {
@@ -737,8 +634,8 @@ comment_row (RefAgendaItem *item, RefComment *comment, guint index)
       g_autofree char *when = g_date_time_format (time, _("%e %b %Y %H:%M"));
       g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", g_strstrip (when));
     }
-  if (section != NULL && g_list_store_find (G_LIST_STORE (ref_agenda_item_get_sections (item)), section, &position))
-    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", ref_section_get_display_heading (section));
+  if (target != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", target);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ref_comment_get_text (comment));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
@@ -752,21 +649,15 @@ comment_row (RefAgendaItem *item, RefComment *comment, guint index)
   return row;
 }
 
-/* The author of a new comment: the person logged in, as the desktop knows them. */
-static const char *
-comment_author (void)
-{
-  const char *name = g_get_real_name ();
-
-  return name != NULL && *name && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
-}
-
+/* Adds a comment about @target: a RefSection, the item's RefRecommendation, one of
+ * its RefDecisions, or NULL for the whole item. The author is the user's name. */
 void
-ref_item_view_add_comment (RefItemView *self, const char *text, RefSection *section)
+ref_item_view_add_comment_on (RefItemView *self, const char *text, gpointer target)
 {
   g_autoptr (RefComment) comment = NULL;
   g_autoptr (GDateTime) now = NULL;
   g_autofree char *stripped = NULL;
+  g_autofree char *author = NULL;
 
   g_return_if_fail (REF_IS_ITEM_VIEW (self) && self->item != NULL);
   stripped = g_strstrip (g_strdup (text ? text : ""));
@@ -774,27 +665,80 @@ ref_item_view_add_comment (RefItemView *self, const char *text, RefSection *sect
     return;
   comment = ref_comment_new ();
   now = g_date_time_new_now_local ();
-  ref_comment_set_author (comment, comment_author ());
+  author = ref_settings_dup_author_name (self->settings);
+  ref_comment_set_author (comment, author);
   ref_comment_set_time (comment, now);
   ref_comment_set_text (comment, stripped);
-  ref_comment_set_section (comment, section);
+  if (REF_IS_SECTION (target))
+    ref_comment_set_section (comment, target);
+  else if (REF_IS_DECISION (target))
+    ref_comment_set_decision (comment, target);
+  else if (REF_IS_RECOMMENDATION (target))
+    ref_comment_set_recommendation (comment, TRUE);
   ref_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (self->item)), comment);
+}
+
+void
+ref_item_view_add_comment (RefItemView *self, const char *text, RefSection *section)
+{
+  ref_item_view_add_comment_on (self, text, section);
 }
 
 static void
 on_comment_apply (AdwEntryRow *row, RefItemView *self)
 {
-  GtkDropDown *target = g_object_get_data (G_OBJECT (row), "ref-section-choice");
-  guint chosen = target ? gtk_drop_down_get_selected (target) : 0;
-  g_autoptr (RefSection) section = NULL;
+  GtkDropDown *choice = g_object_get_data (G_OBJECT (row), "ref-target-choice");
+  GPtrArray *targets = g_object_get_data (G_OBJECT (row), "ref-targets");
+  guint chosen = choice ? gtk_drop_down_get_selected (choice) : 0;
 
   if (self->item == NULL)
     return;
-  /* Choice 0 is the whole item; then the sections in order. */
-  if (chosen != GTK_INVALID_LIST_POSITION && chosen > 0)
-    section = g_list_model_get_item (ref_agenda_item_get_sections (self->item), chosen - 1);
-  ref_item_view_add_comment (self, gtk_editable_get_text (GTK_EDITABLE (row)), section);
+  /* Choice 0 is the whole item; then the item's parts in order. */
+  ref_item_view_add_comment_on (self, gtk_editable_get_text (GTK_EDITABLE (row)),
+                                chosen > 0 && chosen < targets->len + 1 ? g_ptr_array_index (targets, chosen - 1) : NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+/* The parts of the item a comment can be about: the sections, the recommendation,
+ * the decisions; with their names for the menu. */
+static GtkWidget *
+comment_target_choice (RefItemView *self, GPtrArray *targets)
+{
+  GListModel *sections = ref_agenda_item_get_sections (self->item);
+  GListModel *decisions = ref_agenda_item_get_decisions (self->item);
+  RefRecommendation *rec = ref_agenda_item_get_recommendation (self->item);
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
+  GtkWidget *choice;
+
+  g_strv_builder_add (names, _("Whole item"));
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr (RefSection) section = g_list_model_get_item (sections, i);
+      g_strv_builder_add (names, ref_section_get_display_heading (section));
+      g_ptr_array_add (targets, g_object_ref (section));
+    }
+  if (rec != NULL)
+    {
+      g_strv_builder_add (names, _("Recommendation"));
+      g_ptr_array_add (targets, g_object_ref (rec));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr (RefDecision) decision = g_list_model_get_item (decisions, i);
+      g_autofree char *name = *ref_decision_get_deciding_body (decision)
+                                  ? g_strdup_printf (_("Decision of %s"), ref_decision_get_deciding_body (decision))
+                                  : g_strdup_printf (_("Decision %u"), i + 1);
+      g_strv_builder_add (names, name);
+      g_ptr_array_add (targets, g_object_ref (decision));
+    }
+  strv = g_strv_builder_end (names);
+  choice = gtk_drop_down_new_from_strings ((const char *const *) strv);
+  gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (choice, _("What the comment is about"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What the comment is about"),
+                                  -1);
+  return choice;
 }
 
 static void
@@ -804,12 +748,33 @@ rebuild_comments (RefItemView *self)
   GtkWidget *list;
   GtkWidget *entry;
   GtkWidget *note;
+  GtkWidget *choice;
+  GPtrArray *targets;
+  g_autofree char *author = NULL;
+  g_autofree char *signed_as = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean was_typing = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->comments_box));
 
+  /* The row being typed in is about to go: the focus leaves it first (a focused
+   * entry row that goes away is what crashed the approval dialog) and moves to the
+   * new row, so that the secretary can type the next comment straight away. */
+  if (was_typing)
+    gtk_root_set_focus (root, NULL);
   clear_box (self->comments_box);
   if (self->item == NULL)
     return;
   gtk_box_append (self->comments_box, heading (_("Comments"), "title-3"));
-  note = gtk_label_new (_("Notes between secretary and reviewers. They are saved with the minutes but never printed."));
+  author = ref_settings_dup_author_name (self->settings);
+  if (*author != '\0')
+    /* TRANSLATORS: %s is the user's name, as written on new comments */
+    signed_as = g_strdup_printf (_("Notes between secretary and reviewers, saved with the minutes but never printed. "
+                                   "Yours are signed “%s” (Preferences, Ctrl+,)."),
+                                 author);
+  else
+    signed_as = g_strdup (_("Notes between secretary and reviewers, saved with the minutes but never printed. "
+                            "Set your name in Preferences (Ctrl+,) so that yours show who wrote them."));
+  note = gtk_label_new (signed_as);
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
   gtk_label_set_xalign (GTK_LABEL (note), 0);
   gtk_widget_add_css_class (note, "dim-label");
@@ -829,29 +794,15 @@ rebuild_comments (RefItemView *self)
   g_signal_connect (entry, "apply", G_CALLBACK (on_comment_apply), self);
   g_signal_connect (entry, "entry-activated", G_CALLBACK (on_comment_apply), self);
   gtk_widget_set_name (entry, "add-comment-row");
-  {
-    GListModel *sections = ref_agenda_item_get_sections (self->item);
-    g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
-    g_auto (GStrv) strv = NULL;
-    GtkWidget *target;
-
-    g_strv_builder_add (names, _("Whole item"));
-    for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
-      {
-        g_autoptr (RefSection) section = g_list_model_get_item (sections, i);
-        g_strv_builder_add (names, ref_section_get_display_heading (section));
-      }
-    strv = g_strv_builder_end (names);
-    target = gtk_drop_down_new_from_strings ((const char *const *) strv);
-    gtk_widget_set_valign (target, GTK_ALIGN_CENTER);
-    gtk_widget_set_tooltip_text (target, _("What the comment is about"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("What the comment is about"), -1);
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), target);
-    g_object_set_data (G_OBJECT (entry), "ref-section-choice", target);
-  }
+  targets = g_ptr_array_new_with_free_func (g_object_unref);
+  choice = comment_target_choice (self, targets);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), choice);
+  g_object_set_data (G_OBJECT (entry), "ref-target-choice", choice);
+  g_object_set_data_full (G_OBJECT (entry), "ref-targets", targets, (GDestroyNotify) g_ptr_array_unref);
   gtk_list_box_append (GTK_LIST_BOX (list), entry);
   gtk_box_append (self->comments_box, list);
+  if (was_typing)
+    gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -910,6 +861,20 @@ on_decisions_changed (GListModel *list, guint position, guint removed, guint add
 }
 
 static gboolean
+kind_to_signature (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) == REF_ITEM_KIND_SIGNATURE);
+  return TRUE;
+}
+
+static gboolean
+signature_to_kind (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  g_value_set_enum (to, g_value_get_boolean (from) ? REF_ITEM_KIND_SIGNATURE : REF_ITEM_KIND_REGULAR);
+  return TRUE;
+}
+
+static gboolean
 uint_to_double (GBinding *binding, const GValue *from, GValue *to, gpointer data)
 {
   g_value_set_double (to, g_value_get_uint (from));
@@ -932,6 +897,23 @@ ref_item_view_get_item (RefItemView *self)
 
 GtkWidget *
 ref_item_view_get_decision_editor (RefItemView *self, guint index)
+{
+  g_return_val_if_fail (REF_IS_ITEM_VIEW (self), NULL);
+  if (index >= self->decision_editors->len)
+    return NULL;
+  return GTK_WIDGET (ref_decision_editor_get_text_editor (g_ptr_array_index (self->decision_editors, index)));
+}
+
+void
+ref_item_view_focus_title (RefItemView *self)
+{
+  g_return_if_fail (REF_IS_ITEM_VIEW (self));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+GtkWidget *
+ref_item_view_get_decision_widget (RefItemView *self, guint index)
 {
   g_return_val_if_fail (REF_IS_ITEM_VIEW (self), NULL);
   return index < self->decision_editors->len ? g_ptr_array_index (self->decision_editors, index) : NULL;
@@ -971,12 +953,19 @@ ref_item_view_set_item (RefItemView *self, RefAgendaItem *item)
       g_signal_connect (ref_agenda_item_get_comments (item), "items-changed", G_CALLBACK (on_comments_changed), self);
       g_ptr_array_add (self->bindings, g_object_bind_property (item, "closed", self->closed_switch, "active",
                                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+      g_ptr_array_add (self->bindings, g_object_bind_property (item, "decided-by", self->decided_by_row, "text",
+                                                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+      g_ptr_array_add (self->bindings, g_object_bind_property_full (item, "kind", self->signature_switch, "active",
+                                                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                                                    kind_to_signature, signature_to_kind, NULL, NULL));
       g_signal_connect (item, "notify", G_CALLBACK (on_item_notify), self);
       g_signal_connect (ref_agenda_item_get_sections (item), "items-changed", G_CALLBACK (on_sections_changed), self);
       g_signal_connect (ref_agenda_item_get_decisions (item), "items-changed", G_CALLBACK (on_decisions_changed), self);
     }
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   self->pending = 0;
+  /* Another item starts at its top, not where the last one was scrolled to. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
   update_heading (self);
   rebuild_sections (self);
   rebuild_recommendation (self);
@@ -1000,6 +989,7 @@ apply_lock (RefItemView *self)
   GtkWidget *parts[] = {
     GTK_WIDGET (self->title_row),       GTK_WIDGET (self->case_row),           GTK_WIDGET (self->number_spin),
     GTK_WIDGET (self->closed_switch),   GTK_WIDGET (self->add_section_button), GTK_WIDGET (self->sections_box),
+    GTK_WIDGET (self->decided_by_row),  GTK_WIDGET (self->signature_switch),
     GTK_WIDGET (self->recommendation_box), GTK_WIDGET (self->decisions_box),   GTK_WIDGET (self->absence_box),
     GTK_WIDGET (self->attachments_box),
   };
@@ -1008,6 +998,9 @@ apply_lock (RefItemView *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), content_actions[i], !self->locked);
   for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
     ref_read_only_apply (parts[i], self->locked);
+  /* They rebuild parts of themselves (voters, statements) and must keep the state. */
+  for (guint i = 0; i < self->decision_editors->len; i++)
+    ref_decision_editor_set_locked (g_ptr_array_index (self->decision_editors, i), self->locked);
 }
 
 gboolean
@@ -1039,6 +1032,19 @@ add_decision_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   if (self->item == NULL)
     return;
   decision = ref_decision_new ();
+  /* Usually the meeting's committee deciding on the day: the item's "Beslutningen
+   * træffes af" where it names the body. */
+  if (*ref_agenda_item_get_decided_by (self->item))
+    ref_decision_set_deciding_body (decision, ref_agenda_item_get_decided_by (self->item));
+  else if (self->meeting != NULL)
+    ref_decision_set_deciding_body (decision, ref_meeting_get_committee (self->meeting));
+  if (self->meeting != NULL && ref_meeting_get_start (self->meeting) != NULL)
+    {
+      GDateTime *start = ref_meeting_get_start (self->meeting);
+      g_autoptr (GDateTime) day = g_date_time_new_utc (g_date_time_get_year (start), g_date_time_get_month (start),
+                                                       g_date_time_get_day_of_month (start), 0, 0, 0);
+      ref_decision_set_date (decision, day);
+    }
   self->focus_new_decision = TRUE; /* once its editor exists */
   ref_agenda_item_add_decision (self->item, decision);
 }
@@ -1052,6 +1058,7 @@ add_recommendation_activated (GtkWidget *widget, const char *action_name, GVaria
   if (self->item == NULL || ref_agenda_item_get_recommendation (self->item) != NULL)
     return;
   rec = ref_recommendation_new ();
+  ref_recommendation_set_intro (rec, REF_RECOMMENDATION_STANDARD_INTRO);
   ref_agenda_item_set_recommendation (self->item, rec);
 }
 
@@ -1062,6 +1069,9 @@ ref_item_view_dispose (GObject *object)
 
   ref_item_view_set_item (self, NULL);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_ITEM_VIEW);
   G_OBJECT_CLASS (ref_item_view_parent_class)->dispose (object);
 }
@@ -1119,10 +1129,13 @@ ref_item_view_class_init (RefItemViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/referent/Referent/ui/ref-item-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RefItemView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, heading_label);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, title_row);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, case_row);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, closed_switch);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, decided_by_row);
+  gtk_widget_class_bind_template_child (widget_class, RefItemView, signature_switch);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, sections_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, recommendation_box);
   gtk_widget_class_bind_template_child (widget_class, RefItemView, decisions_box);
@@ -1149,8 +1162,13 @@ ref_item_view_init (RefItemView *self)
 {
   self->bindings = g_ptr_array_new ();
   self->decision_editors = g_ptr_array_new ();
+  self->settings = ref_settings_new ();
+  /* A new name in Preferences shows in the hint at once. */
+  if (self->settings != NULL)
+    g_signal_connect_swapped (self->settings, "changed::author-name", G_CALLBACK (rebuild_comments), self);
   g_type_ensure (REF_TYPE_TEXT_EDITOR);
   gtk_widget_init_template (GTK_WIDGET (self));
+  ref_scroll_guard_attach (GTK_WIDGET (self->number_spin));
   {
     g_autoptr (GMenuModel) menu = add_section_menu ();
     gtk_menu_button_set_menu_model (self->add_section_button, menu);

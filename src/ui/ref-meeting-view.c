@@ -6,7 +6,9 @@
 
 #include "ref-meeting-view.h"
 #include "ref-read-only.h"
+#include "ref-scroll-guard.h"
 #include "ref-text-editor.h"
+#include "ref-text-field.h"
 #include "ref-ui-resources.h"
 
 /* The meeting header editor. Fields are bound to the model both ways, so an edit
@@ -31,7 +33,8 @@ struct _RefMeetingView {
   GtkSpinButton *end_hour;
   GtkSpinButton *end_minute;
   AdwEntryRow *location_row;
-  RefTextEditor *remarks_editor;
+  RefTextField *remarks_field;
+  RefTextEditor *remarks_editor; /* the field's */
   GtkListBox *participant_list;
 
   RefMeeting *meeting;
@@ -872,6 +875,7 @@ ref_meeting_view_set_meeting (RefMeetingView *self, RefMeeting *meeting)
       bind_text (self, "location", self->location_row);
       g_ptr_array_add (self->bindings, bind_enum_to_combo (meeting, "kind", self->kind_row));
       g_ptr_array_add (self->bindings, bind_enum_to_combo (meeting, "edition", self->edition_row));
+      ref_text_editor_set_history (self->remarks_editor, ref_meeting_get_history (meeting));
       g_ptr_array_add (self->bindings, g_object_bind_property (meeting, "remarks", self->remarks_editor, "text",
                                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
       g_signal_connect (meeting, "notify::start", G_CALLBACK (on_meeting_time_changed), self);
@@ -971,7 +975,7 @@ ref_meeting_view_class_init (RefMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, end_hour);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, end_minute);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, location_row);
-  gtk_widget_class_bind_template_child (widget_class, RefMeetingView, remarks_editor);
+  gtk_widget_class_bind_template_child (widget_class, RefMeetingView, remarks_field);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, participant_list);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_time_output);
@@ -994,7 +998,15 @@ ref_meeting_view_init (RefMeetingView *self)
 {
   self->bindings = g_ptr_array_new ();
   g_type_ensure (REF_TYPE_TEXT_EDITOR);
+  g_type_ensure (REF_TYPE_TEXT_FIELD);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->remarks_editor = ref_text_field_get_editor (self->remarks_field);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remarks_editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remarks"), -1);
+  /* The times sit on a scrolled page: the wheel scrolls it, it does not set them. */
+  ref_scroll_guard_attach (GTK_WIDGET (self->start_hour));
+  ref_scroll_guard_attach (GTK_WIDGET (self->start_minute));
+  ref_scroll_guard_attach (GTK_WIDGET (self->end_hour));
+  ref_scroll_guard_attach (GTK_WIDGET (self->end_minute));
   show_times (self);
   gtk_widget_set_sensitive (self->content, FALSE);
   apply_lock (self);

@@ -20,6 +20,14 @@ struct _RefTextEditor {
   GtkTextTag *header_tag;
   RefStyle typing_style;
   RefTextEditorBlock insert_block;
+  /* The block of the buffer's last line while it is empty: an empty last line has no
+   * character to carry a block tag, yet "1. " typed there or Enter at the end of a
+   * list must leave it a list entry until text arrives. */
+  RefTextEditorBlock end_block;
+  RefTextEditorBlock deleted_block; /* the block of the line a deletion starts in */
+  RefHistory *history; /* weak: the meeting's history, to make each formatting step one undo step */
+  int measured_height;  /* the height a relayout was last asked for */
+  guint height_check;   /* idle: does that height still fit the text? */
   guint loading : 1;
   guint normalising : 1;
 };
@@ -34,7 +42,42 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  FORMAT_CHANGED,
+  REQUEST_LINK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const RefStyle style_bits[3] = { REF_STYLE_BOLD, REF_STYLE_ITALIC, REF_STYLE_UNDERLINE };
+
+/* ---- formatting steps ---- */
+
+/* A formatting command is one undo step of its own: not merged into the typing
+ * before it, and the typing after it not merged into it. The model records the
+ * change when the "text" binding passes it on, synchronously, between the seals. */
+static void
+step_begin (RefTextEditor *self)
+{
+  if (self->history != NULL)
+    ref_history_seal (self->history);
+}
+
+static void
+step_end (RefTextEditor *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  if (self->history != NULL)
+    ref_history_seal (self->history);
+}
+
+void
+ref_text_editor_set_history (RefTextEditor *self, RefHistory *history)
+{
+  g_return_if_fail (REF_IS_TEXT_EDITOR (self));
+  g_set_weak_pointer (&self->history, history);
+}
 
 /* ---- tags ---- */
 
@@ -104,6 +147,8 @@ block_at_line (RefTextEditor *self, const GtkTextIter *iter)
   GtkTextIter start = *iter;
 
   gtk_text_iter_set_line_offset (&start, 0);
+  if (gtk_text_iter_is_end (&start))
+    return self->end_block;
   for (int b = REF_TEXT_EDITOR_BLOCK_BULLET; b <= REF_TEXT_EDITOR_BLOCK_TABLE; b++)
     if (gtk_text_iter_has_tag (&start, self->block_tags[b]))
       return b;
@@ -117,6 +162,12 @@ apply_block_to_line (RefTextEditor *self, GtkTextIter *iter, RefTextEditorBlock 
   GtkTextIter start, end;
 
   line_bounds (iter, &start, &end);
+  if (gtk_text_iter_equal (&start, &end))
+    {
+      /* the empty last line */
+      self->end_block = block;
+      return;
+    }
   for (int b = REF_TEXT_EDITOR_BLOCK_BULLET; b <= REF_TEXT_EDITOR_BLOCK_TABLE; b++)
     if (b != (int) block)
       gtk_text_buffer_remove_tag (buffer, self->block_tags[b], &start, &end);
@@ -172,6 +223,7 @@ ref_text_editor_set_text (RefTextEditor *self, RefText *text)
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   self->loading = TRUE;
+  self->end_block = REF_TEXT_EDITOR_BLOCK_PARAGRAPH;
   gtk_text_buffer_set_text (buffer, "", 0);
   gtk_text_buffer_get_start_iter (buffer, &iter);
 
@@ -368,17 +420,27 @@ on_insert_text_after (GtkTextBuffer *buffer, GtkTextIter *location, char *text, 
   do
     apply_block_to_line (self, &line, self->insert_block);
   while (gtk_text_iter_forward_line (&line) && gtk_text_iter_compare (&line, location) <= 0);
+  /* A line break typed at the very end opens an empty last line in the same block. */
+  if (gtk_text_iter_is_end (location) && gtk_text_iter_starts_line (location))
+    self->end_block = self->insert_block;
   self->normalising = FALSE;
 }
 
-/* Joining two lines leaves one line with two blocks; the first line's block wins. */
+static void
+on_delete_range_before (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *end, RefTextEditor *self)
+{
+  self->deleted_block = block_at_line (self, start);
+}
+
+/* Joining two lines leaves one line with two blocks; the first line's block wins.
+ * Emptying the last line keeps its block, as word processors do. */
 static void
 on_delete_range_after (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *end, RefTextEditor *self)
 {
   if (self->loading || self->normalising)
     return;
   self->normalising = TRUE;
-  apply_block_to_line (self, start, block_at_line (self, start));
+  apply_block_to_line (self, start, self->deleted_block);
   self->normalising = FALSE;
 }
 
@@ -398,13 +460,21 @@ on_mark_set (GtkTextBuffer *buffer, GtkTextIter *location, GtkTextMark *mark, Re
 
   if (mark != gtk_text_buffer_get_insert (buffer) || self->loading)
     return;
-  if (gtk_text_iter_starts_line (&before))
-    {
-      self->typing_style = style_at (self, &before, &href);
-      return;
-    }
-  gtk_text_iter_backward_char (&before);
+  if (!gtk_text_iter_starts_line (&before))
+    gtk_text_iter_backward_char (&before);
   self->typing_style = style_at (self, &before, &href);
+  g_signal_emit (self, signals[FORMAT_CHANGED], 0);
+}
+
+static gboolean
+range_has_tag (const GtkTextIter *start, const GtkTextIter *end, GtkTextTag *tag)
+{
+  GtkTextIter probe = *start;
+  gboolean all = gtk_text_iter_has_tag (&probe, tag);
+
+  while (all && gtk_text_iter_forward_to_tag_toggle (&probe, tag) && gtk_text_iter_compare (&probe, end) < 0)
+    all = gtk_text_iter_has_tag (&probe, tag);
+  return all;
 }
 
 void
@@ -424,21 +494,34 @@ ref_text_editor_toggle_style (RefTextEditor *self, RefStyle style)
   if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
     {
       self->typing_style ^= style;
+      g_signal_emit (self, signals[FORMAT_CHANGED], 0);
       return;
     }
   /* Whole selection already styled → remove, else apply (like any word processor). */
-  {
-    GtkTextIter probe = start;
-    gboolean all = gtk_text_iter_has_tag (&probe, tag);
+  step_begin (self);
+  if (range_has_tag (&start, &end, tag))
+    gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+  else
+    gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+  step_end (self);
+  g_signal_emit (self, signals[FORMAT_CHANGED], 0);
+}
 
-    while (all && gtk_text_iter_forward_to_tag_toggle (&probe, tag) && gtk_text_iter_compare (&probe, &end) < 0)
-      all = gtk_text_iter_has_tag (&probe, tag);
-    if (all)
-      gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
-    else
-      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
-  }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+/* Whether the style is on where typing goes, or on the whole selection. */
+gboolean
+ref_text_editor_get_style_active (RefTextEditor *self, RefStyle style)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (REF_IS_TEXT_EDITOR (self), FALSE);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return (self->typing_style & style) != 0;
+  for (guint s = 0; s < G_N_ELEMENTS (style_bits); s++)
+    if (style_bits[s] == style)
+      return range_has_tag (&start, &end, self->style_tags[s]);
+  return FALSE;
 }
 
 RefTextEditorBlock
@@ -465,6 +548,7 @@ ref_text_editor_set_block (RefTextEditor *self, RefTextEditorBlock block)
   if (block_at_line (self, &start) == block)
     block = REF_TEXT_EDITOR_BLOCK_PARAGRAPH;
 
+  step_begin (self);
   self->normalising = TRUE;
   line = start;
   gtk_text_iter_set_line_offset (&line, 0);
@@ -473,23 +557,226 @@ ref_text_editor_set_block (RefTextEditor *self, RefTextEditorBlock block)
   while (gtk_text_iter_forward_line (&line) && gtk_text_iter_compare (&line, &end) <= 0);
   self->normalising = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  step_end (self);
+  g_signal_emit (self, signals[FORMAT_CHANGED], 0);
+}
+
+/* ---- links ---- */
+
+static GtkTextTag *
+link_tag_at (RefTextEditor *self, const GtkTextIter *iter)
+{
+  GSList *tags = gtk_text_iter_get_tags (iter);
+  GtkTextTag *found = NULL;
+
+  for (GSList *l = tags; l && found == NULL; l = l->next)
+    if (tag_href (l->data) != NULL)
+      found = l->data;
+  g_slist_free (tags);
+  return found;
+}
+
+/* The link under the cursor (or the character before it, where typing continues). */
+static GtkTextTag *
+link_tag_at_cursor (RefTextEditor *self, GtkTextIter *cursor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter before;
+  GtkTextTag *tag;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, cursor, gtk_text_buffer_get_insert (buffer));
+  if ((tag = link_tag_at (self, cursor)) != NULL)
+    return tag;
+  before = *cursor;
+  if (gtk_text_iter_backward_char (&before) && (tag = link_tag_at (self, &before)) != NULL)
+    *cursor = before;
+  return tag;
+}
+
+char *
+ref_text_editor_get_link (RefTextEditor *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkTextTag *tag;
+
+  g_return_val_if_fail (REF_IS_TEXT_EDITOR (self), NULL);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    tag = link_tag_at (self, &start);
+  else
+    tag = link_tag_at_cursor (self, &start);
+  return tag ? g_strdup (tag_href (tag)) : NULL;
+}
+
+/* Makes the selection a link to @href (NULL or "" removes links from it). Without a
+ * selection, the link under the cursor changes; where there is none, @href itself is
+ * inserted as the link's text. */
+void
+ref_text_editor_set_link (RefTextEditor *self, const char *href)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  gboolean remove = href == NULL || *href == '\0';
+
+  g_return_if_fail (REF_IS_TEXT_EDITOR (self));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  step_begin (self);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    {
+      GtkTextTag *tag = link_tag_at_cursor (self, &start);
+
+      end = start;
+      if (tag != NULL)
+        {
+          if (!gtk_text_iter_starts_tag (&start, tag))
+            gtk_text_iter_backward_to_tag_toggle (&start, tag);
+          gtk_text_iter_forward_to_tag_toggle (&end, tag);
+        }
+      else if (!remove)
+        {
+          int offset = gtk_text_iter_get_offset (&start);
+
+          gtk_text_buffer_insert (buffer, &end, href, -1);
+          gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+        }
+    }
+  {
+    GtkTextIter probe = start;
+
+    /* Drop every link in the range first: one range, one target. */
+    while (gtk_text_iter_compare (&probe, &end) < 0)
+      {
+        GtkTextTag *tag = link_tag_at (self, &probe);
+        if (tag != NULL)
+          gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+        if (!gtk_text_iter_forward_to_tag_toggle (&probe, NULL))
+          break;
+      }
+  }
+  if (!remove && !gtk_text_iter_equal (&start, &end))
+    gtk_text_buffer_apply_tag (buffer, link_tag (self, href), &start, &end);
+  step_end (self);
+  g_signal_emit (self, signals[FORMAT_CHANGED], 0);
+}
+
+/* The key's symbol without Shift or any other level: what is printed on the key in
+ * the current layout's first level. Ctrl+Shift+7 is Ctrl+Shift+slash on a Danish
+ * keyboard and Ctrl+Shift+ampersand on an American one; both are the 7 key. */
+static guint
+unshifted_keyval (GtkEventControllerKey *controller, guint keycode)
+{
+  GdkDisplay *display = gtk_widget_get_display (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  guint group = gtk_event_controller_key_get_group (controller);
+  g_autofree GdkKeymapKey *keys = NULL;
+  g_autofree guint *keyvals = NULL;
+  int n = 0;
+  guint found = 0;
+
+  if (!gdk_display_map_keycode (display, keycode, &keys, &keyvals, &n))
+    return 0;
+  for (int i = 0; i < n && found == 0; i++)
+    if (keys[i].level == 0 && keys[i].group == (int) group)
+      found = keyvals[i];
+  for (int i = 0; i < n && found == 0; i++)
+    if (keys[i].level == 0)
+      found = keyvals[i];
+  return found;
+}
+
+/* "1. ", "- " or "* " typed at the start of a paragraph starts a list. The space is
+ * typed first, so that undo takes the list back to the characters as typed. */
+static gboolean
+autoformat_list (RefTextEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, cursor, prev;
+  g_autofree char *typed = NULL;
+  RefTextEditorBlock block;
+  guint64 number = 1;
+  gboolean continues;
+
+  if (gtk_text_buffer_get_has_selection (buffer))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  if (block_at_line (self, &cursor) != REF_TEXT_EDITOR_BLOCK_PARAGRAPH)
+    return FALSE;
+  start = cursor;
+  gtk_text_iter_set_line_offset (&start, 0);
+  typed = gtk_text_iter_get_text (&start, &cursor);
+  if (g_str_equal (typed, "-") || g_str_equal (typed, "*"))
+    block = REF_TEXT_EDITOR_BLOCK_BULLET;
+  else if (strlen (typed) >= 2 && strlen (typed) <= 4 && g_str_has_suffix (typed, "."))
+    {
+      typed[strlen (typed) - 1] = '\0';
+      if (!g_ascii_string_to_unsigned (typed, 10, 1, 999, &number, NULL))
+        return FALSE;
+      block = REF_TEXT_EDITOR_BLOCK_NUMBERED;
+    }
+  else
+    return FALSE;
+
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, " ", 1, TRUE);
+  step_begin (self);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  start = cursor;
+  gtk_text_iter_set_line_offset (&start, 0);
+  prev = start;
+  continues = gtk_text_iter_backward_line (&prev) && block_at_line (self, &prev) == block;
+  self->normalising = TRUE;
+  gtk_text_buffer_delete (buffer, &start, &cursor);
+  apply_block_to_line (self, &start, block);
+  /* "3. " starts a list at 3; within a list the number comes from the position. */
+  if (block == REF_TEXT_EDITOR_BLOCK_NUMBERED && number != 1 && !continues)
+    {
+      GtkTextIter line_start, line_end;
+
+      line_bounds (&start, &line_start, &line_end);
+      gtk_text_buffer_apply_tag (buffer, start_tag (self, (guint) number), &line_start, &line_end);
+    }
+  self->normalising = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  step_end (self);
+  g_signal_emit (self, signals[FORMAT_CHANGED], 0);
+  return TRUE;
 }
 
 /* Enter on an empty list entry ends the list; Shift+Enter breaks the line inside the
- * paragraph instead of starting a new one. */
+ * paragraph instead of starting a new one. The list shortcuts go by the physical key,
+ * so that they work on every keyboard layout. */
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
                 RefTextEditor *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK | GDK_SUPER_MASK);
+  gboolean editable = gtk_text_view_get_editable (GTK_TEXT_VIEW (self));
   GtkTextIter iter;
 
+  if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && editable)
+    {
+      guint key = unshifted_keyval (controller, keycode);
+
+      if (key == GDK_KEY_8 || key == GDK_KEY_7)
+        {
+          ref_text_editor_set_block (self, key == GDK_KEY_8 ? REF_TEXT_EDITOR_BLOCK_BULLET : REF_TEXT_EDITOR_BLOCK_NUMBERED);
+          return TRUE;
+        }
+    }
+  if (mods == GDK_CONTROL_MASK && unshifted_keyval (controller, keycode) == GDK_KEY_k && editable)
+    {
+      g_signal_emit (self, signals[REQUEST_LINK], 0);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_space && (mods & ~GDK_SHIFT_MASK) == 0 && editable)
+    return autoformat_list (self);
   if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter)
+    return FALSE;
+  if (!editable)
     return FALSE;
   if (state & GDK_SHIFT_MASK)
     {
-      gtk_text_buffer_insert_at_cursor (buffer, LINE_SEPARATOR, -1);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, LINE_SEPARATOR, -1, TRUE);
       return TRUE;
     }
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
@@ -529,6 +816,35 @@ number_of_line (RefTextEditor *self, GtkTextIter line)
 }
 
 static void
+draw_marker (RefTextEditor *self, GtkSnapshot *snapshot, GtkTextIter *line, const GdkRGBA *color)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  RefTextEditorBlock block = block_at_line (self, line);
+  g_autofree char *marker = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  GdkRectangle location;
+  int width, height;
+
+  if (block == REF_TEXT_EDITOR_BLOCK_BULLET)
+    marker = g_strdup ("•");
+  else if (block == REF_TEXT_EDITOR_BLOCK_NUMBERED)
+    marker = g_strdup_printf ("%u.", number_of_line (self, *line));
+  else
+    return;
+
+  gtk_text_view_get_iter_location (view, line, &location);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), marker);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  gtk_snapshot_save (snapshot);
+  /* The empty last line has no left margin of its own: place it as list entries are. */
+  if (gtk_text_iter_is_end (line) && gtk_text_iter_starts_line (line))
+    location.x += LIST_MARGIN;
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (location.x - width - 8, location.y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
 ref_text_editor_snapshot_layer (GtkTextView *view, GtkTextViewLayer layer, GtkSnapshot *snapshot)
 {
   RefTextEditor *self = REF_TEXT_EDITOR (view);
@@ -548,29 +864,100 @@ ref_text_editor_snapshot_layer (GtkTextView *view, GtkTextViewLayer layer, GtkSn
   gtk_text_view_get_line_at_y (view, &last, visible.y + visible.height, NULL);
 
   do
-    {
-      RefTextEditorBlock block = block_at_line (self, &line);
-      g_autofree char *marker = NULL;
-      g_autoptr (PangoLayout) layout = NULL;
-      GdkRectangle location;
-      int width, height;
-
-      if (block == REF_TEXT_EDITOR_BLOCK_BULLET)
-        marker = g_strdup ("•");
-      else if (block == REF_TEXT_EDITOR_BLOCK_NUMBERED)
-        marker = g_strdup_printf ("%u.", number_of_line (self, line));
-      else
-        continue;
-
-      gtk_text_view_get_iter_location (view, &line, &location);
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), marker);
-      pango_layout_get_pixel_size (layout, &width, &height);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (location.x - width - 8, location.y));
-      gtk_snapshot_append_layout (snapshot, layout, &color);
-      gtk_snapshot_restore (snapshot);
-    }
+    draw_marker (self, snapshot, &line, &color);
   while (gtk_text_iter_forward_line (&line) && gtk_text_iter_compare (&line, &last) <= 0);
+  /* forward_line () does not stop at an empty last line. */
+  if (gtk_text_iter_is_end (&line) && gtk_text_iter_starts_line (&line) && gtk_text_iter_get_line (&line) > 0)
+    draw_marker (self, snapshot, &line, &color);
+}
+
+/* ---- size ---- */
+
+/* GtkTextView reports the height of its text as laid out at its current width, not
+ * at the width it is being measured for. Outside a scrolled window (as here) a change
+ * of width then leaves the field one layout behind: narrower, the last lines are cut
+ * off; wider, empty space stays. Once the text is laid out at the new width, the
+ * height is measured again and, if it changed, the parent lays out again. */
+/* The height the text needs at the width it has now (lines laid out). */
+static int
+text_height (RefTextEditor *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter end;
+  int y, height;
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+  gtk_text_view_get_line_yrange (view, &end, &y, &height);
+  return y + height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+}
+
+static gboolean
+check_height (gpointer data)
+{
+  RefTextEditor *self = data;
+  int needed = text_height (self);
+
+  self->height_check = 0;
+  /* Measured sizes are cached until a resize is queued: ask for one when the text
+   * needs another height than it got, once per new height (a parent that gives more
+   * than asked, or CSS min-height, must not make it loop). */
+  if (needed != gtk_widget_get_height (GTK_WIDGET (self)) && needed != self->measured_height)
+    {
+      self->measured_height = needed;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* At the width it has, the text's laid-out height is known exactly; GtkTextView's
+ * own figure may lag behind it. */
+static void
+ref_text_editor_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
+                         int *minimum_baseline, int *natural_baseline)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (ref_text_editor_parent_class)
+      ->measure (widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size > 0 && for_size == gtk_widget_get_width (widget))
+    {
+      int needed = text_height (self);
+
+      *minimum = MAX (*minimum, needed);
+      *natural = MAX (*natural, needed);
+    }
+}
+
+static void
+schedule_height_check (RefTextEditor *self)
+{
+  if (self->height_check == 0)
+    self->height_check = g_idle_add_full (G_PRIORITY_LOW, check_height, self, NULL);
+}
+
+static void
+ref_text_editor_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  GTK_WIDGET_CLASS (ref_text_editor_parent_class)->size_allocate (widget, width, height, baseline);
+  schedule_height_check (REF_TEXT_EDITOR (widget));
+}
+
+/* GtkTextView lays out long texts in steps; the height of the laid-out text shows as
+ * the upper bound of its vertical adjustment. */
+static void
+on_layout_height_changed (GtkAdjustment *adjustment, GParamSpec *pspec, RefTextEditor *self)
+{
+  schedule_height_check (self);
+}
+
+static void
+ref_text_editor_dispose (GObject *object)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (object);
+
+  g_clear_handle_id (&self->height_check, g_source_remove);
+  g_clear_weak_pointer (&self->history);
+  G_OBJECT_CLASS (ref_text_editor_parent_class)->dispose (object);
 }
 
 /* ---- actions ---- */
@@ -669,10 +1056,17 @@ ref_text_editor_constructed (GObject *object)
 
   g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text_before), self);
   g_signal_connect_after (buffer, "insert-text", G_CALLBACK (on_insert_text_after), self);
+  g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range_before), self);
   g_signal_connect_after (buffer, "delete-range", G_CALLBACK (on_delete_range_after), self);
   g_signal_connect (buffer, "changed", G_CALLBACK (on_changed), self);
   g_signal_connect (buffer, "mark-set", G_CALLBACK (on_mark_set), self);
   g_signal_connect (self, "notify::editable", G_CALLBACK (on_editable_changed), NULL);
+  {
+    GtkAdjustment *vadjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+
+    gtk_scrollable_set_vadjustment (GTK_SCROLLABLE (self), vadjustment);
+    g_signal_connect_object (vadjustment, "notify::upper", G_CALLBACK (on_layout_height_changed), self, 0);
+  }
 }
 
 static void
@@ -683,6 +1077,9 @@ ref_text_editor_class_init (RefTextEditorClass *klass)
   GtkTextViewClass *view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   object_class->constructed = ref_text_editor_constructed;
+  object_class->dispose = ref_text_editor_dispose;
+  widget_class->measure = ref_text_editor_measure;
+  widget_class->size_allocate = ref_text_editor_size_allocate;
   object_class->get_property = ref_text_editor_get_property;
   object_class->set_property = ref_text_editor_set_property;
   view_class->snapshot_layer = ref_text_editor_snapshot_layer;
@@ -690,6 +1087,14 @@ ref_text_editor_class_init (RefTextEditorClass *klass)
   properties[PROP_TEXT] = g_param_spec_boxed ("text", NULL, NULL, REF_TYPE_TEXT,
                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The bold/italic/underline state, the block at the cursor or a link may have
+   * changed (a formatting toolbar follows it). */
+  signals[FORMAT_CHANGED] = g_signal_new ("format-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                          NULL, G_TYPE_NONE, 0);
+  /* Ctrl+K: the user asks to make the selection a link; a toolbar asks for the address. */
+  signals[REQUEST_LINK] = g_signal_new ("request-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                        NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "text.bold", NULL, style_action);
   gtk_widget_class_install_action (widget_class, "text.italic", NULL, style_action);
@@ -700,10 +1105,9 @@ ref_text_editor_class_init (RefTextEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "text.bold", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "text.italic", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK, "text.underline", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "text.bullet-list", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "text.numbered-list", NULL);
+  /* Ctrl+Shift+8 and Ctrl+Shift+7 (bullets, numbers) and Ctrl+K (link) are matched by
+   * the physical key in on_key_pressed (): a keyval binding cannot, as Shift changes
+   * the keyval differently on every layout. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_ALT_MASK, "text.table",
                                        NULL);
 }
@@ -713,6 +1117,8 @@ ref_text_editor_init (RefTextEditor *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
+  /* Undo is the meeting's (RefHistory): the buffer's own would undo behind its back. */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), FALSE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), 8);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), 8);

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ref-history.h"
 #include "ref-text.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,15 @@ void       ref_text_editor_toggle_style (RefTextEditor *self, RefStyle style);
  * applying the kind the lines already have turns them back into paragraphs. */
 void       ref_text_editor_set_block (RefTextEditor *self, RefTextEditorBlock block);
 RefTextEditorBlock ref_text_editor_get_block_at_cursor (RefTextEditor *self);
+/* Whether @style is on for what is typed next, or on the whole selection. */
+gboolean   ref_text_editor_get_style_active (RefTextEditor *self, RefStyle style);
+/* The link address under the cursor or at the selection's start. (transfer full) (nullable) */
+char      *ref_text_editor_get_link (RefTextEditor *self);
+/* Makes the selection (or the link under the cursor) a link to @href; NULL or ""
+ * removes the link. Without selection or link, inserts @href as a link. */
+void       ref_text_editor_set_link (RefTextEditor *self, const char *href);
+/* The history of the edited model (not owned): each formatting command, including the
+ * list started by typing "1. " or "- ", becomes one undo step of its own. */
+void       ref_text_editor_set_history (RefTextEditor *self, RefHistory *history);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "ref-case-history-panel.h"
 #include "ref-diff.h"
+#include "ref-import-notes.h"
 #include "ref-file-lock.h"
 #include "ref-format.h"
 #include "ref-item-row.h"
@@ -15,7 +16,9 @@
 #include "ref-pdf-import.h"
 #include "ref-preview.h"
 #include "ref-recovery.h"
-#include "ref-review.h"
+#include "ref-review-panel.h"
+#include "ref-search-bar.h"
+#include "ref-settings.h"
 #include "ref-signature.h"
 #include "ref-spell-checker.h"
 #include "ref-spell-view.h"
@@ -28,6 +31,7 @@ struct _RefWindow {
 
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
+  AdwClamp *sidebar_clamp;
   GtkWidget *content;
   AdwWindowTitle *window_title;
   GtkListView *item_list;
@@ -37,22 +41,19 @@ struct _RefWindow {
   RefLiveView *live_view;
   RefPreview *preview;
   AdwWindowTitle *content_title;
+  GtkMenuButton *review_button;
   GtkPopover *review_popover;
+  RefReviewPanel *review_panel;
+  RefSearchBar *search_bar;
+  RefImportNotes *import_notes;
   GtkMenuButton *case_history_button;
   GtkPopover *case_history_popover;
   RefCaseHistoryPanel *case_history_panel;
-  GtkLabel *review_summary;
-  GtkListBox *review_list;
-  GPtrArray *review_problems;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkCustomFilter *filter;
-  GtkRevealer *import_revealer;
-  GtkLabel *import_summary;
-  GtkListBox *import_list;
   GtkRevealer *lock_revealer;
   GtkLabel *lock_label;
   GtkPopover *approvals_popover;
+  GtkWidget *lock_button;
+  GtkWidget *approve_button;
   GtkLabel *approvals_summary;
   GtkListBox *approvals_list;
   GtkListBox *trust_list;
@@ -81,6 +82,8 @@ struct _RefWindow {
   char *recovery_id;      /* this window's recovery copy */
   guint autosave_source;
   GBytes *last_autosave;  /* what the recovery copy holds, to skip identical writes */
+  guint64 autosaved_changes; /* the history's change count the copy is current at */
+  gint64 pending_since;      /* when the history first had changes the copy lacks */
 };
 
 G_DEFINE_FINAL_TYPE (RefWindow, ref_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -95,16 +98,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static GSettings *
-app_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-
-  /* Running from the build tree without the schema must not abort. */
-  return schema ? g_settings_new (APP_ID) : NULL;
-}
 
 static void
 update_title (RefWindow *self)
@@ -417,6 +410,32 @@ ref_window_move_item_to (RefWindow *self, RefAgendaItem *item, RefAgendaItem *ta
   g_object_unref (item);
 }
 
+/* Side by side, the sidebar keeps its width (a long committee name in its title
+ * must not widen it); folded, it is the whole window. */
+static void
+on_folded_changed (AdwLeaflet *leaflet, GParamSpec *pspec, RefWindow *self)
+{
+  int width = adw_leaflet_get_folded (leaflet) ? 100000 : 340;
+
+  adw_clamp_set_maximum_size (self->sidebar_clamp, width);
+  adw_clamp_set_tightening_threshold (self->sidebar_clamp, width);
+}
+
+/* Folded, the list is a page of its own: one click on an item opens it, as on a
+ * phone. Side by side, a click only selects (the item shows next to the list). */
+static void
+on_row_released (GtkGestureClick *gesture, int n_press, double x, double y, RefItemRow *row)
+{
+  RefWindow *self = REF_WINDOW (gtk_widget_get_root (GTK_WIDGET (row)));
+  RefAgendaItem *item = ref_item_row_get_item (row);
+
+  if (n_press != 1 || item == NULL || !adw_leaflet_get_folded (self->leaflet))
+    return;
+  select_item_object (self, item);
+  show_item_page (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source, double x, double y, RefItemRow *row)
 {
@@ -443,7 +462,10 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   GtkWidget *row = ref_item_row_new ();
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (REF_TYPE_AGENDA_ITEM, GDK_ACTION_MOVE);
+  GtkGesture *click = gtk_gesture_click_new ();
 
+  g_signal_connect (click, "released", G_CALLBACK (on_row_released), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
   /* Drag an item onto another to put it there (the keyboard way: Alt+Up/Down). */
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), row);
@@ -480,6 +502,16 @@ toast (RefWindow *self, const char *text)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* Removes every row (GTK 4.8 has no gtk_list_box_remove_all). */
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
+    gtk_list_box_remove (list, child);
+}
+
 /* ---- autosave ---- */
 
 /* Writes the recovery copy when there are unsaved changes that it does not hold yet;
@@ -487,36 +519,63 @@ toast (RefWindow *self, const char *text)
 gboolean
 ref_window_autosave_now (RefWindow *self, GError **error)
 {
+  RefHistory *history;
   g_autoptr (GBytes) bytes = NULL;
+  guint64 changes;
 
   g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
-  if (!ref_history_get_modified (ref_meeting_get_history (self->meeting)))
+  history = ref_meeting_get_history (self->meeting);
+  changes = ref_history_get_change_count (history);
+  if (!ref_history_get_modified (history))
     {
       if (self->last_autosave != NULL)
         {
           ref_recovery_remove (self->recovery_id);
           g_clear_pointer (&self->last_autosave, g_bytes_unref);
         }
+      self->autosaved_changes = changes;
+      self->pending_since = 0;
       return TRUE;
     }
+  /* Written once: the same bytes are compared with the copy and written to it. */
   bytes = ref_xml_write_bytes (self->meeting);
-  if (self->last_autosave != NULL && g_bytes_equal (bytes, self->last_autosave))
-    return TRUE;
-  if (!ref_recovery_save (self->recovery_id, self->meeting, self->file, error))
-    return FALSE;
-  g_clear_pointer (&self->last_autosave, g_bytes_unref);
-  self->last_autosave = g_steal_pointer (&bytes);
+  if (self->last_autosave == NULL || !g_bytes_equal (bytes, self->last_autosave))
+    {
+      if (!ref_recovery_save_bytes (self->recovery_id, self->meeting, self->file, bytes, error))
+        return FALSE;
+      g_clear_pointer (&self->last_autosave, g_bytes_unref);
+      self->last_autosave = g_steal_pointer (&bytes);
+    }
+  self->autosaved_changes = changes;
+  self->pending_since = 0;
   return TRUE;
 }
 
+/* Every few seconds. Writing the copy of a large meeting takes longer than a frame, so
+ * a tick does nothing when the copy is current and waits while the user is typing
+ * (ref_recovery_autosave_decide), but never more than half a minute. */
 static gboolean
 autosave_tick (gpointer data)
 {
   RefWindow *self = data;
+  RefHistory *history = ref_meeting_get_history (self->meeting);
   g_autoptr (GError) error = NULL;
+  gint64 now = g_get_monotonic_time ();
+  guint64 changes = ref_history_get_change_count (history);
 
-  if (!ref_window_autosave_now (self, &error))
-    g_warning ("Could not write the recovery copy: %s", error->message);
+  if (changes != self->autosaved_changes && self->pending_since == 0)
+    self->pending_since = now;
+  switch (ref_recovery_autosave_decide (changes, self->autosaved_changes, self->pending_since,
+                                        ref_history_get_last_change_time (history), now))
+    {
+    case REF_AUTOSAVE_NOTHING:
+    case REF_AUTOSAVE_POSTPONE:
+      break;
+    case REF_AUTOSAVE_WRITE:
+      if (!ref_window_autosave_now (self, &error))
+        g_warning ("Could not write the recovery copy: %s", error->message);
+      break;
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -1028,7 +1087,10 @@ add_item_activated (GtkWidget *widget, const char *action_name, GVariant *parame
   ref_agenda_item_set_number (item, ref_meeting_next_item_number (self->meeting));
   ref_meeting_insert_item (self->meeting, position, item);
   select_item_object (self, item);
+  show_item_page (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  /* A new item is written from its title down. */
+  ref_item_view_focus_title (self->item_view);
 }
 
 /* The list may be filtered by a search: positions in the selection are not positions
@@ -1069,8 +1131,7 @@ select_item_object (RefWindow *self, RefAgendaItem *item)
   if (item == NULL || select_in_list (self, item))
     return;
   /* Hidden by the search: end the search so that it shows. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  ref_search_bar_set_query (self->search_bar, "");
   select_in_list (self, item);
 }
 
@@ -1088,85 +1149,20 @@ select_store_position (RefWindow *self, guint position)
 /* ---- find ---- */
 
 static void
-append_text (GString *out, const RefText *text)
-{
-  g_autofree char *plain = text ? ref_text_to_plain (text) : NULL;
-
-  if (plain)
-    g_string_append_printf (out, "\n%s", plain);
-}
-
-/* Everything of an item that the search looks in. */
-static char *
-item_search_text (RefAgendaItem *item)
-{
-  GString *out = g_string_new (NULL);
-  GListModel *list = ref_agenda_item_get_sections (item);
-  RefRecommendation *rec = ref_agenda_item_get_recommendation (item);
-
-  g_string_append_printf (out, "%u %s\n%s", ref_agenda_item_get_number (item), ref_agenda_item_get_title (item),
-                          ref_agenda_item_get_case_number (item));
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr (RefSection) section = g_list_model_get_item (list, i);
-      g_string_append_printf (out, "\n%s", ref_section_get_display_heading (section));
-      append_text (out, ref_section_get_text (section));
-    }
-  if (rec != NULL)
-    {
-      g_string_append_printf (out, "\n%s %s", ref_recommendation_get_by (rec), ref_recommendation_get_intro (rec));
-      append_text (out, ref_recommendation_get_text (rec));
-    }
-  list = ref_agenda_item_get_decisions (item);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr (RefDecision) d = g_list_model_get_item (list, i);
-      g_autofree char *plain = ref_format_decision_plain (d);
-      g_string_append_printf (out, "\n%s\n%s", ref_decision_get_deciding_body (d), plain);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-filter_item (gpointer object, gpointer user_data)
-{
-  RefWindow *self = user_data;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *haystack = NULL;
-
-  if (query == NULL || *query == '\0')
-    return TRUE;
-  needle = g_utf8_casefold (query, -1);
-  text = item_search_text (object);
-  haystack = g_utf8_casefold (text, -1);
-  return strstr (haystack, needle) != NULL;
-}
-
-static void
-on_search_changed (GtkSearchEntry *entry, RefWindow *self)
-{
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
 find_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RefWindow *self = REF_WINDOW (widget);
 
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  ref_search_bar_start (self->search_bar);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 void
 ref_window_find (RefWindow *self, const char *text)
 {
   g_return_if_fail (REF_IS_WINDOW (self));
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_set (self->search_bar, "search-mode-enabled", TRUE, NULL);
+  ref_search_bar_set_query (self->search_bar, text);
 }
 
 guint
@@ -1459,18 +1455,12 @@ compare_activated (GtkWidget *widget, const char *action_name, GVariant *paramet
 /* ---- review ---- */
 
 static void
-on_review_row_activated (GtkListBox *list, GtkListBoxRow *row, RefWindow *self)
+on_review_problem_activated (RefReviewPanel *panel, RefAgendaItem *item, RefWindow *self)
 {
-  RefReviewProblem *problem;
-  guint index = (guint) gtk_list_box_row_get_index (row);
-
-  if (self->review_problems == NULL || index >= self->review_problems->len)
-    return;
-  problem = g_ptr_array_index (self->review_problems, index);
   gtk_popover_popdown (self->review_popover);
-  if (problem->item != NULL)
+  if (item != NULL)
     {
-      select_item_object (self, problem->item);
+      select_item_object (self, item);
       show_item_page (self);
       adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
@@ -1478,60 +1468,25 @@ on_review_row_activated (GtkListBox *list, GtkListBoxRow *row, RefWindow *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-meeting", NULL);
 }
 
-/* Removes every row (GTK 4.8 has no gtk_list_box_remove_all). */
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
-}
-
-/* Lists what to fix before the minutes go out for approval; recomputed each time the
- * panel opens, so it always reflects the meeting as it is. */
 void
 ref_window_refresh_review (RefWindow *self)
 {
-  g_autofree char *summary = NULL;
-
   g_return_if_fail (REF_IS_WINDOW (self));
-  clear_list (self->review_list);
-  g_clear_pointer (&self->review_problems, g_ptr_array_unref);
-  self->review_problems = ref_review_check (self->meeting);
-  if (self->review_problems->len == 0)
-    summary = g_strdup (_("Nothing to fix: the minutes are ready for approval."));
-  else
-    summary = g_strdup_printf (ngettext ("%u thing to fix before approval", "%u things to fix before approval",
-                                         self->review_problems->len),
-                               self->review_problems->len);
-  gtk_label_set_label (self->review_summary, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->review_list), self->review_problems->len > 0);
-  for (guint i = 0; i < self->review_problems->len; i++)
-    {
-      RefReviewProblem *problem = g_ptr_array_index (self->review_problems, i);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->message);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_append (self->review_list, row);
-    }
+  ref_review_panel_refresh (self->review_panel);
 }
 
 guint
 ref_window_get_n_review_problems (RefWindow *self)
 {
-  return self->review_problems ? self->review_problems->len : 0;
+  g_return_val_if_fail (REF_IS_WINDOW (self), 0);
+  return ref_review_panel_get_n_problems (self->review_panel);
 }
 
 void
 ref_window_activate_review_problem (RefWindow *self, guint index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->review_list, (int) index);
-
-  if (row != NULL)
-    on_review_row_activated (self->review_list, row, self);
+  g_return_if_fail (REF_IS_WINDOW (self));
+  ref_review_panel_activate_problem (self->review_panel, index);
 }
 
 /* The case history of the selected item, looked up when the panel opens. */
@@ -1554,10 +1509,11 @@ case_history_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   gtk_menu_button_popup (self->case_history_button);
 }
 
+/* Opens the review panel (Ctrl+Shift+R). */
 static void
-on_review_show (GtkPopover *popover, RefWindow *self)
+review_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  ref_window_refresh_review (self);
+  gtk_menu_button_popup (REF_WINDOW (widget)->review_button);
 }
 
 /* ---- approval ---- */
@@ -1706,6 +1662,9 @@ detail_label (const char *text, gboolean selectable)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A natural width no wider than the panel: the popover sizes its height for the
+   * natural width, and a long fingerprint on one line left the panel too short. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_selectable (GTK_LABEL (label), selectable);
   return label;
 }
@@ -2053,6 +2012,18 @@ update_lock_state (RefWindow *self)
 {
   gboolean locked = ref_meeting_get_locked (self->meeting);
 
+  /* The next step is the suggested one: locking while the minutes are open (the
+   * panel says to lock first), approving once they are locked. */
+  if (locked)
+    {
+      gtk_widget_remove_css_class (self->lock_button, "suggested-action");
+      gtk_widget_add_css_class (self->approve_button, "suggested-action");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->approve_button, "suggested-action");
+      gtk_widget_add_css_class (self->lock_button, "suggested-action");
+    }
   ref_item_view_set_locked (self->item_view, locked);
   ref_meeting_view_set_locked (self->meeting_view, locked);
   update_actions (self);
@@ -2289,6 +2260,12 @@ on_password_response (AdwMessageDialog *dialog, const char *response, RefWindow 
   const char *path = g_object_get_data (G_OBJECT (dialog), "path");
   GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), "entry");
 
+  /* Take the keyboard focus off the password row before the dialog closes. Closed by
+   * Enter with the focus still in the row, and with the accessibility layer on (as on
+   * every desktop), the row's text field outlives the row and a libadwaita 1.2 handler
+   * then runs on the freed row: the crash on Enter. A click on the button had moved
+   * the focus already. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
   if (!g_str_equal (response, "approve"))
     return;
   approve_in_background (self, path, gtk_editable_get_text (GTK_EDITABLE (entry)));
@@ -2330,6 +2307,14 @@ ask_password (RefWindow *self, const char *path, const char *problem)
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_password_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+void
+ref_window_ask_certificate_password (RefWindow *self, const char *pkcs12_path)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+  g_return_if_fail (pkcs12_path != NULL);
+  ask_password (self, pkcs12_path, NULL);
 }
 
 static void
@@ -2539,84 +2524,33 @@ verify_on_open (gpointer data)
 
 /* ---- import notes ---- */
 
-static void
-hide_import_panel_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  gtk_revealer_set_reveal_child (REF_WINDOW (widget)->import_revealer, FALSE);
-}
-
-static void
-on_note_done (GtkCheckButton *check, GtkWidget *row)
-{
-  /* Ticked off: dimmed, kept in the list so the secretary can see what was done. */
-  gtk_widget_set_opacity (row, gtk_check_button_get_active (check) ? 0.45 : 1.0);
-}
-
-/* Shows what the importer could not place with certainty, one row per note, each
- * with a check box to tick it off once checked or fixed. */
+/* Shows what the importer could not place with certainty. */
 void
 ref_window_show_import_notes (RefWindow *self, GPtrArray *warnings, double coverage, double confidence)
 {
-  g_autofree char *summary = NULL;
-
   g_return_if_fail (REF_IS_WINDOW (self));
-  /* TRANSLATORS: "Imported 98.5 % of the text, confidence 0.95: 3 notes to check" */
-  summary = g_strdup_printf (ngettext ("Imported %.1f %% of the text, confidence %.2f: %u note to check",
-                                       "Imported %.1f %% of the text, confidence %.2f: %u notes to check", warnings->len),
-                             100 * coverage, confidence, warnings->len);
-  ref_window_show_import_notes_summary (self, warnings, summary);
+  ref_import_notes_show (self->import_notes, warnings, coverage, confidence);
 }
 
 void
 ref_window_show_import_notes_summary (RefWindow *self, GPtrArray *warnings, const char *summary)
 {
   g_return_if_fail (REF_IS_WINDOW (self));
-  clear_list (self->import_list);
-  gtk_label_set_label (self->import_summary, summary);
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      RefImportWarning *w = g_ptr_array_index (warnings, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      g_autofree char *title = w->page ? g_strdup_printf (_("Page %u: %s"), w->page, w->reason) : g_strdup (w->reason);
-      g_autofree char *text = g_markup_escape_text (w->text, -1);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checked"), -1);
-      gtk_widget_set_tooltip_text (check, _("Mark as checked"));
-      g_signal_connect (check, "toggled", G_CALLBACK (on_note_done), row);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_list_box_append (self->import_list, row);
-    }
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  ref_import_notes_show_summary (self->import_notes, warnings, summary);
 }
 
-/* Why the import's confidence is lower than the share of its text it placed (the
- * PDF importer's confidence notes): first in the panel, one row each, information
- * to weigh rather than a note to tick off. Call after ref_window_show_import_notes(). */
+GtkWidget *
+ref_window_get_import_notes (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->import_notes);
+}
+
 void
 ref_window_show_import_confidence_notes (RefWindow *self, GPtrArray *notes)
 {
   g_return_if_fail (REF_IS_WINDOW (self));
-  for (guint i = 0; notes != NULL && i < notes->len; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-information-symbolic", "accessible-role",
-                                      GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
-      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (notes, i), -1);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Confidence lowered"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-      gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      gtk_list_box_insert (self->import_list, row, (int) i);
-    }
-  if (notes != NULL && notes->len > 0)
-    gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  ref_import_notes_show_confidence_notes (self->import_notes, notes);
 }
 
 static void
@@ -2775,13 +2709,11 @@ ref_window_constructed (GObject *object)
   G_OBJECT_CLASS (ref_window_parent_class)->constructed (object);
 
   g_assert (self->meeting != NULL);
-  self->filter = gtk_custom_filter_new (filter_item, self, NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (
-      gtk_filter_list_model_new (g_object_ref (ref_meeting_get_items (self->meeting)), GTK_FILTER (g_object_ref (self->filter)))));
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
-  g_signal_connect (self->review_popover, "show", G_CALLBACK (on_review_show), self);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (gtk_filter_list_model_new (
+      g_object_ref (ref_meeting_get_items (self->meeting)), g_object_ref (ref_search_bar_get_filter (self->search_bar)))));
+  ref_review_panel_set_meeting (self->review_panel, self->meeting);
+  g_signal_connect (self->review_panel, "problem-activated", G_CALLBACK (on_review_problem_activated), self);
   g_signal_connect (self->case_history_popover, "show", G_CALLBACK (on_case_history_show), self);
-  g_signal_connect (self->review_list, "row-activated", G_CALLBACK (on_review_row_activated), self);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -2797,6 +2729,8 @@ ref_window_constructed (GObject *object)
     gtk_widget_add_controller (GTK_WIDGET (self->item_list), keys);
   }
   g_signal_connect (self->item_list, "activate", G_CALLBACK (on_item_activated), self);
+  g_signal_connect (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self);
+  on_folded_changed (self->leaflet, NULL, self);
 
   g_signal_connect_object (ref_meeting_get_history (self->meeting), "notify", G_CALLBACK (on_history_notify), self, 0);
   g_signal_connect_object (self->meeting, "notify", G_CALLBACK (on_meeting_notify), self, 0);
@@ -2871,7 +2805,6 @@ ref_window_dispose (GObject *object)
     ref_spell_checker_set_meeting (self->spell_checker, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_WINDOW);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filter);
   G_OBJECT_CLASS (ref_window_parent_class)->dispose (object);
 }
 
@@ -2885,7 +2818,6 @@ ref_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->spell_checker);
   g_clear_pointer (&self->last_autosave, g_bytes_unref);
-  g_clear_pointer (&self->review_problems, g_ptr_array_unref);
   g_clear_pointer (&self->approval_checks, g_ptr_array_unref);
   g_free (self->recovery_id);
   g_free (self->etag);
@@ -2971,15 +2903,17 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/referent/Referent/ui/ref-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RefWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, item_list);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, item_view);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, import_notes);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, review_popover);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, review_summary);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, review_list);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, review_panel);
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_activated);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, meeting_view);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, live_view);
@@ -2990,11 +2924,7 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content_title);
   gtk_widget_class_install_action (widget_class, "win.show-meeting", NULL, show_meeting_activated);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_activated);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, search_entry);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_activated);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, import_summary);
-  gtk_widget_class_bind_template_child (widget_class, RefWindow, import_list);
-  gtk_widget_class_install_action (widget_class, "win.hide-import-panel", NULL, hide_import_panel_activated);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
@@ -3019,6 +2949,8 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_revealer);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_label);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_popover);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, approve_button);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_summary);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, approvals_list);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, trust_list);
@@ -3033,13 +2965,19 @@ ref_window_class_init (RefWindowClass *klass)
 static void
 ref_window_init (RefWindow *self)
 {
+  /* Unknown until the first tick: a document that starts unsaved (an import, a
+   * restored copy) gets its copy at once. */
+  self->autosaved_changes = G_MAXUINT64;
   g_type_ensure (REF_TYPE_ITEM_VIEW);
   g_type_ensure (REF_TYPE_MEETING_VIEW);
   g_type_ensure (REF_TYPE_LIVE_VIEW);
   g_type_ensure (REF_TYPE_PREVIEW);
+  g_type_ensure (REF_TYPE_IMPORT_NOTES);
+  g_type_ensure (REF_TYPE_REVIEW_PANEL);
+  g_type_ensure (REF_TYPE_SEARCH_BAR);
   g_type_ensure (REF_TYPE_CASE_HISTORY_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = app_settings ();
+  self->settings = ref_settings_new ();
   self->approval_checks = g_ptr_array_new_with_free_func (g_object_unref);
 }
 

@@ -56,6 +56,8 @@ void        ref_window_move_item_to (RefWindow *self, RefAgendaItem *item, RefAg
 void        ref_window_refresh_review (RefWindow *self);
 guint       ref_window_get_n_review_problems (RefWindow *self);
 void        ref_window_activate_review_problem (RefWindow *self, guint index);
+/* The import notes panel (RefImportNotes). */
+GtkWidget  *ref_window_get_import_notes (RefWindow *self);
 
 /* Opens a window listing what changed from @other (an earlier version) to this one. */
 GtkWindow  *ref_window_show_comparison (RefWindow *self, RefMeeting *other, const char *other_name);
@@ -65,6 +67,8 @@ GtkWindow  *ref_window_show_comparison (RefWindow *self, RefMeeting *other, cons
  * wrong password or an unreadable file, then nothing changed). */
 gboolean    ref_window_approve_with_file (RefWindow *self, const char *pkcs12_path, const char *password,
                                           GError **error);
+/* The step of Approve… after the certificate file is chosen: the password dialog. */
+void        ref_window_ask_certificate_password (RefWindow *self, const char *pkcs12_path);
 /* Verifies every approval against the meeting as it is, with the trusted authorities
  * of the settings, in a thread, and lists the outcome in the approvals panel when
  * done. */

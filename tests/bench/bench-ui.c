@@ -2,6 +2,7 @@
 #include <gtk/gtk.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "meeting-generator.h"
 #include "ref-item-view.h"
@@ -34,6 +35,16 @@ now (void)
   return g_get_monotonic_time () / 1e6;
 }
 
+/* Processor time of this thread (GTK's main thread: the cairo renderer draws here
+ * too), which a busy machine does not inflate the way it does wall-clock time. */
+static double
+cpu_now (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static void
 iterate_until_idle (void)
 {
@@ -57,35 +68,49 @@ on_after_paint (GdkFrameClock *clock, FrameWatch *watch)
   watch->frames++;
 }
 
-/* Runs the main loop until a frame has been painted after the key (or 100 ms
- * passed: nothing needed drawing). */
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop (blocking, so that waiting costs no processor time) until a
+ * frame has been painted after the key, or 100 ms passed: nothing needed drawing. */
 static double
 wait_for_frame (FrameWatch *watch)
 {
   guint before = watch->frames;
-  double deadline = now () + 0.1;
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (100, on_timeout, &timed_out);
 
   watch->frame_ms = 0;
-  while (watch->frames == before && now () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  while (watch->frames == before && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
   return watch->frames == before ? 0 : watch->frame_ms;
 }
 
 /* One round: @keys keystrokes into @editor at its cursor. Returns the worst
  * keystroke in ms; adds every keystroke to *total. */
 static double
-type_round (GtkWidget *editor, FrameWatch *watch, double *total)
+type_round (GtkWidget *editor, FrameWatch *watch, double *total, double *cpu_worst)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
   double worst = 0;
 
+  *cpu_worst = 0;
   for (int i = 0; i < KEYS; i++)
     {
-      double t0 = now (), key_ms, cost;
+      double t0 = now (), c0 = cpu_now (), key_ms, cost;
 
       gtk_text_buffer_insert_interactive_at_cursor (buffer, i % 7 == 6 ? " " : "x", -1, TRUE);
       key_ms = (now () - t0) * 1e3;
       cost = key_ms + wait_for_frame (watch);
+      /* Processor time from the key to the frame painted (the main loop's idle
+       * polling in between costs next to nothing). */
+      *cpu_worst = MAX (*cpu_worst, (cpu_now () - c0) * 1e3);
       *total += cost;
       worst = MAX (worst, cost);
     }
@@ -107,20 +132,22 @@ find_largest_editor (GtkWidget *widget, GtkWidget **best, int *best_len)
 }
 
 static void
-report (const char *what, const double *worst, double total)
+report (const char *what, const double *worst, const double *cpu_worst, double total)
 {
-  guint met = 0;
-  double max = 0;
+  guint met = 0, cpu_met = 0;
 
   printf ("# keystroke in %s: mean %.2f ms; worst per round", what, total / (ROUNDS * KEYS));
   for (int r = 0; r < ROUNDS; r++)
     {
       printf (" %.2f", worst[r]);
       met += worst[r] < FRAME_MS;
-      max = MAX (max, worst[r]);
+      cpu_met += cpu_worst[r] < FRAME_MS;
     }
-  printf (" ms; within one frame (16.7 ms) in %u of %d rounds: %s\n", met, ROUNDS,
-          met == ROUNDS ? "target met" : "target NOT MET");
+  printf (" ms (processor time");
+  for (int r = 0; r < ROUNDS; r++)
+    printf (" %.2f", cpu_worst[r]);
+  printf (" ms); within one frame (16.7 ms) in %u of %d rounds by the clock (%u by processor time): %s\n", met, ROUNDS,
+          cpu_met, met == ROUNDS ? "target met" : "target NOT MET");
 }
 
 int
@@ -135,7 +162,7 @@ main (int argc, char **argv)
   RefItemView *view;
   GtkListView *list;
   GdkFrameClock *clock;
-  double start, shown, total = 0, worst[ROUNDS];
+  double start, shown, total = 0, worst[ROUNDS], cpu_worst[ROUNDS];
   GtkWidget *editor, *section_editor = NULL;
   int section_len = 0;
   guint n_items;
@@ -203,9 +230,9 @@ main (int argc, char **argv)
       ref_spell_view_attach_tree (GTK_WIDGET (view), checker);
       iterate_until_idle ();
       gtk_widget_grab_focus (editor);
-      worst[r] = type_round (editor, &watch, &total);
+      worst[r] = type_round (editor, &watch, &total, &cpu_worst[r]);
     }
-  report ("a decision editor", worst, total);
+  report ("a decision editor", worst, cpu_worst, total);
 
   /* The middle of a section of 5,000 words. */
   ref_window_select_item (window, n_items / 2);
@@ -227,9 +254,9 @@ main (int argc, char **argv)
       gtk_text_buffer_get_iter_at_offset (buffer, &middle, gtk_text_buffer_get_char_count (buffer) / 2);
       gtk_text_buffer_place_cursor (buffer, &middle);
       gtk_widget_grab_focus (section_editor);
-      worst[r] = type_round (section_editor, &watch, &total);
+      worst[r] = type_round (section_editor, &watch, &total, &cpu_worst[r]);
     }
-  report ("a section of 5,000 words", worst, total);
+  report ("a section of 5,000 words", worst, cpu_worst, total);
 
   printf ("1..1\nok 1 bench-ui\n");
   gtk_window_destroy (GTK_WINDOW (window));
