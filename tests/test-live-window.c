@@ -233,6 +233,93 @@ test_spell_checked (Fixture *f, gconstpointer data)
   g_assert_false (ref_spell_view_is_marked (view, 0, at));
 }
 
+/* Renders @window to a PNG at @path. */
+static void
+render_window (GtkWidget *window, const char *path)
+{
+  GtkNative *native = GTK_NATIVE (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Live mode as the README shows it: a committee of five, item 3 being minuted, one
+ * member gone. With REFERENT_SCREENSHOT_DIR set it is saved as live-mode.png. */
+static void
+test_screenshot (Fixture *f, gconstpointer data)
+{
+  static const char *const names[] = { "Anna Andersen", "Bo Bech", "Carla Christensen", "Dan Dahl", "Eva Egholm" };
+  static const char *const parties[] = { "A", "V", "F", "C", "Ø" };
+  const char *dir = g_getenv ("REFERENT_SCREENSHOT_DIR");
+  GtkWidget *live;
+  RefParticipant *bo = NULL;
+
+  SKIP_WITHOUT_X11 (f);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      /* Anna Andersen is the fixture's. */
+      RefParticipant *p = ref_meeting_find_participant (f->meeting, names[i]);
+
+      if (p == NULL)
+        p = ref_test_add_participant (f->meeting, names[i]);
+
+      ref_participant_set_party (p, parties[i]);
+      ref_participant_set_participant_type (p, REF_PARTICIPANT_TYPE_MEMBER);
+      ref_participant_set_attendance (p, REF_ATTENDANCE_PRESENT);
+      if (i == 1)
+        bo = p;
+    }
+  {
+    RefAgendaItem *item = ref_meeting_find_item_by_number (f->meeting, 3);
+    g_autoptr (RefRecommendation) rec = ref_recommendation_new ();
+    g_autoptr (RefText) text = ref_text_new_from_plain (
+        "at projektet for en ny cykelsti langs Havnevej godkendes,\nat der gives en anlægsbevilling på 4,2 mio. kr.");
+
+    ref_agenda_item_set_case_number (item, "05.01.00-P20-3-24");
+    ref_recommendation_set_by (rec, "Teknik og Miljø");
+    ref_recommendation_set_intro (rec, "indstiller,");
+    ref_recommendation_set_text (rec, text);
+    ref_agenda_item_set_recommendation (item, rec);
+  }
+  ref_input_key (GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  REF_INPUT_WAIT_FOR (ref_window_get_live_mode (f->window));
+  live = ref_window_get_live_view (f->window);
+  ref_input_key (GDK_KEY_2, GDK_ALT_MASK);
+  ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  ref_input_key (GDK_KEY_3, GDK_ALT_MASK);
+  ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
+  /* Bo Bech leaves before item 3. */
+  ref_input_key (GDK_KEY_F6, 0);
+  ref_input_key (GDK_KEY_Home, 0);
+  ref_input_key (GDK_KEY_Right, 0);
+  ref_input_key (GDK_KEY_Return, 0);
+  ref_input_key (GDK_KEY_Escape, 0);
+  g_assert_true (gtk_widget_has_css_class (ref_live_view_get_participant_widget (REF_LIVE_VIEW (live), bo),
+                                           "ref-live-away"));
+  gtk_widget_grab_focus (ref_live_view_get_decision_editor (REF_LIVE_VIEW (live)));
+  ref_input_type ("Anbefales med den bemærkning, at ");
+  ref_input_settle (300);
+  g_assert_true (ref_live_view_get_item (REF_LIVE_VIEW (live)) == ref_meeting_find_item_by_number (f->meeting, 3));
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "live-mode.png", NULL);
+
+      /* The toasts ("The meeting started", "Bo Bech left") go, one after the other. */
+      ref_input_settle (9000);
+
+      render_window (GTK_WIDGET (f->window), path);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -248,6 +335,7 @@ main (int argc, char **argv)
   ADD ("/live-window/live-mode", test_live_mode);
   ADD ("/live-window/preview-pane", test_preview_pane);
   ADD ("/live-window/spell-checked", test_spell_checked);
+  ADD ("/live-window/screenshot", test_screenshot);
 #undef ADD
 
   return g_test_run ();
