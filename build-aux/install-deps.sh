@@ -36,6 +36,8 @@ PACKAGES=(
   xvfb xauth poppler-utils dbus-x11 libx11-dev libxtst-dev x11-xkb-utils
   # tests: the accessibility bus, for a widget test with GTK's AT-SPI layer on
   at-spi2-core
+  # spell checking while typing: enchant with hunspell's Danish (and English) dictionary
+  libenchant-2-dev hunspell-da hunspell-en-us
   # fuzzing: clang with libFuzzer (make fuzz)
   clang libclang-rt-14-dev
 )

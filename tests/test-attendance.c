@@ -477,6 +477,125 @@ test_compute_absent_order (Fixture *f, gconstpointer data)
   assert_absent_names (f, 7, "Allan Petersen;Merete Skovgaard Jensen");
 }
 
+
+/* ---- recorded live (ref-meeting-live.h) ---- */
+
+static RefMovement *
+movement_at (RefParticipant *p, guint i)
+{
+  g_autoptr (RefMovement) m = g_list_model_get_item (ref_participant_get_movements (p), i);
+  return m; /* the list holds it */
+}
+
+/* "Left now" during item 5 at 18:40 and "arrived now" before item 8: the absence
+ * lines derive; each click is one undo step, and undoing both leaves no trace. */
+static void
+test_live_left_and_back (Fixture *f, gconstpointer data)
+{
+  const Numbering *numbering = data;
+  RefHistory *history = ref_meeting_get_history (f->meeting);
+  guint fifth = numbering->first + 4, eighth = numbering->first + 7;
+  RefMovement *m;
+  guint depth;
+
+  ref_history_mark_clean (history);
+  depth = ref_history_get_undo_depth (history);
+  m = ref_meeting_record_movement (f->meeting, f->p[2], REF_MOVEMENT_KIND_LEFT, item (f, fifth), TRUE, 18 * 60 + 40);
+  g_assert_cmpuint (ref_movement_get_item (m), ==, fifth);
+  g_assert_true (ref_movement_get_during (m));
+  g_assert_cmpint (ref_movement_get_time (m), ==, 18 * 60 + 40);
+  ref_meeting_record_movement (f->meeting, f->p[2], REF_MOVEMENT_KIND_ARRIVED, item (f, eighth), FALSE, 19 * 60 + 5);
+  g_assert_cmpint (ref_participant_get_attendance (f->p[2]), ==, REF_ATTENDANCE_PARTIAL);
+  g_assert_cmpuint (ref_history_get_undo_depth (history), ==, depth + 2);
+  assert_absent_names (f, fifth - 1, "");
+  assert_absent_names (f, fifth, "Bent Poulsen");
+  assert_absent_names (f, eighth - 1, "Bent Poulsen");
+  assert_absent_names (f, eighth, "");
+
+  g_assert_true (ref_history_undo (history));
+  assert_absent_names (f, eighth, "Bent Poulsen");
+  g_assert_true (ref_history_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (ref_participant_get_movements (f->p[2])), ==, 0);
+  g_assert_cmpint (ref_participant_get_attendance (f->p[2]), ==, REF_ATTENDANCE_PRESENT);
+  assert_absent_items (f, f->p[2], "");
+  g_assert_false (ref_history_get_modified (history));
+}
+
+/* Going back to an earlier item and recording there still counts there: movements
+ * are kept in agenda order, not in the order they were clicked. */
+static void
+test_live_recorded_out_of_order (Fixture *f, gconstpointer data)
+{
+  ref_meeting_record_movement (f->meeting, f->p[2], REF_MOVEMENT_KIND_ARRIVED, item (f, 8), FALSE, -1);
+  ref_meeting_record_movement (f->meeting, f->p[2], REF_MOVEMENT_KIND_LEFT, item (f, 5), TRUE, -1);
+  ref_meeting_record_movement (f->meeting, f->p[2], REF_MOVEMENT_KIND_LEFT, item (f, 8), TRUE, -1);
+  g_assert_cmpuint (ref_movement_get_item (movement_at (f->p[2], 0)), ==, 5);
+  g_assert_cmpuint (ref_movement_get_item (movement_at (f->p[2], 1)), ==, 8);
+  g_assert_false (ref_movement_get_during (movement_at (f->p[2], 1)));
+  g_assert_true (ref_movement_get_during (movement_at (f->p[2], 2)));
+  assert_absent_items (f, f->p[2], "5,6,7,8,9,10");
+}
+
+/* Someone who sent apologies and came after all, during item 3. */
+static void
+test_live_apologies_then_arrives (Fixture *f, gconstpointer data)
+{
+  ref_participant_set_attendance (f->p[0], REF_ATTENDANCE_ABSENT);
+  ref_meeting_record_movement (f->meeting, f->p[0], REF_MOVEMENT_KIND_ARRIVED, item (f, 3), TRUE, 17 * 60 + 10);
+  assert_absent_items (f, f->p[0], "1,2");
+}
+
+/* A member leaves before item 4 and a substitute is added on the spot: placed after
+ * the member, there from item 4; one undo removes the substitute and its arrival. */
+static void
+test_live_substitute (Fixture *f, gconstpointer data)
+{
+  RefHistory *history = ref_meeting_get_history (f->meeting);
+  GListModel *participants = ref_meeting_get_participants (f->meeting);
+  RefParticipant *s;
+  g_autoptr (RefParticipant) second = NULL;
+
+  ref_meeting_record_movement (f->meeting, f->p[1], REF_MOVEMENT_KIND_LEFT, item (f, 4), FALSE, 14 * 60);
+  s = ref_meeting_add_substitute (f->meeting, "Sofie Suppleant", "A", f->p[1], item (f, 4), FALSE, 14 * 60 + 2);
+  second = g_list_model_get_item (participants, 2);
+  g_assert_true (second == s);
+  g_assert_true (ref_participant_get_substitute_for (s) == f->p[1]);
+  g_assert_cmpint (ref_participant_get_participant_type (s), ==, REF_PARTICIPANT_TYPE_SUBSTITUTE);
+  g_assert_cmpstr (ref_participant_get_party (s), ==, "A");
+  assert_absent_items (f, s, "1,2,3");
+  assert_absent_items (f, f->p[1], "4,5,6,7,8,9,10");
+  assert_absent_names (f, 4, "Birgit Jakobsen");
+
+  g_assert_true (ref_history_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (participants), ==, 4);
+  assert_absent_items (f, f->p[1], "4,5,6,7,8,9,10");
+
+  /* Without an arrival: there from the start. */
+  s = ref_meeting_add_substitute (f->meeting, "Sofie Suppleant", NULL, f->p[1], NULL, FALSE, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (ref_participant_get_movements (s)), ==, 0);
+  assert_absent_items (f, s, "");
+}
+
+/* A new decision is the committee's, on the meeting's date; one undo step. */
+static void
+test_live_add_decision (Fixture *f, gconstpointer data)
+{
+  RefHistory *history = ref_meeting_get_history (f->meeting);
+  g_autoptr (GDateTime) start = g_date_time_new_utc (2025, 5, 6, 13, 0, 0);
+  RefDecision *d;
+  g_autofree char *date = NULL;
+
+  ref_meeting_set_committee (f->meeting, "Socialudvalget");
+  ref_meeting_set_start (f->meeting, start);
+  d = ref_meeting_add_decision (f->meeting, item (f, 2));
+  date = g_date_time_format (ref_decision_get_date (d), "%F %R");
+  g_assert_cmpstr (ref_decision_get_deciding_body (d), ==, "Socialudvalget");
+  g_assert_cmpstr (date, ==, "2025-05-06 00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_decisions (item (f, 2))), ==, 1);
+  g_assert_true (ref_history_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_decisions (item (f, 2))), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -515,6 +634,12 @@ main (int argc, char **argv)
   ADD ("/attendance/substitute", plain_numbers, test_substitute);
   ADD ("/attendance/substitute-takes-over", plain_numbers, test_substitute_takes_over);
   ADD ("/attendance/compute-absent-order", plain_numbers, test_compute_absent_order);
+  ADD ("/attendance/live/left-and-back", plain_numbers, test_live_left_and_back);
+  ADD ("/attendance/live/left-and-back-running", running_numbers, test_live_left_and_back);
+  ADD ("/attendance/live/recorded-out-of-order", plain_numbers, test_live_recorded_out_of_order);
+  ADD ("/attendance/live/apologies-then-arrives", plain_numbers, test_live_apologies_then_arrives);
+  ADD ("/attendance/live/substitute", plain_numbers, test_live_substitute);
+  ADD ("/attendance/live/add-decision", plain_numbers, test_live_add_decision);
 #undef ADD
 
   return g_test_run ();

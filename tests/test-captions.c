@@ -237,6 +237,11 @@ test_decision_outcomes (void)
   g_assert_true (ref_caption_outcome_from_nick ("forwarded", &outcome));
   g_assert_cmpint (outcome, ==, REF_CAPTION_OUTCOME_FORWARDED);
   g_assert_false (ref_caption_outcome_from_nick ("maybe", &outcome));
+
+  /* The sentence printed for an outcome without text states that outcome. */
+  g_assert_null (ref_caption_outcome_sentence (REF_CAPTION_OUTCOME_NONE));
+  for (int o = REF_CAPTION_OUTCOME_APPROVED; o < REF_CAPTION_N_OUTCOMES; o++)
+    g_assert_cmpint (ref_caption_decision_outcome (ref_caption_outcome_sentence (o)), ==, o);
 }
 
 int

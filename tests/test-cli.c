@@ -72,6 +72,9 @@ test_stats_sample (void)
   g_assert_nonnull (strstr (run.out, "\"substitutes\": 0,"));
   g_assert_nonnull (strstr (run.out, "\"partial_attendance\": 0,"));
   g_assert_nonnull (strstr (run.out, "\"disqualifications\": 0,"));
+  /* The sample records no outcome: the wording gives it (two "Godkendt", seven "Taget til efterretning"). */
+  g_assert_nonnull (strstr (run.out, "\"outcomes\": { \"approved\": 2, \"recommended\": 0, \"noted\": 7, "
+                                "\"postponed\": 0, \"rejected\": 0, \"forwarded\": 0, \"unknown\": 0 },"));
 }
 
 /* Issue 9: stats report substitutes, disqualifications and partial attendance. */

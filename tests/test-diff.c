@@ -70,6 +70,32 @@ test_changes (void)
   g_assert_cmpuint (entries->len, ==, 5);
 }
 
+/* Issue 18: a recorded outcome that changed is a change, also where the wording did
+ * not; a decision with only an outcome compares as its standard sentence. */
+static void
+test_outcome (void)
+{
+  g_autoptr (RefMeeting) a = ref_sample_meeting_new (NULL);
+  g_autoptr (RefMeeting) b = ref_sample_meeting_new (NULL);
+  g_autoptr (RefDecision) d3 = NULL, d5 = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  RefDiffEntry *e;
+
+  d3 = g_list_model_get_item (ref_agenda_item_get_decisions (ref_meeting_find_item_by_number (b, 3)), 0);
+  ref_decision_set_outcome (d3, REF_DECISION_OUTCOME_POSTPONED);
+  d5 = g_list_model_get_item (ref_agenda_item_get_decisions (ref_meeting_find_item_by_number (b, 5)), 0);
+  ref_decision_set_text (d5, NULL);
+  ref_decision_set_outcome (d5, REF_DECISION_OUTCOME_REJECTED);
+
+  entries = ref_diff_meetings (a, b);
+  e = find (entries, 3, "Beslutning 1, udfald");
+  g_assert_cmpint (e->kind, ==, REF_DIFF_ADDED);
+  g_assert_cmpstr (e->new_text, ==, "Udsat.");
+  e = find (entries, 5, "Beslutning 1");
+  g_assert_cmpint (e->kind, ==, REF_DIFF_CHANGED);
+  g_assert_cmpstr (e->new_text, ==, "Ikke godkendt.");
+}
+
 static void
 test_mark_words (void)
 {
@@ -95,6 +121,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/diff/identical", test_identical);
   g_test_add_func ("/diff/changes", test_changes);
+  g_test_add_func ("/diff/outcome", test_outcome);
   g_test_add_func ("/diff/mark-words", test_mark_words);
   g_test_add_func ("/diff/markup", test_markup);
   return g_test_run ();

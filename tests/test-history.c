@@ -223,6 +223,39 @@ test_merge_same_property (void)
 }
 
 static void
+count_changed (RefHistory *history, guint *count)
+{
+  (*count)++;
+}
+
+/* "changed" comes with every edit, also those merged into one undo step, and with
+ * undo and redo: what the PDF preview refreshes on. */
+static void
+test_changed_signal (void)
+{
+  g_autoptr (RefMeeting) m = ref_meeting_new ();
+  RefHistory *h = ref_meeting_get_history (m);
+  guint changed = 0;
+
+  g_signal_connect (h, "changed", G_CALLBACK (count_changed), &changed);
+  ref_meeting_set_location (m, "R");
+  ref_meeting_set_location (m, "Rå");
+  g_assert_cmpuint (ref_history_get_undo_depth (h), ==, 1);
+  g_assert_cmpuint (changed, ==, 2);
+  ref_history_begin_group (h);
+  ref_meeting_set_committee (m, "Socialudvalget");
+  ref_history_end_group (h);
+  g_assert_cmpuint (changed, >=, 3);
+  changed = 0;
+  ref_history_undo (h);
+  ref_history_redo (h);
+  g_assert_cmpuint (changed, ==, 2);
+  /* Saving changes nothing of the meeting. */
+  ref_history_mark_clean (h);
+  g_assert_cmpuint (changed, ==, 2);
+}
+
+static void
 test_merge_text (void)
 {
   g_autoptr (RefMeeting) m = ref_meeting_new ();
@@ -941,6 +974,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/history/undo-text-value", test_undo_text_value);
 
   g_test_add_func ("/model/history/merge/same-property", test_merge_same_property);
+  g_test_add_func ("/model/history/changed-signal", test_changed_signal);
   g_test_add_func ("/model/history/merge/text", test_merge_text);
   g_test_add_func ("/model/history/merge/seal-separates", test_seal_separates);
   g_test_add_func ("/model/history/merge/other-property", test_no_merge_other_property);

@@ -76,13 +76,39 @@ ref_input_focus_window (GtkWindow *window)
   g_assert_true (gtk_window_is_active (window));
 }
 
+/* A key code that produces @keysym: the layout's own, or else one of the server's
+ * unused key codes given @keysym (as xdotool does for "ø" on a US layout). */
 static inline KeyCode
 ref_input_keycode (KeySym keysym)
 {
-  KeyCode code = XKeysymToKeycode (ref_input_xdisplay (), keysym);
+  Display *dpy = ref_input_xdisplay ();
+  KeyCode code = XKeysymToKeycode (dpy, keysym);
+  int min_code, max_code, per_code;
+  KeySym *map;
 
+  if (code != 0)
+    return code;
+  XDisplayKeycodes (dpy, &min_code, &max_code);
+  map = XGetKeyboardMapping (dpy, (KeyCode) min_code, max_code - min_code + 1, &per_code);
+  for (int c = max_code; c >= min_code && code == 0; c--)
+    {
+      gboolean empty = TRUE;
+
+      for (int k = 0; k < per_code; k++)
+        empty &= map[(c - min_code) * per_code + k] == NoSymbol;
+      if (empty)
+        code = (KeyCode) c;
+    }
+  XFree (map);
   if (code == 0)
-    g_error ("No key on the current keyboard layout produces keysym 0x%lx", (unsigned long) keysym);
+    g_error ("No key on the current keyboard layout produces keysym 0x%lx, and none is free", (unsigned long) keysym);
+  {
+    KeySym both[2] = { keysym, keysym };
+
+    XChangeKeyboardMapping (dpy, code, 2, both, 1);
+  }
+  /* GDK reads the new map when the server tells it of the change. */
+  ref_input_settle (50);
   return code;
 }
 
@@ -120,19 +146,17 @@ ref_input_key (guint keysym, GdkModifierType mods)
   ref_input_keycode_press (ref_input_keycode (keysym), mods);
 }
 
-/* Types ASCII text key by key (Shift where the layout needs it). */
+/* Types @text key by key (Shift where the layout needs it; a character the layout
+ * lacks, such as "ø" on a US keyboard, through a spare key code). */
 static inline void
 ref_input_type (const char *text)
 {
   Display *dpy = ref_input_xdisplay ();
 
-  for (const char *p = text; *p; p++)
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      char name[2] = { *p, 0 };
-      KeySym keysym = *p == ' ' ? XK_space : *p == '\n' ? XK_Return : *p == '.' ? XK_period : *p == '-' ? XK_minus
-                      : *p == '*' ? XK_asterisk : *p == ',' ? XK_comma : *p == '(' ? XK_parenleft
-                      : *p == ')' ? XK_parenright : *p == ':' ? XK_colon : *p == '/' ? XK_slash
-                      : XStringToKeysym (name);
+      gunichar c = g_utf8_get_char (p);
+      KeySym keysym = c == ' ' ? XK_space : c == '\n' ? XK_Return : (KeySym) gdk_unicode_to_keyval (c);
       KeyCode code = ref_input_keycode (keysym);
       gboolean shifted = XkbKeycodeToKeysym (dpy, code, 0, 0) != keysym;
 
@@ -157,36 +181,10 @@ ref_input_screen_point (GtkWidget *widget, double x, double y, int *root_x, int 
                          (int) (point.x + tx), (int) (point.y + ty), root_x, root_y, &child);
 }
 
-/* Puts the pointer back in the far corner of the screen, outside every test window,
- * when a test that moved it ends. The ui tests share one X server: a pointer left
- * where the next test opens its window hovers over it (crossing events, tooltips)
- * although that test never touched the pointer. test-archive-ui, run after the XTEST
- * tests in one full run, once failed with a critical from
- * gdk_surface_get_device_position() on a surface that was gone, which is what GTK
- * asks when the pointer hovers over a popover that closes. */
-static gboolean ref_input_park_queued;
-
-static inline void
-ref_input_park_pointer (gpointer data)
-{
-  Display *dpy = ref_input_xdisplay ();
-
-  ref_input_park_queued = FALSE;
-  XTestFakeMotionEvent (dpy, -1, DisplayWidth (dpy, 0) - 1, DisplayHeight (dpy, 0) - 1, CurrentTime);
-  XSync (dpy, False);
-}
-
 static inline void
 ref_input_move_to (GtkWidget *widget, double x, double y)
 {
   int rx, ry;
-
-  /* Parked again when the test ends, whatever it does. */
-  if (!ref_input_park_queued)
-    {
-      ref_input_park_queued = TRUE;
-      g_test_queue_destroy (ref_input_park_pointer, NULL);
-    }
 
   /* Where the widget is after the layout that the last change queued. */
   ref_input_settle (60);

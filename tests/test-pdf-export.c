@@ -729,6 +729,34 @@ test_generated (gconstpointer data)
     }
 }
 
+
+/* Issue 18: a decision that records an outcome and has no text prints the standard
+ * sentence of the outcome; one with text prints its text, whatever the outcome. */
+static void
+test_outcome_only_decision (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_test_meeting_generate (3, 7);
+  g_autoptr (Exported) e = NULL;
+  g_autoptr (RefDecision) empty = ref_decision_new ();
+  g_autoptr (RefDecision) written = ref_decision_new ();
+  g_autoptr (RefText) text = ref_text_new_from_plain ("Sagen blev drøftet og sendt videre.");
+  g_autoptr (RefAgendaItem) first = g_list_model_get_item (ref_meeting_get_items (meeting), 0);
+  g_autoptr (RefAgendaItem) second = g_list_model_get_item (ref_meeting_get_items (meeting), 1);
+
+  g_list_store_remove_all (G_LIST_STORE (ref_agenda_item_get_decisions (first)));
+  g_list_store_remove_all (G_LIST_STORE (ref_agenda_item_get_decisions (second)));
+  ref_decision_set_outcome (empty, REF_DECISION_OUTCOME_POSTPONED);
+  ref_agenda_item_add_decision (first, empty);
+  ref_decision_set_text (written, text);
+  ref_decision_set_outcome (written, REF_DECISION_OUTCOME_FORWARDED);
+  ref_agenda_item_add_decision (second, written);
+
+  e = export_and_read (meeting, REF_EDITION_INTERNAL, NULL, "outcome.pdf");
+  g_assert_true (item_has (e, 0, "Udsat."));
+  g_assert_true (item_has (e, 1, "Sagen blev drøftet og sendt videre."));
+  g_assert_false (item_has (e, 1, "Oversendt til videre behandling."));
+}
+
 static void
 test_agenda (void)
 {
@@ -1521,6 +1549,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-export/generated/10", GUINT_TO_POINTER (10), test_generated);
   g_test_add_data_func ("/pdf-export/generated/200", GUINT_TO_POINTER (200), test_generated);
   g_test_add_func ("/pdf-export/agenda", test_agenda);
+  g_test_add_func ("/pdf-export/outcome-only-decision", test_outcome_only_decision);
   g_test_add_func ("/pdf-export/comments-not-printed", test_comments_not_printed);
   g_test_add_func ("/pdf-export/approvals", test_approvals);
   g_test_add_func ("/pdf-export/signed-approvals", test_signed_approvals);

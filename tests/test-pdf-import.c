@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ref-format.h"
+#include "ref-outcome.h"
 #include "ref-pdf-export.h"
 #include "ref-pdf-import.h"
 #include "ref-pdf-vocabulary.h"
@@ -663,6 +664,14 @@ test_export_import_round_trip (void)
   import = ref_pdf_import_file (file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ref_pdf_import_get_warnings (import)->len, ==, 0);
+  /* The sample records no outcomes; the import records the one each decision's
+   * wording states (issue 18). */
+  {
+    g_autoptr (RefDecision) noted = g_list_model_get_item (
+        ref_agenda_item_get_decisions (ref_meeting_find_item_by_number (ref_pdf_import_get_meeting (import), 1)), 0);
+    g_assert_cmpint (ref_decision_get_outcome (noted), !=, REF_DECISION_OUTCOME_NONE);
+  }
+  ref_meeting_record_outcomes (sample);
   if (!ref_model_equal (sample, ref_pdf_import_get_meeting (import), &where))
     g_error ("export → import changed %s", where);
   g_unlink (path);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ref-captions.h"
 #include "ref-stats.h"
 #include "ref-xml.h"
 #include "test-tmp.h"
@@ -150,6 +151,9 @@ test_stats_json (void)
   g_assert_nonnull (strstr (json, "\"with_decision\": 9,"));
   g_assert_nonnull (strstr (json, "\"participants\": 10,"));
   g_assert_nonnull (strstr (json, "\"absent\": 2,"));
+  /* The sample records no outcome: the wording gives it (two "Godkendt", seven "Taget til efterretning"). */
+  g_assert_nonnull (strstr (json, "\"outcomes\": { \"approved\": 2, \"recommended\": 0, \"noted\": 7, "
+                                "\"postponed\": 0, \"rejected\": 0, \"forwarded\": 0, \"unknown\": 0 },"));
 }
 
 static void
@@ -726,6 +730,141 @@ test_locked_and_void_round_trip (void)
   assert_round_trip (again, "locked");
 }
 
+
+/* The outcome of a decision is written only when recorded, read back as recorded,
+ * and a file without it (written before the model had one) reads as NONE and is saved
+ * again without it: nothing is inferred into the signed content. Readers that need an
+ * outcome then go by the wording. */
+static void
+test_decision_outcome (void)
+{
+  static const char old_file[] =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<referat xmlns=\"urn:referent:referat:1\" version=\"1.0\">\n"
+      "  <meeting kind=\"minutes\" edition=\"public\">\n"
+      "    <committee>Socialudvalget</committee>\n"
+      "    <start>2025-05-06T13:00</start>\n"
+      "  </meeting>\n"
+      "  <participants/>\n"
+      "  <items>\n"
+      "    <item number=\"1\">\n"
+      "      <title>Meddelelser</title>\n"
+      "      <decisions>\n"
+      "        <decision body=\"Socialudvalget\">\n"
+      "          <text><p>Taget til efterretning.</p></text>\n"
+      "        </decision>\n"
+      "        <decision>\n"
+      "          <text><p>Drøftet.</p></text>\n"
+      "          <vote for=\"5\" against=\"2\"><outcome>Indstillingen blev dermed godkendt.</outcome></vote>\n"
+      "        </decision>\n"
+      "      </decisions>\n"
+      "    </item>\n"
+      "  </items>\n"
+      "</referat>\n";
+  g_autoptr (GBytes) old_bytes = g_bytes_new_static (old_file, sizeof old_file - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) m = ref_xml_load_bytes (old_bytes, "old", &error);
+  g_autoptr (GBytes) again = NULL;
+  g_autoptr (GBytes) recorded = NULL;
+  g_autoptr (RefMeeting) reread = NULL;
+  g_autoptr (RefDecision) first = NULL, second = NULL, reread_first = NULL;
+  RefAgendaItem *item;
+
+  g_assert_no_error (error);
+  item = ref_meeting_find_item_by_number (m, 1);
+  first = g_list_model_get_item (ref_agenda_item_get_decisions (item), 0);
+  second = g_list_model_get_item (ref_agenda_item_get_decisions (item), 1);
+  g_assert_cmpint (ref_decision_get_outcome (first), ==, REF_DECISION_OUTCOME_NONE);
+  g_assert_cmpint (ref_decision_get_outcome (second), ==, REF_DECISION_OUTCOME_NONE);
+  /* The fallback: the text, then the vote's outcome line. */
+  g_assert_cmpint (ref_caption_outcome_of_decision (first), ==, REF_DECISION_OUTCOME_NOTED);
+  g_assert_cmpint (ref_caption_outcome_of_decision (second), ==, REF_DECISION_OUTCOME_APPROVED);
+  again = ref_xml_write_bytes (m);
+  g_assert_null (g_strstr_len (g_bytes_get_data (again, NULL), g_bytes_get_size (again), "outcome=\""));
+  assert_round_trip (m, "old");
+
+  /* Recorded, the model is the authority, even against the wording. */
+  ref_decision_set_outcome (first, REF_DECISION_OUTCOME_POSTPONED);
+  g_assert_cmpint (ref_caption_outcome_of_decision (first), ==, REF_DECISION_OUTCOME_POSTPONED);
+  recorded = ref_xml_write_bytes (m);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (recorded, NULL), g_bytes_get_size (recorded),
+                                  "<decision body=\"Socialudvalget\" outcome=\"postponed\">"));
+  reread = ref_xml_load_bytes (recorded, "recorded", &error);
+  g_assert_no_error (error);
+  reread_first = g_list_model_get_item (ref_agenda_item_get_decisions (ref_meeting_find_item_by_number (reread, 1)), 0);
+  g_assert_cmpint (ref_decision_get_outcome (reread_first), ==, REF_DECISION_OUTCOME_POSTPONED);
+  assert_round_trip (reread, "recorded");
+
+  /* Every outcome has its nick in the file format. */
+  for (int o = REF_DECISION_OUTCOME_APPROVED; o <= REF_DECISION_OUTCOME_FORWARDED; o++)
+    {
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (RefMeeting) back = NULL;
+      g_autoptr (RefDecision) d = NULL;
+
+      ref_decision_set_outcome (first, o);
+      bytes = ref_xml_write_bytes (m);
+      ref_xml_validate_bytes (bytes, "outcome", &error);
+      g_assert_no_error (error);
+      back = ref_xml_load_bytes (bytes, "outcome", &error);
+      g_assert_no_error (error);
+      d = g_list_model_get_item (ref_agenda_item_get_decisions (ref_meeting_find_item_by_number (back, 1)), 0);
+      g_assert_cmpint (ref_decision_get_outcome (d), ==, o);
+      g_assert_cmpstr (ref_enum_to_nick (REF_TYPE_DECISION_OUTCOME, o), ==, ref_caption_outcome_to_nick (o));
+    }
+}
+
+/* The language of the minutes: Danish unless the file says otherwise, written only
+ * when it is not Danish, validated by the schema; a bad code is an error naming it. */
+static void
+test_language (void)
+{
+  static const char bad_file[] =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<referat xmlns=\"urn:referent:referat:1\" version=\"1.0\">\n"
+      "  <meeting kind=\"minutes\" edition=\"public\" language=\"da DK\">\n"
+      "    <committee>Socialudvalget</committee>\n"
+      "    <start>2025-05-06T13:00</start>\n"
+      "  </meeting>\n"
+      "  <participants/>\n"
+      "  <items/>\n"
+      "</referat>\n";
+  g_autoptr (RefMeeting) m = ref_meeting_new ();
+  g_autoptr (GBytes) danish = NULL;
+  g_autoptr (GBytes) english = NULL;
+  g_autoptr (GBytes) bad = g_bytes_new_static (bad_file, sizeof bad_file - 1);
+  g_autoptr (RefMeeting) back = NULL;
+  g_autoptr (RefMeeting) broken = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) start = g_date_time_new_utc (2025, 5, 6, 13, 0, 0);
+
+  ref_meeting_set_committee (m, "Socialudvalget");
+  ref_meeting_set_start (m, start);
+  g_assert_cmpstr (ref_meeting_get_language (m), ==, "");
+  danish = ref_xml_write_bytes (m);
+  g_assert_null (g_strstr_len (g_bytes_get_data (danish, NULL), g_bytes_get_size (danish), "language="));
+
+  ref_meeting_set_language (m, "en");
+  g_assert_cmpstr (ref_meeting_get_language (m), ==, "en");
+  english = ref_xml_write_bytes (m);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (english, NULL), g_bytes_get_size (english), " language=\"en\""));
+  ref_xml_validate_bytes (english, "english", &error);
+  g_assert_no_error (error);
+  back = ref_xml_load_bytes (english, "english", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ref_meeting_get_language (back), ==, "en");
+  assert_round_trip (back, "english");
+  /* Back to Danish: stored as the default. */
+  ref_meeting_set_language (back, "DA");
+  g_assert_cmpstr (ref_meeting_get_language (back), ==, "");
+
+  broken = ref_xml_load_bytes (bad, "bad-language.referat", &error);
+  g_assert_null (broken);
+  g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "da DK"));
+  g_assert_nonnull (strstr (error->message, "bad-language.referat"));
+}
+
 static void
 test_save_atomic_with_backup (void)
 {
@@ -820,6 +959,8 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/bad/missing-file", test_missing_file);
   g_test_add_func ("/xml/edge/round-trip", test_edge_model_round_trip);
   g_test_add_func ("/xml/locked-and-void", test_locked_and_void_round_trip);
+  g_test_add_func ("/xml/decision-outcome", test_decision_outcome);
+  g_test_add_func ("/xml/language", test_language);
   g_test_add_func ("/xml/save/atomic-backup", test_save_atomic_with_backup);
   g_test_add_func ("/xml/save/unwritable", test_save_unwritable);
 

@@ -140,6 +140,15 @@ static const struct {
 static const char *const signature_item_pattern = "^(?:underskriftsblad|underskriftsside|underskrifter|underskrift"
                                                   "|godkendelse og underskrift af referat)$";
 
+/* The items every meeting of a committee has, whatever is on its agenda: what a new
+ * meeting made from a previous one starts with. */
+static const char *const recurring_item_pattern = "^(?:godkendelse af (?:den )?dagsorden(?:en)?"
+                                                  "|meddelelser(?: fra (?:formanden|forvaltningen|direktøren|direktionen"
+                                                  "|administrationen|udvalgsformanden))?"
+                                                  "|orientering(?:er)? fra (?:formanden|forvaltningen|direktøren"
+                                                  "|direktionen|administrationen)"
+                                                  "|eventuelt|evt\\.?)\\.?$";
+
 static const struct {
   const char *pattern;
   RefAttendanceList list;
@@ -220,6 +229,12 @@ static const struct {
 
 static const char *const outcome_nicks[REF_CAPTION_N_OUTCOMES] = {
   NULL, "approved", "recommended", "noted", "postponed", "rejected", "forwarded",
+};
+
+/* Document text, not UI text: what the printed minutes say in any desktop language. */
+static const char *const outcome_sentences[REF_CAPTION_N_OUTCOMES] = {
+  NULL, "Godkendt.", "Anbefales.", "Taget til efterretning.", "Udsat.", "Ikke godkendt.",
+  "Oversendt til videre behandling.",
 };
 
 /* ---- compiled patterns, shared by all threads ---- */
@@ -573,6 +588,14 @@ ref_caption_is_signature_item (const char *title)
 }
 
 gboolean
+ref_caption_is_recurring_item (const char *title)
+{
+  g_autofree char *tidy = ref_caption_tidy (title);
+
+  return caption_match (recurring_item_pattern, tidy);
+}
+
+gboolean
 ref_caption_is_draft (const char *text)
 {
   return caption_match (draft_words, text);
@@ -674,6 +697,41 @@ ref_caption_decision_outcome (const char *text)
         }
     }
   return best;
+}
+
+RefCaptionOutcome
+ref_caption_outcome_of_decision (RefDecision *decision)
+{
+  RefCaptionOutcome outcome;
+  RefVote *vote;
+
+  g_return_val_if_fail (REF_IS_DECISION (decision), REF_CAPTION_OUTCOME_NONE);
+  outcome = ref_decision_get_outcome (decision);
+  if (outcome != REF_CAPTION_OUTCOME_NONE)
+    return outcome;
+  if (ref_decision_get_text (decision) != NULL)
+    {
+      g_autofree char *plain = ref_text_to_plain (ref_decision_get_text (decision));
+      outcome = ref_caption_decision_outcome (plain);
+    }
+  vote = ref_decision_get_vote (decision);
+  if (outcome == REF_CAPTION_OUTCOME_NONE && vote != NULL)
+    outcome = ref_caption_decision_outcome (ref_vote_get_outcome (vote));
+  return outcome;
+}
+
+void
+ref_caption_record_outcome (RefDecision *decision)
+{
+  g_return_if_fail (REF_IS_DECISION (decision));
+  if (ref_decision_get_outcome (decision) == REF_CAPTION_OUTCOME_NONE)
+    ref_decision_set_outcome (decision, ref_caption_outcome_of_decision (decision));
+}
+
+const char *
+ref_caption_outcome_sentence (RefCaptionOutcome outcome)
+{
+  return (guint) outcome < REF_CAPTION_N_OUTCOMES ? outcome_sentences[outcome] : NULL;
 }
 
 const char *

@@ -96,6 +96,9 @@ gboolean ref_caption_access_closed (const char *text, gboolean *closed);
 RefCaseType ref_caption_case_type (const char *label);
 /* "Underskriftsblad", "Underskrifter": the item the members sign. */
 gboolean ref_caption_is_signature_item (const char *title);
+/* "Godkendelse af dagsorden", "Meddelelser (fra formanden)", "Orientering fra
+ * forvaltningen", "Eventuelt": an item every meeting of the committee has. */
+gboolean ref_caption_is_recurring_item (const char *title);
 /* "Kladde", "Draft", "Udkast", "Foreløbig": a state or publication type that is not
  * final. */
 gboolean ref_caption_is_draft (const char *text);
@@ -129,17 +132,20 @@ gboolean ref_caption_is_absence_lead (const char *text);
  * body that decides); "Taget til efterretning" → noted; "Udsat" → postponed;
  * "Forkastet", "Ikke godkendt" → rejected; "Oversendt til …" → forwarded. The nicks
  * ("approved" …) are the values the archive index and `referent-cli search --outcome`
- * use.
+ * use, and the file format's decision/@outcome.
+ *
+ * The model records the outcome (RefDecisionOutcome, ref_decision_get_outcome()); the
+ * caption names are the same values, so the vocabulary and the model agree on them.
  */
-typedef enum {
-  REF_CAPTION_OUTCOME_NONE,
-  REF_CAPTION_OUTCOME_APPROVED,
-  REF_CAPTION_OUTCOME_RECOMMENDED,
-  REF_CAPTION_OUTCOME_NOTED,
-  REF_CAPTION_OUTCOME_POSTPONED,
-  REF_CAPTION_OUTCOME_REJECTED,
-  REF_CAPTION_OUTCOME_FORWARDED,
-} RefCaptionOutcome;
+typedef RefDecisionOutcome RefCaptionOutcome;
+
+#define REF_CAPTION_OUTCOME_NONE REF_DECISION_OUTCOME_NONE
+#define REF_CAPTION_OUTCOME_APPROVED REF_DECISION_OUTCOME_APPROVED
+#define REF_CAPTION_OUTCOME_RECOMMENDED REF_DECISION_OUTCOME_RECOMMENDED
+#define REF_CAPTION_OUTCOME_NOTED REF_DECISION_OUTCOME_NOTED
+#define REF_CAPTION_OUTCOME_POSTPONED REF_DECISION_OUTCOME_POSTPONED
+#define REF_CAPTION_OUTCOME_REJECTED REF_DECISION_OUTCOME_REJECTED
+#define REF_CAPTION_OUTCOME_FORWARDED REF_DECISION_OUTCOME_FORWARDED
 
 #define REF_CAPTION_N_OUTCOMES (REF_CAPTION_OUTCOME_FORWARDED + 1)
 
@@ -148,6 +154,17 @@ typedef enum {
  * "Anbefales godkendt" is recommended and "Ikke godkendt" rejected. NONE when no
  * phrase of the table is in @text. */
 RefCaptionOutcome ref_caption_decision_outcome (const char *text);
+/* The outcome of @decision: the one recorded in the model, or, when none is (files
+ * written before the outcome was stored), the one its wording states — the decision
+ * text, then the outcome line of its vote. What the PDF, the statistics and archive
+ * search use. */
+RefCaptionOutcome ref_caption_outcome_of_decision (RefDecision *decision);
+/* Records on @decision the outcome its wording states, when it has none recorded:
+ * what importers do with a decision as it was published. */
+void ref_caption_record_outcome (RefDecision *decision);
+/* The standard Danish sentence of @outcome ("Godkendt.", "Taget til efterretning."
+ * …), printed for a decision that records an outcome and has no text; NULL for NONE. */
+const char *ref_caption_outcome_sentence (RefCaptionOutcome outcome);
 /* "approved", "recommended", "noted", "postponed", "rejected", "forwarded"; NULL for
  * NONE. */
 const char *ref_caption_outcome_to_nick (RefCaptionOutcome outcome);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "ref-captions.h"
 #include "ref-format.h"
 
 /* Field names are the document's own (Danish) labels: the diff is about the
@@ -154,6 +155,15 @@ compare_decisions (GPtrArray *out, guint number, RefAgendaItem *a, RefAgendaItem
       g_autofree char *field = g_strdup_printf ("Beslutning %u", i + 1);
 
       compare (out, number, field, ta, tb);
+      /* What was decided, when recorded: a changed outcome is a change of the
+       * minutes even where the wording stayed. */
+      if (da != NULL && db != NULL && ref_decision_get_outcome (da) != ref_decision_get_outcome (db))
+        {
+          g_autofree char *outcome_field = g_strdup_printf ("Beslutning %u, udfald", i + 1);
+
+          compare (out, number, outcome_field, ref_caption_outcome_sentence (ref_decision_get_outcome (da)),
+                   ref_caption_outcome_sentence (ref_decision_get_outcome (db)));
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "ref-captions.h"
+
 static const char *const vote_labels[] = {
   [REF_VOTE_CHOICE_FOR] = "For stemte",
   [REF_VOTE_CHOICE_AGAINST] = "Imod stemte",
@@ -145,7 +147,12 @@ ref_format_decision_plain (RefDecision *decision)
   RefVote *vote = ref_decision_get_vote (decision);
   GListModel *statements = ref_decision_get_statements (decision);
 
-  append_text (out, ref_decision_get_text (decision));
+  if (ref_decision_get_text (decision) != NULL && !ref_text_is_empty (ref_decision_get_text (decision)))
+    append_text (out, ref_decision_get_text (decision));
+  else if (vote == NULL)
+    /* As the PDF prints it: a recorded outcome without text in its standard words
+     * (a vote's outcome line already says it). */
+    append_paragraph (out, ref_caption_outcome_sentence (ref_decision_get_outcome (decision)));
   if (vote != NULL)
     {
       for (RefVoteChoice c = REF_VOTE_CHOICE_FOR; c <= REF_VOTE_CHOICE_ABSTAIN; c++)

@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "ref-captions.h"
 #include "ref-file-util.h"
 #include "ref-format.h"
 #include "ref-pdf-export.h"
@@ -1510,8 +1511,13 @@ add_decision_body (Exporter *ex, GPtrArray *boxes, RefDecision *decision)
   RefVote *vote = ref_decision_get_vote (decision);
   const char *remark = ref_decision_get_remark (decision);
 
-  if (text != NULL)
+  if (text != NULL && !ref_text_is_empty (text))
     add_rich_text (ex, boxes, text, 0);
+  else if (vote == NULL && ref_decision_get_outcome (decision) != REF_DECISION_OUTCOME_NONE)
+    /* The outcome was recorded and nothing written: print what it means, in the
+     * standard words, rather than an empty decision (a vote's outcome line already
+     * says it). */
+    add_plain (ex, boxes, ref_caption_outcome_sentence (ref_decision_get_outcome (decision)), STYLE_BODY, 0, "P");
   if (vote != NULL)
     add_vote (ex, boxes, vote);
   for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
@@ -1587,6 +1593,24 @@ add_names_line (Exporter *ex, GPtrArray *boxes, const char *label, GPtrArray *pe
   *first = FALSE;
 }
 
+/* Whether @p was present for an item before @item. */
+static gboolean
+present_before (RefMeeting *meeting, RefParticipant *p, RefAgendaItem *item)
+{
+  GListModel *items = ref_meeting_get_items (meeting);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (RefAgendaItem) earlier = g_list_model_get_item (items, i);
+
+      if (earlier == item)
+        return FALSE;
+      if (ref_meeting_is_present_for_item (meeting, p, earlier))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 add_attendance (Exporter *ex, GPtrArray *boxes, RefAgendaItem *item)
 {
@@ -1609,6 +1633,11 @@ add_attendance (Exporter *ex, GPtrArray *boxes, RefAgendaItem *item)
       if (ref_agenda_item_is_disqualified (item, p, &left) && left)
         continue;
       if (ref_participant_get_participant_type (p) == REF_PARTICIPANT_TYPE_GUEST && attendance != REF_ATTENDANCE_ABSENT)
+        continue;
+      /* A substitute who comes later in the meeting is not absent before: the
+       * member is, and is listed. */
+      if (ref_participant_get_participant_type (p) == REF_PARTICIPANT_TYPE_SUBSTITUTE
+          && attendance != REF_ATTENDANCE_ABSENT && !present_before (ex->meeting, p, item))
         continue;
       if (attendance == REF_ATTENDANCE_ABSENT)
         g_ptr_array_add (ref_participant_get_notice (p) == REF_NOTICE_WITHOUT ? without_notice : with_notice, p);

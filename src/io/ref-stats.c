@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ref-stats.h"
 
+#include "ref-captions.h"
+
 static void
 json_string (GString *out, const char *s)
 {
@@ -36,6 +38,16 @@ has_recommendation (RefAgendaItem *item)
   return rec != NULL && !ref_text_is_empty (ref_recommendation_get_text (rec));
 }
 
+static void
+count_outcomes (GListModel *decisions, guint outcomes[REF_CAPTION_N_OUTCOMES])
+{
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      g_autoptr (RefDecision) decision = g_list_model_get_item (decisions, i);
+      outcomes[ref_caption_outcome_of_decision (decision)]++;
+    }
+}
+
 char *
 ref_meeting_stats_to_json (RefMeeting *meeting)
 {
@@ -45,6 +57,7 @@ ref_meeting_stats_to_json (RefMeeting *meeting)
   guint n_participants = g_list_model_get_n_items (participants);
   guint closed = 0, with_rec = 0, with_decision = 0, decisions = 0, disqualifications = 0;
   guint members = 0, officials = 0, absent = 0, substitutes = 0, partial = 0;
+  guint outcomes[REF_CAPTION_N_OUTCOMES] = { 0 };
   g_autofree char *date = NULL;
   GString *out = g_string_new ("{\n");
 
@@ -56,6 +69,7 @@ ref_meeting_stats_to_json (RefMeeting *meeting)
       with_rec += has_recommendation (item);
       with_decision += ref_agenda_item_has_decision (item);
       decisions += g_list_model_get_n_items (ref_agenda_item_get_decisions (item));
+      count_outcomes (ref_agenda_item_get_decisions (item), outcomes);
       disqualifications += g_list_model_get_n_items (ref_agenda_item_get_disqualifications (item));
     }
   for (guint i = 0; i < n_participants; i++)
@@ -83,6 +97,12 @@ ref_meeting_stats_to_json (RefMeeting *meeting)
   g_string_append_printf (out, ",\n  \"with_recommendation\": %u", with_rec);
   g_string_append_printf (out, ",\n  \"with_decision\": %u", with_decision);
   g_string_append_printf (out, ",\n  \"decisions\": %u", decisions);
+  /* What the decisions decided: as recorded, or as the wording of older files says. */
+  g_string_append (out, ",\n  \"outcomes\": {");
+  for (guint o = REF_CAPTION_OUTCOME_APPROVED; o < REF_CAPTION_N_OUTCOMES; o++)
+    g_string_append_printf (out, "%s\"%s\": %u", o == REF_CAPTION_OUTCOME_APPROVED ? " " : ", ",
+                            ref_caption_outcome_to_nick (o), outcomes[o]);
+  g_string_append_printf (out, ", \"unknown\": %u }", outcomes[REF_CAPTION_OUTCOME_NONE]);
   g_string_append_printf (out, ",\n  \"participants\": %u", n_participants);
   g_string_append_printf (out, ",\n  \"members\": %u", members);
   g_string_append_printf (out, ",\n  \"officials\": %u", officials);

@@ -599,6 +599,16 @@ read_meeting_header (Reader *r, xmlNode *node, RefMeeting *meeting)
   ref_meeting_set_edition (meeting, parse_enum_attr (r, node, "edition", REF_TYPE_EDITION,
                                                      REF_EDITION_PUBLIC, TRUE));
   ref_meeting_set_locked (meeting, parse_boolean_attr (r, node, "locked", FALSE));
+  {
+    g_autofree char *language = get_attr (node, "language");
+
+    if (language != NULL && !ref_meeting_language_is_valid (language))
+      reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+                   _("“%s” is not a valid value for the attribute “%s” (expected a language code such as da or en)"),
+                   language, "language");
+    else
+      ref_meeting_set_language (meeting, language);
+  }
   take_string (&c, "organisation", meeting, "organisation");
   if ((child = cursor_require (&c, "committee")))
     {
@@ -793,6 +803,22 @@ read_vote (Reader *r, xmlNode *node, RefDecision *decision)
   ref_decision_set_vote (decision, vote);
 }
 
+/* decision/@outcome: one of the six outcomes; absent in files written before the
+ * model recorded it (then NONE, and readers go by the wording). "none" is not a
+ * value of the format: a decision without an outcome has no attribute. */
+static RefDecisionOutcome
+read_outcome_attr (Reader *r, xmlNode *node)
+{
+  g_autofree char *value = get_attr (node, "outcome");
+  RefDecisionOutcome outcome = parse_enum_attr (r, node, "outcome", REF_TYPE_DECISION_OUTCOME,
+                                                REF_DECISION_OUTCOME_NONE, FALSE);
+
+  if (value != NULL && r->error == NULL && outcome == REF_DECISION_OUTCOME_NONE)
+    reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+                 _("“%s” is not a valid value for the attribute “%s”"), value, "outcome");
+  return outcome;
+}
+
 static void
 read_decision (Reader *r, xmlNode *node, GListStore *store)
 {
@@ -806,6 +832,7 @@ read_decision (Reader *r, xmlNode *node, GListStore *store)
   ref_decision_set_deciding_body (decision, body);
   ref_decision_set_reference (decision, reference);
   ref_decision_set_date (decision, date);
+  ref_decision_set_outcome (decision, read_outcome_attr (r, node));
   read_text_child (&c, decision, "text", FALSE);
   if ((child = cursor_take (&c, "vote")))
     read_vote (r, child, decision);

@@ -304,7 +304,9 @@ write_meeting_header (Writer *w, RefMeeting *m)
 
   open_tag (w, 1, "meeting", "kind", nick (REF_TYPE_MEETING_KIND, ref_meeting_get_kind (m)), "edition",
             nick (REF_TYPE_EDITION, ref_meeting_get_edition (m)), "locked",
-            ref_meeting_get_locked (m) && !w->content_only ? "true" : NULL, NULL);
+            ref_meeting_get_locked (m) && !w->content_only ? "true" : NULL, "language",
+            *ref_meeting_get_language (m) ? ref_meeting_get_language (m) : NULL,
+            NULL);
   string_element (w, 2, "organisation", ref_meeting_get_organisation (m));
   indent (w, 2);
   g_string_append (w->out, "<committee>");
@@ -381,7 +383,12 @@ write_decision (Writer *w, guint depth, RefDecision *d)
   GListModel *statements = ref_decision_get_statements (d);
 
   open_tag (w, depth, "decision", "body", *ref_decision_get_deciding_body (d) ? ref_decision_get_deciding_body (d) : NULL,
-            "date", date, "reference", *ref_decision_get_reference (d) ? ref_decision_get_reference (d) : NULL, NULL);
+            "date", date, "reference", *ref_decision_get_reference (d) ? ref_decision_get_reference (d) : NULL,
+            "outcome",
+            ref_decision_get_outcome (d) != REF_DECISION_OUTCOME_NONE
+                ? nick (REF_TYPE_DECISION_OUTCOME, ref_decision_get_outcome (d))
+                : NULL,
+            NULL);
   write_optional_text (w, depth + 1, ref_decision_get_text (d));
   if (vote != NULL)
     {

@@ -14,6 +14,7 @@ struct _RefDecision {
   RefVote *vote;
   GListStore *statements;
   char *remark;
+  RefDecisionOutcome outcome;
 };
 
 G_DEFINE_FINAL_TYPE (RefDecision, ref_decision, G_TYPE_OBJECT)
@@ -27,6 +28,7 @@ enum {
   PROP_VOTE,
   PROP_STATEMENTS,
   PROP_REMARK,
+  PROP_OUTCOME,
   N_PROPS
 };
 
@@ -76,6 +78,9 @@ ref_decision_get_property (GObject *object, guint prop_id, GValue *value, GParam
     case PROP_REMARK:
       g_value_set_string (value, ref_decision_get_remark (self));
       break;
+    case PROP_OUTCOME:
+      g_value_set_enum (value, self->outcome);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -106,6 +111,9 @@ ref_decision_set_property (GObject *object, guint prop_id, const GValue *value, 
     case PROP_REMARK:
       ref_decision_set_remark (self, g_value_get_string (value));
       break;
+    case PROP_OUTCOME:
+      ref_decision_set_outcome (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -127,6 +135,7 @@ ref_decision_class_init (RefDecisionClass *klass)
   properties[PROP_VOTE] = g_param_spec_boxed ("vote", NULL, NULL, REF_TYPE_VOTE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATEMENTS] = g_param_spec_object ("statements", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_REMARK] = g_param_spec_string ("remark", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OUTCOME] = g_param_spec_enum ("outcome", NULL, NULL, REF_TYPE_DECISION_OUTCOME, REF_DECISION_OUTCOME_NONE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -252,6 +261,26 @@ ref_decision_set_remark (RefDecision *self, const char *remark)
 {
   g_return_if_fail (REF_IS_DECISION (self));
   ref_set_string (self, &self->remark, remark, properties[PROP_REMARK]);
+}
+
+/**
+ * ref_decision_get_outcome:
+ *
+ * Returns: what was decided, as recorded (a standard phrase inserted, the outcome
+ *   chosen, an import that read it); %REF_DECISION_OUTCOME_NONE when not recorded.
+ */
+RefDecisionOutcome
+ref_decision_get_outcome (RefDecision *self)
+{
+  g_return_val_if_fail (REF_IS_DECISION (self), REF_DECISION_OUTCOME_NONE);
+  return self->outcome;
+}
+
+void
+ref_decision_set_outcome (RefDecision *self, RefDecisionOutcome outcome)
+{
+  g_return_if_fail (REF_IS_DECISION (self));
+  ref_set_enum (self, (int *) &self->outcome, outcome, properties[PROP_OUTCOME]);
 }
 
 /*< custom >*/

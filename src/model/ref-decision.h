@@ -30,6 +30,8 @@ void ref_decision_set_vote (RefDecision *self, RefVote *vote);
 GListModel *ref_decision_get_statements (RefDecision *self);
 const char *ref_decision_get_remark (RefDecision *self);
 void        ref_decision_set_remark (RefDecision *self, const char *remark);
+RefDecisionOutcome ref_decision_get_outcome (RefDecision *self);
+void ref_decision_set_outcome (RefDecision *self, RefDecisionOutcome outcome);
 
 /*< custom >*/
 

@@ -74,6 +74,20 @@ typedef enum {
   REF_STATEMENT_KIND_OTHER,
 } RefStatementKind;
 
+/* What a decision decided, whatever its wording: the standard phrases ("Godkendt",
+ * "Anbefales", "Taget til efterretning" …) each state one. NONE: not recorded (files
+ * from before the outcome was stored, decisions not written with a phrase); readers
+ * then fall back on the wording (ref_caption_decision_outcome()). */
+typedef enum {
+  REF_DECISION_OUTCOME_NONE,
+  REF_DECISION_OUTCOME_APPROVED,    /* Godkendt, Indstillingen godkendt */
+  REF_DECISION_OUTCOME_RECOMMENDED, /* Anbefales (over for the body that decides) */
+  REF_DECISION_OUTCOME_NOTED,       /* Taget til efterretning */
+  REF_DECISION_OUTCOME_POSTPONED,   /* Udsat */
+  REF_DECISION_OUTCOME_REJECTED,    /* Ikke godkendt, Forkastet */
+  REF_DECISION_OUTCOME_FORWARDED,   /* Oversendt til … */
+} RefDecisionOutcome;
+
 typedef enum {
   REF_VOTE_CHOICE_FOR,
   REF_VOTE_CHOICE_AGAINST,

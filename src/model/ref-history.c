@@ -46,6 +46,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 static GQuark history_quark;
 
 static void
@@ -166,6 +173,7 @@ history_push (RefHistory *self, Change *c)
   if (self->open_group != NULL)
     {
       g_ptr_array_add (self->open_group->children, c);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
       return;
     }
 
@@ -189,6 +197,7 @@ history_push (RefHistory *self, Change *c)
 
   self->merge_allowed = TRUE;
   history_notify_changes (self, before);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 static void
@@ -232,6 +241,15 @@ ref_history_class_init (RefHistoryClass *klass)
   object_class->finalize = ref_history_finalize;
   object_class->get_property = ref_history_get_property;
 
+  /**
+   * RefHistory::changed:
+   *
+   * The meeting changed: an edit was recorded, undone or redone. Emitted for every
+   * edit, also those merged into one undo step (each keystroke), so views that show
+   * a derived form of the meeting (the PDF preview) know to refresh it.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                          NULL, G_TYPE_NONE, 0);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
@@ -458,6 +476,7 @@ history_step (RefHistory *self, GPtrArray *from, GPtrArray *to)
   g_ptr_array_add (to, c);
   self->merge_allowed = FALSE;
   history_notify_changes (self, before);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return TRUE;
 }
 

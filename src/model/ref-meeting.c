@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include "ref-meeting.h"
 
 #include "ref-history.h"
@@ -19,6 +21,7 @@ struct _RefMeeting {
   GDateTime *start;
   GDateTime *end;
   char *location;
+  char *language; /* NULL: Danish */
   RefText *remarks;
   gboolean locked;
   GListStore *participants;
@@ -37,6 +40,7 @@ enum {
   PROP_START,
   PROP_END,
   PROP_LOCATION,
+  PROP_LANGUAGE,
   PROP_REMARKS,
   PROP_LOCKED,
   PROP_PARTICIPANTS,
@@ -61,6 +65,7 @@ ref_meeting_finalize (GObject *object)
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->end, g_date_time_unref);
   g_clear_pointer (&self->location, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->remarks, ref_text_unref);
   g_clear_object (&self->participants);
   g_clear_object (&self->items);
@@ -96,6 +101,9 @@ ref_meeting_get_property (GObject *object, guint prop_id, GValue *value, GParamS
       break;
     case PROP_LOCATION:
       g_value_set_string (value, ref_meeting_get_location (self));
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, ref_meeting_get_language (self));
       break;
     case PROP_REMARKS:
       g_value_set_boxed (value, self->remarks);
@@ -145,6 +153,9 @@ ref_meeting_set_property (GObject *object, guint prop_id, const GValue *value, G
     case PROP_LOCATION:
       ref_meeting_set_location (self, g_value_get_string (value));
       break;
+    case PROP_LANGUAGE:
+      ref_meeting_set_language (self, g_value_get_string (value));
+      break;
     case PROP_REMARKS:
       ref_meeting_set_remarks (self, g_value_get_boxed (value));
       break;
@@ -172,6 +183,8 @@ ref_meeting_class_init (RefMeetingClass *klass)
   properties[PROP_START] = g_param_spec_boxed ("start", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_END] = g_param_spec_boxed ("end", NULL, NULL, G_TYPE_DATE_TIME, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOCATION] = g_param_spec_string ("location", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, "",
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REMARKS] = g_param_spec_boxed ("remarks", NULL, NULL, REF_TYPE_TEXT, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PARTICIPANTS] = g_param_spec_object ("participants", NULL, NULL, G_TYPE_LIST_MODEL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -305,6 +318,45 @@ ref_meeting_set_location (RefMeeting *self, const char *location)
 {
   g_return_if_fail (REF_IS_MEETING (self));
   ref_set_string (self, &self->location, location, properties[PROP_LOCATION]);
+}
+
+const char *
+ref_meeting_get_language (RefMeeting *self)
+{
+  g_return_val_if_fail (REF_IS_MEETING (self), "");
+  return REF_STR (self->language);
+}
+
+void
+ref_meeting_set_language (RefMeeting *self, const char *language)
+{
+  g_return_if_fail (REF_IS_MEETING (self));
+  /* The default is stored as none, so that every Danish meeting compares equal. */
+  if (language != NULL && g_ascii_strcasecmp (language, REF_MEETING_DEFAULT_LANGUAGE) == 0)
+    language = NULL;
+  ref_set_string (self, &self->language, language, properties[PROP_LANGUAGE]);
+}
+
+gboolean
+ref_meeting_language_is_valid (const char *language)
+{
+  g_auto (GStrv) parts = NULL;
+
+  /* BCP 47 as xsd:language has it: "da", "en", "en-GB". */
+  if (language == NULL || *language == '\0')
+    return FALSE;
+  parts = g_strsplit (language, "-", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gsize n = strlen (parts[i]);
+
+      if (n < 1 || n > 8)
+        return FALSE;
+      for (gsize k = 0; k < n; k++)
+        if (!(i == 0 ? g_ascii_isalpha (parts[i][k]) : g_ascii_isalnum (parts[i][k])))
+          return FALSE;
+    }
+  return TRUE;
 }
 
 /**

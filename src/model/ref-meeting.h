@@ -34,6 +34,12 @@ GDateTime *ref_meeting_get_end (RefMeeting *self);
 void ref_meeting_set_end (RefMeeting *self, GDateTime *end);
 const char *ref_meeting_get_location (RefMeeting *self);
 void        ref_meeting_set_location (RefMeeting *self, const char *location);
+/* The language the minutes are written in (BCP 47: "en", "en-GB"): spell checking
+ * uses it. "" is the default, Danish; setting "da" stores the default. */
+#define REF_MEETING_DEFAULT_LANGUAGE "da"
+const char *ref_meeting_get_language (RefMeeting *self);
+void        ref_meeting_set_language (RefMeeting *self, const char *language);
+gboolean    ref_meeting_language_is_valid (const char *language);
 RefText *ref_meeting_get_remarks (RefMeeting *self);
 void ref_meeting_set_remarks (RefMeeting *self, RefText *remarks);
 gboolean ref_meeting_get_locked (RefMeeting *self);

@@ -12,6 +12,7 @@
 #include "ref-enums.h"
 #include "ref-history.h"
 #include "ref-meeting.h"
+#include "ref-meeting-live.h"
 #include "ref-model-util.h"
 #include "ref-movement.h"
 #include "ref-participant.h"

@@ -10,6 +10,7 @@
 #include "ref-preferences-window.h"
 #include "ref-recovery.h"
 #include "ref-search-window.h"
+#include "ref-template.h"
 #include "ref-window.h"
 #include "ref-xml.h"
 
@@ -429,6 +430,69 @@ ref_application_open_file (RefApplication *self, GFile *file)
   new_window (self, meeting, file);
 }
 
+RefWindow *
+ref_application_new_from_previous (RefApplication *self, GFile *previous_file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) previous = ref_xml_load_file (previous_file, &error);
+  g_autoptr (RefMeeting) meeting = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) start = NULL;
+  GDateTime *previous_start;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_return_val_if_fail (REF_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (previous_file), NULL);
+
+  if (previous == NULL)
+    {
+      if (REF_IS_WINDOW (active))
+        ref_window_show_error (REF_WINDOW (active), _("Could not open the previous meeting"), error->message);
+      else
+        g_warning ("%s", error->message);
+      return NULL;
+    }
+  /* Today, at the hour the committee met last time: the secretary sets the date;
+   * the hour is usually the committee's own. */
+  previous_start = ref_meeting_get_start (previous);
+  start = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
+                               g_date_time_get_day_of_month (now),
+                               previous_start ? g_date_time_get_hour (previous_start) : 13,
+                               previous_start ? g_date_time_get_minute (previous_start) : 0, 0);
+  meeting = ref_meeting_new_from_previous (previous, start);
+  return new_window (self, meeting, NULL);
+}
+
+static void
+on_previous_chooser_response (GtkNativeDialog *dialog, int response, RefApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        ref_application_new_from_previous (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+new_from_previous_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  RefApplication *self = REF_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("New Meeting from Previous"), parent,
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"),
+                                                              _("_Cancel"));
+  const char *const types[] = { "application/x-referat+xml", NULL };
+  const char *const suffixes[] = { "referat", NULL };
+  g_autoptr (GtkFileFilter) filter = import_filter (_("Minutes (.referat)"), types, suffixes);
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_previous_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static RefWindow *
 window_with_file (RefApplication *self, GFile *file)
 {
@@ -558,6 +622,7 @@ ref_application_startup (GApplication *app)
   static const GActionEntry entries[] = {
     { "quit", quit_activated, NULL, NULL, NULL },
     { "new", new_activated, NULL, NULL, NULL },
+    { "new-from-previous", new_from_previous_activated, NULL, NULL, NULL },
     { "about", about_activated, NULL, NULL, NULL },
     { "preferences", preferences_activated, NULL, NULL, NULL },
     { "import-pdf", import_pdf_activated, NULL, NULL, NULL },
@@ -593,6 +658,8 @@ ref_application_startup (GApplication *app)
     { "win.lock-for-approval", { "<Control><Shift>l", NULL } },
     { "win.approve", { "<Control><Shift>g", NULL } },
     { "win.case-history", { "<Control><Shift>h", NULL } },
+    { "win.live-mode", { "<Control><Shift>m", NULL } },
+    { "win.preview", { "F9", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

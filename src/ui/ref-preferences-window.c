@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "ref-archive-preferences-page.h"
+#include "ref-phrases-page.h"
 #include "ref-preferences-window.h"
 #include "ref-settings.h"
 
@@ -13,6 +14,7 @@ struct _RefPreferencesWindow {
   AdwPreferencesGroup *comments_group;
   AdwEntryRow *author_row;
   GtkWidget *archive_page;
+  GtkWidget *writing_page;
 
   GSettings *settings; /* NULL when the schema is not installed */
 };
@@ -48,7 +50,12 @@ ref_preferences_window_init (RefPreferencesWindow *self)
   g_autofree char *description = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* One Preferences window: the archive's folder and index are its second page. */
+  self->settings = ref_settings_new ();
+  /* How decisions are written: the standard phrases and spell checking. */
+  self->writing_page = ref_phrases_page_new (self->settings);
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (self->writing_page), "writing");
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->writing_page));
+  /* One Preferences window: the archive's folder and index are a page of it. */
   self->archive_page = ref_archive_preferences_page_new ();
   adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (self->archive_page), "archive");
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->archive_page));
@@ -59,14 +66,13 @@ ref_preferences_window_init (RefPreferencesWindow *self)
   else
     description = g_strdup (_("Written on the comments you add. Your account has no full name to use instead."));
   adw_preferences_group_set_description (self->comments_group, description);
-  self->settings = ref_settings_new ();
   if (self->settings != NULL)
     g_settings_bind (self->settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
   else
     gtk_widget_set_sensitive (GTK_WIDGET (self->author_row), FALSE);
 }
 
-/* Shows the page named @name: "general" or "archive". */
+/* Shows the page named @name: "general", "writing" or "archive". */
 void
 ref_preferences_window_show_page (RefPreferencesWindow *self, const char *name)
 {
@@ -79,6 +85,13 @@ ref_preferences_window_get_archive_page (RefPreferencesWindow *self)
 {
   g_return_val_if_fail (REF_IS_PREFERENCES_WINDOW (self), NULL);
   return self->archive_page;
+}
+
+GtkWidget *
+ref_preferences_window_get_writing_page (RefPreferencesWindow *self)
+{
+  g_return_val_if_fail (REF_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->writing_page;
 }
 
 GtkWidget *

@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (RefPreferencesWindow, ref_preferences_window, REF, PREFERE
 GtkWidget *ref_preferences_window_new (GtkWindow *parent);
 void       ref_preferences_window_show_page (RefPreferencesWindow *self, const char *name);
 GtkWidget *ref_preferences_window_get_archive_page (RefPreferencesWindow *self);
+/* The Writing page (RefPhrasesPage): standard phrases and spell checking. */
+GtkWidget *ref_preferences_window_get_writing_page (RefPreferencesWindow *self);
 
 G_END_DECLS

@@ -7,6 +7,9 @@
 #include "ref-case-history-panel.h"
 #include "ref-import-notes.h"
 #include "ref-item-view.h"
+#include "ref-live-view.h"
+#include "ref-preview.h"
+#include "ref-spell-checker.h"
 #include "ref-meeting-view.h"
 #include "ref-review-panel.h"
 #include "ref-search-bar.h"
@@ -29,6 +32,8 @@ struct _RefWindow {
   RefItemView *item_view;
   GtkStack *content_stack;
   RefMeetingView *meeting_view;
+  RefLiveView *live_view;
+  RefPreview *preview;
   AdwWindowTitle *content_title;
   GtkMenuButton *review_button;
   GtkPopover *review_popover;
@@ -57,6 +62,10 @@ struct _RefWindow {
 
   char *recovery_id;      /* this window's recovery copy */
   guint autosave_source;
+  gboolean live;                 /* live meeting mode */
+  RefSpellChecker *spell_checker;
+  guint spell_attach_source;     /* attaching the checker to the fields just made */
+
   GBytes *last_autosave;  /* what the recovery copy holds, to skip identical writes */
   guint64 autosaved_changes; /* the history's change count the copy is current at */
   gint64 pending_since;      /* when the history first had changes the copy lacks */

@@ -11,14 +11,18 @@
 #include "ref-format.h"
 #include "ref-item-row.h"
 #include "ref-item-view.h"
+#include "ref-live-view.h"
 #include "ref-meeting-view.h"
 #include "ref-pdf-export.h"
 #include "ref-pdf-import.h"
+#include "ref-preview.h"
 #include "ref-recovery.h"
 #include "ref-review-panel.h"
 #include "ref-search-bar.h"
 #include "ref-settings.h"
 #include "ref-signature.h"
+#include "ref-spell-checker.h"
+#include "ref-spell-view.h"
 #include "ref-ui-resources.h"
 #include "ref-window-private.h"
 #include "ref-xml.h"
@@ -30,6 +34,8 @@ enum {
   PROP_0,
   PROP_MEETING,
   PROP_FILE,
+  PROP_LIVE_MODE,
+  PROP_PREVIEW,
   N_PROPS
 };
 
@@ -99,14 +105,199 @@ _ref_window_show_item_page (RefWindow *self)
   adw_window_title_set_title (self->content_title, _("Agenda Item"));
 }
 
+/* ---- writing during the meeting: live mode, preview, spell checking ---- */
+
+
+static gboolean
+attach_spell_checker (gpointer data)
+{
+  RefWindow *self = data;
+
+  self->spell_attach_source = 0;
+  /* Every title and text field of what is shown; fields made later (a new
+   * decision) get it when they take the focus. */
+  ref_spell_view_attach_tree (GTK_WIDGET (self->item_view), self->spell_checker);
+  ref_spell_view_attach_tree (GTK_WIDGET (self->meeting_view), self->spell_checker);
+  ref_spell_view_attach_tree (ref_live_view_get_decision_editor (self->live_view), self->spell_checker);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_spell_attach (RefWindow *self)
+{
+  if (self->spell_checker != NULL && self->spell_attach_source == 0)
+    self->spell_attach_source = g_idle_add (attach_spell_checker, self);
+}
+
+static void
+on_focus_widget (GtkWindow *window, GParamSpec *pspec, RefWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *field = focus;
+
+  if (focus == NULL || self->spell_checker == NULL)
+    return;
+  /* The text inside an entry has the focus; the entry (or entry row) is the field. */
+  if (GTK_IS_TEXT (focus))
+    {
+      field = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
+      if (field == NULL)
+        field = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+    }
+  if (field != NULL && ref_spell_view_get_checker (field) == NULL
+      && (gtk_widget_is_ancestor (field, GTK_WIDGET (self->item_view))
+          || gtk_widget_is_ancestor (field, GTK_WIDGET (self->meeting_view))
+          || gtk_widget_is_ancestor (field, GTK_WIDGET (self->live_view))))
+    ref_spell_view_attach_tree (field, self->spell_checker);
+}
+
+gboolean
+ref_window_get_live_mode (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+  return self->live;
+}
+
+void
+ref_window_set_live_mode (RefWindow *self, gboolean live)
+{
+  RefAgendaItem *item;
+
+  g_return_if_fail (REF_IS_WINDOW (self));
+
+  live = !!live;
+  if (self->live == live)
+    return;
+  if (live && ref_meeting_get_locked (self->meeting))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("The minutes are locked for approval: unlock them to write")));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE_MODE]);
+      return;
+    }
+  self->live = live;
+  item = gtk_single_selection_get_selected_item (self->selection);
+  if (live)
+    {
+      if (item != NULL)
+        ref_live_view_set_item (self->live_view, item);
+      gtk_stack_set_visible_child_name (self->content_stack, "live");
+      adw_window_title_set_title (self->content_title, _("Live Meeting"));
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      /* Sets the start time, and puts the cursor in the decision. */
+      ref_live_view_begin (self->live_view);
+    }
+  else
+    {
+      ref_live_view_end (self->live_view);
+      _ref_window_select_item_object (self, ref_live_view_get_item (self->live_view));
+      _ref_window_show_item_page (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE_MODE]);
+}
+
+static void
+on_live_item (RefLiveView *view, GParamSpec *pspec, RefWindow *self)
+{
+  RefAgendaItem *item = ref_live_view_get_item (view);
+
+  if (self->live && item != NULL && item != gtk_single_selection_get_selected_item (self->selection))
+    _ref_window_select_item_object (self, item);
+}
+
+static void
+on_live_end_requested (RefLiveView *view, RefWindow *self)
+{
+  ref_window_set_live_mode (self, FALSE);
+}
+
+gboolean
+ref_window_get_preview_shown (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+  /* Also asked while the window is being taken apart. */
+  return self->preview != NULL && gtk_widget_get_visible (GTK_WIDGET (self->preview));
+}
+
+void
+ref_window_set_preview_shown (RefWindow *self, gboolean shown)
+{
+  g_return_if_fail (REF_IS_WINDOW (self));
+
+  shown = !!shown;
+  if (self->preview == NULL || gtk_widget_get_visible (GTK_WIDGET (self->preview)) == shown)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), shown);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW]);
+}
+
+GtkWidget *
+ref_window_get_live_view (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->live_view);
+}
+
+GtkWidget *
+ref_window_get_preview (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->preview);
+}
+
+RefSpellChecker *
+ref_window_get_spell_checker (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), NULL);
+  return self->spell_checker;
+}
+
+static void
+setup_live_mode (RefWindow *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* Before the field with the focus sees the key: a text view takes Ctrl+Shift+M
+   * for itself. Also in a window without the application's accelerators. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (shortcuts, "ref-live-mode-shortcuts");
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("win.live-mode")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F9, 0),
+                                                          gtk_named_action_new ("win.preview")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  self->spell_checker = ref_spell_checker_new ();
+  ref_spell_checker_set_meeting (self->spell_checker, self->meeting);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "spell-checking", self->spell_checker, "enabled", G_SETTINGS_BIND_GET);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget), self);
+
+  ref_live_view_set_settings (self->live_view, self->settings);
+  ref_live_view_set_meeting (self->live_view, self->meeting);
+  g_signal_connect_object (self->live_view, "notify::item", G_CALLBACK (on_live_item), self, 0);
+  g_signal_connect_object (self->live_view, "end-requested", G_CALLBACK (on_live_end_requested), self, 0);
+  ref_preview_set_meeting (self->preview, self->meeting);
+}
+
 static void
 on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, RefWindow *self)
 {
   RefAgendaItem *item = gtk_single_selection_get_selected_item (selection);
 
   ref_item_view_set_item (self->item_view, item);
-  if (pspec != NULL)
+  ref_preview_set_item (self->preview, item);
+  if (self->live)
+    {
+      /* In live mode the list follows the item being minuted, and the reverse. */
+      if (item != NULL)
+        ref_live_view_set_item (self->live_view, item);
+    }
+  else if (pspec != NULL)
     _ref_window_show_item_page (self);
+  schedule_spell_attach (self);
 }
 
 gboolean
@@ -1293,6 +1484,7 @@ ref_window_constructed (GObject *object)
   g_signal_connect_object (self->approvals_panel, "notify::approving", G_CALLBACK (on_approving_changed), self, 0);
   ref_meeting_view_set_meeting (self->meeting_view, self->meeting);
   ref_item_view_set_meeting (self->item_view, self->meeting);
+  setup_live_mode (self);
   on_selection_changed (self->selection, NULL, self);
   update_lock_state (self);
   update_title (self);
@@ -1322,6 +1514,7 @@ ref_window_dispose (GObject *object)
   RefWindow *self = REF_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->spell_attach_source, g_source_remove);
   g_clear_handle_id (&self->verify_open_source, g_source_remove);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
@@ -1339,6 +1532,12 @@ ref_window_dispose (GObject *object)
     ref_meeting_view_set_meeting (self->meeting_view, NULL);
   if (self->approvals_panel)
     ref_approvals_panel_set_meeting (self->approvals_panel, NULL);
+  if (self->live_view)
+    ref_live_view_set_meeting (self->live_view, NULL);
+  if (self->preview)
+    ref_preview_set_meeting (self->preview, NULL);
+  if (self->spell_checker != NULL)
+    ref_spell_checker_set_meeting (self->spell_checker, NULL);
   complete_list (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_WINDOW);
   g_clear_object (&self->selection);
@@ -1354,6 +1553,7 @@ ref_window_finalize (GObject *object)
   g_clear_object (&self->meeting);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
+  g_clear_object (&self->spell_checker);
   g_clear_pointer (&self->last_autosave, g_bytes_unref);
   g_free (self->recovery_id);
   g_free (self->etag);
@@ -1373,6 +1573,12 @@ ref_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
+    case PROP_LIVE_MODE:
+      g_value_set_boolean (value, self->live);
+      break;
+    case PROP_PREVIEW:
+      g_value_set_boolean (value, ref_window_get_preview_shown (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1390,6 +1596,12 @@ ref_window_set_property (GObject *object, guint prop_id, const GValue *value, GP
       break;
     case PROP_FILE:
       ref_window_set_file (self, g_value_get_object (value));
+      break;
+    case PROP_LIVE_MODE:
+      ref_window_set_live_mode (self, g_value_get_boolean (value));
+      break;
+    case PROP_PREVIEW:
+      ref_window_set_preview_shown (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1418,6 +1630,10 @@ ref_window_class_init (RefWindowClass *klass)
                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LIVE_MODE] = g_param_spec_boolean ("live-mode", NULL, NULL, FALSE,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PREVIEW] = g_param_spec_boolean ("preview", NULL, NULL, FALSE,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/referent/Referent/ui/ref-window.ui");
@@ -1436,6 +1652,11 @@ ref_window_class_init (RefWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RefWindow, meeting_view);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, live_view);
+  gtk_widget_class_bind_template_child (widget_class, RefWindow, preview);
+  /* Stateful toggles: the header's buttons and the menu show them checked. */
+  gtk_widget_class_install_property_action (widget_class, "win.live-mode", "live-mode");
+  gtk_widget_class_install_property_action (widget_class, "win.preview", "preview");
   gtk_widget_class_bind_template_child (widget_class, RefWindow, content_title);
 
   gtk_widget_class_bind_template_child (widget_class, RefWindow, case_history_button);
@@ -1455,6 +1676,8 @@ ref_window_init (RefWindow *self)
   self->autosaved_changes = G_MAXUINT64;
   g_type_ensure (REF_TYPE_ITEM_VIEW);
   g_type_ensure (REF_TYPE_MEETING_VIEW);
+  g_type_ensure (REF_TYPE_LIVE_VIEW);
+  g_type_ensure (REF_TYPE_PREVIEW);
   g_type_ensure (REF_TYPE_IMPORT_NOTES);
   g_type_ensure (REF_TYPE_REVIEW_PANEL);
   g_type_ensure (REF_TYPE_SEARCH_BAR);

@@ -90,4 +90,17 @@ GtkWidget  *ref_window_get_approvals_panel (RefWindow *self);
 gboolean    ref_window_add_trust_anchor (RefWindow *self, const char *pem_path, GError **error);
 void        ref_window_remove_trust_anchor (RefWindow *self, const char *pem_path);
 
+/* Live meeting mode (win.live-mode, Ctrl+Shift+M): entering records the start
+ * time, leaving the end time (RefLiveView). */
+gboolean    ref_window_get_live_mode (RefWindow *self);
+void        ref_window_set_live_mode (RefWindow *self, gboolean live);
+GtkWidget  *ref_window_get_live_view (RefWindow *self);
+/* The PDF preview pane (win.preview, F9). */
+gboolean    ref_window_get_preview_shown (RefWindow *self);
+void        ref_window_set_preview_shown (RefWindow *self, gboolean shown);
+GtkWidget  *ref_window_get_preview (RefWindow *self);
+/* The window's spell checker: the meeting's language and names. (transfer none) */
+typedef struct _RefSpellChecker RefSpellChecker;
+RefSpellChecker *ref_window_get_spell_checker (RefWindow *self);
+
 G_END_DECLS

@@ -254,6 +254,7 @@ add_one_decision (EsdhReader *r, RefAgendaItem *item, const char *body, int year
     return;
   ref_decision_set_deciding_body (decision, body);
   ref_decision_set_text (decision, text);
+  ref_caption_record_outcome (decision);
   if (year > 0)
     {
       date = g_date_time_new_utc (year, month, day, 0, 0, 0);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ref-file-util.h"
+#include "ref-outcome.h"
 #include "ref-pdf-import-private.h"
 
 /*
@@ -724,6 +725,7 @@ import_document (PopplerDocument *document, GCancellable *cancellable, RefPdfImp
     goto out;
   nav_agree = cross_check_navigation (&imp, &nav_listed);
   mark_meeting_kind (&imp);
+  ref_meeting_record_outcomes (imp.meeting);
 
   result = g_new0 (RefPdfImport, 1);
   result->n_pages = imp.text->n_pages;

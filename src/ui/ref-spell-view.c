@@ -1,0 +1,831 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "ref-spell-view.h"
+
+#define DATA_KEY "ref-spell-view"
+/* One idle slice: well inside a frame, so typing and drawing never wait. */
+#define SLICE_USEC 3000
+#define MAX_SUGGESTIONS 5
+
+/*
+ * The spell checking attached to one widget. Not a class of its own: it lives as
+ * the widget's data and dies with it; the checker is what is shared.
+ */
+typedef struct {
+  GtkWidget *widget; /* not owned: the data is the widget's */
+  RefSpellChecker *checker;
+  gulong changed_id;
+  guint idle_id;
+  GSimpleActionGroup *actions;
+  GMenu *menu;    /* the extra menu: our section, then the widget's own */
+  GMenu *section; /* suggestions, Add to Dictionary, Ignore */
+  char *menu_word;
+
+  /* GtkTextView */
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextMark *dirty_start; /* what is still to check; NULL when nothing */
+  GtkTextMark *dirty_end;
+  GtkTextMark *skipped; /* the start of the word being typed, left for later */
+  GtkTextMark *menu_start;
+  GtkTextMark *menu_end;
+
+  /* GtkEditable */
+  GtkText *text;
+  gboolean text_dirty;
+  int menu_first; /* characters */
+  int menu_last;
+} SpellView;
+
+static SpellView *
+spell_view_get (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), DATA_KEY);
+}
+
+static gboolean check_idle (gpointer data);
+
+static void
+schedule (SpellView *sv)
+{
+  if (sv->idle_id == 0)
+    sv->idle_id = g_idle_add_full (G_PRIORITY_LOW, check_idle, sv, NULL);
+}
+
+/* ---- text views ---- */
+
+/* Letters, digits and what joins them inside a word ("27.00.00-A00", "Byrådets",
+ * "e-mail"). The text view's own word functions ask Pango for the breaks of the
+ * whole line each time, which in a long paragraph is what makes checking slow. */
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '-' || c == '\'' || c == 0x2019 || c == '.'
+         || c == '/';
+}
+
+/* Widens [start, end) to whole words, at most a word's length each way. */
+static void
+word_bounds (GtkTextIter *start, GtkTextIter *end)
+{
+  for (int i = 0; i < 64 && !gtk_text_iter_starts_line (start); i++)
+    {
+      GtkTextIter before = *start;
+
+      gtk_text_iter_backward_char (&before);
+      if (!is_word_char (gtk_text_iter_get_char (&before)))
+        break;
+      *start = before;
+    }
+  for (int i = 0; i < 64 && !gtk_text_iter_ends_line (end) && is_word_char (gtk_text_iter_get_char (end)); i++)
+    gtk_text_iter_forward_char (end);
+}
+
+static void
+mark_dirty (SpellView *sv, const GtkTextIter *from, const GtkTextIter *to)
+{
+  GtkTextIter start = *from, end = *to, old;
+
+  word_bounds (&start, &end);
+  if (sv->dirty_start == NULL)
+    {
+      sv->dirty_start = gtk_text_buffer_create_mark (sv->buffer, NULL, &start, TRUE);
+      sv->dirty_end = gtk_text_buffer_create_mark (sv->buffer, NULL, &end, FALSE);
+    }
+  else
+    {
+      gtk_text_buffer_get_iter_at_mark (sv->buffer, &old, sv->dirty_start);
+      if (gtk_text_iter_compare (&start, &old) < 0)
+        gtk_text_buffer_move_mark (sv->buffer, sv->dirty_start, &start);
+      gtk_text_buffer_get_iter_at_mark (sv->buffer, &old, sv->dirty_end);
+      if (gtk_text_iter_compare (&end, &old) > 0)
+        gtk_text_buffer_move_mark (sv->buffer, sv->dirty_end, &end);
+    }
+  schedule (sv);
+}
+
+static void
+mark_all_dirty (SpellView *sv)
+{
+  GtkTextIter start, end;
+
+  if (sv->buffer == NULL)
+    {
+      sv->text_dirty = TRUE;
+      schedule (sv);
+      return;
+    }
+  gtk_text_buffer_get_bounds (sv->buffer, &start, &end);
+  mark_dirty (sv, &start, &end);
+}
+
+static void
+clear_dirty (SpellView *sv)
+{
+  if (sv->dirty_start == NULL)
+    return;
+  gtk_text_buffer_delete_mark (sv->buffer, sv->dirty_start);
+  gtk_text_buffer_delete_mark (sv->buffer, sv->dirty_end);
+  sv->dirty_start = sv->dirty_end = NULL;
+}
+
+static void
+on_insert_text (GtkTextBuffer *buffer, GtkTextIter *location, char *text, int length, SpellView *sv)
+{
+  GtkTextIter start = *location;
+
+  gtk_text_iter_backward_chars (&start, g_utf8_strlen (text, length));
+  mark_dirty (sv, &start, location);
+}
+
+static void
+on_delete_range (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *end, SpellView *sv)
+{
+  mark_dirty (sv, start, end);
+}
+
+/* The word the cursor is in or at the end of, in the focus widget of its window: it is
+ * being typed, and underlining it at every letter would only distract. */
+static gboolean
+is_being_typed (SpellView *sv, const GtkTextIter *start, const GtkTextIter *end)
+{
+  GtkTextIter cursor;
+
+  if (!gtk_widget_is_focus (sv->widget))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (sv->buffer, &cursor, gtk_text_buffer_get_insert (sv->buffer));
+  return gtk_text_iter_compare (&cursor, start) >= 0 && gtk_text_iter_compare (&cursor, end) <= 0;
+}
+
+/* Removing a tag that is not there still walks the line's segments: in a long
+ * paragraph that is what would make checking slow. */
+static void
+unmark (SpellView *sv, const GtkTextIter *start, const GtkTextIter *end)
+{
+  GtkTextIter toggle = *start;
+
+  if (gtk_text_iter_has_tag (start, sv->tag)
+      || (gtk_text_iter_forward_to_tag_toggle (&toggle, sv->tag) && gtk_text_iter_compare (&toggle, end) < 0))
+    gtk_text_buffer_remove_tag (sv->buffer, sv->tag, start, end);
+}
+
+/* One slice of the marked region, from @at: about CHUNK_CHARS characters, ended
+ * between words. Its word breaks come from Pango once for the slice. */
+#define CHUNK_CHARS 800
+
+static void
+check_chunk (SpellView *sv, GtkTextIter *at, const GtkTextIter *end)
+{
+  GtkTextIter stop = *at, word_start, word_end;
+  g_autofree char *text = NULL;
+  g_autofree PangoLogAttr *attrs = NULL;
+  int n_chars, offset = 0, start = -1;
+
+  if (!gtk_text_iter_forward_chars (&stop, CHUNK_CHARS) || gtk_text_iter_compare (&stop, end) > 0)
+    stop = *end;
+  else
+    while (gtk_text_iter_compare (&stop, end) < 0 && is_word_char (gtk_text_iter_get_char (&stop)))
+      gtk_text_iter_forward_char (&stop);
+  text = gtk_text_iter_get_slice (at, &stop);
+  n_chars = g_utf8_strlen (text, -1);
+  attrs = g_new0 (PangoLogAttr, n_chars + 1);
+  pango_get_log_attrs (text, -1, -1, pango_language_get_default (), attrs, n_chars + 1);
+  unmark (sv, at, &stop);
+
+  /* Walk the slice once, moving one iterator forward. */
+  word_start = *at;
+  for (int i = 0; i <= n_chars; i++)
+    {
+      if (attrs[i].is_word_end && start >= 0)
+        {
+          const char *from = g_utf8_offset_to_pointer (text, start);
+          const char *to = g_utf8_offset_to_pointer (from, i - start);
+
+          gtk_text_iter_forward_chars (&word_start, start - offset);
+          word_end = word_start;
+          gtk_text_iter_forward_chars (&word_end, i - start);
+          offset = start;
+          if (is_being_typed (sv, &word_start, &word_end))
+            {
+              if (sv->skipped == NULL)
+                sv->skipped = gtk_text_buffer_create_mark (sv->buffer, NULL, &word_start, TRUE);
+              else
+                gtk_text_buffer_move_mark (sv->buffer, sv->skipped, &word_start);
+            }
+          else if (!ref_spell_checker_check_word (sv->checker, from, to - from))
+            gtk_text_buffer_apply_tag (sv->buffer, sv->tag, &word_start, &word_end);
+          start = -1;
+        }
+      if (attrs[i].is_word_start)
+        start = i;
+    }
+  *at = stop;
+}
+
+/* Checks from the start of the marked region on, until @deadline (0: to its end).
+ * Returns whether something is left. */
+static gboolean
+check_text_view (SpellView *sv, gint64 deadline)
+{
+  GtkTextIter at, end;
+
+  if (sv->dirty_start == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (sv->buffer, &at, sv->dirty_start);
+  gtk_text_buffer_get_iter_at_mark (sv->buffer, &end, sv->dirty_end);
+  while (gtk_text_iter_compare (&at, &end) < 0)
+    {
+      check_chunk (sv, &at, &end);
+      if (deadline != 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+  if (gtk_text_iter_compare (&at, &end) >= 0)
+    {
+      clear_dirty (sv);
+      return FALSE;
+    }
+  gtk_text_buffer_move_mark (sv->buffer, sv->dirty_start, &at);
+  return TRUE;
+}
+
+static void
+on_mark_set (GtkTextBuffer *buffer, const GtkTextIter *location, GtkTextMark *mark, SpellView *sv)
+{
+  GtkTextIter start, end;
+
+  if (mark != gtk_text_buffer_get_insert (buffer) || sv->skipped == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, sv->skipped);
+  end = start;
+  word_bounds (&start, &end);
+  /* The cursor left the word it was typing: check that word now. */
+  if (gtk_text_iter_compare (location, &start) < 0 || gtk_text_iter_compare (location, &end) > 0)
+    {
+      gtk_text_buffer_delete_mark (buffer, sv->skipped);
+      sv->skipped = NULL;
+      mark_dirty (sv, &start, &end);
+    }
+}
+
+/* ---- entries ---- */
+
+static void
+check_text (SpellView *sv)
+{
+  const char *content = gtk_editable_get_text (GTK_EDITABLE (sv->text));
+  int n_chars = g_utf8_strlen (content, -1);
+  g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n_chars + 1);
+  PangoAttrList *list = pango_attr_list_new ();
+  int cursor = gtk_editable_get_position (GTK_EDITABLE (sv->text));
+  gboolean focused = gtk_widget_is_focus (GTK_WIDGET (sv->text));
+  int word_start = -1;
+
+  sv->text_dirty = FALSE;
+  pango_get_log_attrs (content, -1, -1, pango_language_get_default (), attrs, n_chars + 1);
+  for (int i = 0; i <= n_chars; i++)
+    {
+      if (attrs[i].is_word_end && word_start >= 0)
+        {
+          const char *from = g_utf8_offset_to_pointer (content, word_start);
+          const char *to = g_utf8_offset_to_pointer (content, i);
+
+          if (!(focused && cursor >= word_start && cursor <= i)
+              && !ref_spell_checker_check_word (sv->checker, from, to - from))
+            {
+              PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
+              PangoAttribute *color = pango_attr_underline_color_new (0xe000, 0x1b00, 0x2400);
+
+              underline->start_index = color->start_index = from - content;
+              underline->end_index = color->end_index = to - content;
+              pango_attr_list_insert (list, underline);
+              pango_attr_list_insert (list, color);
+            }
+          word_start = -1;
+        }
+      if (attrs[i].is_word_start)
+        word_start = i;
+    }
+  gtk_text_set_attributes (sv->text, list);
+  pango_attr_list_unref (list);
+}
+
+static void
+on_text_changed (GtkEditable *editable, SpellView *sv)
+{
+  sv->text_dirty = TRUE;
+  schedule (sv);
+}
+
+static void
+on_text_cursor (GObject *object, GParamSpec *pspec, SpellView *sv)
+{
+  /* Only a word left behind can change its marking: recheck when one is marked
+   * at all or the text was edited. */
+  sv->text_dirty = TRUE;
+  schedule (sv);
+}
+
+/* ---- checking ---- */
+
+static gboolean
+check_idle (gpointer data)
+{
+  SpellView *sv = data;
+
+  if (sv->buffer != NULL && check_text_view (sv, g_get_monotonic_time () + SLICE_USEC))
+    return G_SOURCE_CONTINUE;
+  if (sv->text != NULL && sv->text_dirty)
+    check_text (sv);
+  sv->idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+ref_spell_view_check_now (GtkWidget *widget)
+{
+  SpellView *sv = spell_view_get (widget);
+
+  if (sv == NULL)
+    return;
+  if (sv->buffer != NULL)
+    check_text_view (sv, 0);
+  if (sv->text != NULL && sv->text_dirty)
+    check_text (sv);
+  g_clear_handle_id (&sv->idle_id, g_source_remove);
+}
+
+static void
+on_checker_changed (RefSpellChecker *checker, SpellView *sv)
+{
+  mark_all_dirty (sv);
+}
+
+/* ---- the context menu ---- */
+
+/* The word at the cursor (text view: at @iter), when it is misspelt; NULL else.
+ * Sets what the menu's actions apply to. */
+static void
+set_menu_word (SpellView *sv, char *word)
+{
+  g_free (sv->menu_word);
+  sv->menu_word = word;
+}
+
+static void
+update_menu (SpellView *sv)
+{
+  g_auto (GStrv) suggestions = NULL;
+  g_autofree char *add = NULL;
+  g_autofree char *ignore = NULL;
+  GAction *action;
+
+  g_menu_remove_all (sv->section);
+  if (sv->menu_word == NULL)
+    return;
+  suggestions = ref_spell_checker_get_suggestions (sv->checker, sv->menu_word, MAX_SUGGESTIONS);
+  for (guint i = 0; suggestions[i] != NULL; i++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
+
+      g_menu_item_set_action_and_target_value (item, "spell.replace", g_variant_new_string (suggestions[i]));
+      g_menu_append_item (sv->section, item);
+    }
+  if (suggestions[0] == NULL)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_("No Suggestions"), "spell.none");
+
+      g_menu_append_item (sv->section, item);
+    }
+  /* TRANSLATORS: %s is the misspelt word */
+  add = g_strdup_printf (_("_Add “%s” to Dictionary"), sv->menu_word);
+  g_menu_append (sv->section, add, "spell.add");
+  ignore = g_strdup_printf (_("_Ignore “%s”"), sv->menu_word);
+  g_menu_append (sv->section, ignore, "spell.ignore");
+  action = g_action_map_lookup_action (G_ACTION_MAP (sv->actions), "none");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+}
+
+static void
+menu_for_iter (SpellView *sv, GtkTextIter *at)
+{
+  GtkTextIter start = *at, end = *at;
+
+  set_menu_word (sv, NULL);
+  word_bounds (&start, &end);
+  if (!gtk_text_iter_equal (&start, &end))
+    {
+      g_autofree char *word = gtk_text_iter_get_slice (&start, &end);
+
+      /* Without the punctuation that ends a sentence. */
+      while (g_str_has_suffix (word, ".") && gtk_text_iter_backward_char (&end))
+        word[strlen (word) - 1] = '\0';
+      if (!ref_spell_checker_check_word (sv->checker, word, -1))
+        {
+          set_menu_word (sv, g_steal_pointer (&word));
+          gtk_text_buffer_move_mark (sv->buffer, sv->menu_start, &start);
+          gtk_text_buffer_move_mark (sv->buffer, sv->menu_end, &end);
+        }
+    }
+  update_menu (sv);
+}
+
+static void
+menu_for_text (SpellView *sv)
+{
+  const char *content = gtk_editable_get_text (GTK_EDITABLE (sv->text));
+  int n_chars = g_utf8_strlen (content, -1);
+  g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n_chars + 1);
+  int cursor = gtk_editable_get_position (GTK_EDITABLE (sv->text));
+  int word_start = -1;
+
+  /* The misspelt word at the cursor, or else the first one in the title. */
+  set_menu_word (sv, NULL);
+  pango_get_log_attrs (content, -1, -1, pango_language_get_default (), attrs, n_chars + 1);
+  for (int i = 0; i <= n_chars; i++)
+    {
+      if (attrs[i].is_word_end && word_start >= 0)
+        {
+          const char *from = g_utf8_offset_to_pointer (content, word_start);
+          const char *to = g_utf8_offset_to_pointer (content, i);
+          gboolean at_cursor = cursor >= word_start && cursor <= i;
+
+          if ((sv->menu_word == NULL || at_cursor) && !ref_spell_checker_check_word (sv->checker, from, to - from))
+            {
+              set_menu_word (sv, g_strndup (from, to - from));
+              sv->menu_first = word_start;
+              sv->menu_last = i;
+              if (at_cursor)
+                break;
+            }
+          word_start = -1;
+        }
+      if (attrs[i].is_word_start)
+        word_start = i;
+    }
+  update_menu (sv);
+}
+
+static void
+prepare_menu_at_cursor (SpellView *sv)
+{
+  if (sv->buffer != NULL)
+    {
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (sv->buffer, &cursor, gtk_text_buffer_get_insert (sv->buffer));
+      menu_for_iter (sv, &cursor);
+    }
+  else
+    menu_for_text (sv);
+}
+
+static void
+on_secondary_press (GtkGestureClick *gesture, int n_press, double x, double y, SpellView *sv)
+{
+  if (sv->buffer != NULL)
+    {
+      GtkTextView *view = GTK_TEXT_VIEW (sv->widget);
+      GtkTextIter at, sel_start, sel_end;
+      int bx, by;
+
+      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+      gtk_text_view_get_iter_at_location (view, &at, bx, by);
+      /* The menu is about the word clicked: the cursor goes there, unless the click
+       * is in the selection (which the menu's Cut and Copy are for). */
+      if (!gtk_text_buffer_get_selection_bounds (sv->buffer, &sel_start, &sel_end)
+          || !gtk_text_iter_in_range (&at, &sel_start, &sel_end))
+        gtk_text_buffer_place_cursor (sv->buffer, &at);
+      menu_for_iter (sv, &at);
+    }
+  else
+    menu_for_text (sv);
+}
+
+static gboolean
+on_menu_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state, SpellView *sv)
+{
+  if (keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)))
+    prepare_menu_at_cursor (sv);
+  return FALSE; /* the widget opens its menu */
+}
+
+static void
+replace_activated (GSimpleAction *action, GVariant *parameter, gpointer data)
+{
+  SpellView *sv = data;
+  const char *replacement = g_variant_get_string (parameter, NULL);
+
+  if (sv->menu_word == NULL)
+    return;
+  if (sv->buffer != NULL)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_mark (sv->buffer, &start, sv->menu_start);
+      gtk_text_buffer_get_iter_at_mark (sv->buffer, &end, sv->menu_end);
+      gtk_text_buffer_begin_user_action (sv->buffer);
+      gtk_text_buffer_delete_interactive (sv->buffer, &start, &end, TRUE);
+      gtk_text_buffer_insert_interactive (sv->buffer, &start, replacement, -1, TRUE);
+      gtk_text_buffer_end_user_action (sv->buffer);
+      gtk_text_buffer_place_cursor (sv->buffer, &start);
+    }
+  else
+    {
+      int position = sv->menu_first;
+
+      gtk_editable_delete_text (GTK_EDITABLE (sv->text), sv->menu_first, sv->menu_last);
+      gtk_editable_insert_text (GTK_EDITABLE (sv->text), replacement, -1, &position);
+      gtk_editable_set_position (GTK_EDITABLE (sv->text), position);
+    }
+  set_menu_word (sv, NULL);
+}
+
+static void
+add_activated (GSimpleAction *action, GVariant *parameter, gpointer data)
+{
+  SpellView *sv = data;
+
+  if (sv->menu_word != NULL)
+    ref_spell_checker_add_word (sv->checker, sv->menu_word);
+}
+
+static void
+ignore_activated (GSimpleAction *action, GVariant *parameter, gpointer data)
+{
+  SpellView *sv = data;
+
+  if (sv->menu_word != NULL)
+    ref_spell_checker_ignore_word (sv->checker, sv->menu_word);
+}
+
+static const GActionEntry spell_actions[] = {
+  { .name = "replace", .activate = replace_activated, .parameter_type = "s" },
+  { .name = "add", .activate = add_activated },
+  { .name = "ignore", .activate = ignore_activated },
+  { .name = "none" },
+};
+
+/* ---- attaching ---- */
+
+static void
+spell_view_free (gpointer data)
+{
+  SpellView *sv = data;
+
+  g_clear_handle_id (&sv->idle_id, g_source_remove);
+  g_clear_signal_handler (&sv->changed_id, sv->checker);
+  g_clear_object (&sv->checker);
+  if (sv->buffer != NULL)
+    {
+      GtkTextIter start, end;
+
+      g_signal_handlers_disconnect_by_data (sv->buffer, sv);
+      gtk_text_buffer_get_bounds (sv->buffer, &start, &end);
+      gtk_text_buffer_remove_tag (sv->buffer, sv->tag, &start, &end);
+      clear_dirty (sv);
+      if (sv->skipped != NULL)
+        gtk_text_buffer_delete_mark (sv->buffer, sv->skipped);
+      gtk_text_buffer_delete_mark (sv->buffer, sv->menu_start);
+      gtk_text_buffer_delete_mark (sv->buffer, sv->menu_end);
+      g_clear_object (&sv->buffer);
+    }
+  if (sv->text != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (sv->text, sv);
+      gtk_text_set_attributes (sv->text, NULL);
+      g_clear_object (&sv->text);
+    }
+  g_clear_object (&sv->actions);
+  g_clear_object (&sv->menu);
+  g_clear_object (&sv->section);
+  g_free (sv->menu_word);
+  g_free (sv);
+}
+
+static GtkText *
+editable_text (GtkWidget *widget)
+{
+  GtkEditable *editable = GTK_EDITABLE (widget);
+  GtkEditable *delegate;
+
+  while (!GTK_IS_TEXT (editable) && (delegate = gtk_editable_get_delegate (editable)) != NULL)
+    editable = delegate;
+  return GTK_IS_TEXT (editable) ? GTK_TEXT (editable) : NULL;
+}
+
+static void
+attach_text_view (SpellView *sv, GtkTextView *view)
+{
+  GtkTextIter start;
+  GMenuModel *own = gtk_text_view_get_extra_menu (view);
+
+  sv->buffer = g_object_ref (gtk_text_view_get_buffer (view));
+  sv->tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (sv->buffer), REF_SPELL_TAG);
+  if (sv->tag == NULL)
+    sv->tag = gtk_text_buffer_create_tag (sv->buffer, REF_SPELL_TAG, "underline", PANGO_UNDERLINE_ERROR,
+                                          "underline-rgba", &(GdkRGBA){ 0.88, 0.11, 0.14, 1.0 }, NULL);
+  gtk_text_buffer_get_start_iter (sv->buffer, &start);
+  sv->menu_start = gtk_text_buffer_create_mark (sv->buffer, NULL, &start, TRUE);
+  sv->menu_end = gtk_text_buffer_create_mark (sv->buffer, NULL, &start, FALSE);
+  g_signal_connect_after (sv->buffer, "insert-text", G_CALLBACK (on_insert_text), sv);
+  g_signal_connect_after (sv->buffer, "delete-range", G_CALLBACK (on_delete_range), sv);
+  g_signal_connect (sv->buffer, "mark-set", G_CALLBACK (on_mark_set), sv);
+  if (own != NULL)
+    g_menu_append_section (sv->menu, NULL, own);
+  gtk_text_view_set_extra_menu (view, G_MENU_MODEL (sv->menu));
+}
+
+static void
+attach_editable (SpellView *sv, GtkText *text)
+{
+  GMenuModel *own = gtk_text_get_extra_menu (text);
+
+  sv->text = g_object_ref (text);
+  g_signal_connect (text, "changed", G_CALLBACK (on_text_changed), sv);
+  g_signal_connect (text, "notify::cursor-position", G_CALLBACK (on_text_cursor), sv);
+  g_signal_connect (text, "notify::has-focus", G_CALLBACK (on_text_cursor), sv);
+  if (own != NULL)
+    g_menu_append_section (sv->menu, NULL, own);
+  gtk_text_set_extra_menu (text, G_MENU_MODEL (sv->menu));
+}
+
+void
+ref_spell_view_attach (GtkWidget *widget, RefSpellChecker *checker)
+{
+  SpellView *sv;
+  GtkWidget *target;
+  GtkGesture *click;
+  GtkEventController *keys;
+  GtkText *text = NULL;
+
+  g_return_if_fail (GTK_IS_TEXT_VIEW (widget) || GTK_IS_EDITABLE (widget));
+  g_return_if_fail (REF_IS_SPELL_CHECKER (checker));
+
+  if ((sv = spell_view_get (widget)) != NULL)
+    {
+      if (sv->checker == checker)
+        return;
+      ref_spell_view_detach (widget);
+    }
+  if (!GTK_IS_TEXT_VIEW (widget) && (text = editable_text (widget)) == NULL)
+    return;
+
+  sv = g_new0 (SpellView, 1);
+  sv->widget = widget;
+  sv->checker = g_object_ref (checker);
+  sv->changed_id = g_signal_connect (checker, "changed", G_CALLBACK (on_checker_changed), sv);
+  sv->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (sv->actions), spell_actions, G_N_ELEMENTS (spell_actions), sv);
+  sv->menu = g_menu_new ();
+  sv->section = g_menu_new ();
+  g_menu_append_section (sv->menu, NULL, G_MENU_MODEL (sv->section));
+  g_object_set_data_full (G_OBJECT (widget), DATA_KEY, sv, spell_view_free);
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    attach_text_view (sv, GTK_TEXT_VIEW (widget));
+  else
+    attach_editable (sv, text);
+  target = sv->text != NULL ? GTK_WIDGET (sv->text) : widget;
+  gtk_widget_insert_action_group (target, "spell", G_ACTION_GROUP (sv->actions));
+
+  /* Before the widget's own handlers open the menu: what it offers is decided
+   * first. */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (click), "ref-spell-menu");
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_press), sv);
+  gtk_widget_add_controller (target, GTK_EVENT_CONTROLLER (click));
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (keys, "ref-spell-menu-keys");
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_menu_key), sv);
+  gtk_widget_add_controller (target, keys);
+
+  mark_all_dirty (sv);
+}
+
+static void
+remove_controllers (GtkWidget *target)
+{
+  g_autoptr (GPtrArray) ours = g_ptr_array_new ();
+  GListModel *controllers = gtk_widget_observe_controllers (target);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+      const char *name = gtk_event_controller_get_name (c);
+
+      if (name != NULL && g_str_has_prefix (name, "ref-spell-"))
+        g_ptr_array_add (ours, c);
+    }
+  g_object_unref (controllers);
+  for (guint i = 0; i < ours->len; i++)
+    gtk_widget_remove_controller (target, g_ptr_array_index (ours, i));
+}
+
+void
+ref_spell_view_detach (GtkWidget *widget)
+{
+  SpellView *sv = spell_view_get (widget);
+  GtkWidget *target;
+
+  if (sv == NULL)
+    return;
+  target = sv->text != NULL ? GTK_WIDGET (sv->text) : widget;
+  remove_controllers (target);
+  gtk_widget_insert_action_group (target, "spell", NULL);
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (widget), NULL);
+  else
+    gtk_text_set_extra_menu (sv->text, NULL);
+  g_object_set_data (G_OBJECT (widget), DATA_KEY, NULL);
+}
+
+static gboolean
+is_prose_field (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "ref-no-spell-check"))
+    return FALSE;
+  if (GTK_IS_TEXT_VIEW (widget))
+    return gtk_text_view_get_editable (GTK_TEXT_VIEW (widget)) || gtk_text_view_get_cursor_visible (GTK_TEXT_VIEW (widget));
+  if (GTK_IS_ENTRY (widget))
+    return gtk_entry_get_visibility (GTK_ENTRY (widget))
+           && gtk_entry_get_input_purpose (GTK_ENTRY (widget)) == GTK_INPUT_PURPOSE_FREE_FORM;
+  return ADW_IS_ENTRY_ROW (widget) && !ADW_IS_PASSWORD_ENTRY_ROW (widget)
+         && adw_entry_row_get_input_purpose (ADW_ENTRY_ROW (widget)) == GTK_INPUT_PURPOSE_FREE_FORM;
+}
+
+guint
+ref_spell_view_attach_tree (GtkWidget *root, RefSpellChecker *checker)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), 0);
+  g_return_val_if_fail (REF_IS_SPELL_CHECKER (checker), 0);
+
+  if (is_prose_field (root))
+    {
+      ref_spell_view_attach (root, checker);
+      /* An entry's own text child is the entry's, not a field of its own. */
+      return 1;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += ref_spell_view_attach_tree (c, checker);
+  return n;
+}
+
+RefSpellChecker *
+ref_spell_view_get_checker (GtkWidget *widget)
+{
+  SpellView *sv = spell_view_get (widget);
+
+  return sv != NULL ? sv->checker : NULL;
+}
+
+gboolean
+ref_spell_view_is_marked (GtkWidget *widget, int start, int end)
+{
+  SpellView *sv = spell_view_get (widget);
+
+  if (sv == NULL)
+    return FALSE;
+  if (sv->buffer != NULL)
+    {
+      GtkTextIter from, to;
+      g_autofree char *all = NULL;
+
+      gtk_text_buffer_get_bounds (sv->buffer, &from, &to);
+      all = gtk_text_buffer_get_text (sv->buffer, &from, &to, TRUE);
+      if (end < 0 || end > (int) strlen (all))
+        end = strlen (all);
+      gtk_text_buffer_get_iter_at_offset (sv->buffer, &from, g_utf8_pointer_to_offset (all, all + start));
+      gtk_text_buffer_get_iter_at_offset (sv->buffer, &to, g_utf8_pointer_to_offset (all, all + end));
+      for (GtkTextIter at = from; gtk_text_iter_compare (&at, &to) < 0; gtk_text_iter_forward_char (&at))
+        if (gtk_text_iter_has_tag (&at, sv->tag))
+          return TRUE;
+      return FALSE;
+    }
+  {
+    PangoAttrList *list = gtk_text_get_attributes (sv->text);
+    g_autoptr (GSList) attrs = list ? pango_attr_list_get_attributes (list) : NULL;
+    gboolean found = FALSE;
+
+    for (GSList *l = attrs; l != NULL; l = l->next)
+      {
+        PangoAttribute *a = l->data;
+
+        if (a->klass->type == PANGO_ATTR_UNDERLINE && (int) a->start_index < (end < 0 ? G_MAXINT : end)
+            && (int) a->end_index > start)
+          found = TRUE;
+        pango_attribute_destroy (a);
+      }
+    return found;
+  }
+}

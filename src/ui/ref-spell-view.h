@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ref-spell-checker.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Spell checking attached to a widget: a GtkTextView (RefTextEditor and every other
+ * multi-line field) or a single-line GtkEditable (GtkEntry, AdwEntryRow: titles).
+ *
+ * Edits mark the words they touch; an idle callback of low priority checks marked
+ * words in slices of a few milliseconds, so typing never waits for the dictionary.
+ * The word being typed is left alone until the cursor leaves it. Misspelt words are
+ * underlined (the REF_SPELL_TAG tag in a text view, an error underline attribute in
+ * an entry); the context menu offers suggestions, "Add to Dictionary" and "Ignore".
+ */
+
+/* The tag of misspelt words in a checked GtkTextView's buffer. */
+#define REF_SPELL_TAG "ref-misspelt"
+
+/* Checks @widget with @checker until the widget is destroyed or detached; attaching
+ * again replaces the checker. */
+void      ref_spell_view_attach (GtkWidget *widget, RefSpellChecker *checker);
+void      ref_spell_view_detach (GtkWidget *widget);
+/* Attaches @checker to every text field below @root (text views, entries and entry
+ * rows; not search, password or number fields, nor those with the CSS class
+ * "ref-no-spell-check"). Returns how many fields it checks. */
+guint     ref_spell_view_attach_tree (GtkWidget *root, RefSpellChecker *checker);
+/* (transfer none) (nullable) */
+RefSpellChecker *ref_spell_view_get_checker (GtkWidget *widget);
+/* Checks everything still marked in @widget now (tests, benchmarks, screenshots). */
+void      ref_spell_view_check_now (GtkWidget *widget);
+/* Whether the text of @widget has misspelt words marked between byte offsets
+ * [@start, @end) of its text (-1: to the end). For tests. */
+gboolean  ref_spell_view_is_marked (GtkWidget *widget, int start, int end);
+
+G_END_DECLS

@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <string.h>
+
+#include "ref-spell-checker.h"
+#include "ref-spell-view.h"
+#include "ref-text-editor.h"
+#include "test-input.h"
+
+/* Danish spell checking while typing (issue 18): words typed with real keys are
+ * underlined when misspelt, the context menu (opened from the keyboard) offers the
+ * right word, and case numbers, abbreviations and the participants' names are
+ * left alone. Skips when hunspell's Danish dictionary is not installed
+ * (build-aux/install-deps.sh installs it). */
+
+typedef struct {
+  RefMeeting *meeting;
+  RefSpellChecker *checker;
+  GtkWindow *window;
+  RefTextEditor *editor;
+  GtkWidget *entry;
+} Fixture;
+
+static gboolean
+have_danish (void)
+{
+  g_autoptr (RefSpellChecker) checker = ref_spell_checker_new ();
+
+  return ref_spell_checker_has_dictionary (checker);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  GtkWidget *box;
+  g_autoptr (RefParticipant) p = ref_participant_new ();
+
+  if (!ref_input_available () || !have_danish ())
+    return;
+  f->meeting = ref_meeting_new ();
+  ref_participant_set_name (p, "Kate Svarrer");
+  ref_meeting_add_participant (f->meeting, p);
+  f->checker = ref_spell_checker_new ();
+  ref_spell_checker_set_meeting (f->checker, f->meeting);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 700, 400);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  f->entry = gtk_entry_new ();
+  f->editor = REF_TEXT_EDITOR (ref_text_editor_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (f->editor), TRUE);
+  gtk_box_append (GTK_BOX (box), f->entry);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->editor));
+  gtk_window_set_child (f->window, box);
+  ref_spell_view_attach (GTK_WIDGET (f->editor), f->checker);
+  ref_spell_view_attach (f->entry, f->checker);
+  gtk_window_present (f->window);
+  ref_input_focus_window (f->window);
+  gtk_widget_grab_focus (GTK_WIDGET (f->editor));
+  ref_input_settle (20);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (f->window);
+  if (f->checker != NULL)
+    ref_input_settle (20);
+  g_clear_object (&f->checker);
+  g_clear_object (&f->meeting);
+}
+
+#define SKIP_UNLESS_READY(f)                                                                               \
+  G_STMT_START                                                                                             \
+  {                                                                                                        \
+    if ((f)->checker == NULL)                                                                              \
+      {                                                                                                    \
+        g_test_skip (ref_input_available () ? "hunspell-da is not installed" : "needs X11 with XTEST");    \
+        return;                                                                                            \
+      }                                                                                                    \
+  }                                                                                                        \
+  G_STMT_END
+
+static char *
+editor_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Byte range of @word in the editor, to ask whether it is marked. */
+static gboolean
+word_marked (Fixture *f, GtkWidget *widget, const char *word)
+{
+  g_autofree char *all = GTK_IS_TEXT_VIEW (widget) ? editor_text (f) : g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+  const char *at = strstr (all, word);
+
+  if (at == NULL)
+    g_error ("“%s” is not in “%s”", word, all);
+  return ref_spell_view_is_marked (widget, at - all, at - all + strlen (word));
+}
+
+/* The checker itself: Danish words, the names of the meeting, what is not checked,
+ * and the document's language. */
+static void
+test_checker (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RefParticipant) p = ref_participant_new ();
+
+  SKIP_UNLESS_READY (f);
+  g_assert_true (ref_spell_checker_check_word (f->checker, "kommunalbestyrelsen", -1));
+  g_assert_true (ref_spell_checker_check_word (f->checker, "Økonomiudvalget", -1));
+  g_assert_false (ref_spell_checker_check_word (f->checker, "kommunalbestyrelsn", -1));
+  /* Case numbers, amounts, abbreviations. */
+  g_assert_true (ref_spell_checker_check_word (f->checker, "27.00.00-A00-1-23", -1));
+  g_assert_true (ref_spell_checker_check_word (f->checker, "A00", -1));
+  g_assert_true (ref_spell_checker_check_word (f->checker, "BUU", -1));
+  /* The meeting's people, and their possessive; new ones as they are added. */
+  g_assert_true (ref_spell_checker_check_word (f->checker, "Svarrer", -1));
+  g_assert_true (ref_spell_checker_check_word (f->checker, "Svarrers", -1));
+  g_assert_false (ref_spell_checker_check_word (f->checker, "Amingsø", -1));
+  ref_participant_set_name (p, "André Amingsø");
+  ref_meeting_add_participant (f->meeting, p);
+  g_assert_true (ref_spell_checker_check_word (f->checker, "Amingsø", -1));
+
+  /* An English document is checked in English. */
+  ref_meeting_set_language (f->meeting, "en");
+  g_assert_cmpstr (ref_spell_checker_get_language (f->checker), ==, "en");
+  if (ref_spell_checker_has_dictionary (f->checker))
+    {
+      g_assert_true (ref_spell_checker_check_word (f->checker, "committee", -1));
+      g_assert_false (ref_spell_checker_check_word (f->checker, "udvalget", -1));
+    }
+  ref_meeting_set_language (f->meeting, "da");
+  g_assert_true (ref_spell_checker_check_word (f->checker, "udvalget", -1));
+
+  ref_spell_checker_set_enabled (f->checker, FALSE);
+  g_assert_true (ref_spell_checker_check_word (f->checker, "kommunalbestyrelsn", -1));
+}
+
+/* Typed with real keys: the misspelt word is underlined once the cursor has left
+ * it, not while it is being typed; correct words, the name and the case number are
+ * not. */
+static void
+test_underline_while_typing (Fixture *f, gconstpointer data)
+{
+  SKIP_UNLESS_READY (f);
+  ref_input_type ("Sagen blev sendt til kommunalbestyrelsn");
+  ref_spell_view_check_now (GTK_WIDGET (f->editor));
+  /* The cursor is still in it: left alone. */
+  g_assert_false (word_marked (f, GTK_WIDGET (f->editor), "kommunalbestyrelsn"));
+  ref_input_type (" af Kate Svarrer i sag 27.00.00-A00-1-23.");
+  REF_INPUT_WAIT_FOR (word_marked (f, GTK_WIDGET (f->editor), "kommunalbestyrelsn"));
+  g_assert_true (word_marked (f, GTK_WIDGET (f->editor), "kommunalbestyrelsn"));
+  g_assert_false (word_marked (f, GTK_WIDGET (f->editor), "Sagen blev sendt til"));
+  g_assert_false (word_marked (f, GTK_WIDGET (f->editor), "Svarrer"));
+  g_assert_false (word_marked (f, GTK_WIDGET (f->editor), "27.00.00-A00-1-23"));
+
+  /* Corrected by hand: the mark goes. */
+  ref_input_key (GDK_KEY_Home, 0);
+  for (int i = 0; i < 5; i++)
+    ref_input_key (GDK_KEY_Right, GDK_CONTROL_MASK);
+  ref_input_key (GDK_KEY_Left, 0);
+  ref_input_type ("e");
+  ref_input_key (GDK_KEY_End, 0);
+  REF_INPUT_WAIT_FOR (!word_marked (f, GTK_WIDGET (f->editor), "kommunalbestyrelsen"));
+  g_assert_false (word_marked (f, GTK_WIDGET (f->editor), "kommunalbestyrelsen"));
+}
+
+static GtkWidget *
+find_popover_menu (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER_MENU (c) && gtk_widget_get_visible (c))
+        return c;
+      if ((found = find_popover_menu (c)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return c;
+      if ((found = find_label (c, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The context menu, opened with Shift+F10 on the misspelt word: the right word is
+ * among the suggestions, and choosing it replaces the misspelt one. */
+static void
+test_suggestion (Fixture *f, gconstpointer data)
+{
+  GtkWidget *menu = NULL;
+  GtkWidget *choice;
+  g_autofree char *text = NULL;
+
+  SKIP_UNLESS_READY (f);
+  ref_input_type ("Indstillingen blev godkendt af udvlaget.");
+  REF_INPUT_WAIT_FOR (word_marked (f, GTK_WIDGET (f->editor), "udvlaget"));
+  g_assert_true (word_marked (f, GTK_WIDGET (f->editor), "udvlaget"));
+  ref_input_key (GDK_KEY_Left, GDK_CONTROL_MASK);
+  ref_input_key (GDK_KEY_Right, 0);
+  ref_input_key (GDK_KEY_F10, GDK_SHIFT_MASK);
+  REF_INPUT_WAIT_FOR ((menu = find_popover_menu (GTK_WIDGET (f->editor))) != NULL);
+  g_assert_nonnull (menu);
+  REF_INPUT_WAIT_FOR (find_label (menu, "udvalget") != NULL);
+  choice = find_label (menu, "udvalget");
+  g_assert_nonnull (choice);
+  g_assert_nonnull (find_label (menu, "Add “udvlaget” to Dictionary"));
+  ref_input_click (choice);
+  REF_INPUT_WAIT_FOR (!gtk_widget_get_visible (menu));
+  text = editor_text (f);
+  g_assert_cmpstr (text, ==, "Indstillingen blev godkendt af udvalget.");
+  ref_spell_view_check_now (GTK_WIDGET (f->editor));
+  g_assert_false (ref_spell_view_is_marked (GTK_WIDGET (f->editor), 0, -1));
+}
+
+/* "Ignore" accepts the word for the document; titles (entries) are checked too. */
+static void
+test_ignore_and_entry (Fixture *f, gconstpointer data)
+{
+  SKIP_UNLESS_READY (f);
+  gtk_widget_grab_focus (f->entry);
+  ref_input_settle (20);
+  ref_input_type ("Godkendelse af dagsordenn for mødet");
+  REF_INPUT_WAIT_FOR (word_marked (f, f->entry, "dagsordenn"));
+  g_assert_true (word_marked (f, f->entry, "dagsordenn"));
+  g_assert_false (word_marked (f, f->entry, "Godkendelse"));
+  g_assert_false (word_marked (f, f->entry, "mødet"));
+
+  ref_spell_checker_ignore_word (f->checker, "dagsordenn");
+  REF_INPUT_WAIT_FOR (!word_marked (f, f->entry, "dagsordenn"));
+  g_assert_false (word_marked (f, f->entry, "dagsordenn"));
+  /* Everywhere in the document. */
+  gtk_widget_grab_focus (GTK_WIDGET (f->editor));
+  ref_input_type ("dagsordenn og godkendelsse ");
+  ref_spell_view_check_now (GTK_WIDGET (f->editor));
+  g_assert_false (word_marked (f, GTK_WIDGET (f->editor), "dagsordenn"));
+  g_assert_true (word_marked (f, GTK_WIDGET (f->editor), "godkendelsse"));
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* A long section is checked in slices in idle time: setting 5,000 words returns at
+ * once, and the marks arrive afterwards. */
+static void
+test_long_text_in_idle (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autoptr (RefText) text = NULL;
+  gint64 before;
+  guint notified = 0;
+
+  SKIP_UNLESS_READY (f);
+  for (int i = 0; i < 500; i++)
+    g_string_append (s, "Udvalget godkendte indstillingen om budgettet for skolerne og bibliotekerne. ");
+  g_string_append (s, "Slutteligt en fejll.");
+  text = ref_text_new_from_plain (s->str);
+  before = g_get_monotonic_time ();
+  ref_text_editor_set_text (f->editor, text);
+  g_assert_cmpint (g_get_monotonic_time () - before, <, G_USEC_PER_SEC);
+  g_assert_false (word_marked (f, GTK_WIDGET (f->editor), "fejll"));
+  /* Marking is no edit: the text (and the model bound to it) does not change. */
+  g_signal_connect_swapped (f->editor, "notify::text", G_CALLBACK (count_notify), &notified);
+  REF_INPUT_WAIT_FOR (word_marked (f, GTK_WIDGET (f->editor), "fejll"));
+  g_assert_true (word_marked (f, GTK_WIDGET (f->editor), "fejll"));
+  g_assert_false (word_marked (f, GTK_WIDGET (f->editor), "Udvalget godkendte indstillingen"));
+  g_assert_cmpuint (notified, ==, 0);
+}
+
+/* Every prose field of a form gets checked; numbers, passwords and fields marked
+ * "ref-no-spell-check" do not. */
+static void
+test_attach_tree (Fixture *f, gconstpointer data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = adw_entry_row_new ();
+  GtkWidget *number = gtk_entry_new ();
+  GtkWidget *secret = gtk_password_entry_new ();
+  GtkWidget *marked = gtk_entry_new ();
+  GtkWidget *text = gtk_text_view_new ();
+
+  SKIP_UNLESS_READY (f);
+  g_object_ref_sink (box);
+  gtk_entry_set_input_purpose (GTK_ENTRY (number), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_widget_add_css_class (marked, "ref-no-spell-check");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), secret);
+  gtk_box_append (GTK_BOX (box), marked);
+  gtk_box_append (GTK_BOX (box), text);
+  g_assert_cmpuint (ref_spell_view_attach_tree (box, f->checker), ==, 2);
+  g_assert_true (ref_spell_view_get_checker (title) == f->checker);
+  g_assert_true (ref_spell_view_get_checker (text) == f->checker);
+  g_assert_null (ref_spell_view_get_checker (number));
+  g_assert_null (ref_spell_view_get_checker (marked));
+  g_object_unref (box);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *config = g_dir_make_tmp ("referent-spell-XXXXXX", NULL);
+
+  /* "Add to Dictionary" writes the personal word list there, not in the user's. */
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/spell/checker", test_checker);
+  ADD ("/spell/underline-while-typing", test_underline_while_typing);
+  ADD ("/spell/suggestion", test_suggestion);
+  ADD ("/spell/ignore-and-entry", test_ignore_and_entry);
+  ADD ("/spell/long-text-in-idle", test_long_text_in_idle);
+  ADD ("/spell/attach-tree", test_attach_tree);
+#undef ADD
+
+  return g_test_run ();
+}
