@@ -440,6 +440,27 @@ test_set_meeting_null (Fixture *f, gconstpointer data)
   g_assert_false (ref_history_get_can_undo (ref_meeting_get_history (f->meeting)));
 }
 
+/* The minutes' language: Danish unless set, English chosen in the row goes to the
+ * file's meeting/@language, another language from a file selects neither and stays. */
+static void
+test_language (Fixture *f, gconstpointer data)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (f->view), REF_TYPE_MEETING_VIEW,
+                                                                   "language_row"));
+
+  g_assert_cmpstr (ref_meeting_get_language (f->meeting), ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpstr (ref_meeting_get_language (f->meeting), ==, "en");
+  ref_history_undo (ref_meeting_get_history (f->meeting));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  ref_meeting_set_language (f->meeting, "de");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (ref_meeting_get_language (f->meeting), ==, "de");
+  ref_meeting_set_language (f->meeting, "en-GB");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -451,6 +472,7 @@ main (int argc, char **argv)
   ADD ("/meeting-view/participants", test_shows_participants);
   ADD ("/meeting-view/committee", test_edit_committee);
   ADD ("/meeting-view/kind-edition", test_kind_and_edition);
+  ADD ("/meeting-view/language", test_language);
   ADD ("/meeting-view/date-times", test_date_and_times);
   ADD ("/meeting-view/absent-undo", test_toggle_absent_and_undo);
   ADD ("/meeting-view/without-notice", test_without_notice);

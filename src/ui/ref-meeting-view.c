@@ -28,6 +28,7 @@ struct _RefMeetingView {
   AdwEntryRow *organisation_row;
   AdwComboRow *kind_row;
   AdwComboRow *edition_row;
+  AdwComboRow *language_row;
   RefDateButton *date_button;
   GtkSpinButton *start_hour;
   GtkSpinButton *start_minute;
@@ -92,6 +93,37 @@ bind_enum_to_combo (gpointer object, const char *property, AdwComboRow *row)
 {
   return g_object_bind_property_full (object, property, row, "selected", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                                       enum_to_position, position_to_enum, NULL, NULL);
+}
+
+/* The language row offers the two languages Referent checks: Danish (the default,
+ * "" or "da…") and English ("en…"). Another language set in the file is shown as
+ * with no row selected, and is kept until one is chosen. */
+static gboolean
+language_to_position (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  const char *language = g_value_get_string (from);
+
+  if (language == NULL || *language == '\0' || g_str_has_prefix (language, "da"))
+    g_value_set_uint (to, 0);
+  else if (g_str_has_prefix (language, "en"))
+    g_value_set_uint (to, 1);
+  else
+    g_value_set_uint (to, GTK_INVALID_LIST_POSITION);
+  return TRUE;
+}
+
+static gboolean
+position_to_language (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  guint position = g_value_get_uint (from);
+
+  if (position == 0)
+    g_value_set_string (to, REF_MEETING_DEFAULT_LANGUAGE);
+  else if (position == 1)
+    g_value_set_string (to, "en");
+  else
+    return FALSE;
+  return TRUE;
 }
 
 /* ---- Date and times ---------------------------------------------------------- */
@@ -905,6 +937,10 @@ ref_meeting_view_set_meeting (RefMeetingView *self, RefMeeting *meeting)
       bind_text (self, "location", self->location_row);
       g_ptr_array_add (self->bindings, bind_enum_to_combo (meeting, "kind", self->kind_row));
       g_ptr_array_add (self->bindings, bind_enum_to_combo (meeting, "edition", self->edition_row));
+      g_ptr_array_add (self->bindings, g_object_bind_property_full (meeting, "language", self->language_row, "selected",
+                                                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                                                    language_to_position, position_to_language, NULL,
+                                                                    NULL));
       ref_text_editor_set_history (self->remarks_editor, ref_meeting_get_history (meeting));
       g_ptr_array_add (self->bindings, g_object_bind_property (meeting, "remarks", self->remarks_editor, "text",
                                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
@@ -993,6 +1029,7 @@ ref_meeting_view_class_init (RefMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, edition_row);
+  gtk_widget_class_bind_template_child (widget_class, RefMeetingView, language_row);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, date_button);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, start_hour);
   gtk_widget_class_bind_template_child (widget_class, RefMeetingView, start_minute);
