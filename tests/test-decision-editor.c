@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "ref-date-button.h"
 #include "ref-decision-editor.h"
@@ -321,6 +322,51 @@ test_undo_shows_count (void)
   ref_test_close_window (window);
 }
 
+/* Alt+3 in a decision's text, outside live mode too, inserts the third standard
+ * phrase ("Taget til efterretning.") and records its outcome; one Ctrl+Z takes both
+ * back. */
+static void
+test_phrase_key (void)
+{
+  RefWindow *window;
+  RefDecisionEditor *editor;
+  RefDecision *decision;
+  GtkWidget *view;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  RefDecisionOutcome outcome;
+
+  if (!ref_input_available ())
+    {
+      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
+      return;
+    }
+  window = open_for_input ();
+  editor = open_decision (window, 0);
+  decision = ref_decision_editor_get_decision (editor);
+  outcome = ref_decision_get_outcome (decision);
+  before = ref_text_to_plain (ref_decision_get_text (decision));
+  view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), REF_TYPE_DECISION_EDITOR, "text_field"));
+  view = GTK_WIDGET (ref_text_field_get_editor (REF_TEXT_FIELD (view)));
+  scroll_to (view);
+  ref_input_click (view);
+  ref_input_key (GDK_KEY_End, GDK_CONTROL_MASK);
+  ref_input_key (GDK_KEY_3, GDK_ALT_MASK);
+  wait_for_layout ();
+  after = ref_text_to_plain (ref_decision_get_text (decision));
+  /* The sample's decision says "Taget til efterretning" without a full stop. */
+  g_assert_null (strstr (before, "Taget til efterretning."));
+  g_assert_nonnull (strstr (after, "Taget til efterretning."));
+  g_assert_cmpint (ref_decision_get_outcome (decision), ==, REF_DECISION_OUTCOME_NOTED);
+  ref_input_key (GDK_KEY_z, GDK_CONTROL_MASK);
+  wait_for_layout ();
+  undone = ref_text_to_plain (ref_decision_get_text (decision));
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_cmpint (ref_decision_get_outcome (decision), ==, outcome);
+  ref_test_close_window (window);
+}
+
 /* The decision date is picked on a calendar, like the meeting's. */
 static void
 test_date_on_calendar (void)
@@ -516,6 +562,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decision-editor/voters-from-participants", test_voters_from_participants);
   g_test_add_func ("/decision-editor/wheel-scrolls-page", test_wheel_scrolls_page);
   g_test_add_func ("/decision-editor/undo-shows-count", test_undo_shows_count);
+  g_test_add_func ("/decision-editor/phrase-key", test_phrase_key);
   g_test_add_func ("/decision-editor/date-on-calendar", test_date_on_calendar);
   g_test_add_func ("/decision-editor/add-statement", test_add_statement);
   g_test_add_func ("/decision-editor/add-and-delete-decision", test_add_and_delete_decision);

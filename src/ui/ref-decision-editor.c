@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "ref-date-button.h"
+#include "ref-phrases.h"
+#include "ref-settings.h"
 #include "ref-decision-editor.h"
 #include "ref-widget-util.h"
 #include "ref-read-only.h"
@@ -206,6 +208,37 @@ ref_decision_editor_finalize (GObject *object)
   G_OBJECT_CLASS (ref_decision_editor_parent_class)->finalize (object);
 }
 
+/* Alt+1 … Alt+9: the committee's standard phrases (Preferences → Writing), as in live
+ * mode: the phrase goes into the decision's text at the cursor and its outcome into
+ * the decision, one undo step. */
+static void
+insert_phrase_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RefDecisionEditor *self = REF_DECISION_EDITOR (widget);
+  g_autoptr (GSettings) settings = ref_settings_new ();
+  g_autoptr (GPtrArray) phrases = NULL;
+  guint index = g_variant_get_uint32 (parameter);
+  RefHistory *history;
+  GtkWidget *view;
+
+  if (self->locked || settings == NULL || self->decision == NULL)
+    return;
+  phrases = ref_phrases_load (settings);
+  if (index >= phrases->len)
+    return;
+  view = GTK_WIDGET (ref_text_field_get_editor (self->text_field));
+  history = ref_history_for_object (self->decision);
+  if (history != NULL)
+    {
+      ref_history_seal (history);
+      ref_history_begin_group (history);
+    }
+  ref_phrase_insert (g_ptr_array_index (phrases, index), GTK_TEXT_VIEW (view), self->decision);
+  if (history != NULL)
+    ref_history_end_group (history);
+  gtk_widget_grab_focus (view);
+}
+
 static void
 ref_decision_editor_class_init (RefDecisionEditorClass *klass)
 {
@@ -226,6 +259,7 @@ ref_decision_editor_class_init (RefDecisionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefDecisionEditor, remark_row);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
   gtk_widget_class_install_action (widget_class, "decision.add-statement", "s", add_statement_activated);
+  gtk_widget_class_install_action (widget_class, "decision.insert-phrase", "u", insert_phrase_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -237,6 +271,23 @@ ref_decision_editor_init (RefDecisionEditor *self)
   g_type_ensure (REF_TYPE_VOTE_EDITOR);
   self->statement_editors = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* In the capture phase: the text view would take Alt+digits as typing. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < REF_PHRASES_N_SHORTCUTS; i++)
+      for (guint keypad = 0; keypad < 2; keypad++)
+        {
+          GtkShortcut *shortcut = gtk_shortcut_new (
+              gtk_keyval_trigger_new ((keypad ? GDK_KEY_KP_1 : GDK_KEY_1) + i, GDK_ALT_MASK),
+              gtk_named_action_new ("decision.insert-phrase"));
+
+          gtk_shortcut_set_arguments (shortcut, g_variant_new_uint32 (i));
+          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+        }
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 }
 
 GtkWidget *
