@@ -16,6 +16,7 @@
 #include "test-certs.h"
 #include "test-tmp.h"
 #include "ref-pdf-export.h"
+#include "ref-pdf-tagging.h"
 #include "ref-xml.h"
 
 /* Exports meetings to PDF and reads them back with poppler: page numbers in the
@@ -1454,6 +1455,25 @@ test_tagged (void)
     /* Still readable as before: the text is all there. */
     g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
     g_assert_cmpuint (length, >, 10000);
+    /* The tagging is an incremental update appended to what cairo wrote (qpdf's
+     * rewrite of the whole file held every object of it in memory: 900 MiB for a
+     * 9,000-page export), its trailer pointing at cairo's. */
+    g_assert_nonnull (g_strrstr_len (bytes + length - MIN (length, 300), MIN (length, 300), "/Prev "));
+  }
+
+  /* A file the update does not read (here: one that already has an update) is
+   * rewritten by qpdf instead, to the same result: one Document root. */
+  g_assert_true (ref_pdf_mark_tagged (path, "da", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *info2 = NULL, *info2_err = NULL, *tree2 = NULL, *tree2_err = NULL;
+
+    info2 = run_tool (info_argv, &info2_err);
+    g_assert_nonnull (strstr (info2, "Tagged:          yes"));
+    tree2 = run_tool (struct_argv, &tree2_err);
+    g_assert_true (g_str_has_prefix (tree2, "Document\n"));
+    g_assert_null (strstr (tree2, "\nDocument"));
+    g_assert_null (strstr (tree2_err, "Warning"));
   }
   g_unlink (path);
 }

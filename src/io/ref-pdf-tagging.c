@@ -5,7 +5,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <qpdf/qpdf-c.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ref-pdf-export.h"
 #include "ref-pdf-tagging.h"
@@ -76,8 +79,472 @@ wrap_in_document (qpdf_data qpdf, qpdf_oh root)
   qpdf_oh_replace_key (qpdf, tree, "/K", document);
 }
 
-gboolean
-ref_pdf_mark_tagged (const char *path, const char *language, GError **error)
+/* ---- the same as an incremental update, without rewriting the file ----
+ *
+ * qpdf reads every object of the file and writes it anew: for a 9,000-page export
+ * with its structure tree that held about 900 MiB. The changes are a handful of
+ * objects (the catalogue, the StructTreeRoot, the new Document element and the
+ * top-level elements whose parent it becomes), so they are appended to the file
+ * cairo wrote as an incremental update (ISO 32000-1, 7.5.6): the new versions of those
+ * objects, a cross-reference section for them and a trailer pointing at the previous
+ * one. This reads cairo's classic cross-reference table and plain dictionaries; a
+ * file it does not understand is left to qpdf. */
+
+typedef struct {
+  const char *data;
+  gsize len;
+  GArray *offsets; /* gint64 per object number; -1 when free or unknown */
+} PdfFile;
+
+static gboolean
+is_ws (char c)
+{
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+static gboolean
+is_delim (char c)
+{
+  return is_ws (c) || c == '/' || c == '<' || c == '>' || c == '[' || c == ']' || c == '(' || c == ')' || c == '%';
+}
+
+/* The end of the string starting at @p (an opening parenthesis), or NULL. */
+static const char *
+skip_string (const char *p, const char *end)
+{
+  int depth = 0;
+
+  for (; p < end; p++)
+    {
+      if (*p == '\\')
+        p++;
+      else if (*p == '(')
+        depth++;
+      else if (*p == ')' && --depth == 0)
+        return p + 1;
+    }
+  return NULL;
+}
+
+/* The end of the value starting at @p (after white space): a dictionary, array,
+ * string, name, number or reference "n g R". NULL when it does not parse. */
+static const char *
+skip_value (const char *p, const char *end)
+{
+  while (p < end && is_ws (*p))
+    p++;
+  if (p >= end)
+    return NULL;
+  if (p + 1 < end && p[0] == '<' && p[1] == '<')
+    {
+      p += 2;
+      for (;;)
+        {
+          while (p < end && is_ws (*p))
+            p++;
+          if (p + 1 < end && p[0] == '>' && p[1] == '>')
+            return p + 2;
+          if (p >= end || (p = skip_value (p, end)) == NULL)
+            return NULL;
+        }
+    }
+  if (*p == '<')
+    {
+      const char *close = memchr (p, '>', end - p);
+      return close ? close + 1 : NULL;
+    }
+  if (*p == '[')
+    {
+      p++;
+      for (;;)
+        {
+          while (p < end && is_ws (*p))
+            p++;
+          if (p < end && *p == ']')
+            return p + 1;
+          if (p >= end || (p = skip_value (p, end)) == NULL)
+            return NULL;
+        }
+    }
+  if (*p == '(')
+    return skip_string (p, end);
+  if (*p == '/')
+    {
+      p++;
+      while (p < end && !is_delim (*p))
+        p++;
+      return p;
+    }
+  if (g_ascii_isdigit (*p) || *p == '-' || *p == '+' || *p == '.')
+    {
+      const char *q = p, *save;
+
+      while (q < end && !is_delim (*q))
+        q++;
+      /* "n g R": a reference is one value. */
+      save = q;
+      while (q < end && is_ws (*q))
+        q++;
+      if (q < end && g_ascii_isdigit (*q))
+        {
+          const char *r = q;
+          while (r < end && g_ascii_isdigit (*r))
+            r++;
+          while (r < end && is_ws (*r))
+            r++;
+          if (r < end && *r == 'R' && (r + 1 >= end || is_delim (r[1])))
+            return r + 1;
+        }
+      return save;
+    }
+  /* true, false, null */
+  while (p < end && !is_delim (*p))
+    p++;
+  return p;
+}
+
+/* The value of @key (e.g. "/K") at the top level of the dictionary [@dict, @end), as
+ * [*value, *value_end); FALSE when absent or not parsable. */
+static gboolean
+dict_lookup (const char *dict, const char *end, const char *key, const char **value, const char **value_end)
+{
+  const char *p = dict + 2;
+  gsize key_len = strlen (key);
+
+  for (;;)
+    {
+      const char *name, *name_end, *v;
+
+      while (p < end && is_ws (*p))
+        p++;
+      if (p + 1 >= end || (p[0] == '>' && p[1] == '>') || *p != '/')
+        return FALSE;
+      name = p;
+      name_end = skip_value (p, end);
+      if (name_end == NULL)
+        return FALSE;
+      v = name_end;
+      while (v < end && is_ws (*v))
+        v++;
+      p = skip_value (v, end);
+      if (p == NULL)
+        return FALSE;
+      if ((gsize) (name_end - name) == key_len && memcmp (name, key, key_len) == 0)
+        {
+          *value = v;
+          *value_end = p;
+          return TRUE;
+        }
+    }
+}
+
+/* The object number of the reference [@p, @end) ("12 0 R"), or -1. */
+static gint64
+parse_ref (const char *p, const char *end)
+{
+  gint64 num = 0;
+
+  if (p >= end || !g_ascii_isdigit (*p))
+    return -1;
+  while (p < end && g_ascii_isdigit (*p))
+    num = num * 10 + (*p++ - '0');
+  while (p < end && is_ws (*p))
+    p++;
+  if (p >= end || *p != '0')
+    return -1;
+  p++;
+  while (p < end && is_ws (*p))
+    p++;
+  return p < end && *p == 'R' ? num : -1;
+}
+
+/* The dictionary of object @num: [*dict, *dict_end). */
+static gboolean
+object_dict (const PdfFile *pdf, gint64 num, const char **dict, const char **dict_end)
+{
+  const char *end = pdf->data + pdf->len, *p, *e;
+  g_autofree char *header = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj", num);
+  gint64 offset;
+
+  if (num <= 0 || (guint64) num >= pdf->offsets->len || (offset = g_array_index (pdf->offsets, gint64, num)) < 0
+      || (gsize) offset >= pdf->len)
+    return FALSE;
+  p = pdf->data + offset;
+  if ((gsize) (end - p) < strlen (header) || memcmp (p, header, strlen (header)) != 0)
+    return FALSE;
+  p += strlen (header);
+  while (p < end && is_ws (*p))
+    p++;
+  if (p + 1 >= end || p[0] != '<' || p[1] != '<' || (e = skip_value (p, end)) == NULL)
+    return FALSE;
+  /* A dictionary object, not a stream's. */
+  {
+    const char *after = e;
+    while (after < end && is_ws (*after))
+      after++;
+    if ((gsize) (end - after) < 6 || memcmp (after, "endobj", 6) != 0)
+      return FALSE;
+  }
+  *dict = p;
+  *dict_end = e;
+  return TRUE;
+}
+
+/* Reads the last cross-reference table and trailer. */
+static gboolean
+read_xref (PdfFile *pdf, gint64 *xref_offset, const char **trailer, const char **trailer_end)
+{
+  const char *end = pdf->data + pdf->len, *p;
+  const char *found = NULL;
+  gint64 offset;
+
+  /* The last "startxref" (the data has NUL bytes: no string functions). */
+  for (gsize i = pdf->len >= 9 ? pdf->len - 9 : 0; pdf->len >= 9; i--)
+    {
+      if (memcmp (pdf->data + i, "startxref", 9) == 0)
+        {
+          found = pdf->data + i;
+          break;
+        }
+      if (i == 0 || pdf->len - i > 4096)
+        break;
+    }
+  if (found == NULL)
+    return FALSE;
+  p = found + 9;
+  while (p < end && is_ws (*p))
+    p++;
+  offset = g_ascii_strtoll (p, NULL, 10);
+  if (offset <= 0 || (gsize) offset >= pdf->len || pdf->len - offset < 4 || memcmp (pdf->data + offset, "xref", 4) != 0)
+    return FALSE;
+  *xref_offset = offset;
+  p = pdf->data + offset + 4;
+  for (;;)
+    {
+      gint64 start, count;
+      char *next;
+
+      while (p < end && is_ws (*p))
+        p++;
+      if ((gsize) (end - p) >= 7 && memcmp (p, "trailer", 7) == 0)
+        break;
+      start = g_ascii_strtoll (p, &next, 10);
+      if (next == p)
+        return FALSE;
+      p = next;
+      count = g_ascii_strtoll (p, &next, 10);
+      if (next == p || start < 0 || count < 0 || start + count > 10000000)
+        return FALSE;
+      p = next;
+      while (p < end && (*p == ' ' || *p == '\r' || *p == '\n'))
+        p++;
+      if ((gsize) (end - p) < (gsize) count * 20)
+        return FALSE;
+      if (pdf->offsets->len < (guint) (start + count))
+        {
+          guint old = pdf->offsets->len;
+          g_array_set_size (pdf->offsets, start + count);
+          for (guint i = old; i < pdf->offsets->len; i++)
+            g_array_index (pdf->offsets, gint64, i) = -1;
+        }
+      for (gint64 i = 0; i < count; i++, p += 20)
+        g_array_index (pdf->offsets, gint64, start + i) = p[17] == 'n' ? g_ascii_strtoll (p, NULL, 10) : -1;
+    }
+  p += 7;
+  while (p < end && is_ws (*p))
+    p++;
+  if (p + 1 >= end || p[0] != '<' || p[1] != '<' || (*trailer_end = skip_value (p, end)) == NULL)
+    return FALSE;
+  *trailer = p;
+  return TRUE;
+}
+
+/* Everything of the dictionary [@dict, @end) but its closing ">>". */
+static void
+append_dict_body (GString *out, const char *dict, const char *end)
+{
+  g_string_append_len (out, dict, end - 2 - dict);
+}
+
+/* Writes the update into @out; FALSE when the file is not one this understands. */
+static gboolean
+build_update (PdfFile *pdf, const char *language, GString *out)
+{
+  const char *trailer, *trailer_end, *v, *ve, *catalog, *catalog_end, *tree, *tree_end;
+  gint64 xref_offset, root, size, tree_num, document;
+  g_autofree char *lang = pdf_hex_string (language);
+  g_autoptr (GArray) kids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *id = NULL, *id_end = NULL, *info = NULL, *info_end = NULL;
+  gboolean kids_array;
+
+  if (!read_xref (pdf, &xref_offset, &trailer, &trailer_end))
+    return FALSE;
+  if (!dict_lookup (trailer, trailer_end, "/Root", &v, &ve) || (root = parse_ref (v, ve)) < 0)
+    return FALSE;
+  if (!dict_lookup (trailer, trailer_end, "/Size", &v, &ve) || (size = g_ascii_strtoll (v, NULL, 10)) <= 0)
+    return FALSE;
+  dict_lookup (trailer, trailer_end, "/ID", &id, &id_end);
+  dict_lookup (trailer, trailer_end, "/Info", &info, &info_end);
+  /* An update of an update, or entries this would write twice: leave it to qpdf. */
+  if (dict_lookup (trailer, trailer_end, "/Prev", &v, &ve) || !object_dict (pdf, root, &catalog, &catalog_end)
+      || dict_lookup (catalog, catalog_end, "/MarkInfo", &v, &ve) || dict_lookup (catalog, catalog_end, "/Lang", &v, &ve)
+      || dict_lookup (catalog, catalog_end, "/ViewerPreferences", &v, &ve))
+    return FALSE;
+  if (!dict_lookup (catalog, catalog_end, "/StructTreeRoot", &v, &ve) || (tree_num = parse_ref (v, ve)) < 0
+      || !object_dict (pdf, tree_num, &tree, &tree_end) || !dict_lookup (tree, tree_end, "/K", &v, &ve))
+    return FALSE;
+  kids_array = *v == '[';
+  if (kids_array)
+    {
+      const char *p = v + 1;
+      for (;;)
+        {
+          const char *e;
+          gint64 kid;
+
+          while (p < ve && is_ws (*p))
+            p++;
+          if (p < ve && *p == ']')
+            break;
+          if ((e = skip_value (p, ve)) == NULL || (kid = parse_ref (p, e)) < 0)
+            return FALSE;
+          g_array_append_val (kids, kid);
+          p = e;
+        }
+    }
+  else
+    {
+      gint64 kid = parse_ref (v, ve);
+      if (kid < 0)
+        return FALSE;
+      g_array_append_val (kids, kid);
+    }
+  document = size;
+
+  /* The new objects, each at its offset in the file once appended. */
+#define BEGIN_OBJECT(num)                                                                                             \
+  do                                                                                                                  \
+    {                                                                                                                 \
+      gint64 n_ = (num), at_ = (gint64) pdf->len + out->len;                                                          \
+      g_array_append_val (numbers, n_);                                                                               \
+      g_array_append_val (offsets, at_);                                                                              \
+      g_string_append_printf (out, "%" G_GINT64_FORMAT " 0 obj\n", n_);                                              \
+    }                                                                                                                 \
+  while (0)
+
+  if (pdf->len == 0 || pdf->data[pdf->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+  BEGIN_OBJECT (root);
+  append_dict_body (out, catalog, catalog_end);
+  g_string_append_printf (out, " /MarkInfo << /Marked true >> /Lang %s /ViewerPreferences << /DisplayDocTitle true >> "
+                          ">>\nendobj\n", lang);
+  BEGIN_OBJECT (tree_num);
+  {
+    /* The StructTreeRoot with /K the Document element. */
+    dict_lookup (tree, tree_end, "/K", &v, &ve);
+    g_string_append_len (out, tree, v - tree);
+    g_string_append_printf (out, "%" G_GINT64_FORMAT " 0 R", document);
+    g_string_append_len (out, ve, tree_end - ve);
+    g_string_append (out, "\nendobj\n");
+  }
+  BEGIN_OBJECT (document);
+  g_string_append_printf (out, "<< /Type /StructElem /S /Document /P %" G_GINT64_FORMAT " 0 R /K [", tree_num);
+  for (guint i = 0; i < kids->len; i++)
+    g_string_append_printf (out, " %" G_GINT64_FORMAT " 0 R", g_array_index (kids, gint64, i));
+  g_string_append (out, " ] >>\nendobj\n");
+  for (guint i = 0; i < kids->len; i++)
+    {
+      gint64 kid = g_array_index (kids, gint64, i);
+      const char *k, *k_end, *pv, *pve;
+
+      if (!object_dict (pdf, kid, &k, &k_end))
+        return FALSE;
+      BEGIN_OBJECT (kid);
+      if (dict_lookup (k, k_end, "/P", &pv, &pve))
+        {
+          g_string_append_len (out, k, pv - k);
+          g_string_append_printf (out, "%" G_GINT64_FORMAT " 0 R", document);
+          g_string_append_len (out, pve, k_end - pve);
+        }
+      else
+        {
+          append_dict_body (out, k, k_end);
+          g_string_append_printf (out, " /P %" G_GINT64_FORMAT " 0 R >>", document);
+        }
+      g_string_append (out, "\nendobj\n");
+    }
+#undef BEGIN_OBJECT
+
+  /* Cross-reference section: one subsection per object (the numbers are few). */
+  {
+    gint64 xref_at = (gint64) pdf->len + out->len;
+
+    g_string_append (out, "xref\n");
+    for (guint i = 0; i < numbers->len; i++)
+      g_string_append_printf (out, "%" G_GINT64_FORMAT " 1\n%010" G_GINT64_FORMAT " 00000 n \n",
+                              g_array_index (numbers, gint64, i), g_array_index (offsets, gint64, i));
+    g_string_append_printf (out, "trailer\n<< /Size %" G_GINT64_FORMAT " /Root %" G_GINT64_FORMAT " 0 R", size + 1,
+                            root);
+    if (info != NULL)
+      {
+        g_string_append (out, " /Info ");
+        g_string_append_len (out, info, info_end - info);
+      }
+    if (id != NULL)
+      {
+        g_string_append (out, " /ID ");
+        g_string_append_len (out, id, id_end - id);
+      }
+    g_string_append_printf (out, " /Prev %" G_GINT64_FORMAT " >>\nstartxref\n%" G_GINT64_FORMAT "\n%%%%EOF\n",
+                            xref_offset, xref_at);
+  }
+  return TRUE;
+}
+
+/* Writes the file with the update appended to @tmp. NULL-free FALSE with no @error
+ * set when the file is not one the update understands (qpdf takes it then). */
+static gboolean
+mark_tagged_incrementally (const char *path, const char *tmp, const char *language, GError **error)
+{
+  g_autoptr (GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GString) update = g_string_new (NULL);
+  PdfFile pdf;
+  FILE *out;
+  gboolean ok;
+
+  if (mapped == NULL)
+    return FALSE;
+  pdf.data = g_mapped_file_get_contents (mapped);
+  pdf.len = g_mapped_file_get_length (mapped);
+  pdf.offsets = offsets;
+  if (pdf.data == NULL || !build_update (&pdf, language, update))
+    return FALSE;
+  out = g_fopen (tmp, "wb");
+  if (out == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  ok = fwrite (pdf.data, 1, pdf.len, out) == pdf.len && fwrite (update->str, 1, update->len, out) == update->len;
+  ok = (fflush (out) == 0) && ok && fsync (fileno (out)) == 0;
+  ok = (fclose (out) == 0) && ok;
+  if (!ok)
+    {
+      int saved = errno;
+      g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
+                   g_strerror (saved));
+      g_unlink (tmp);
+    }
+  return ok;
+}
+
+static gboolean
+mark_tagged_with_qpdf (const char *path, const char *language, GError **error)
 {
   qpdf_data qpdf = qpdf_init ();
   g_autofree char *dir = g_path_get_dirname (path);
@@ -143,4 +610,42 @@ ref_pdf_mark_tagged (const char *path, const char *language, GError **error)
 out:
   qpdf_cleanup (&qpdf);
   return ok;
+}
+
+gboolean
+ref_pdf_mark_tagged (const char *path, const char *language, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp = g_build_filename (dir, ".referent-tagging-XXXXXX", NULL);
+  GError *local_error = NULL;
+  GStatBuf st;
+  int fd = g_mkstemp (tmp);
+
+  if (fd >= 0)
+    {
+      close (fd);
+      if (mark_tagged_incrementally (path, tmp, language, &local_error))
+        {
+          /* Keep the permissions the export gave the file (a temporary file has 0600). */
+          if (g_stat (path, &st) == 0)
+            g_chmod (tmp, st.st_mode & 0777);
+          if (g_rename (tmp, path) == 0)
+            return TRUE;
+          {
+            int saved = errno;
+            g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
+                         g_strerror (saved));
+          }
+          g_unlink (tmp);
+          return FALSE;
+        }
+      g_unlink (tmp);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+    }
+  /* A file the update does not understand: qpdf rewrites it whole. */
+  return mark_tagged_with_qpdf (path, language, error);
 }

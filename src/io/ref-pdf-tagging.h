@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * catalogue entries that make the file a Tagged PDF to readers and checkers: without
  * /MarkInfo << /Marked true >> the structure is ignored ("Tagged: no"), and there is
  * no way to give the document's language or to show its title instead of its file
- * name. This rewrites the file with qpdf (libqpdf), adding to the catalogue:
+ * name. This adds to the catalogue (as an incremental update appended to the file,
+ * or, for a file that update does not read, by rewriting it with qpdf):
  * /MarkInfo << /Marked true >>, /Lang (@language) and /ViewerPreferences
  * << /DisplayDocTitle true >>, and puts cairo's top-level elements under one
  * Document element, the single root a tagged PDF's structure must have. Everything
