@@ -243,11 +243,7 @@ test_password_enter (void)
   AdwMessageDialog *dialog;
   guint n_before;
 
-  if (!ref_input_available ())
-    {
-      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
-      return;
-    }
+  REQUIRE_INPUT ();
   window = open_sample ();
   meeting = ref_window_get_meeting (window);
   n_before = g_list_model_get_n_items (ref_meeting_get_approvals (meeting));
@@ -633,11 +629,7 @@ test_panel_by_clicks (void)
   GtkWidget *panel, *button, *lock, *approve_button, *unlock;
   GtkLabel *strip;
 
-  if (!ref_input_available ())
-    {
-      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
-      return;
-    }
+  REQUIRE_INPUT ();
   window = open_sample ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   ref_input_focus_window (GTK_WINDOW (window));

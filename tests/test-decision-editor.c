@@ -148,11 +148,7 @@ test_vote_by_hand (void)
   RefVote *vote;
   GtkWidget *outcome, *add;
 
-  if (!ref_input_available ())
-    {
-      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
-      return;
-    }
+  REQUIRE_INPUT ();
   window = open_for_input ();
   editor = open_decision (window, 5);
   decision = ref_decision_editor_get_decision (editor);
@@ -214,11 +210,7 @@ test_voters_from_participants (void)
   RefVote *vote;
   GtkWidget *button, *entry;
 
-  if (!ref_input_available ())
-    {
-      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
-      return;
-    }
+  REQUIRE_INPUT ();
   window = open_for_input ();
   editor = open_decision (window, 6); /* item 7: a decision without a vote */
   decision = ref_decision_editor_get_decision (editor);
@@ -260,11 +252,7 @@ test_wheel_scrolls_page (void)
   GtkAdjustment *adj;
   double before;
 
-  if (!ref_input_available ())
-    {
-      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
-      return;
-    }
+  REQUIRE_INPUT ();
   window = open_for_input ();
   editor = open_decision (window, 5);
   decision = ref_decision_editor_get_decision (editor);
@@ -295,11 +283,7 @@ test_undo_shows_count (void)
   RefDecision *decision;
   GtkWidget *spin, *text = NULL;
 
-  if (!ref_input_available ())
-    {
-      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
-      return;
-    }
+  REQUIRE_INPUT ();
   window = open_for_input ();
   editor = open_decision (window, 5);
   decision = ref_decision_editor_get_decision (editor);
@@ -337,11 +321,7 @@ test_phrase_key (void)
   g_autofree char *undone = NULL;
   RefDecisionOutcome outcome;
 
-  if (!ref_input_available ())
-    {
-      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
-      return;
-    }
+  REQUIRE_INPUT ();
   window = open_for_input ();
   editor = open_decision (window, 0);
   decision = ref_decision_editor_get_decision (editor);
@@ -378,11 +358,7 @@ test_date_on_calendar (void)
   GtkWidget *day;
   g_autoptr (GDateTime) today = g_date_time_new_now_local ();
 
-  if (!ref_input_available ())
-    {
-      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
-      return;
-    }
+  REQUIRE_INPUT ();
   window = open_for_input ();
   editor = open_decision (window, 5);
   decision = ref_decision_editor_get_decision (editor);
@@ -416,11 +392,7 @@ test_add_statement (void)
   RefStatementEditor *statement_editor;
   g_autofree char *plain = NULL;
 
-  if (!ref_input_available ())
-    {
-      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
-      return;
-    }
+  REQUIRE_INPUT ();
   window = open_for_input ();
   editor = open_decision (window, 6);
   decision = ref_decision_editor_get_decision (editor);
@@ -467,11 +439,7 @@ test_add_and_delete_decision (void)
   RefDecisionEditor *editor;
   g_autofree char *plain = NULL;
 
-  if (!ref_input_available ())
-    {
-      g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");
-      return;
-    }
+  REQUIRE_INPUT ();
   window = open_for_input ();
   view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   editor = open_decision (window, 5);

@@ -56,6 +56,18 @@ ref_input_available (void)
   return available;
 }
 
+/* Skips the current test where there is no X display with XTEST. */
+#define REQUIRE_INPUT()                                                                                               \
+  G_STMT_START                                                                                                         \
+  {                                                                                                                    \
+    if (!ref_input_available ())                                                                                       \
+      {                                                                                                                \
+        g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");                                    \
+        return;                                                                                                        \
+      }                                                                                                                \
+  }                                                                                                                    \
+  G_STMT_END
+
 static inline Display *
 ref_input_xdisplay (void)
 {

@@ -36,16 +36,6 @@ open_for_input (int width, int height)
   return window;
 }
 
-#define REQUIRE_INPUT()                                                                                               \
-  G_STMT_START                                                                                                         \
-  {                                                                                                                    \
-    if (!ref_input_available ())                                                                                       \
-      {                                                                                                                \
-        g_test_skip ("needs an X display with the XTEST extension (Xvfb has it)");                                    \
-        return;                                                                                                        \
-      }                                                                                                                \
-  }                                                                                                                    \
-  G_STMT_END
 
 static GtkWidget *
 item_view (RefWindow *window)
