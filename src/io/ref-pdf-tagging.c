@@ -503,8 +503,8 @@ build_update (PdfFile *pdf, const char *language, GString *out)
   return TRUE;
 }
 
-/* Writes the file with the update appended to @tmp. NULL-free FALSE with no @error
- * set when the file is not one the update understands (qpdf takes it then). */
+/* Writes the file with the update appended to @tmp. FALSE with no @error set when
+ * the file is not one the update understands (qpdf takes it then). */
 static gboolean
 mark_tagged_incrementally (const char *path, const char *tmp, const char *language, GError **error)
 {
@@ -538,22 +538,18 @@ mark_tagged_incrementally (const char *path, const char *tmp, const char *langua
       int saved = errno;
       g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
                    g_strerror (saved));
-      g_unlink (tmp);
     }
   return ok;
 }
 
+/* Writes @path rewritten by qpdf to @tmp. */
 static gboolean
-mark_tagged_with_qpdf (const char *path, const char *language, GError **error)
+mark_tagged_with_qpdf (const char *path, const char *tmp, const char *language, GError **error)
 {
   qpdf_data qpdf = qpdf_init ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_build_filename (dir, ".referent-tagging-XXXXXX", NULL);
   g_autofree char *lang = pdf_hex_string (language);
-  GStatBuf st;
   gboolean ok = FALSE;
   qpdf_oh root;
-  int fd;
 
   qpdf_silence_errors (qpdf);
   qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
@@ -569,23 +565,9 @@ mark_tagged_with_qpdf (const char *path, const char *language, GError **error)
   wrap_in_document (qpdf, root);
   if (take_qpdf_error (qpdf, path, error))
     goto out;
-
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
-                   g_strerror (saved));
-      goto out;
-    }
-  close (fd);
-  /* Keep the permissions the export gave the file (a temporary file has 0600). */
-  if (g_stat (path, &st) == 0)
-    g_chmod (tmp, st.st_mode & 0777);
   if ((qpdf_init_write (qpdf, tmp) & QPDF_ERRORS) != 0 || take_qpdf_error (qpdf, path, error))
     {
       take_qpdf_error (qpdf, path, error);
-      g_unlink (tmp);
       goto out;
     }
   /* Objects and streams as cairo wrote them; the same meeting gives the same file. */
@@ -595,15 +577,6 @@ mark_tagged_with_qpdf (const char *path, const char *language, GError **error)
   if ((qpdf_write (qpdf) & QPDF_ERRORS) != 0 || take_qpdf_error (qpdf, path, error))
     {
       take_qpdf_error (qpdf, path, error);
-      g_unlink (tmp);
-      goto out;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
-                   g_strerror (saved));
-      g_unlink (tmp);
       goto out;
     }
   ok = TRUE;
@@ -618,34 +591,38 @@ ref_pdf_mark_tagged (const char *path, const char *language, GError **error)
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *tmp = g_build_filename (dir, ".referent-tagging-XXXXXX", NULL);
   GError *local_error = NULL;
+  gboolean written;
   GStatBuf st;
   int fd = g_mkstemp (tmp);
 
-  if (fd >= 0)
+  if (fd < 0)
     {
-      close (fd);
-      if (mark_tagged_incrementally (path, tmp, language, &local_error))
-        {
-          /* Keep the permissions the export gave the file (a temporary file has 0600). */
-          if (g_stat (path, &st) == 0)
-            g_chmod (tmp, st.st_mode & 0777);
-          if (g_rename (tmp, path) == 0)
-            return TRUE;
-          {
-            int saved = errno;
-            g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
-                         g_strerror (saved));
-          }
-          g_unlink (tmp);
-          return FALSE;
-        }
-      g_unlink (tmp);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return FALSE;
-        }
+      int saved = errno;
+      g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
     }
-  /* A file the update does not understand: qpdf rewrites it whole. */
-  return mark_tagged_with_qpdf (path, language, error);
+  close (fd);
+  written = mark_tagged_incrementally (path, tmp, language, &local_error);
+  /* A file the update does not read: qpdf rewrites it whole. */
+  if (!written && local_error == NULL)
+    written = mark_tagged_with_qpdf (path, tmp, language, &local_error);
+  if (!written)
+    {
+      g_unlink (tmp);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  /* Keep the permissions the export gave the file (a temporary file has 0600). */
+  if (g_stat (path, &st) == 0)
+    g_chmod (tmp, st.st_mode & 0777);
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
+                   g_strerror (saved));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
 }
