@@ -79,10 +79,10 @@ static double
 best_pdftotext (const char *path)
 {
   const char *argv[] = { "pdftotext", "-layout", path, "/dev/null", NULL };
-  double best = G_MAXDOUBLE;
-  for (int i = 0; i < 3; i++)
-    best = MIN (best, time_command (argv));
-  return best;
+  double result[2];
+
+  rounds (argv, 3, result);
+  return result[0];
 }
 
 static int
