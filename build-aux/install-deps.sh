@@ -38,6 +38,8 @@ PACKAGES=(
   at-spi2-core
   # spell checking while typing: enchant with hunspell's Danish (and English) dictionary
   libenchant-2-dev hunspell-da hunspell-en-us
+  # tests: strace shows where the Flatpak dictionary test read its dictionary from
+  strace
   # fuzzing: clang with libFuzzer (make fuzz)
   clang libclang-rt-14-dev
 )
