@@ -115,6 +115,14 @@ ref_input_focus_window (GtkWindow *window)
   g_assert_true (gtk_window_is_active (window));
 }
 
+/* Closes a test's @window and lets GTK finish with it before the next test. */
+static inline void
+ref_input_close_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  ref_input_settle (20);
+}
+
 /* A key code that produces @keysym: the layout's own, or else one of the server's
  * unused key codes given @keysym (as xdotool does for "ø" on a US layout). */
 static inline KeyCode

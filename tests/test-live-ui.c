@@ -80,8 +80,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (f->window, 1100, 800);
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->view));
-  gtk_window_present (f->window);
-  ref_input_settle (20);
   ref_input_focus_window (f->window);
   ref_live_view_begin (f->view);
   ref_input_settle (20);
@@ -92,22 +90,10 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (f->window == NULL)
     return;
-  gtk_window_destroy (f->window);
-  ref_input_settle (20);
+  ref_input_close_window (f->window);
   g_clear_object (&f->settings);
   g_clear_object (&f->meeting);
 }
-
-#define SKIP_WITHOUT_X11(f)                                             \
-  G_STMT_START                                                          \
-  {                                                                     \
-    if ((f)->window == NULL)                                            \
-      {                                                                 \
-        g_test_skip ("needs an X11 display with the XTEST extension"); \
-        return;                                                         \
-      }                                                                 \
-  }                                                                     \
-  G_STMT_END
 
 /* The first label below @root showing @text. */
 static GtkWidget *
@@ -201,7 +187,7 @@ test_begin (Fixture *f, gconstpointer data)
   GtkWidget *editor;
   g_autofree char *start = NULL;
 
-  SKIP_WITHOUT_X11 (f);
+  REQUIRE_INPUT ();
   editor = ref_live_view_get_decision_editor (f->view);
   start = g_date_time_format (ref_meeting_get_start (f->meeting), "%F %R");
   g_assert_cmpstr (start, ==, "2025-05-06 14:05");
@@ -228,7 +214,7 @@ test_next_previous (Fixture *f, gconstpointer data)
   g_autofree char *first = NULL, *second = NULL;
   RefDecision *d;
 
-  SKIP_WITHOUT_X11 (f);
+  REQUIRE_INPUT ();
   ref_input_type ("Godkendt med rettelser.");
   ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
   g_assert_true (ref_live_view_get_item (f->view) == item (f, 2));
@@ -270,7 +256,7 @@ test_phrases (Fixture *f, gconstpointer data)
   g_autofree char *text = NULL;
   GtkWidget *button;
 
-  SKIP_WITHOUT_X11 (f);
+  REQUIRE_INPUT ();
   history = ref_meeting_get_history (f->meeting);
   ref_input_key (GDK_KEY_3, GDK_ALT_MASK);
   text = decision_plain (f, 1);
@@ -310,7 +296,7 @@ test_movements (Fixture *f, gconstpointer data)
   RefMovement *m;
   g_autoptr (RefMovement) first = NULL;
 
-  SKIP_WITHOUT_X11 (f);
+  REQUIRE_INPUT ();
   /* Item 3, with something written: Bo leaves during it. */
   ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
   ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
@@ -360,7 +346,7 @@ test_substitute (Fixture *f, gconstpointer data)
   RefSubstituteDialog *dialog = NULL;
   RefParticipant *s;
 
-  SKIP_WITHOUT_X11 (f);
+  REQUIRE_INPUT ();
   ref_participant_set_attendance (f->p[3], REF_ATTENDANCE_ABSENT);
   ref_input_key (GDK_KEY_Return, GDK_CONTROL_MASK);
   ref_input_type ("Drøftet.");
@@ -462,7 +448,7 @@ test_end_to_end (Fixture *f, gconstpointer data)
   const char *expected_away[11] = { NULL };
   RefParticipant *s;
 
-  SKIP_WITHOUT_X11 (f);
+  REQUIRE_INPUT ();
   g_signal_connect (f->view, "end-requested", G_CALLBACK (on_end_requested), NULL);
   /* 1 and 2: standard phrases and typing. */
   ref_input_key (GDK_KEY_1, GDK_ALT_MASK);

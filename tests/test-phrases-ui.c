@@ -25,8 +25,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (f->window, 900, 900);
   f->page = REF_PHRASES_PAGE (ref_phrases_page_new (f->settings));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (f->window), ADW_PREFERENCES_PAGE (f->page));
-  gtk_window_present (f->window);
-  ref_input_settle (20);
   ref_input_focus_window (f->window);
 }
 
@@ -35,21 +33,9 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   if (f->window == NULL)
     return;
-  gtk_window_destroy (f->window);
-  ref_input_settle (20);
+  ref_input_close_window (f->window);
   g_clear_object (&f->settings);
 }
-
-#define SKIP_WITHOUT_X11(f)                                             \
-  G_STMT_START                                                          \
-  {                                                                     \
-    if ((f)->window == NULL)                                            \
-      {                                                                 \
-        g_test_skip ("needs an X11 display with the XTEST extension"); \
-        return;                                                         \
-      }                                                                 \
-  }                                                                     \
-  G_STMT_END
 
 static GtkWidget *
 find_type (GtkWidget *root, GType type, guint skip)
@@ -119,7 +105,7 @@ test_defaults (Fixture *f, gconstpointer data)
 {
   g_autoptr (GPtrArray) phrases = NULL;
 
-  SKIP_WITHOUT_X11 (f);
+  REQUIRE_INPUT ();
   phrases = saved (f);
   g_assert_cmpuint (phrases->len, ==, 7);
   g_assert_cmpstr (saved_at (phrases, 0)->text, ==, "Godkendt.");
@@ -142,7 +128,7 @@ test_edit_and_add (Fixture *f, gconstpointer data)
   AdwEntryRow *row;
   GtkWidget *drop_down, *choice;
 
-  SKIP_WITHOUT_X11 (f);
+  REQUIRE_INPUT ();
   row = ref_phrases_page_get_row (f->page, 0);
   ref_input_click (GTK_WIDGET (row));
   ref_input_key (GDK_KEY_End, 0);
@@ -185,7 +171,7 @@ test_remove_move_restore (Fixture *f, gconstpointer data)
 {
   g_autoptr (GPtrArray) phrases = NULL;
 
-  SKIP_WITHOUT_X11 (f);
+  REQUIRE_INPUT ();
   ref_input_click (find_tooltip (GTK_WIDGET (ref_phrases_page_get_row (f->page, 0)), "Remove Phrase"));
   phrases = saved (f);
   g_assert_cmpuint (phrases->len, ==, 6);
@@ -208,7 +194,7 @@ test_remove_move_restore (Fixture *f, gconstpointer data)
 static void
 test_spelling_switch (Fixture *f, gconstpointer data)
 {
-  SKIP_WITHOUT_X11 (f);
+  REQUIRE_INPUT ();
   g_assert_true (g_settings_get_boolean (f->settings, "spell-checking"));
   ref_input_click (find_type (GTK_WIDGET (f->page), GTK_TYPE_SWITCH, 0));
   g_assert_false (g_settings_get_boolean (f->settings, "spell-checking"));
