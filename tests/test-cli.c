@@ -158,6 +158,25 @@ test_usage (void)
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "validate"));
   g_assert_nonnull (strstr (help.out, "stats"));
+  {
+    /* The summaries line up, also after arguments with "…" (3 bytes, one column). */
+    const char *summaries[] = { "Check that", "Import agenda", "Export the minutes", "Add an approval",
+                                "Search the indexed", "Show this help" };
+    glong column = -1;
+
+    for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+      {
+        const char *at = strstr (help.out, summaries[i]);
+        const char *line;
+
+        g_assert_nonnull (at);
+        for (line = at; line > help.out && line[-1] != '\n'; line--)
+          ;
+        if (column < 0)
+          column = g_utf8_pointer_to_offset (line, at);
+        g_assert_cmpint (g_utf8_pointer_to_offset (line, at), ==, column);
+      }
+  }
   run_cli (&missing, "stats", "/nonexistent.referat", NULL);
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "nonexistent.referat"));

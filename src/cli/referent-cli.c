@@ -220,7 +220,13 @@ cmd_help (int argc, char **argv)
 {
   g_print (_("Usage: referent-cli COMMAND [ARGUMENTS…]\n\nCommands:\n"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-9s %-16s %s\n", commands[i].name, _(commands[i].args), _(commands[i].summary));
+    {
+      const char *args = _(commands[i].args);
+      /* Padded by characters, not bytes: "FILE…" is five columns wide. */
+      int pad = MAX (0, 16 - (int) g_utf8_strlen (args, -1));
+
+      g_print ("  %-9s %s%*s %s\n", commands[i].name, args, pad, "", _(commands[i].summary));
+    }
   return 0;
 }
 
