@@ -12,7 +12,8 @@ uses it) to check Danish words with XDG_DATA_DIRS set as Flatpak sets it for the
 the app in the sandbox reads the same files; strace shows that it opened the
 dictionary from the module's prefix, not from the host's /usr/share/hunspell.
 
-Exit 77 (skipped) when the sources cannot be downloaded (no network).
+Exit 77 (skipped) when the sources cannot be downloaded (no network); a server that
+answers "not found" is a failure, since flatpak-builder would fail the same way.
 
 Usage: check-flatpak-dictionaries.py SOURCE_ROOT CACHE_DIR SPELL_PROBE
 """
@@ -48,6 +49,9 @@ def fetch(source, cache):
         try:
             with urllib.request.urlopen(url, timeout=60) as response:
                 data = response.read()
+        except urllib.error.HTTPError as e:
+            # The server answered: the pinned file is gone, and the Flatpak would not build.
+            fail(f"{url}: {e.code} {e.reason}; the manifest's source must be updated")
         except (urllib.error.URLError, OSError) as e:
             print(f"cannot download {url}: {e}")
             return None
