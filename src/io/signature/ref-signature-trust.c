@@ -108,34 +108,34 @@ read_pem_certificates (const char *path, GError **error)
   return g_steal_pointer (&found);
 }
 
-gboolean
-ref_signature_trust_add_file (RefSignatureTrust *self, const char *pem_path, GError **error)
+/* The certificates of @pem_path, added to @certificates (the members' anchors or the
+ * time-stamp authorities'). */
+static gboolean
+add_pem_file (GPtrArray *certificates, const char *pem_path, GError **error)
 {
   g_autoptr (GPtrArray) found = NULL;
 
-  g_return_val_if_fail (REF_IS_SIGNATURE_TRUST (self), FALSE);
   g_return_val_if_fail (pem_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if ((found = read_pem_certificates (pem_path, error)) == NULL)
     return FALSE;
-  g_ptr_array_extend_and_steal (self->certificates, g_steal_pointer (&found));
+  g_ptr_array_extend_and_steal (certificates, g_steal_pointer (&found));
   return TRUE;
+}
+
+gboolean
+ref_signature_trust_add_file (RefSignatureTrust *self, const char *pem_path, GError **error)
+{
+  g_return_val_if_fail (REF_IS_SIGNATURE_TRUST (self), FALSE);
+  return add_pem_file (self->certificates, pem_path, error);
 }
 
 gboolean
 ref_signature_trust_add_tsa_file (RefSignatureTrust *self, const char *pem_path, GError **error)
 {
-  g_autoptr (GPtrArray) found = NULL;
-
   g_return_val_if_fail (REF_IS_SIGNATURE_TRUST (self), FALSE);
-  g_return_val_if_fail (pem_path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if ((found = read_pem_certificates (pem_path, error)) == NULL)
-    return FALSE;
-  g_ptr_array_extend_and_steal (self->tsa_certificates, g_steal_pointer (&found));
-  return TRUE;
+  return add_pem_file (self->tsa_certificates, pem_path, error);
 }
 
 gboolean
