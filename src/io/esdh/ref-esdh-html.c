@@ -402,19 +402,26 @@ walk_list (Builder *b, xmlNode *node, RefBlockKind kind)
     }
 }
 
+/* A block element: its own line in a table cell or list entry, else its own paragraph. */
+static void
+walk_block (Builder *b, xmlNode *node)
+{
+  if (in_container (b))
+    container_break (b);
+  else
+    end_paragraph (b);
+  walk_children (b, node);
+  if (!in_container (b))
+    end_paragraph (b);
+}
+
 static void
 walk_list_entry (Builder *b, xmlNode *node)
 {
   if (b->list == NULL || b->cell != NULL)
     {
       /* An entry in a table cell, or outside any list: its own line or paragraph. */
-      if (in_container (b))
-        container_break (b);
-      else
-        end_paragraph (b);
-      walk_children (b, node);
-      if (!in_container (b))
-        end_paragraph (b);
+      walk_block (b, node);
       return;
     }
   b->entry = scratch_inline_new ();
@@ -709,13 +716,7 @@ walk_element (Builder *b, xmlNode *node)
     }
   if (in_list (name, block_elements))
     {
-      if (in_container (b))
-        container_break (b);
-      else
-        end_paragraph (b);
-      walk_children (b, node);
-      if (!in_container (b))
-        end_paragraph (b);
+      walk_block (b, node);
       return;
     }
 
