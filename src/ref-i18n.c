@@ -6,9 +6,8 @@
 
 #include "ref-i18n.h"
 
-/* Whether this process's executable lies in the build tree that compiled it. */
-static gboolean
-running_uninstalled (void)
+gboolean
+ref_running_uninstalled (void)
 {
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *root = g_strconcat (BUILD_ROOT, G_DIR_SEPARATOR_S, NULL);
@@ -27,7 +26,7 @@ ref_i18n_get_locale_dir (void)
 
       /* Nothing installs translations into the build tree's prefix: an uninstalled
        * build uses the catalogues compiled next to it. */
-      if (running_uninstalled () && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
+      if (ref_running_uninstalled () && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
         found = BUILD_LOCALEDIR;
       g_once_init_leave (&dir, (gsize) found);
     }

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
  * the one meson compiles po/ into there. */
 const char *ref_i18n_get_locale_dir (void);
 
+/* Whether this process's executable lies in the build tree that compiled it. */
+gboolean    ref_running_uninstalled (void);
+
 /* Sets the locale from the environment and binds the message catalogue, for the
  * application and the command-line tool alike. */
 void        ref_i18n_init (void);

@@ -895,6 +895,113 @@ test_index_search (void)
   ref_test_remove_tree (dir);
 }
 
+/* The commands that need the heavier libraries run as helper programs: each is
+ * reached (its own usage error, not "unknown command" or "not installed"). */
+static void
+test_helpers_reached (void)
+{
+  const char *commands[] = { "export", "sign", "verify", "content", "attach", "index", "search" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autofree char *prefix = g_strdup_printf ("referent-cli %s: ", commands[i]);
+
+      run_cli (&run, commands[i], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, prefix));
+      g_assert_null (strstr (run.err, "unknown command"));
+      g_assert_null (strstr (run.err, "not installed"));
+    }
+}
+
+/* A helper program that is not there: a clear message naming it, not a crash; the
+ * commands referent-cli runs itself still work. */
+static void
+test_helper_missing (void)
+{
+  g_auto (Run) sign = { 0 };
+  g_auto (Run) search = { 0 };
+  g_auto (Run) import = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-helpers-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.referat", NULL);
+  g_autofree char *pdf = data_path ("tests/fixtures/pdf/ballerup-2025-referat.pdf", NULL);
+  g_autofree char *sample = data_path ("data/samples/socialudvalget-2025-05-06.referat", NULL);
+
+  g_setenv ("REFERENT_CLI_HELPER_DIR", dir, TRUE);
+  run_cli (&sign, "sign", sample, NULL);
+  run_cli (&search, "search", "budget", NULL);
+  run_cli (&import, "import", pdf, "-o", out, NULL);
+  g_unsetenv ("REFERENT_CLI_HELPER_DIR");
+
+  g_assert_cmpint (sign.status, ==, 1);
+  g_assert_nonnull (strstr (sign.err, "referent-cli sign: this command is not installed"));
+  g_assert_nonnull (strstr (sign.err, "referent-cli-sign"));
+  g_assert_cmpint (search.status, ==, 1);
+  g_assert_nonnull (strstr (search.err, "referent-cli-archive"));
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  ref_test_remove_tree (dir);
+}
+
+/* The zip reader is a module loaded only for zips: without it a zip gives a clear
+ * error naming it, and PDFs and bundle folders import as before. */
+static void
+test_zip_module_missing (void)
+{
+  g_auto (Run) zip = { 0 };
+  g_auto (Run) pdf = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("referent-cli-modules-XXXXXX", NULL);
+  g_autofree char *unpack = g_build_filename (dir, "unpacked", NULL);
+  g_autofree char *out_zip = g_build_filename (dir, "zip.referat", NULL);
+  g_autofree char *out_pdf = g_build_filename (dir, "pdf.referat", NULL);
+  g_autofree char *zip_path = data_path ("tests/fixtures/esdh/sbsys-publication_ballerup_kmb-it-udvalget_2013-05-15.zip",
+                                         NULL);
+  g_autofree char *pdf_path = data_path ("tests/fixtures/pdf/ballerup-2025-referat.pdf", NULL);
+
+  g_setenv ("REFERENT_MODULE_DIR", dir, TRUE);
+  run_cli (&zip, "import", zip_path, "-o", out_zip, "--unpack-to", unpack, NULL);
+  run_cli (&pdf, "import", pdf_path, "-o", out_pdf, NULL);
+  g_unsetenv ("REFERENT_MODULE_DIR");
+
+  g_assert_cmpint (zip.status, ==, 1);
+  g_assert_nonnull (strstr (zip.err, "zip reader could not be loaded"));
+  g_assert_nonnull (strstr (zip.err, "referent-esdh-zip"));
+  g_assert_false (g_file_test (out_zip, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (pdf.status, ==, 0);
+  g_assert_true (g_file_test (out_pdf, G_FILE_TEST_IS_REGULAR));
+  ref_test_remove_tree (dir);
+}
+
+/* Start-up: import is most runs, and most of a small import is loading libraries.
+ * referent-cli itself must not link what only the helpers use. */
+static void
+test_light_linking (void)
+{
+  const char *heavy[] = { "libxmlsec1", "libcrypto", "libsoup", "libsqlite3", "libqpdf", "libpango", "libjson-glib",
+                          "libarchive" };
+  g_autofree char *readelf = g_find_program_in_path ("readelf");
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  if (readelf == NULL)
+    {
+      g_test_skip ("readelf (binutils) is not installed");
+      return;
+    }
+  {
+    const char *argv[] = { readelf, "-d", g_getenv ("REFERENT_CLI"), NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &wait_status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "libpoppler-glib"));
+  for (gsize i = 0; i < G_N_ELEMENTS (heavy); i++)
+    if (strstr (out, heavy[i]) != NULL)
+      g_error ("referent-cli links %s, which only its helper programs and modules need", heavy[i]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -919,6 +1026,10 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/import-refuses-input", test_import_refuses_input);
   g_test_add_func ("/cli/special-files", test_special_files);
   g_test_add_func ("/cli/index-search", test_index_search);
+  g_test_add_func ("/cli/helpers/reached", test_helpers_reached);
+  g_test_add_func ("/cli/helpers/missing", test_helper_missing);
+  g_test_add_func ("/cli/helpers/zip-module-missing", test_zip_module_missing);
+  g_test_add_func ("/cli/helpers/light-linking", test_light_linking);
 
   return g_test_run ();
 }

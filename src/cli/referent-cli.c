@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,58 +9,30 @@
 
 #include "cli-commands.h"
 #include "ref-i18n.h"
-#include "ref-pdf-export.h"
 #include "ref-stats.h"
 #include "ref-xml.h"
 
 /* referent-cli: command-line access to Referent's library, for scripts and for
  * secretaries who batch-process minutes. Exit status 0 on success, 1 when a file
- * is invalid or a command fails, 2 on wrong usage. */
+ * is invalid or a command fails, 2 on wrong usage.
+ *
+ * Most runs are an import of one small PDF, where starting the process is most of
+ * the time and the dynamic loader most of that. So this program links only what
+ * validate, stats, import and diff need (poppler, libxml2, libarchive, GLib); the
+ * commands that need xmlsec and OpenSSL, libsoup, pango and qpdf, or SQLite are
+ * helper programs it runs in its place, git-style (referent-cli-sign,
+ * referent-cli-export, referent-cli-archive): beside this program in the build
+ * tree, in $libexecdir/referent once installed, or in $REFERENT_CLI_HELPER_DIR. */
 
-typedef int (*CommandFunc) (int argc, char **argv);
+#define HELPER_DIR_VARIABLE "REFERENT_CLI_HELPER_DIR"
 
 typedef struct {
   const char *name;
   const char *args;
   const char *summary;
-  CommandFunc func;
+  CliCommandFunc func; /* run here, or */
+  const char *helper;  /* the program that runs it */
 } Command;
-
-int
-cli_usage_error (const char *command, const char *message)
-{
-  g_printerr ("referent-cli %s: %s\n", command, message);
-  g_printerr (_("Run “referent-cli help” for usage.\n"));
-  return 2;
-}
-
-RefMeeting *
-cli_load_meeting (const char *arg)
-{
-  g_autoptr (GFile) file = g_file_new_for_commandline_arg (arg);
-  g_autoptr (GError) error = NULL;
-  RefMeeting *meeting = ref_xml_load_file (file, &error);
-
-  if (meeting == NULL)
-    g_printerr ("%s\n", error->message);
-  return meeting;
-}
-
-gboolean
-cli_load_trust (RefSignatureTrust *trust, char **files)
-{
-  for (guint i = 0; files != NULL && files[i] != NULL; i++)
-    {
-      g_autoptr (GError) error = NULL;
-
-      if (!ref_signature_trust_add_file (trust, files[i], &error))
-        {
-          g_printerr ("%s\n", error->message);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
 
 static int
 cmd_validate (int argc, char **argv)
@@ -112,107 +85,30 @@ cmd_stats (int argc, char **argv)
   return 0;
 }
 
-typedef struct {
-  gboolean tty;
-  guint pages;
-  int last_percent;
-} ExportProgress;
-
-static void
-export_progress (guint pages_done, double fraction, gpointer user_data)
-{
-  ExportProgress *state = user_data;
-  int percent = (int) (fraction * 100);
-
-  state->pages = pages_done;
-  if (!state->tty || percent == state->last_percent)
-    return;
-  state->last_percent = percent;
-  /* TRANSLATORS: a progress line that is rewritten in place */
-  g_printerr ("\r");
-  g_printerr (_("Exporting: %3d %% (%u pages)"), percent, pages_done);
-}
-
-static int
-cmd_export (int argc, char **argv)
-{
-  g_autofree char *output = NULL;
-  g_autofree char *edition = NULL;
-  g_auto (GStrv) trust_files = NULL;
-  const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
-    { "edition", 0, 0, G_OPTION_ARG_STRING, &edition,
-      N_("public (default: closed items show only their title) or internal"), N_("EDITION") },
-    { "trust", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &trust_files,
-      N_("Certificates of the trusted authorities (PEM) for the signature page; may be repeated"), N_("FILE") },
-    { NULL },
-  };
-  g_autoptr (GOptionContext) context = g_option_context_new (_("FILE.referat — export the minutes as PDF"));
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RefMeeting) meeting = NULL;
-  g_autoptr (RefSignatureTrust) trust = ref_signature_trust_new ();
-  RefPdfExportOptions options;
-  g_autoptr (GPtrArray) sources = g_ptr_array_new ();
-  ExportProgress progress = { isatty (STDERR_FILENO), 0, -1 };
-  int edition_value = REF_EDITION_PUBLIC;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return cli_usage_error ("export", error->message);
-  if (argc != 2)
-    return cli_usage_error ("export", _("expected exactly one .referat file"));
-  if (output == NULL)
-    return cli_usage_error ("export", _("no output file given (-o OUT.pdf)"));
-  if (edition != NULL && !ref_enum_from_nick (REF_TYPE_EDITION, edition, &edition_value))
-    return cli_usage_error ("export", _("the edition must be “public” or “internal”"));
-  /* Without trust anchors the signature page shows approvals as not trusted. */
-  if (!cli_load_trust (trust, trust_files))
-    return 1;
-
-  meeting = cli_load_meeting (argv[1]);
-  if (meeting == NULL)
-    return 1;
-  ref_pdf_export_options_init (&options);
-  options.edition = edition_value;
-  options.trust = trust;
-  /* The PDF must not replace the minutes or an authority's certificate. */
-  g_ptr_array_add (sources, argv[1]);
-  for (guint i = 0; trust_files != NULL && trust_files[i] != NULL; i++)
-    g_ptr_array_add (sources, trust_files[i]);
-  g_ptr_array_add (sources, NULL);
-  options.sources = (const char *const *) sources->pdata;
-  if (!ref_pdf_export (meeting, output, &options, export_progress, &progress, NULL, &error))
-    {
-      if (progress.tty && progress.last_percent >= 0)
-        g_printerr ("\n");
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  if (progress.tty)
-    g_printerr ("\r");
-  /* TRANSLATORS: "OUT.pdf: 23 pages written" */
-  g_printerr (ngettext ("%s: %u page written\n", "%s: %u pages written\n", progress.pages), output, progress.pages);
-  return 0;
-}
-
 static int cmd_help (int argc, char **argv);
 
 static const Command commands[] = {
-  { "validate", N_("FILE…"), N_("Check that .referat files are valid"), cmd_validate },
-  { "stats", N_("FILE"), N_("Print counts of items, decisions and attendance as JSON"), cmd_stats },
+  { "validate", N_("FILE…"), N_("Check that .referat files are valid"), cmd_validate, NULL },
+  { "stats", N_("FILE"), N_("Print counts of items, decisions and attendance as JSON"), cmd_stats, NULL },
   { "import", N_("IN… -o OUT"),
-    N_("Import agenda or minutes PDFs, or case-system exports (XML, folder, zip), into .referat files"), cli_import },
-  { "diff", N_("A B"), N_("Show what changed between two versions of a meeting"), cli_diff },
-  { "export", N_("FILE -o PDF"), N_("Export the minutes as PDF (--edition public|internal, --trust CA.pem …)"), cmd_export },
-  { "sign", N_("FILE"), N_("Approve the minutes with a digital signature (--pkcs12 CERT.p12 [--tsa URL])"), cli_sign },
-  { "verify", N_("FILE"), N_("Check the approvals of the minutes (--trust CA.pem, --tsa-trust, --crl …)"), cli_verify },
-  { "content", N_("FILE"), N_("Write the content members approve as XML, for other XAdES tools"), cli_content },
-  { "attach", N_("FILE SIGNED"), N_("Add an approval signed with another XAdES tool"), cli_attach },
-  { "index", N_("DIR"), N_("Index the minutes in a folder tree for searching (--internal: with closed items)"),
-    cli_index },
+    N_("Import agenda or minutes PDFs, or case-system exports (XML, folder, zip), into .referat files"), cli_import,
+    NULL },
+  { "diff", N_("A B"), N_("Show what changed between two versions of a meeting"), cli_diff, NULL },
+  { "export", N_("FILE -o PDF"), N_("Export the minutes as PDF (--edition public|internal, --trust CA.pem …)"), NULL,
+    "referent-cli-export" },
+  { "sign", N_("FILE"), N_("Approve the minutes with a digital signature (--pkcs12 CERT.p12 [--tsa URL])"), NULL,
+    "referent-cli-sign" },
+  { "verify", N_("FILE"), N_("Check the approvals of the minutes (--trust CA.pem, --tsa-trust, --crl …)"), NULL,
+    "referent-cli-sign" },
+  { "content", N_("FILE"), N_("Write the content members approve as XML, for other XAdES tools"), NULL,
+    "referent-cli-sign" },
+  { "attach", N_("FILE SIGNED"), N_("Add an approval signed with another XAdES tool"), NULL, "referent-cli-sign" },
+  { "index", N_("DIR"), N_("Index the minutes in a folder tree for searching (--internal: with closed items)"), NULL,
+    "referent-cli-archive" },
   { "search", N_("QUERY"),
-    N_("Search the indexed archive (--committee, --from, --to, --case, --kind, --outcome, --json …)"), cli_search },
-  { "help", "", N_("Show this help"), cmd_help },
+    N_("Search the indexed archive (--committee, --from, --to, --case, --kind, --outcome, --json …)"), NULL,
+    "referent-cli-archive" },
+  { "help", "", N_("Show this help"), cmd_help, NULL },
 };
 
 static int
@@ -228,6 +124,47 @@ cmd_help (int argc, char **argv)
       g_print ("  %-9s %s%*s %s\n", commands[i].name, args, pad, "", _(commands[i].summary));
     }
   return 0;
+}
+
+static char *
+helper_dir (void)
+{
+  const char *dir = g_getenv (HELPER_DIR_VARIABLE);
+  g_autofree char *exe = NULL;
+
+  if (dir != NULL && *dir != '\0')
+    return g_strdup (dir);
+  /* Uninstalled, the helpers are built beside this program. */
+  if (ref_running_uninstalled () && (exe = g_file_read_link ("/proc/self/exe", NULL)) != NULL)
+    return g_path_get_dirname (exe);
+  return g_strdup (CLI_HELPERDIR);
+}
+
+/* Replaces this process with @command's helper program, given the command's
+ * arguments (argv[0] is the command); returns only when it cannot. */
+static int
+run_helper (const Command *command, int argc, char **argv)
+{
+  g_autofree char *dir = helper_dir ();
+  g_autofree char *path = g_build_filename (dir, command->helper, NULL);
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  int saved_errno;
+
+  g_ptr_array_add (args, path);
+  for (int i = 0; i < argc; i++)
+    g_ptr_array_add (args, argv[i]);
+  g_ptr_array_add (args, NULL);
+  fflush (stdout);
+  execv (path, (char **) args->pdata);
+  saved_errno = errno;
+  if (saved_errno == ENOENT)
+    /* TRANSLATORS: "referent-cli sign: this command is not installed: …/referent-cli-sign is missing" */
+    g_printerr (_("referent-cli %s: this command is not installed: “%s” is missing. Reinstall Referent to use it.\n"),
+                command->name, path);
+  else
+    /* TRANSLATORS: "referent-cli sign: could not run …/referent-cli-sign: Permission denied" */
+    g_printerr (_("referent-cli %s: could not run “%s”: %s\n"), command->name, path, g_strerror (saved_errno));
+  return 1;
 }
 
 int
@@ -250,7 +187,8 @@ main (int argc, char **argv)
 
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].func (argc - 1, argv + 1);
+      return commands[i].func != NULL ? commands[i].func (argc - 1, argv + 1)
+                                      : run_helper (&commands[i], argc - 1, argv + 1);
 
   return cli_usage_error (argv[1], _("unknown command"));
 }

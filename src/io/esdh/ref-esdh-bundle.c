@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 #include <poppler.h>
 #include <string.h>
 
 #include "ref-esdh-private.h"
+#include "ref-esdh-zip.h"
+#include "ref-i18n.h"
 
 /*
  * The files of an export bundle. Exports written on Windows name files with "\",
@@ -16,12 +17,6 @@
  * therefore falls back to comparing names case-folded and NFC-normalised, and never
  * leaves the bundle: "..", absolute paths and symbolic links are not followed.
  */
-
-/* Limits for unpacking a zip: generous for real bundles (hundreds of attachment
- * PDFs), small enough that a zip bomb cannot fill the disk. */
-#define MAX_ZIP_ENTRIES 20000
-#define MAX_ZIP_ENTRY_SIZE ((gint64) 1024 * 1024 * 1024)
-#define MAX_ZIP_TOTAL_SIZE ((gint64) 4 * 1024 * 1024 * 1024)
 
 /* How many pages of an attachment PDF are looked at to tell a placeholder or a scan. */
 #define PDF_PAGES_CHECKED 5
@@ -171,90 +166,56 @@ esdh_bundle_list_xml (GFile *folder, GCancellable *cancellable)
 
 /* ---- zip ---- */
 
-/* An entry's path as UTF-8. Zips written on Windows store names in the DOS code page
- * without saying so; those are converted from CP850, which has the Danish letters. */
-static char *
-entry_path (EsdhReader *r, struct archive_entry *entry, gboolean *converted)
-{
-  const char *utf8 = archive_entry_pathname_utf8 (entry);
-  const char *raw;
+/* The zip reader is a loadable module (ref-esdh-zip.c) so that libarchive, and what
+ * it links, is loaded by the imports that unpack a zip and by no other: most
+ * processes that link this library, referent-cli import of a PDF first of all, never
+ * read a zip, and each library loaded costs every start-up. */
 
-  if (utf8 != NULL && g_utf8_validate (utf8, -1, NULL))
-    return g_strdup (utf8);
-  raw = archive_entry_pathname (entry);
-  if (raw == NULL)
-    return NULL;
-  if (g_utf8_validate (raw, -1, NULL))
-    return g_strdup (raw);
-  *converted = TRUE;
-  return g_convert (raw, -1, "UTF-8", "CP850", NULL, NULL, NULL);
+static char *
+zip_module_path (void)
+{
+  const char *dir = g_getenv (REF_ESDH_ZIP_MODULE_DIR_VARIABLE);
+
+  if (dir == NULL || *dir == '\0')
+    dir = ref_running_uninstalled () ? ESDH_ZIP_MODULE_BUILDDIR : PKGLIBDIR;
+  return g_module_build_path (dir, REF_ESDH_ZIP_MODULE_NAME);
 }
 
-/* The safe relative path of an entry, or NULL for one that would leave the folder. */
-static char *
-safe_relative (const char *path)
+/* The module's entry point, loaded once per process and kept; NULL with @error set
+ * when the module is missing or is not Referent's. */
+static RefEsdhZipUnpackFunc
+zip_module_load (GError **error)
 {
-  g_auto (GStrv) parts = g_regex_split_simple ("[\\\\/]+", path, 0, 0);
-  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+  static GMutex lock;
+  static RefEsdhZipUnpackFunc unpack;
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&lock);
+  g_autofree char *path = NULL;
+  GModule *module;
+  gpointer symbol = NULL;
 
-  if (path[0] == '/' || path[0] == '\\' || strchr (path, ':') != NULL)
-    return NULL;
-  for (guint i = 0; parts[i] != NULL; i++)
+  if (unpack != NULL)
+    return unpack;
+  path = zip_module_path ();
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL || !g_module_symbol (module, REF_ESDH_ZIP_UNPACK_SYMBOL, &symbol) || symbol == NULL)
     {
-      if (*parts[i] == '\0' || g_str_equal (parts[i], "."))
-        continue;
-      if (g_str_equal (parts[i], ".."))
-        return NULL;
-      g_ptr_array_add (kept, parts[i]);
+      /* TRANSLATORS: the reason names the module's file */
+      g_set_error (error, REF_ESDH_IMPORT_ERROR, REF_ESDH_IMPORT_ERROR_IO,
+                   _("Referent’s zip reader could not be loaded: %s. Reinstall Referent to import zip files."),
+                   g_module_error ());
+      if (module != NULL)
+        g_module_close (module);
+      return NULL;
     }
-  if (kept->len == 0)
-    return NULL;
-  g_ptr_array_add (kept, NULL);
-  return g_build_filenamev ((char **) kept->pdata);
+  g_module_make_resident (module);
+  unpack = (RefEsdhZipUnpackFunc) symbol;
+  return unpack;
 }
 
-static gboolean
-copy_entry_data (struct archive *archive, GFile *target, gint64 *total, GCancellable *cancellable, GError **error)
+static void
+zip_warn (const char *text, const char *message, gpointer user_data)
 {
-  g_autoptr (GFileOutputStream) out = NULL;
-  g_autoptr (GError) local_error = NULL;
-  char buffer[65536];
-  gint64 written = 0;
-  la_ssize_t n;
-
-  out = g_file_replace (target, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
-  if (out == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (target);
-      g_set_error (error, REF_ESDH_IMPORT_ERROR, REF_ESDH_IMPORT_ERROR_IO, _("Could not write “%s”: %s"), name,
-                   local_error->message);
-      return FALSE;
-    }
-  while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0)
-    {
-      written += n;
-      *total += n;
-      if (written > MAX_ZIP_ENTRY_SIZE || *total > MAX_ZIP_TOTAL_SIZE)
-        {
-          g_set_error (error, REF_ESDH_IMPORT_ERROR, REF_ESDH_IMPORT_ERROR_TOO_LARGE,
-                       _("The zip file unpacks to more than %d GiB"), (int) (MAX_ZIP_TOTAL_SIZE >> 30));
-          return FALSE;
-        }
-      if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), buffer, (gsize) n, NULL, cancellable, &local_error))
-        {
-          g_autofree char *name = g_file_get_parse_name (target);
-          g_set_error (error, REF_ESDH_IMPORT_ERROR, REF_ESDH_IMPORT_ERROR_IO, _("Could not write “%s”: %s"), name,
-                       local_error->message);
-          return FALSE;
-        }
-    }
-  if (n < 0)
-    {
-      g_set_error (error, REF_ESDH_IMPORT_ERROR, REF_ESDH_IMPORT_ERROR_DAMAGED, _("The zip file is damaged: %s"),
-                   archive_error_string (archive) ? archive_error_string (archive) : "?");
-      return FALSE;
-    }
-  return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
+  esdh_warn (user_data, text, "%s", message);
 }
 
 gboolean
@@ -262,12 +223,7 @@ esdh_bundle_unpack_zip (EsdhReader *r, GFile *zip, GFile *dest, GCancellable *ca
 {
   g_autofree char *zip_path = g_file_get_path (zip);
   g_autofree char *zip_name = g_file_get_parse_name (zip);
-  struct archive *archive;
-  struct archive_entry *entry;
-  gint64 total = 0;
-  guint entries = 0;
-  gboolean converted = FALSE, ok = TRUE;
-  int status;
+  RefEsdhZipUnpackFunc unpack;
 
   if (zip_path == NULL)
     {
@@ -275,6 +231,9 @@ esdh_bundle_unpack_zip (EsdhReader *r, GFile *zip, GFile *dest, GCancellable *ca
                    zip_name);
       return FALSE;
     }
+  unpack = zip_module_load (error);
+  if (unpack == NULL)
+    return FALSE;
   if (!g_file_make_directory_with_parents (dest, cancellable, NULL) && file_type_nofollow (dest) != G_FILE_TYPE_DIRECTORY)
     {
       g_autofree char *dest_name = g_file_get_parse_name (dest);
@@ -282,75 +241,7 @@ esdh_bundle_unpack_zip (EsdhReader *r, GFile *zip, GFile *dest, GCancellable *ca
                    dest_name);
       return FALSE;
     }
-
-  archive = archive_read_new ();
-  archive_read_support_format_zip (archive);
-  archive_read_support_filter_none (archive);
-  if (archive_read_open_filename (archive, zip_path, 65536) != ARCHIVE_OK)
-    {
-      g_set_error (error, REF_ESDH_IMPORT_ERROR, REF_ESDH_IMPORT_ERROR_DAMAGED, _("“%s” is not a readable zip file: %s"),
-                   zip_name, archive_error_string (archive) ? archive_error_string (archive) : "?");
-      archive_read_free (archive);
-      return FALSE;
-    }
-
-  while (ok && (status = archive_read_next_header (archive, &entry)) != ARCHIVE_EOF)
-    {
-      g_autofree char *path = NULL;
-      g_autofree char *relative = NULL;
-      g_autoptr (GFile) target = NULL;
-      mode_t type;
-
-      if (status < ARCHIVE_WARN)
-        {
-          g_set_error (error, REF_ESDH_IMPORT_ERROR, REF_ESDH_IMPORT_ERROR_DAMAGED, _("“%s” is a damaged zip file: %s"),
-                       zip_name, archive_error_string (archive) ? archive_error_string (archive) : "?");
-          ok = FALSE;
-          break;
-        }
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      if (++entries > MAX_ZIP_ENTRIES)
-        {
-          g_set_error (error, REF_ESDH_IMPORT_ERROR, REF_ESDH_IMPORT_ERROR_TOO_LARGE,
-                       _("The zip file holds more than %d files"), MAX_ZIP_ENTRIES);
-          ok = FALSE;
-          break;
-        }
-      path = entry_path (r, entry, &converted);
-      relative = path ? safe_relative (path) : NULL;
-      type = archive_entry_filetype (entry);
-      if (relative == NULL || (type != AE_IFREG && type != AE_IFDIR) || archive_entry_hardlink (entry) != NULL)
-        {
-          /* Links, devices and paths out of the folder are not unpacked. */
-          if (path != NULL)
-            esdh_warn (r, path, _("An entry of the zip file was not unpacked: it is a link, a device or a path "
-                                  "outside the folder"));
-          continue;
-        }
-      target = g_file_resolve_relative_path (dest, relative);
-      if (type == AE_IFDIR)
-        {
-          g_file_make_directory_with_parents (target, cancellable, NULL);
-          continue;
-        }
-      {
-        g_autoptr (GFile) parent = g_file_get_parent (target);
-        if (parent != NULL)
-          g_file_make_directory_with_parents (parent, cancellable, NULL);
-      }
-      /* Entries never make links, but @dest may be a folder that already had one. */
-      if (file_type_nofollow (target) == G_FILE_TYPE_SYMBOLIC_LINK)
-        continue;
-      ok = copy_entry_data (archive, target, &total, cancellable, error);
-    }
-  archive_read_free (archive);
-  if (ok && converted)
-    esdh_warn (r, zip_name, _("The zip file stores file names in an old Windows encoding; they were converted"));
-  return ok;
+  return unpack (zip_path, zip_name, dest, REF_ESDH_IMPORT_ERROR, zip_warn, r, cancellable, error);
 }
 
 /* ---- attachment PDFs ---- */
