@@ -1575,6 +1575,61 @@ test_tagging_memory (void)
   g_unlink (path);
 }
 
+/* An export that may consume its meeting (the command line's, the background
+ * export's copy) prints the same document and leaves each item only its heading; one
+ * that may not leaves the meeting as it was. */
+static void
+test_release_items (void)
+{
+  g_autoptr (RefMeeting) kept = ref_test_meeting_generate (40, 11);
+  g_autoptr (GBytes) before = ref_xml_write_bytes (kept);
+  g_autoptr (RefMeeting) consumed = ref_xml_load_bytes (before, "copy", NULL);
+  g_autoptr (GBytes) after = NULL;
+  g_autofree char *kept_path = g_build_filename (tmp_dir, "kept.pdf", NULL);
+  g_autofree char *consumed_path = g_build_filename (tmp_dir, "consumed.pdf", NULL);
+  const char *kept_argv[] = { "pdftotext", "-enc", "UTF-8", kept_path, "-", NULL };
+  const char *consumed_argv[] = { "pdftotext", "-enc", "UTF-8", consumed_path, "-", NULL };
+  g_autofree char *kept_text = NULL, *consumed_text = NULL, *err1 = NULL, *err2 = NULL;
+  GListModel *items;
+  RefPdfExportOptions options;
+  GError *error = NULL;
+  guint n_sections = 0;
+
+  g_assert_nonnull (consumed);
+  ref_pdf_export_options_init (&options);
+  g_assert_false (options.release_items);
+  g_assert_true (ref_pdf_export (kept, kept_path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  options.release_items = TRUE;
+  g_assert_true (ref_pdf_export (consumed, consumed_path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  kept_text = run_tool (kept_argv, &err1);
+  consumed_text = run_tool (consumed_argv, &err2);
+  g_assert_cmpuint (strlen (kept_text), >, 10000);
+  g_assert_cmpstr (consumed_text, ==, kept_text);
+
+  after = ref_xml_write_bytes (kept);
+  g_assert_true (g_bytes_equal (before, after));
+  items = ref_meeting_get_items (consumed);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 40);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (items, i);
+      g_autoptr (RefAgendaItem) same = g_list_model_get_item (ref_meeting_get_items (kept), i);
+
+      g_assert_cmpuint (ref_agenda_item_get_number (item), ==, ref_agenda_item_get_number (same));
+      g_assert_cmpstr (ref_agenda_item_get_title (item), ==, ref_agenda_item_get_title (same));
+      g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_sections (item)), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_decisions (item)), ==, 0);
+      g_assert_null (ref_agenda_item_get_recommendation (item));
+      n_sections += g_list_model_get_n_items (ref_agenda_item_get_sections (same));
+    }
+  g_assert_cmpuint (n_sections, >, 40);
+  g_unlink (kept_path);
+  g_unlink (consumed_path);
+}
+
 /* The body's text of every page, as pdftotext gives it, without the running header
  * and footer, joined without any whitespace. */
 static char *
@@ -1685,6 +1740,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-export/cli", test_cli);
   g_test_add_func ("/pdf-export/tagged", test_tagged);
   g_test_add_func ("/pdf-export/tagging-memory", test_tagging_memory);
+  g_test_add_func ("/pdf-export/release-items", test_release_items);
 
   status = ref_test_run_and_clean (tmp_dir);
   g_free (tmp_dir);
