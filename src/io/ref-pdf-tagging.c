@@ -300,7 +300,8 @@ read_at (const PdfFile *pdf, gint64 offset, gsize n, gsize *got)
  * piece could look complete) or the file ends. Returns the piece, with the value at
  * [*value, *value_end) and *piece_end its end; NULL when it does not parse. */
 #define VALUE_MARGIN 64
-#define COPY_CHUNK (1024 * 1024)
+#define COPY_CHUNK (64 * 1024) /* below malloc's mmap threshold: memory the export freed is reused */
+#define UPDATE_PIECE (64 * 1024)
 static char *
 read_value_at (const PdfFile *pdf, gint64 offset, const char **value, const char **value_end, const char **piece_end)
 {
@@ -476,10 +477,28 @@ append_dict_body (GString *out, const char *dict, const char *end)
   g_string_append_len (out, dict, end - 2 - dict);
 }
 
-/* Writes the update into @out; FALSE when the file is not one this understands. */
-static gboolean
-build_update (PdfFile *pdf, const char *language, GString *out)
+/* Writes what is in @out to @file once it holds @at_least bytes; *@flushed counts them. */
+static void
+flush_update (FILE *file, GString *out, gint64 *flushed, gsize at_least)
 {
+  if (out->len < at_least || out->len == 0)
+    return;
+  /* A short write leaves the stream's error indicator set, for the caller's ferror (). */
+  fwrite (out->str, 1, out->len, file);
+  *flushed += out->len;
+  g_string_truncate (out, 0);
+}
+
+/* Appends the update to @file (the copy of the file, at its end), in pieces: the new
+ * versions of the top-level elements are megabytes for a long meeting. FALSE when
+ * the file is not one this understands (before anything is written, or, for an
+ * element that does not read, with the copy incomplete: qpdf writes it anew then);
+ * a write error is left in @file. */
+static gboolean
+build_update (PdfFile *pdf, const char *language, FILE *file)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  gint64 flushed = 0;
   const char *trailer, *trailer_end, *v, *ve, *catalog, *catalog_end, *tree, *tree_end;
   gint64 xref_offset, root, size, tree_num, document;
   g_autofree char *lang = pdf_hex_string (language);
@@ -544,7 +563,7 @@ build_update (PdfFile *pdf, const char *language, GString *out)
 #define BEGIN_OBJECT(num)                                                                                             \
   do                                                                                                                  \
     {                                                                                                                 \
-      gint64 n_ = (num), at_ = (gint64) pdf->len + out->len;                                                          \
+      gint64 n_ = (num), at_ = pdf->len + flushed + (gint64) out->len;                                                          \
       g_array_append_val (numbers, n_);                                                                               \
       g_array_append_val (offsets, at_);                                                                              \
       g_string_append_printf (out, "%" G_GINT64_FORMAT " 0 obj\n", n_);                                              \
@@ -593,17 +612,21 @@ build_update (PdfFile *pdf, const char *language, GString *out)
           g_string_append_printf (out, " /P %" G_GINT64_FORMAT " 0 R >>", document);
         }
       g_string_append (out, "\nendobj\n");
+      flush_update (file, out, &flushed, UPDATE_PIECE);
     }
 #undef BEGIN_OBJECT
 
-  /* Cross-reference section: one subsection per object (the numbers are few). */
+  /* Cross-reference section: one subsection per object (their numbers are scattered). */
   {
-    gint64 xref_at = (gint64) pdf->len + out->len;
+    gint64 xref_at = pdf->len + flushed + (gint64) out->len;
 
     g_string_append (out, "xref\n");
     for (guint i = 0; i < numbers->len; i++)
-      g_string_append_printf (out, "%" G_GINT64_FORMAT " 1\n%010" G_GINT64_FORMAT " 00000 n \n",
-                              g_array_index (numbers, gint64, i), g_array_index (offsets, gint64, i));
+      {
+        g_string_append_printf (out, "%" G_GINT64_FORMAT " 1\n%010" G_GINT64_FORMAT " 00000 n \n",
+                                g_array_index (numbers, gint64, i), g_array_index (offsets, gint64, i));
+        flush_update (file, out, &flushed, UPDATE_PIECE);
+      }
     g_string_append_printf (out, "trailer\n<< /Size %" G_GINT64_FORMAT " /Root %" G_GINT64_FORMAT " 0 R", size + 1,
                             root);
     if (info != NULL)
@@ -619,6 +642,7 @@ build_update (PdfFile *pdf, const char *language, GString *out)
     g_string_append_printf (out, " /Prev %" G_GINT64_FORMAT " >>\nstartxref\n%" G_GINT64_FORMAT "\n%%%%EOF\n",
                             xref_offset, xref_at);
   }
+  flush_update (file, out, &flushed, 1);
   return TRUE;
 }
 
@@ -628,23 +652,21 @@ static gboolean
 mark_tagged_incrementally (const char *path, const char *tmp, const char *language, GError **error)
 {
   g_autoptr (GArray) sections = g_array_new (FALSE, FALSE, sizeof (XrefSection));
-  g_autoptr (GString) update = g_string_new (NULL);
   g_autofree char *chunk = NULL;
   PdfFile pdf = { -1, 0, sections };
   struct stat st = { 0 };
   FILE *out;
-  gboolean ok;
+  gboolean ok = TRUE, understood;
 
   pdf.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (pdf.fd < 0)
     return FALSE;
-  if (fstat (pdf.fd, &st) == 0)
-    pdf.len = st.st_size;
-  if (!S_ISREG (st.st_mode) || pdf.len == 0 || !build_update (&pdf, language, update))
+  if (fstat (pdf.fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size == 0)
     {
       close (pdf.fd);
       return FALSE;
     }
+  pdf.len = st.st_size;
   out = g_fopen (tmp, "wb");
   if (out == NULL)
     {
@@ -654,9 +676,8 @@ mark_tagged_incrementally (const char *path, const char *tmp, const char *langua
                    g_strerror (saved));
       return FALSE;
     }
-  /* Copied in pieces: the file is not held in memory. */
+  /* The file as it is, copied in pieces (it is not held in memory), then the update. */
   chunk = g_malloc (COPY_CHUNK);
-  ok = TRUE;
   for (gint64 at = 0; ok && at < pdf.len;)
     {
       gssize got = pread (pdf.fd, chunk, MIN (COPY_CHUNK, pdf.len - at), at);
@@ -666,15 +687,22 @@ mark_tagged_incrementally (const char *path, const char *tmp, const char *langua
       ok = got > 0 && fwrite (chunk, 1, got, out) == (gsize) got;
       at += MAX (got, 0);
     }
+  g_clear_pointer (&chunk, g_free);
+  understood = !ok || build_update (&pdf, language, out);
   close (pdf.fd);
-  ok = ok && fwrite (update->str, 1, update->len, out) == update->len;
+  if (!understood)
+    {
+      fclose (out);
+      return FALSE;
+    }
+  ok = ok && !ferror (out);
   ok = (fflush (out) == 0) && ok && fsync (fileno (out)) == 0;
   ok = (fclose (out) == 0) && ok;
   if (!ok)
     {
       int saved = errno;
       g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
-                   g_strerror (saved));
+                   g_strerror (saved != 0 ? saved : EIO));
     }
   return ok;
 }
