@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <qpdf/qpdf-c.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -1478,6 +1479,157 @@ test_tagged (void)
   g_unlink (path);
 }
 
+/* The resident set in KiB ("VmRSS" or "VmHWM" of /proc/self/status), or -1. */
+static gint64
+status_kib (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) || (line = strstr (status, field)) == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen (field) + 1, NULL, 10);
+}
+
+/* Marking a large export touches only the few objects it changes: the file is not
+ * mapped or read whole into memory (a 9,000-page export is about 100 MB). */
+static void
+test_tagging_memory (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "large-tagged.pdf", NULL);
+  const char *struct_argv[] = { "pdfinfo", "-struct", path, NULL };
+  g_autofree char *tree = NULL, *tree_err = NULL;
+  GError *error = NULL;
+  GStatBuf st;
+  gint64 before, peak;
+
+  /* Pages of noise (incompressible images) under tagged paragraphs: 32 MB. */
+  {
+    cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595, 842);
+    cairo_t *cr = cairo_create (pdf);
+    GRand *rand = g_rand_new_with_seed (17);
+
+    for (int page = 0; page < 10; page++)
+      {
+        /* A new image each page: cairo keeps the one a page used until the end. */
+        cairo_surface_t *noise = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1024, 1024);
+        guint32 *pixels;
+
+        cairo_surface_flush (noise);
+        pixels = (guint32 *) cairo_image_surface_get_data (noise);
+        for (int i = 0; i < 1024 * 1024; i++)
+          pixels[i] = g_rand_int (rand) & 0xffffff;
+        cairo_surface_mark_dirty (noise);
+        for (int p = 0; p < 600; p++)
+          {
+            cairo_tag_begin (cr, "P", NULL);
+            cairo_rectangle (cr, 10, p, 5, 0.5);
+            cairo_fill (cr);
+            cairo_tag_end (cr, "P");
+          }
+        cairo_set_source_surface (cr, noise, 20, 20);
+        cairo_paint (cr);
+        cairo_show_page (cr);
+        cairo_surface_destroy (noise);
+      }
+    cairo_destroy (cr);
+    cairo_surface_destroy (pdf);
+    g_rand_free (rand);
+  }
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 30 * 1000 * 1000);
+
+  /* The peak from here on: writing "5" to clear_refs resets it (Linux 4.0). */
+  {
+    FILE *clear = fopen ("/proc/self/clear_refs", "w");
+    gboolean reset = clear != NULL && fputs ("5", clear) >= 0;
+
+    reset = clear != NULL && fclose (clear) == 0 && reset;
+    before = reset ? status_kib ("VmRSS:") : -1;
+  }
+  if (before < 0)
+    {
+      g_test_skip ("the peak resident set cannot be reset here");
+      return;
+    }
+  g_assert_true (ref_pdf_mark_tagged (path, "da", &error));
+  g_assert_no_error (error);
+  peak = status_kib ("VmHWM:");
+  g_test_message ("resident set %" G_GINT64_FORMAT " KiB before, peak %" G_GINT64_FORMAT " KiB while marking a "
+                  "%" G_GINT64_FORMAT " MB file", before, peak, (gint64) st.st_size / 1000000);
+  g_assert_cmpint (peak - before, <, 8 * 1024);
+
+  /* Marked by the update, with the 6,000 paragraphs under one Document element (the
+   * StructTreeRoot's /K is read in more than one piece). */
+  {
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+    g_assert_nonnull (g_strrstr_len (bytes + length - MIN (length, 300), MIN (length, 300), "/Prev "));
+  }
+  tree = run_tool (struct_argv, &tree_err);
+  g_assert_true (g_str_has_prefix (tree, "Document\n  P"));
+  g_assert_null (strstr (tree, "\nDocument"));
+  g_assert_null (strstr (tree_err, "Warning"));
+  g_unlink (path);
+}
+
+/* An export that may consume its meeting (the command line's, the background
+ * export's copy) prints the same document and leaves each item only its heading; one
+ * that may not leaves the meeting as it was. */
+static void
+test_release_items (void)
+{
+  g_autoptr (RefMeeting) kept = ref_test_meeting_generate (40, 11);
+  g_autoptr (GBytes) before = ref_xml_write_bytes (kept);
+  g_autoptr (RefMeeting) consumed = ref_xml_load_bytes (before, "copy", NULL);
+  g_autoptr (GBytes) after = NULL;
+  g_autofree char *kept_path = g_build_filename (tmp_dir, "kept.pdf", NULL);
+  g_autofree char *consumed_path = g_build_filename (tmp_dir, "consumed.pdf", NULL);
+  const char *kept_argv[] = { "pdftotext", "-enc", "UTF-8", kept_path, "-", NULL };
+  const char *consumed_argv[] = { "pdftotext", "-enc", "UTF-8", consumed_path, "-", NULL };
+  g_autofree char *kept_text = NULL, *consumed_text = NULL, *err1 = NULL, *err2 = NULL;
+  GListModel *items;
+  RefPdfExportOptions options;
+  GError *error = NULL;
+  guint n_sections = 0;
+
+  g_assert_nonnull (consumed);
+  ref_pdf_export_options_init (&options);
+  g_assert_false (options.release_items);
+  g_assert_true (ref_pdf_export (kept, kept_path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  options.release_items = TRUE;
+  g_assert_true (ref_pdf_export (consumed, consumed_path, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  kept_text = run_tool (kept_argv, &err1);
+  consumed_text = run_tool (consumed_argv, &err2);
+  g_assert_cmpuint (strlen (kept_text), >, 10000);
+  g_assert_cmpstr (consumed_text, ==, kept_text);
+
+  after = ref_xml_write_bytes (kept);
+  g_assert_true (g_bytes_equal (before, after));
+  items = ref_meeting_get_items (consumed);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 40);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (items, i);
+      g_autoptr (RefAgendaItem) same = g_list_model_get_item (ref_meeting_get_items (kept), i);
+
+      g_assert_cmpuint (ref_agenda_item_get_number (item), ==, ref_agenda_item_get_number (same));
+      g_assert_cmpstr (ref_agenda_item_get_title (item), ==, ref_agenda_item_get_title (same));
+      g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_sections (item)), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (ref_agenda_item_get_decisions (item)), ==, 0);
+      g_assert_null (ref_agenda_item_get_recommendation (item));
+      n_sections += g_list_model_get_n_items (ref_agenda_item_get_sections (same));
+    }
+  g_assert_cmpuint (n_sections, >, 40);
+  g_unlink (kept_path);
+  g_unlink (consumed_path);
+}
+
 /* The body's text of every page, as pdftotext gives it, without the running header
  * and footer, joined without any whitespace. */
 static char *
@@ -1587,6 +1739,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-export/threads", test_threads);
   g_test_add_func ("/pdf-export/cli", test_cli);
   g_test_add_func ("/pdf-export/tagged", test_tagged);
+  g_test_add_func ("/pdf-export/tagging-memory", test_tagging_memory);
+  g_test_add_func ("/pdf-export/release-items", test_release_items);
 
   status = ref_test_run_and_clean (tmp_dir);
   g_free (tmp_dir);

@@ -463,6 +463,50 @@ test_streamed_file (void)
   g_rmdir (dir);
 }
 
+/* Bytes that are not UTF-8 (or a NUL) at every position within a run of ASCII, as the
+ * reader checks most bytes eight at a time: each is refused, its line named. */
+static void
+test_bad_bytes_in_ascii (void)
+{
+  static const char *const bad[] = { "\xff", "\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80" };
+  g_autofree char *sample_file = sample_path ();
+  g_autofree char *text = NULL;
+  gsize len;
+  const char *at;
+  int line = 1;
+
+  g_assert_true (g_file_get_contents (sample_file, &text, &len, NULL));
+  at = strstr (text, "<item number=\"3\"");
+  g_assert_nonnull (at);
+  at = strstr (at, "<title>") + strlen ("<title>");
+  for (const char *p = text; p < at; p++)
+    line += *p == '\n';
+
+  for (gsize b = 0; b <= G_N_ELEMENTS (bad); b++)
+    for (gsize k = 0; k < 17; k++)
+      {
+        g_autoptr (GString) doc = g_string_new_len (text, at - text);
+        g_autoptr (GBytes) bytes = NULL;
+        g_autoptr (GError) error = NULL;
+        g_autoptr (RefMeeting) loaded = NULL;
+        g_autofree char *where = NULL;
+
+        g_string_append_len (doc, "abcdefghijklmnopq", k);
+        if (b < G_N_ELEMENTS (bad))
+          g_string_append (doc, bad[b]);
+        else
+          g_string_append_len (doc, "\0", 1);
+        g_string_append (doc, at);
+        bytes = g_bytes_new (doc->str, doc->len);
+        loaded = ref_xml_load_bytes (bytes, "bytes", &error);
+        g_assert_null (loaded);
+        g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_ENCODING);
+        where = g_strdup_printf (", line %d:", line);
+        if (strstr (error->message, where) == NULL)
+          g_error ("bad byte %" G_GSIZE_FORMAT " after %" G_GSIZE_FORMAT " letters: “%s”", b, k, error->message);
+      }
+}
+
 static void
 test_too_large (void)
 {
@@ -954,6 +998,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/validate/one-pass", test_validate_in_one_pass);
   g_test_add_func ("/xml/bad/empty-bytes", test_empty_bytes);
   g_test_add_func ("/xml/bad/too-large", test_too_large);
+  g_test_add_func ("/xml/bad/bytes-in-ascii", test_bad_bytes_in_ascii);
   g_test_add_func ("/xml/streamed-file", test_streamed_file);
   g_test_add_func ("/xml/bad/deep-nesting", test_deep_inline_nesting);
   g_test_add_func ("/xml/bad/missing-file", test_missing_file);

@@ -73,6 +73,8 @@ cli_export (int argc, char **argv)
   ref_pdf_export_options_init (&options);
   options.edition = edition_value;
   options.trust = trust;
+  /* The meeting is loaded for this export only. */
+  options.release_items = TRUE;
   /* The PDF must not replace the minutes or an authority's certificate. */
   g_ptr_array_add (sources, argv[1]);
   for (guint i = 0; trust_files != NULL && trust_files[i] != NULL; i++)

@@ -316,6 +316,8 @@ typedef struct {
   RefMeeting *meeting;
   RefEdition edition;
   RefSignatureTrust *trust;
+  gboolean release_items; /* see RefPdfExportOptions */
+  GPtrArray *approval_checks; /* RefApprovalCheck, for the signature page */
   PangoFontMap *fontmap;
   PangoContext *context;
   PangoFontDescription *fonts[N_STYLES];
@@ -1976,7 +1978,7 @@ build_signature_page (Exporter *ex)
   GPtrArray *boxes = boxes_new ();
   GListModel *participants = ref_meeting_get_participants (ex->meeting);
   g_autoptr (GHashTable) used = g_hash_table_new (NULL, NULL);
-  g_autoptr (GPtrArray) checks = ref_signature_verify_all (ex->meeting, ex->trust);
+  GPtrArray *checks;
   GDateTime *start = ref_meeting_get_start (ex->meeting);
   g_autofree char *date = start ? format_date (start) : g_strdup ("");
   g_autofree char *intro = g_strdup_printf ("Referatet af mødet i %s d. %s godkendes af udvalgets medlemmer.",
@@ -1984,6 +1986,12 @@ build_signature_page (Exporter *ex)
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   guint n_members = 0, n_present = 0, n_valid = 0;
   Box *box;
+
+  /* Verified once, by the measuring pass, while every item is there to verify the
+   * signatures against (the drawing pass may have released the items' content). */
+  if (ex->approval_checks == NULL)
+    ex->approval_checks = ref_signature_verify_all (ex->meeting, ex->trust);
+  checks = ex->approval_checks;
 
   box = add_plain (ex, boxes, "Godkendelse af referat", STYLE_H1, 0, "H1");
   box->keep_with_next = TRUE;
@@ -2081,6 +2089,10 @@ lay_out_document (Exporter *ex)
           cairo_pdf_surface_add_outline (ex->surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
         }
       flow_and_free (ex, build_item (ex, item));
+      /* Printed for good: what is left of the export is cairo's, which grows with
+       * every page until the file is finished. */
+      if (ex->cr != NULL && ex->release_items)
+        ref_agenda_item_release_content (item);
       if (g_cancellable_is_cancelled (ex->cancellable))
         ex->cancelled = TRUE;
     }
@@ -2170,6 +2182,7 @@ exporter_init (Exporter *ex, RefMeeting *meeting, const RefPdfExportOptions *opt
   ex->meeting = meeting;
   ex->edition = options ? options->edition : REF_EDITION_PUBLIC;
   ex->trust = options ? options->trust : NULL;
+  ex->release_items = options ? options->release_items : FALSE;
   ex->tags = g_ptr_array_new ();
   ex->item_pages = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -2204,6 +2217,7 @@ exporter_clear (Exporter *ex)
   g_clear_object (&ex->fontmap);
   g_clear_pointer (&ex->tags, g_ptr_array_unref);
   g_clear_pointer (&ex->item_pages, g_array_unref);
+  g_clear_pointer (&ex->approval_checks, g_ptr_array_unref);
 }
 
 static void
@@ -2519,7 +2533,9 @@ ref_pdf_export_async (RefMeeting                *meeting,
   g_task_set_task_data (task, data, export_task_free);
 
   /* The worker gets a private deep copy (through the canonical file format), so the
-   * model may be edited while the export runs. */
+   * model may be edited while the export runs; the copy is the export's own, so what
+   * is printed of it is released. */
+  data->options.release_items = TRUE;
   snapshot = ref_xml_write_bytes (meeting);
   data->copy = ref_xml_load_bytes (snapshot, path, &error);
   if (data->copy == NULL)

@@ -57,6 +57,11 @@ GQuark ref_pdf_export_error_quark (void);
  *   name (the same path, a symbolic link, a hard link), is refused with
  *   %REF_PDF_EXPORT_ERROR_SAME_FILE, so an export never writes over its input.
  *   Not owned (ref_pdf_export_async() copies it).
+ * @release_items: the meeting is the export's own and is not used after it: each
+ *   item's content (see ref_agenda_item_release_content()) is dropped once the item is
+ *   printed, so that a long meeting is not held whole beside the PDF being written
+ *   (which holds cairo's structure tree until the end). The command line and
+ *   ref_pdf_export_async(), which exports a private copy, set it. %FALSE by default.
  *
  * The signature page lists every approval with its time and status; signed ones also
  * with the certificate's SHA-256 fingerprint. The minutes are marked "Godkendt" when
@@ -69,6 +74,7 @@ typedef struct {
   RefEdition edition;
   RefSignatureTrust *trust;
   const char *const *sources;
+  gboolean release_items;
 } RefPdfExportOptions;
 
 void ref_pdf_export_options_init (RefPdfExportOptions *options);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <qpdf/qpdf-c.h>
@@ -91,10 +92,18 @@ wrap_in_document (qpdf_data qpdf, qpdf_oh root)
  * file it does not understand is left to qpdf. */
 
 typedef struct {
-  const char *data;
-  gsize len;
-  GArray *offsets; /* gint64 per object number; -1 when free or unknown */
+  int fd;
+  gint64 len;
+  GArray *sections; /* XrefSection: where each object's entry is */
 } PdfFile;
+
+/* One subsection of the cross-reference table: the entries of objects
+ * [start, start + count), 20 bytes each from @at. Entries are read when an object is
+ * looked up, so the table (20 bytes per object, megabytes for a long meeting) is
+ * never held in memory. */
+typedef struct {
+  gint64 start, count, at;
+} XrefSection;
 
 static gboolean
 is_ws (char c)
@@ -258,105 +267,207 @@ parse_ref (const char *p, const char *end)
   return p < end && *p == 'R' ? num : -1;
 }
 
-/* The dictionary of object @num: [*dict, *dict_end). */
-static gboolean
+/* Up to @n bytes of the file from @offset, NUL-terminated; *@got says how many.
+ * The file is read in pieces, not mapped: the pieces touched of a mapping of a
+ * 100 MB export would count as the process's memory. */
+static char *
+read_at (const PdfFile *pdf, gint64 offset, gsize n, gsize *got)
+{
+  char *buf;
+  gsize done = 0;
+
+  if (offset < 0 || offset > pdf->len)
+    offset = pdf->len;
+  n = MIN (n, (gsize) (pdf->len - offset));
+  buf = g_malloc (n + 1);
+  while (done < n)
+    {
+      gssize r = pread (pdf->fd, buf + done, n - done, offset + done);
+
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        break;
+      done += r;
+    }
+  buf[done] = '\0';
+  *got = done;
+  return buf;
+}
+
+/* The value (dictionary, array …) starting at @offset, after white space: read in
+ * growing pieces until it ends well inside the piece (a value cut off at the end of a
+ * piece could look complete) or the file ends. Returns the piece, with the value at
+ * [*value, *value_end) and *piece_end its end; NULL when it does not parse. */
+#define VALUE_MARGIN 64
+#define COPY_CHUNK (64 * 1024) /* below malloc's mmap threshold: memory the export freed is reused */
+#define UPDATE_PIECE (64 * 1024)
+static char *
+read_value_at (const PdfFile *pdf, gint64 offset, const char **value, const char **value_end, const char **piece_end)
+{
+  for (gsize want = 4096;; want *= 2)
+    {
+      gsize got;
+      char *buf = read_at (pdf, offset, want, &got);
+      gboolean at_eof = offset + (gint64) got >= pdf->len;
+      const char *p = buf, *end = buf + got, *e;
+
+      while (p < end && is_ws (*p))
+        p++;
+      e = p < end ? skip_value (p, end) : NULL;
+      if (e != NULL && (at_eof || end - e >= VALUE_MARGIN))
+        {
+          *value = p;
+          *value_end = e;
+          *piece_end = end;
+          return buf;
+        }
+      g_free (buf);
+      if (at_eof)
+        return NULL;
+    }
+}
+
+/* The file offset of object @num from its cross-reference entry, or -1. */
+static gint64
+object_offset (const PdfFile *pdf, gint64 num)
+{
+  for (guint i = 0; i < pdf->sections->len; i++)
+    {
+      const XrefSection *s = &g_array_index (pdf->sections, XrefSection, i);
+      g_autofree char *entry = NULL;
+      gsize got;
+
+      if (num < s->start || num >= s->start + s->count)
+        continue;
+      entry = read_at (pdf, s->at + (num - s->start) * 20, 20, &got);
+      if (got < 18 || entry[17] != 'n')
+        return -1;
+      return g_ascii_strtoll (entry, NULL, 10);
+    }
+  return -1;
+}
+
+/* The dictionary of object @num: [*dict, *dict_end) in the returned piece of the
+ * file (free it), or NULL. */
+static char *
 object_dict (const PdfFile *pdf, gint64 num, const char **dict, const char **dict_end)
 {
-  const char *end = pdf->data + pdf->len, *p, *e;
   g_autofree char *header = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj", num);
+  g_autofree char *head = NULL;
+  g_autofree char *piece = NULL;
+  const char *p, *e, *end;
   gint64 offset;
+  gsize got;
 
-  if (num <= 0 || (guint64) num >= pdf->offsets->len || (offset = g_array_index (pdf->offsets, gint64, num)) < 0
-      || (gsize) offset >= pdf->len)
-    return FALSE;
-  p = pdf->data + offset;
-  if ((gsize) (end - p) < strlen (header) || memcmp (p, header, strlen (header)) != 0)
-    return FALSE;
-  p += strlen (header);
-  while (p < end && is_ws (*p))
-    p++;
-  if (p + 1 >= end || p[0] != '<' || p[1] != '<' || (e = skip_value (p, end)) == NULL)
-    return FALSE;
+  if (num <= 0 || (offset = object_offset (pdf, num)) < 0 || offset >= pdf->len)
+    return NULL;
+  head = read_at (pdf, offset, strlen (header), &got);
+  if (got < strlen (header) || memcmp (head, header, strlen (header)) != 0)
+    return NULL;
+  piece = read_value_at (pdf, offset + strlen (header), &p, &e, &end);
+  if (piece == NULL || p + 1 >= end || p[0] != '<' || p[1] != '<')
+    return NULL;
   /* A dictionary object, not a stream's. */
   {
     const char *after = e;
     while (after < end && is_ws (*after))
       after++;
     if ((gsize) (end - after) < 6 || memcmp (after, "endobj", 6) != 0)
-      return FALSE;
+      return NULL;
   }
   *dict = p;
   *dict_end = e;
-  return TRUE;
+  return g_steal_pointer (&piece);
 }
 
-/* Reads the last cross-reference table and trailer. */
-static gboolean
+/* Reads where the last cross-reference table's entries are, and its trailer:
+ * [*trailer, *trailer_end) in the returned piece of the file (free it), or NULL. */
+static char *
 read_xref (PdfFile *pdf, gint64 *xref_offset, const char **trailer, const char **trailer_end)
 {
-  const char *end = pdf->data + pdf->len, *p;
-  const char *found = NULL;
-  gint64 offset;
+  const char *p, *end, *found = NULL;
+  g_autofree char *tail = NULL;
+  gint64 tail_at = MAX (pdf->len - 4096, 0), offset, at;
+  gsize got;
 
   /* The last "startxref" (the data has NUL bytes: no string functions). */
-  for (gsize i = pdf->len >= 9 ? pdf->len - 9 : 0; pdf->len >= 9; i--)
+  tail = read_at (pdf, tail_at, 4096, &got);
+  for (gsize i = got >= 9 ? got - 9 : 0; got >= 9; i--)
     {
-      if (memcmp (pdf->data + i, "startxref", 9) == 0)
+      if (memcmp (tail + i, "startxref", 9) == 0)
         {
-          found = pdf->data + i;
+          found = tail + i;
           break;
         }
-      if (i == 0 || pdf->len - i > 4096)
+      if (i == 0)
         break;
     }
   if (found == NULL)
-    return FALSE;
+    return NULL;
   p = found + 9;
-  while (p < end && is_ws (*p))
+  while (p < tail + got && is_ws (*p))
     p++;
   offset = g_ascii_strtoll (p, NULL, 10);
-  if (offset <= 0 || (gsize) offset >= pdf->len || pdf->len - offset < 4 || memcmp (pdf->data + offset, "xref", 4) != 0)
-    return FALSE;
+  if (offset <= 0 || offset >= pdf->len || pdf->len - offset < 4)
+    return NULL;
   *xref_offset = offset;
-  p = pdf->data + offset + 4;
+  g_clear_pointer (&tail, g_free);
+  tail = read_at (pdf, offset, 4, &got);
+  if (got < 4 || memcmp (tail, "xref", 4) != 0)
+    return NULL;
+  at = offset + 4;
   for (;;)
     {
+      g_autofree char *line = NULL;
       gint64 start, count;
       char *next;
 
+      /* A subsection header "start count" (or the trailer) and the first entry. */
+      line = read_at (pdf, at, 128, &got);
+      p = line;
+      end = line + got;
       while (p < end && is_ws (*p))
         p++;
       if ((gsize) (end - p) >= 7 && memcmp (p, "trailer", 7) == 0)
-        break;
+        {
+          at += p - line + 7;
+          break;
+        }
       start = g_ascii_strtoll (p, &next, 10);
       if (next == p)
-        return FALSE;
+        return NULL;
       p = next;
       count = g_ascii_strtoll (p, &next, 10);
       if (next == p || start < 0 || count < 0 || start + count > 10000000)
-        return FALSE;
+        return NULL;
       p = next;
       while (p < end && (*p == ' ' || *p == '\r' || *p == '\n'))
         p++;
-      if ((gsize) (end - p) < (gsize) count * 20)
-        return FALSE;
-      if (pdf->offsets->len < (guint) (start + count))
-        {
-          guint old = pdf->offsets->len;
-          g_array_set_size (pdf->offsets, start + count);
-          for (guint i = old; i < pdf->offsets->len; i++)
-            g_array_index (pdf->offsets, gint64, i) = -1;
-        }
-      for (gint64 i = 0; i < count; i++, p += 20)
-        g_array_index (pdf->offsets, gint64, start + i) = p[17] == 'n' ? g_ascii_strtoll (p, NULL, 10) : -1;
+      if (p >= end && count > 0)
+        return NULL;
+      {
+        XrefSection s = { start, count, at + (p - line) };
+
+        if (pdf->len - s.at < count * 20)
+          return NULL;
+        g_array_append_val (pdf->sections, s);
+        at = s.at + count * 20;
+      }
     }
-  p += 7;
-  while (p < end && is_ws (*p))
-    p++;
-  if (p + 1 >= end || p[0] != '<' || p[1] != '<' || (*trailer_end = skip_value (p, end)) == NULL)
-    return FALSE;
-  *trailer = p;
-  return TRUE;
+  {
+    const char *v, *ve, *pe;
+    char *piece = read_value_at (pdf, at, &v, &ve, &pe);
+
+    if (piece == NULL || v + 1 >= pe || v[0] != '<' || v[1] != '<')
+      {
+        g_free (piece);
+        return NULL;
+      }
+    *trailer = v;
+    *trailer_end = ve;
+    return piece;
+  }
 }
 
 /* Everything of the dictionary [@dict, @end) but its closing ">>". */
@@ -366,10 +477,28 @@ append_dict_body (GString *out, const char *dict, const char *end)
   g_string_append_len (out, dict, end - 2 - dict);
 }
 
-/* Writes the update into @out; FALSE when the file is not one this understands. */
-static gboolean
-build_update (PdfFile *pdf, const char *language, GString *out)
+/* Writes what is in @out to @file once it holds @at_least bytes; *@flushed counts them. */
+static void
+flush_update (FILE *file, GString *out, gint64 *flushed, gsize at_least)
 {
+  if (out->len < at_least || out->len == 0)
+    return;
+  /* A short write leaves the stream's error indicator set, for the caller's ferror (). */
+  fwrite (out->str, 1, out->len, file);
+  *flushed += out->len;
+  g_string_truncate (out, 0);
+}
+
+/* Appends the update to @file (the copy of the file, at its end), in pieces: the new
+ * versions of the top-level elements are megabytes for a long meeting. FALSE when
+ * the file is not one this understands (before anything is written, or, for an
+ * element that does not read, with the copy incomplete: qpdf writes it anew then);
+ * a write error is left in @file. */
+static gboolean
+build_update (PdfFile *pdf, const char *language, FILE *file)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  gint64 flushed = 0;
   const char *trailer, *trailer_end, *v, *ve, *catalog, *catalog_end, *tree, *tree_end;
   gint64 xref_offset, root, size, tree_num, document;
   g_autofree char *lang = pdf_hex_string (language);
@@ -377,9 +506,14 @@ build_update (PdfFile *pdf, const char *language, GString *out)
   g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gint64));
   const char *id = NULL, *id_end = NULL, *info = NULL, *info_end = NULL;
+  g_autofree char *trailer_piece = NULL;
+  g_autofree char *catalog_piece = NULL;
+  g_autofree char *tree_piece = NULL;
+  g_autofree char *last = NULL;
   gboolean kids_array;
+  gsize got;
 
-  if (!read_xref (pdf, &xref_offset, &trailer, &trailer_end))
+  if ((trailer_piece = read_xref (pdf, &xref_offset, &trailer, &trailer_end)) == NULL)
     return FALSE;
   if (!dict_lookup (trailer, trailer_end, "/Root", &v, &ve) || (root = parse_ref (v, ve)) < 0)
     return FALSE;
@@ -388,12 +522,14 @@ build_update (PdfFile *pdf, const char *language, GString *out)
   dict_lookup (trailer, trailer_end, "/ID", &id, &id_end);
   dict_lookup (trailer, trailer_end, "/Info", &info, &info_end);
   /* An update of an update, or entries this would write twice: leave it to qpdf. */
-  if (dict_lookup (trailer, trailer_end, "/Prev", &v, &ve) || !object_dict (pdf, root, &catalog, &catalog_end)
+  if (dict_lookup (trailer, trailer_end, "/Prev", &v, &ve)
+      || (catalog_piece = object_dict (pdf, root, &catalog, &catalog_end)) == NULL
       || dict_lookup (catalog, catalog_end, "/MarkInfo", &v, &ve) || dict_lookup (catalog, catalog_end, "/Lang", &v, &ve)
       || dict_lookup (catalog, catalog_end, "/ViewerPreferences", &v, &ve))
     return FALSE;
   if (!dict_lookup (catalog, catalog_end, "/StructTreeRoot", &v, &ve) || (tree_num = parse_ref (v, ve)) < 0
-      || !object_dict (pdf, tree_num, &tree, &tree_end) || !dict_lookup (tree, tree_end, "/K", &v, &ve))
+      || (tree_piece = object_dict (pdf, tree_num, &tree, &tree_end)) == NULL
+      || !dict_lookup (tree, tree_end, "/K", &v, &ve))
     return FALSE;
   kids_array = *v == '[';
   if (kids_array)
@@ -427,14 +563,15 @@ build_update (PdfFile *pdf, const char *language, GString *out)
 #define BEGIN_OBJECT(num)                                                                                             \
   do                                                                                                                  \
     {                                                                                                                 \
-      gint64 n_ = (num), at_ = (gint64) pdf->len + out->len;                                                          \
+      gint64 n_ = (num), at_ = pdf->len + flushed + (gint64) out->len;                                                          \
       g_array_append_val (numbers, n_);                                                                               \
       g_array_append_val (offsets, at_);                                                                              \
       g_string_append_printf (out, "%" G_GINT64_FORMAT " 0 obj\n", n_);                                              \
     }                                                                                                                 \
   while (0)
 
-  if (pdf->len == 0 || pdf->data[pdf->len - 1] != '\n')
+  last = read_at (pdf, pdf->len - 1, 1, &got);
+  if (got == 0 || last[0] != '\n')
     g_string_append_c (out, '\n');
   BEGIN_OBJECT (root);
   append_dict_body (out, catalog, catalog_end);
@@ -458,8 +595,9 @@ build_update (PdfFile *pdf, const char *language, GString *out)
     {
       gint64 kid = g_array_index (kids, gint64, i);
       const char *k, *k_end, *pv, *pve;
+      g_autofree char *kid_piece = object_dict (pdf, kid, &k, &k_end);
 
-      if (!object_dict (pdf, kid, &k, &k_end))
+      if (kid_piece == NULL)
         return FALSE;
       BEGIN_OBJECT (kid);
       if (dict_lookup (k, k_end, "/P", &pv, &pve))
@@ -474,17 +612,21 @@ build_update (PdfFile *pdf, const char *language, GString *out)
           g_string_append_printf (out, " /P %" G_GINT64_FORMAT " 0 R >>", document);
         }
       g_string_append (out, "\nendobj\n");
+      flush_update (file, out, &flushed, UPDATE_PIECE);
     }
 #undef BEGIN_OBJECT
 
-  /* Cross-reference section: one subsection per object (the numbers are few). */
+  /* Cross-reference section: one subsection per object (their numbers are scattered). */
   {
-    gint64 xref_at = (gint64) pdf->len + out->len;
+    gint64 xref_at = pdf->len + flushed + (gint64) out->len;
 
     g_string_append (out, "xref\n");
     for (guint i = 0; i < numbers->len; i++)
-      g_string_append_printf (out, "%" G_GINT64_FORMAT " 1\n%010" G_GINT64_FORMAT " 00000 n \n",
-                              g_array_index (numbers, gint64, i), g_array_index (offsets, gint64, i));
+      {
+        g_string_append_printf (out, "%" G_GINT64_FORMAT " 1\n%010" G_GINT64_FORMAT " 00000 n \n",
+                                g_array_index (numbers, gint64, i), g_array_index (offsets, gint64, i));
+        flush_update (file, out, &flushed, UPDATE_PIECE);
+      }
     g_string_append_printf (out, "trailer\n<< /Size %" G_GINT64_FORMAT " /Root %" G_GINT64_FORMAT " 0 R", size + 1,
                             root);
     if (info != NULL)
@@ -500,6 +642,7 @@ build_update (PdfFile *pdf, const char *language, GString *out)
     g_string_append_printf (out, " /Prev %" G_GINT64_FORMAT " >>\nstartxref\n%" G_GINT64_FORMAT "\n%%%%EOF\n",
                             xref_offset, xref_at);
   }
+  flush_update (file, out, &flushed, 1);
   return TRUE;
 }
 
@@ -508,36 +651,58 @@ build_update (PdfFile *pdf, const char *language, GString *out)
 static gboolean
 mark_tagged_incrementally (const char *path, const char *tmp, const char *language, GError **error)
 {
-  g_autoptr (GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
-  g_autoptr (GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GString) update = g_string_new (NULL);
-  PdfFile pdf;
+  g_autoptr (GArray) sections = g_array_new (FALSE, FALSE, sizeof (XrefSection));
+  g_autofree char *chunk = NULL;
+  PdfFile pdf = { -1, 0, sections };
+  struct stat st = { 0 };
   FILE *out;
-  gboolean ok;
+  gboolean ok = TRUE, understood;
 
-  if (mapped == NULL)
+  pdf.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (pdf.fd < 0)
     return FALSE;
-  pdf.data = g_mapped_file_get_contents (mapped);
-  pdf.len = g_mapped_file_get_length (mapped);
-  pdf.offsets = offsets;
-  if (pdf.data == NULL || !build_update (&pdf, language, update))
-    return FALSE;
+  if (fstat (pdf.fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size == 0)
+    {
+      close (pdf.fd);
+      return FALSE;
+    }
+  pdf.len = st.st_size;
   out = g_fopen (tmp, "wb");
   if (out == NULL)
     {
       int saved = errno;
+      close (pdf.fd);
       g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
                    g_strerror (saved));
       return FALSE;
     }
-  ok = fwrite (pdf.data, 1, pdf.len, out) == pdf.len && fwrite (update->str, 1, update->len, out) == update->len;
+  /* The file as it is, copied in pieces (it is not held in memory), then the update. */
+  chunk = g_malloc (COPY_CHUNK);
+  for (gint64 at = 0; ok && at < pdf.len;)
+    {
+      gssize got = pread (pdf.fd, chunk, MIN (COPY_CHUNK, pdf.len - at), at);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      ok = got > 0 && fwrite (chunk, 1, got, out) == (gsize) got;
+      at += MAX (got, 0);
+    }
+  g_clear_pointer (&chunk, g_free);
+  understood = !ok || build_update (&pdf, language, out);
+  close (pdf.fd);
+  if (!understood)
+    {
+      fclose (out);
+      return FALSE;
+    }
+  ok = ok && !ferror (out);
   ok = (fflush (out) == 0) && ok && fsync (fileno (out)) == 0;
   ok = (fclose (out) == 0) && ok;
   if (!ok)
     {
       int saved = errno;
       g_set_error (error, REF_PDF_EXPORT_ERROR, REF_PDF_EXPORT_ERROR_IO, _("Could not write “%s”: %s"), path,
-                   g_strerror (saved));
+                   g_strerror (saved != 0 ? saved : EIO));
     }
   return ok;
 }

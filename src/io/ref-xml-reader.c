@@ -1573,6 +1573,69 @@ incomplete_tail (const char *data, gsize len)
   return 0;
 }
 
+/* The first byte from @p that is not 1–127 (NUL, part of a multi-byte sequence or
+ * something invalid), or @end: eight bytes at a time, as most of a file is ASCII. */
+static const char *
+skip_ascii (const char *p, const char *end)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101), highs = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  while (end - p >= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, p, 8);
+      /* A high bit set, or a zero byte (the classic "has zero byte" test). */
+      if ((w & highs) != 0 || ((w - ones) & ~w & highs) != 0)
+        break;
+      p += 8;
+    }
+  while (p < end && (guchar) *p - 1u < 0x7fu)
+    p++;
+  return p;
+}
+
+/* Whether [@data, @data + @len) is UTF-8 without NUL bytes, as g_utf8_validate_len ()
+ * says, with *@end at the first byte that is not. Only the stretches of non-ASCII
+ * bytes go through GLib's byte-by-byte check; an ASCII byte always starts a
+ * character, so each stretch is checked on its own with the same result. */
+static gboolean
+utf8_validate_fast (const char *data, gsize len, const char **end)
+{
+  const char *p = data, *stop = data + len;
+
+  for (;;)
+    {
+      const char *q;
+
+      p = skip_ascii (p, stop);
+      if (p == stop)
+        {
+          *end = stop;
+          return TRUE;
+        }
+      for (q = p + 1; q < stop && (guchar) *q - 1u >= 0x7fu; q++)
+        ;
+      if (!g_utf8_validate_len (p, q - p, end))
+        return FALSE;
+      p = q;
+    }
+}
+
+static int
+count_lines (const char *data, gsize len)
+{
+  const char *p = data, *stop = data + len;
+  int n = 0;
+
+  while ((p = memchr (p, '\n', stop - p)) != NULL)
+    {
+      n++;
+      p++;
+    }
+  return n;
+}
+
 static gboolean
 validate_chunk (FileInput *in, const char *chunk, gsize n)
 {
@@ -1590,18 +1653,15 @@ validate_chunk (FileInput *in, const char *chunk, gsize n)
       len += in->n_pending;
     }
   tail = n > 0 ? incomplete_tail (data, len) : 0;
-  if (!g_utf8_validate_len (data, len - tail, &end))
+  if (!utf8_validate_fast (data, len - tail, &end))
     {
-      int line = in->line;
+      int line = in->line + count_lines (data, end - data);
 
-      for (const char *p = data; p < end; p++)
-        line += *p == '\n';
       reader_fail (in->r, line, REF_XML_ERROR_ENCODING,
                    _("the text is not valid UTF-8 (was the file saved in another encoding?)"));
       return FALSE;
     }
-  for (gsize i = 0; i < len - tail; i++)
-    in->line += data[i] == '\n';
+  in->line += count_lines (data, len - tail);
   memcpy (in->pending, data + len - tail, tail);
   in->n_pending = tail;
   if (n == 0 && tail == 0 && in->n_pending > 0)

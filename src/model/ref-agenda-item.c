@@ -533,6 +533,28 @@ ref_agenda_item_get_attachments (RefAgendaItem *self)
 }
 
 /**
+ * ref_agenda_item_release_content:
+ *
+ * Drops what the item prints beyond its heading (sections, recommendation, prior
+ * decisions, decisions, attachments and comments), without recording anything for
+ * undo and without notifications: for an item of a meeting that is being consumed,
+ * such as the private copy an export makes, never for one being edited. The number,
+ * titles, case data and attendance stay.
+ */
+void
+ref_agenda_item_release_content (RefAgendaItem *self)
+{
+  g_return_if_fail (REF_IS_AGENDA_ITEM (self));
+
+  g_list_store_remove_all (self->sections);
+  g_list_store_remove_all (self->prior_decisions);
+  g_list_store_remove_all (self->decisions);
+  g_list_store_remove_all (self->attachments);
+  g_list_store_remove_all (self->comments);
+  g_clear_object (&self->recommendation);
+}
+
+/**
  * ref_agenda_item_get_comments:
  *
  * Returns: (transfer none): reviewers' comments (RefComment), saved in the file and

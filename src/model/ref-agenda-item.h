@@ -57,6 +57,7 @@ GListModel *ref_agenda_item_get_absence_override (RefAgendaItem *self);
 GListModel *ref_agenda_item_get_attachments (RefAgendaItem *self);
 
 GListModel  *ref_agenda_item_get_comments (RefAgendaItem *self);
+void         ref_agenda_item_release_content (RefAgendaItem *self);
 gboolean     ref_agenda_item_has_decision (RefAgendaItem *self);
 RefSection *ref_agenda_item_find_section (RefAgendaItem *self, RefSectionKind kind);
 const char *ref_agenda_item_get_printed_title (RefAgendaItem *self, RefEdition edition);
