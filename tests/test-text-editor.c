@@ -54,6 +54,29 @@ test_round_trip (void)
   g_assert_true (ref_text_equal (text, back));
 }
 
+/* Loaded text leaves the cursor at its end, where minutes are continued (and away
+ * from the first line, whose cursor moves make GTK 4.8 lay out every line again). */
+static void
+test_cursor_at_end_after_load (void)
+{
+  g_autoptr (RefTextEditor) editor = new_editor ();
+  g_autoptr (RefText) text = ref_text_new_from_plain ("Første afsnit.\n\nAndet afsnit");
+  g_autoptr (RefText) back = NULL;
+  g_autofree char *plain = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  GtkTextIter cursor;
+
+  ref_text_editor_set_text (editor, text);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_true (gtk_text_iter_is_end (&cursor));
+  g_assert_false (gtk_text_buffer_get_has_selection (buffer));
+
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, " slutter her.", -1, TRUE);
+  back = ref_text_editor_get_text (editor);
+  plain = ref_text_to_plain (back);
+  g_assert_cmpstr (plain, ==, "Første afsnit.\n\nAndet afsnit slutter her.");
+}
+
 static void
 test_empty (void)
 {
@@ -224,6 +247,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/text-editor/round-trip", test_round_trip);
   g_test_add_func ("/text-editor/empty", test_empty);
+  g_test_add_func ("/text-editor/cursor-at-end-after-load", test_cursor_at_end_after_load);
   g_test_add_func ("/text-editor/enter-continues-list", test_enter_continues_list);
   g_test_add_func ("/text-editor/toggle-bold", test_toggle_bold_selection);
   g_test_add_func ("/text-editor/typing-style", test_typing_style);

@@ -53,7 +53,7 @@ iterate_until_idle (void)
 }
 
 static void
-on_before_paint_or_layout (GdkFrameClock *clock, FrameWatch *watch)
+on_before_paint (GdkFrameClock *clock, FrameWatch *watch)
 {
   if (watch->frame_start == 0)
     watch->frame_start = g_get_monotonic_time ();
@@ -204,9 +204,11 @@ main (int argc, char **argv)
   shown = now () - start;
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "update", G_CALLBACK (on_before_paint_or_layout), &watch);
-  g_signal_connect (clock, "layout", G_CALLBACK (on_before_paint_or_layout), &watch);
-  g_signal_connect (clock, "paint", G_CALLBACK (on_before_paint_or_layout), &watch);
+  /* The frame starts at "before-paint", which every frame emits first. Not at the
+   * first "update", "layout" or "paint" handler of ours: GTK connected its own
+   * handlers to those phases earlier, so ours ran after GTK had laid out (and, in a
+   * frame with nothing to lay out, after it had drawn), leaving that work uncounted. */
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &watch);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &watch);
 
   view = REF_ITEM_VIEW (ref_window_get_item_view (window));
