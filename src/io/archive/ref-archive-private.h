@@ -40,13 +40,19 @@ RefArchiveRows    *ref_archive_index_peek_rows (RefArchiveIndex *self);
 RefArchiveRanking *ref_archive_ranking_new (RefArchiveRows *rows, const char *committee_key, const char *from,
                                             const char *to, const char *case_key, gboolean case_prefix,
                                             const char *kind, const char *outcome, int closed);
-/* How many items contain each phrase of the query, in FTS5's order of phrases (-1
- * where unknown); @single_phrase when the query is that one phrase and nothing else. */
-void               ref_archive_ranking_set_phrases (RefArchiveRanking *ranking, const gint64 *doc_counts,
-                                                    int n_phrases, gboolean single_phrase);
-/* The BM25 score of a row from its rank: scaled by the phrase's rarity for a
- * single-phrase query, once every match was ranked. */
-double             ref_archive_ranking_finish_score (RefArchiveRanking *ranking, double score);
+/* How many phrases the query has, as FTS5 numbers them; @single_phrase when the
+ * query is that one phrase and nothing else. */
+void               ref_archive_ranking_set_phrases (RefArchiveRanking *ranking, int n_phrases,
+                                                    gboolean single_phrase);
+/* After the rank function saw every match: whether the ranking needs to know how many
+ * items contain @phrase, counted up to @enough (more than that changes nothing). */
+gboolean           ref_archive_ranking_needs_doc_count (RefArchiveRanking *ranking, int phrase, gint64 *enough);
+void               ref_archive_ranking_set_doc_count (RefArchiveRanking *ranking, int phrase, gint64 count);
+/* The ids of the best matches the rank function kept, @offset of them left out, at
+ * most @limit, best first, with their scores as FTS5's bm25() gives them (lower is
+ * better); ties in the order FTS5 gave the matches. */
+void               ref_archive_ranking_take_best (RefArchiveRanking *ranking, guint offset, guint limit,
+                                                  GArray *ids, GArray *scores);
 void               ref_archive_ranking_free (RefArchiveRanking *ranking);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefArchiveRanking, ref_archive_ranking_free)
 
