@@ -408,7 +408,8 @@ searched_page (RefArchiveIndex *index, const char *dir, const char *text, const 
 
 /* Which items a search gives and in which order, with which snippets, pinned against
  * FTS5's own ranking and snippets: words in most items (their rarity counts for
- * almost nothing), rare words, OR, excluded words, prefixes, phrases, a filter, pages
+ * almost nothing), rare words, OR, excluded words, prefixes, phrases (alone, with
+ * other words, in an OR, a word that is two: "IPS-indsatsen"), a filter, pages
  * further on, and items that tie (the same text: the one indexed first comes first). */
 static void
 test_ranking_order (void)
@@ -419,7 +420,9 @@ test_ranking_order (void)
   static const char *const queries[] = {
     "kommunen", "borgerne trivsel", "høringssvar OR frivillighed -handicapsagsbarometeret", "tilsyn* OR budget",
     "\"Region Hovedstaden\"", "solcelleanlæggene", "solcelleanlæg* kommunen",
-    "kvalitet* -døgnbehandlingstilbuddenes", "borgerne -solcelleanlæggene",
+    "kvalitet* -døgnbehandlingstilbuddenes", "borgerne -solcelleanlæggene", "\"Region Hovedstaden\" kommunen",
+    "IPS-indsatsen", "\"Region Hovedstaden\" OR solcelleanlæggene", "\"har opsat solcelleanlæggene\" -tilsynet",
+    "\"kommunen har\"",
   };
 
   for (guint m = 0; m < 6; m++)

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
  * is used. */
 gboolean    ref_archive_register_tokenizer (sqlite3 *db, GError **error);
 
+/* The words of @text as written, in order, one for each token the tokenizer makes of
+ * it: each alone makes exactly that token. (transfer full) */
+GPtrArray  *ref_archive_split_words (const char *text);
 /* The distinct stems of the words of @text, as the index has them. (transfer full) */
 GPtrArray  *ref_archive_stem_words (const char *text);
 /* How many words the documents this thread indexed since the last call had (FTS5
@@ -44,6 +47,13 @@ RefArchiveRanking *ref_archive_ranking_new (RefArchiveRows *rows, const char *co
  * query is that one phrase and nothing else. */
 void               ref_archive_ranking_set_phrases (RefArchiveRanking *ranking, int n_phrases,
                                                     gboolean single_phrase);
+/* The caller gave FTS5 the @n_words words of @phrase one by one (each a phrase of its
+ * own, in order, where the phrase would be): the rank function matches the phrase
+ * from their places, which costs less than FTS5's matching of phrases. */
+void               ref_archive_ranking_split_phrase (RefArchiveRanking *ranking, int phrase, int n_words);
+/* Whether FTS5's phrases were not those the caller said: the search must be made again
+ * without splitting phrases. */
+gboolean           ref_archive_ranking_phrases_differ (RefArchiveRanking *ranking);
 /* After the rank function saw every match: whether the ranking needs to know how many
  * items contain @phrase, counted up to @enough (more than that changes nothing). */
 gboolean           ref_archive_ranking_needs_doc_count (RefArchiveRanking *ranking, int phrase, gint64 *enough);

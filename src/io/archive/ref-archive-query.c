@@ -261,6 +261,60 @@ build_match (const char *text, GPtrArray **phrases_out)
   return g_string_free (out, FALSE);
 }
 
+/* For ranking: the match with each phrase of several words that is not part of an OR
+ * given as its words, one by one (FTS5 then only finds the items with every word,
+ * and the rank function tells where they follow each other, for less than FTS5's
+ * matching of phrases costs); NULL when no phrase is split. @parts gets, per phrase
+ * of @phrases (FTS5's order), how many of FTS5's phrases it became. */
+static char *
+build_split_match (GPtrArray *phrases, int *parts)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  gboolean any = FALSE, split = FALSE;
+
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      Term *term = g_ptr_array_index (phrases, i);
+      Term *next = i + 1 < phrases->len ? g_ptr_array_index (phrases, i + 1) : NULL;
+      gboolean joined = term->or_before && any, next_joined = next != NULL && !next->negated && next->or_before;
+      g_autoptr (GPtrArray) words = NULL;
+
+      parts[i] = 1;
+      if (term->negated)
+        {
+          g_string_append (out, " NOT ");
+          append_term (out, term);
+          continue;
+        }
+      if (joined)
+        {
+          g_string_truncate (out, out->len - 1);
+          g_string_append (out, " OR ");
+        }
+      else
+        g_string_append (out, any ? " AND (" : "(");
+      if (!joined && !next_joined && !term->prefix)
+        words = ref_archive_split_words (term->text);
+      if (words != NULL && words->len >= 2)
+        {
+          for (guint w = 0; w < words->len; w++)
+            {
+              Term word = { g_ptr_array_index (words, w), FALSE, FALSE, FALSE };
+
+              g_string_append (out, w > 0 ? " AND " : "");
+              append_term (out, &word);
+            }
+          parts[i] = (int) words->len;
+          split = TRUE;
+        }
+      else
+        append_term (out, term);
+      g_string_append_c (out, ')');
+      any = TRUE;
+    }
+  return split ? g_strdup (out->str) : NULL;
+}
+
 char *
 ref_archive_query_to_match (const char *text)
 {
@@ -784,23 +838,40 @@ rank_matches (RefArchiveIndex *self, const RefArchiveQuery *query, const Filters
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  g_autofree int *parts = g_new (int, MAX (1, phrases->len));
+  g_autofree char *split_match = NULL;
+
   if (rows == NULL)
     return FALSE;
-  ranking = ref_archive_ranking_new (rows, filters->committee_key, filters->from, filters->to, filters->case_key,
-                                     filters->case_prefix, filters->kind, filters->outcome, filters->closed);
-  ref_archive_ranking_set_phrases (ranking, (int) phrases->len, phrases->len == 1);
-  rc = sqlite3_prepare_v2 (db, "SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 AND referent_rank(items_fts, ?2)",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  split_match = build_split_match (phrases, parts);
+  for (int attempt = 0; attempt < 2; attempt++)
     {
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-      sqlite3_bind_pointer (stmt, 2, ranking, "referent_ranking", NULL);
-      rc = sqlite3_step (stmt);
+      g_clear_pointer (&ranking, ref_archive_ranking_free);
+      ranking = ref_archive_ranking_new (rows, filters->committee_key, filters->from, filters->to, filters->case_key,
+                                         filters->case_prefix, filters->kind, filters->outcome, filters->closed);
+      ref_archive_ranking_set_phrases (ranking, (int) phrases->len, phrases->len == 1);
+      for (guint i = 0; split_match != NULL && i < phrases->len; i++)
+        if (parts[i] > 1)
+          ref_archive_ranking_split_phrase (ranking, (int) i, parts[i]);
+      rc = sqlite3_prepare_v2 (db,
+                               "SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 AND referent_rank(items_fts, ?2)",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, split_match != NULL ? split_match : match, -1, SQLITE_STATIC);
+          sqlite3_bind_pointer (stmt, 2, ranking, "referent_ranking", NULL);
+          rc = sqlite3_step (stmt);
+        }
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (rc != SQLITE_DONE)
+        return search_failed (self, rc == SQLITE_ROW ? SQLITE_INTERNAL : rc, cancellable, error);
+      if (!ref_archive_ranking_phrases_differ (ranking))
+        break;
+      /* FTS5 made other phrases of the words than expected: as FTS5 reads the query. */
+      g_debug ("“%s”: ranked with the phrases as FTS5 matches them", match);
+      g_clear_pointer (&split_match, g_free);
     }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
-    return search_failed (self, rc == SQLITE_ROW ? SQLITE_INTERNAL : rc, cancellable, error);
 
   rc = SQLITE_OK;
   for (guint i = 0; rc == SQLITE_OK && i < phrases->len; i++)

@@ -162,6 +162,22 @@ ref_archive_rows_load (sqlite3 *db, int *rc_out)
 
 /* ---- one query's ranking: its filters, what is known of its phrases ---- */
 
+/* Places of a word in a row, as FTS5's (column << 32) + offset, in order. */
+typedef struct {
+  gint64 *data;
+  guint len, size;
+} Places;
+
+static void
+places_reserve (Places *places, guint size)
+{
+  if (size > places->size)
+    {
+      places->size = MAX (size, 2 * places->size);
+      places->data = g_renew (gint64, places->data, places->size);
+    }
+}
+
 struct _RefArchiveRanking {
   guint32 committee; /* 0: any; G_MAXUINT32: one the archive does not have */
   guint32 from, to;  /* yyyymmdd; 0: open */
@@ -185,6 +201,14 @@ struct _RefArchiveRanking {
   double *idf;
   gboolean idf_known; /* FTS5's phrases were not the caller's: counted by the rank function */
   gboolean phrases_checked;
+  /* Per phrase: how many of FTS5's phrases it is, one per word where the caller gave
+   * FTS5 its words instead of the phrase (ref_archive_ranking_split_phrase()); FTS5's
+   * phrases in all; whether they were not what the caller said. */
+  int *parts;
+  int n_fts_phrases;
+  gboolean phrases_differ;
+  Places places[2]; /* scratch */
+  double *split_freq; /* scratch: per phrase */
 
   /* The matches the filters let through, in the order FTS5 gives them: their ids,
    * and for each its length norm and the weighted matches of each phrase
@@ -207,6 +231,10 @@ ref_archive_ranking_free (RefArchiveRanking *ranking)
   g_free (ranking->doc_counts);
   g_free (ranking->n_present);
   g_free (ranking->idf);
+  g_free (ranking->parts);
+  g_free (ranking->split_freq);
+  for (guint i = 0; i < G_N_ELEMENTS (ranking->places); i++)
+    g_free (ranking->places[i].data);
   g_array_unref (ranking->ids);
   g_array_unref (ranking->terms);
   g_free (ranking);
@@ -256,6 +284,27 @@ ref_archive_ranking_set_phrases (RefArchiveRanking *ranking, int n_phrases, gboo
   ranking->n_present = g_new0 (gint64, MAX (1, ranking->n_phrases));
   ranking->idf = g_new0 (double, MAX (1, ranking->n_phrases));
   ranking->idf_known = FALSE;
+  g_free (ranking->parts);
+  ranking->parts = g_new (int, MAX (1, ranking->n_phrases));
+  for (int i = 0; i < ranking->n_phrases; i++)
+    ranking->parts[i] = 1;
+  ranking->n_fts_phrases = ranking->n_phrases;
+  g_free (ranking->split_freq);
+  ranking->split_freq = g_new0 (double, MAX (1, ranking->n_phrases));
+}
+
+void
+ref_archive_ranking_split_phrase (RefArchiveRanking *ranking, int phrase, int n_words)
+{
+  g_return_if_fail (phrase >= 0 && phrase < ranking->n_phrases && n_words >= 1);
+  ranking->n_fts_phrases += n_words - ranking->parts[phrase];
+  ranking->parts[phrase] = n_words;
+}
+
+gboolean
+ref_archive_ranking_phrases_differ (RefArchiveRanking *ranking)
+{
+  return ranking->phrases_differ;
 }
 
 static double
@@ -438,6 +487,134 @@ count_matches (const Fts5ExtensionApi *api, Fts5Context *context, RefArchiveRank
   return SQLITE_OK;
 }
 
+/* Appends the places the raw position list [@p, @end) holds after the first (in
+ * @column at @offset); FALSE when it does not read as a position list. */
+static gboolean
+places_raw (const guchar *p, const guchar *end, int column, int offset, Places *places)
+{
+  gint64 *out = places->data;
+  guint n = places->len;
+
+  /* The caller made room for a place a byte. */
+  while (p < end)
+    {
+      guint32 value;
+
+      if (*p == 0x01)
+        {
+          if (p + 2 >= end || (p[1] & 0x80) != 0)
+            return FALSE;
+          column = p[1];
+          offset = 0;
+          p += 2;
+        }
+      if (*p < 0x80)
+        value = *p++;
+      else
+        {
+          int i;
+
+          value = 0;
+          for (i = 0; i < 5 && p < end; i++)
+            {
+              guchar byte = *p++;
+
+              value = (value << 7) | (byte & 0x7f);
+              if ((byte & 0x80) == 0)
+                break;
+            }
+          if (i == 5 || (p[-1] & 0x80) != 0)
+            return FALSE;
+        }
+      if (value < 2)
+        return FALSE;
+      offset += (int) (value - 2);
+      out[n++] = ((gint64) column << 32) + offset;
+    }
+  places->len = n;
+  return TRUE;
+}
+
+/* The places of FTS5's phrase @fts_phrase (one word) in the row: from the raw position
+ * list as count_matches() reads it, checked the same way. */
+static int
+read_places (const Fts5ExtensionApi *api, Fts5Context *context, RefArchiveRanking *ranking, int fts_phrase,
+             Places *places)
+{
+  Fts5PhraseIter iter;
+  int column = -1, offset = -1;
+  gboolean checking = ranking->raw_differs || ranking->n_checked < RAW_CHECKED_ROWS;
+  gboolean raw_ok = FALSE;
+  int rc = api->xPhraseFirst (context, fts_phrase, &iter, &column, &offset);
+  g_autoptr (GArray) through_api = NULL;
+
+  places->len = 0;
+  if (rc != SQLITE_OK || column < 0)
+    return rc;
+  places_reserve (places, 1 + (guint) (iter.a != NULL && iter.b > iter.a ? iter.b - iter.a : 0));
+  places->data[places->len++] = ((gint64) column << 32) + offset;
+  if (!ranking->raw_differs)
+    raw_ok = iter.a != NULL && iter.b > iter.a ? places_raw (iter.a, iter.b, column, offset, places)
+                                                : iter.a == iter.b;
+  if (raw_ok && !checking)
+    return SQLITE_OK;
+  through_api = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (; column >= 0; api->xPhraseNext (context, &iter, &column, &offset))
+    {
+      gint64 place = ((gint64) column << 32) + offset;
+      g_array_append_val (through_api, place);
+    }
+  if (!ranking->raw_differs
+      && (!raw_ok || through_api->len != places->len
+          || memcmp (through_api->data, places->data, sizeof (gint64) * places->len) != 0))
+    {
+      ranking->raw_differs = TRUE;
+      g_debug ("FTS5 position lists read differently: places read through xPhraseNext");
+    }
+  places_reserve (places, through_api->len);
+  memcpy (places->data, through_api->data, sizeof (gint64) * through_api->len);
+  places->len = through_api->len;
+  return SQLITE_OK;
+}
+
+/* The matches of a phrase whose @n_words words FTS5 was given one by one (FTS5's
+ * phrases @first ...), weighted by column: the places of the first word followed by
+ * the second at the next place and so on, in one column, as FTS5 matches a phrase. */
+static int
+count_phrase_of_words (const Fts5ExtensionApi *api, Fts5Context *context, RefArchiveRanking *ranking, int first,
+                       int n_words, double *freq_out)
+{
+  Places *candidates = &ranking->places[0], *word = &ranking->places[1];
+  double freq = 0;
+  int rc = read_places (api, context, ranking, first, candidates);
+
+  for (int w = 1; rc == SQLITE_OK && w < n_words && candidates->len > 0; w++)
+    {
+      guint kept = 0, at = 0;
+
+      rc = read_places (api, context, ranking, first + w, word);
+      for (guint c = 0; rc == SQLITE_OK && c < candidates->len; c++)
+        {
+          gint64 wanted = candidates->data[c] + w;
+
+          while (at < word->len && word->data[at] < wanted)
+            at++;
+          if (at < word->len && word->data[at] == wanted)
+            candidates->data[kept++] = candidates->data[c];
+        }
+      candidates->len = kept;
+    }
+  for (guint c = 0; rc == SQLITE_OK && c < candidates->len; c++)
+    {
+      gint64 column = candidates->data[c] >> 32;
+
+      if (column >= 0 && column < (gint64) G_N_ELEMENTS (column_weights))
+        freq += column_weights[column];
+    }
+  *freq_out = freq;
+  return rc;
+}
+
 static int
 count_row (const Fts5ExtensionApi *api, Fts5Context *context, void *data)
 {
@@ -456,7 +633,15 @@ check_phrases (const Fts5ExtensionApi *api, Fts5Context *context, RefArchiveRows
     return SQLITE_OK;
   ranking->phrases_checked = TRUE;
   n_phrases = api->xPhraseCount (context);
-  if (n_phrases != ranking->n_phrases)
+  if (n_phrases == ranking->n_fts_phrases)
+    return SQLITE_OK;
+  if (ranking->n_fts_phrases != ranking->n_phrases)
+    {
+      /* Words of a phrase given one by one are not FTS5's: the caller asks again. */
+      ranking->phrases_differ = TRUE;
+      return SQLITE_OK;
+    }
+  /* Other phrases than the caller's. */
     {
       g_debug ("FTS5 reads the query as %d phrases, not %d: counting their items while ranking", n_phrases,
                ranking->n_phrases);
@@ -486,33 +671,52 @@ rank_function (const Fts5ExtensionApi *api, Fts5Context *context, sqlite3_contex
   RefArchiveRows *rows = ref_archive_index_peek_rows (index);
   RefArchiveRanking *ranking = n_args > 0 ? sqlite3_value_pointer (args[0], "referent_ranking") : NULL;
   sqlite3_int64 rowid = api->xRowid (context);
+  gboolean split = FALSE;
   const Row *row;
   double avg_length, *terms;
   guint at;
   int rc;
 
   sqlite3_result_int (result, 0);
-  if (ranking == NULL)
-    return;
-  ranking->n_matches++;
-  if (rows == NULL || rowid <= 0 || rowid >= rows->rows->len)
-    return;
-  row = &g_array_index (rows->rows, Row, rowid);
-  if (!row->present || !ranking_accepts (rows, ranking, row))
+  if (ranking == NULL || rows == NULL)
     return;
   if ((rc = check_phrases (api, context, rows, ranking)) != SQLITE_OK)
     {
       sqlite3_result_error_code (result, rc);
       return;
     }
+  if (ranking->phrases_differ)
+    return;
+  /* A phrase given as its words: a match only where they follow each other. */
+  for (int phrase = 0, fts = 0; phrase < ranking->n_phrases; fts += ranking->parts[phrase++])
+    if (ranking->parts[phrase] > 1)
+      {
+        rc = count_phrase_of_words (api, context, ranking, fts, ranking->parts[phrase], &ranking->split_freq[phrase]);
+        if (rc != SQLITE_OK)
+          {
+            sqlite3_result_error_code (result, rc);
+            return;
+          }
+        if (ranking->split_freq[phrase] == 0)
+          return;
+        split = TRUE;
+      }
+  ranking->n_matches++;
+  if (rowid <= 0 || rowid >= rows->rows->len)
+    return;
+  row = &g_array_index (rows->rows, Row, rowid);
+  if (!row->present || !ranking_accepts (rows, ranking, row))
+    return;
   at = ranking->terms->len;
   g_array_set_size (ranking->terms, at + 1 + ranking->n_phrases);
   terms = &g_array_index (ranking->terms, double, at);
   avg_length = rows->n_rows > 0 ? rows->total_length / rows->n_rows : 1.0;
   terms[0] = 1.0 - BM25_B + BM25_B * row->length / MAX (avg_length, 1.0);
-  for (int phrase = 0; phrase < ranking->n_phrases; phrase++)
+  for (int phrase = 0, fts = 0; phrase < ranking->n_phrases; fts += ranking->parts[phrase++])
     {
-      if ((rc = count_matches (api, context, ranking, phrase, &terms[1 + phrase])) != SQLITE_OK)
+      if (split && ranking->parts[phrase] > 1)
+        terms[1 + phrase] = ranking->split_freq[phrase];
+      else if ((rc = count_matches (api, context, ranking, fts, &terms[1 + phrase])) != SQLITE_OK)
         {
           g_array_set_size (ranking->terms, at);
           sqlite3_result_error_code (result, rc);
