@@ -328,6 +328,133 @@ test_ranking (void)
     }
 }
 
+/* What a search must give, worked out the plain way: every match ranked by FTS5's own
+ * bm25() with the same weights (ties: the item indexed first first), the page cut
+ * from that, and each item's snippet made by FTS5's snippet(). A line per hit:
+ * "file number", the snippet with its highlights in [ ]. (transfer full) */
+static char *
+expected_page (RefArchiveIndex *index, const char *text, const char *committee, guint limit, guint offset)
+{
+  sqlite3 *db = ref_archive_index_get_db (index);
+  g_autofree char *match = ref_archive_query_to_match (text);
+  g_autoptr (GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT f.path, i.number, snippet(items_fts, -1, char(2), char(3), '…', 24)"
+                                       " FROM items_fts JOIN items i ON i.id = items_fts.rowid"
+                                       " JOIN files f ON f.id = i.file_id"
+                                       " WHERE items_fts MATCH ?1 AND (?2 IS NULL OR i.committee = ?2)"
+                                       " ORDER BY bm25(items_fts, 4.0, 1.0, 2.0), items_fts.rowid",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, committee, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+
+      if (n++ < offset || n > offset + limit)
+        continue;
+      g_strdelimit (snippet, "\n", ' ');
+      g_strdelimit (snippet, "\002", '[');
+      g_strdelimit (snippet, "\003", ']');
+      g_string_append_printf (out, "%s %d: %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1),
+                              snippet);
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The same lines from what ref_archive_index_search() gives. (transfer full) */
+static char *
+searched_page (RefArchiveIndex *index, const char *dir, const char *text, const char *committee, guint limit,
+               guint offset)
+{
+  g_autoptr (RefArchiveQuery) query = ref_archive_query_new ();
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  ref_archive_query_set (&query->text, text);
+  ref_archive_query_set (&query->committee, committee);
+  query->limit = limit;
+  query->offset = offset;
+  hits = ref_archive_index_search (index, query, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RefArchiveHit *hit = g_ptr_array_index (hits, i);
+      const char *snippet = ref_archive_hit_get_snippet (hit);
+      guint n_pairs, at = 0;
+      const guint *pairs = ref_archive_hit_get_highlights (hit, &n_pairs);
+
+      g_assert_true (g_str_has_prefix (ref_archive_hit_get_path (hit), dir));
+      g_string_append_printf (out, "%s %u: ", ref_archive_hit_get_path (hit) + strlen (dir) + 1,
+                              ref_archive_hit_get_number (hit));
+      for (guint p = 0; p < n_pairs; p++)
+        {
+          g_string_append_len (out, snippet + at, pairs[2 * p] - at);
+          g_string_append_c (out, '[');
+          g_string_append_len (out, snippet + pairs[2 * p], pairs[2 * p + 1] - pairs[2 * p]);
+          g_string_append_c (out, ']');
+          at = pairs[2 * p + 1];
+        }
+      g_string_append_printf (out, "%s\n", snippet + at);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Which items a search gives and in which order, with which snippets, pinned against
+ * FTS5's own ranking and snippets: words in most items (their rarity counts for
+ * almost nothing), rare words, OR, excluded words, prefixes, phrases (alone, with
+ * other words, in an OR, a word that is two: "IPS-indsatsen"), a filter, pages
+ * further on, and items that tie (the same text: the one indexed first comes first). */
+static void
+test_ranking_order (void)
+{
+  g_autofree char *dir = make_archive_dir ();
+  g_autoptr (RefArchiveIndex) index = NULL;
+  static const char *const committees[] = { "Socialudvalget", "Økonomiudvalget" };
+  static const char *const queries[] = {
+    "kommunen", "borgerne trivsel", "høringssvar OR frivillighed -handicapsagsbarometeret", "tilsyn* OR budget",
+    "\"Region Hovedstaden\"", "solcelleanlæggene", "solcelleanlæg* kommunen",
+    "kvalitet* -døgnbehandlingstilbuddenes", "borgerne -solcelleanlæggene", "\"Region Hovedstaden\" kommunen",
+    "IPS-indsatsen", "\"Region Hovedstaden\" OR solcelleanlæggene", "\"har opsat solcelleanlæggene\" -tilsynet",
+    "\"kommunen har\"",
+  };
+
+  for (guint m = 0; m < 6; m++)
+    {
+      g_autoptr (RefMeeting) meeting = ref_test_meeting_generate (12, 40 + m);
+      g_autofree char *name = g_strdup_printf ("%u/m%u.referat", m % 2, m);
+
+      ref_meeting_set_committee (meeting, committees[m % 2]);
+      /* Items that tie: the same text in two meetings, and twice in one. */
+      for (guint n = 0; n < 2; n++)
+        add_item (meeting, 13 + n, "Solcelleanlæggene på skolerne", NULL,
+                  "Kommunen har opsat solcelleanlæggene på tre skoler, og borgerne har fået trivsel af det.",
+                  "Godkendt.");
+      g_free (save (meeting, dir, name));
+    }
+  index = index_folder (dir, REF_EDITION_INTERNAL, NULL);
+
+  for (gsize q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (guint page = 0; page < 3; page++)
+      {
+        const char *committee = page == 2 ? committees[1] : NULL;
+        guint limit = page == 1 ? 7 : 20, offset = page == 1 ? 5 : 0;
+        g_autofree char *expected = expected_page (index, queries[q], committee, limit, offset);
+        g_autofree char *got = searched_page (index, dir, queries[q], committee, limit, offset);
+
+        if (*expected == '\0')
+          g_error ("nothing found for %s", queries[q]);
+        if (g_strcmp0 (expected, got) != 0)
+          g_error ("%s (page %u):\nexpected:\n%s\ngot:\n%s", queries[q], page, expected, got);
+      }
+}
+
 static void
 test_phrases_and_syntax (void)
 {
@@ -1021,6 +1148,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/archive/stemming", test_stemming);
   g_test_add_func ("/archive/ranking", test_ranking);
+  g_test_add_func ("/archive/ranking-order", test_ranking_order);
   g_test_add_func ("/archive/phrases-and-syntax", test_phrases_and_syntax);
   g_test_add_func ("/archive/filters-combine", test_filters_combine);
   g_test_add_func ("/archive/closed-items-public-index", test_closed_items_public_index);

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
  * is used. */
 gboolean    ref_archive_register_tokenizer (sqlite3 *db, GError **error);
 
+/* The words of @text as written, in order, one for each token the tokenizer makes of
+ * it: each alone makes exactly that token. (transfer full) */
+GPtrArray  *ref_archive_split_words (const char *text);
 /* The distinct stems of the words of @text, as the index has them. (transfer full) */
 GPtrArray  *ref_archive_stem_words (const char *text);
 /* How many words the documents this thread indexed since the last call had (FTS5
@@ -40,13 +43,26 @@ RefArchiveRows    *ref_archive_index_peek_rows (RefArchiveIndex *self);
 RefArchiveRanking *ref_archive_ranking_new (RefArchiveRows *rows, const char *committee_key, const char *from,
                                             const char *to, const char *case_key, gboolean case_prefix,
                                             const char *kind, const char *outcome, int closed);
-/* How many items contain each phrase of the query, in FTS5's order of phrases (-1
- * where unknown); @single_phrase when the query is that one phrase and nothing else. */
-void               ref_archive_ranking_set_phrases (RefArchiveRanking *ranking, const gint64 *doc_counts,
-                                                    int n_phrases, gboolean single_phrase);
-/* The BM25 score of a row from its rank: scaled by the phrase's rarity for a
- * single-phrase query, once every match was ranked. */
-double             ref_archive_ranking_finish_score (RefArchiveRanking *ranking, double score);
+/* How many phrases the query has, as FTS5 numbers them; @single_phrase when the
+ * query is that one phrase and nothing else. */
+void               ref_archive_ranking_set_phrases (RefArchiveRanking *ranking, int n_phrases,
+                                                    gboolean single_phrase);
+/* The caller gave FTS5 the @n_words words of @phrase one by one (each a phrase of its
+ * own, in order, where the phrase would be): the rank function matches the phrase
+ * from their places, which costs less than FTS5's matching of phrases. */
+void               ref_archive_ranking_split_phrase (RefArchiveRanking *ranking, int phrase, int n_words);
+/* Whether FTS5's phrases were not those the caller said: the search must be made again
+ * without splitting phrases. */
+gboolean           ref_archive_ranking_phrases_differ (RefArchiveRanking *ranking);
+/* After the rank function saw every match: whether the ranking needs to know how many
+ * items contain @phrase, counted up to @enough (more than that changes nothing). */
+gboolean           ref_archive_ranking_needs_doc_count (RefArchiveRanking *ranking, int phrase, gint64 *enough);
+void               ref_archive_ranking_set_doc_count (RefArchiveRanking *ranking, int phrase, gint64 count);
+/* The ids of the best matches the rank function kept, @offset of them left out, at
+ * most @limit, best first, with their scores as FTS5's bm25() gives them (lower is
+ * better); ties in the order FTS5 gave the matches. */
+void               ref_archive_ranking_take_best (RefArchiveRanking *ranking, guint offset, guint limit,
+                                                  GArray *ids, GArray *scores);
 void               ref_archive_ranking_free (RefArchiveRanking *ranking);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefArchiveRanking, ref_archive_ranking_free)
 

@@ -261,6 +261,60 @@ build_match (const char *text, GPtrArray **phrases_out)
   return g_string_free (out, FALSE);
 }
 
+/* For ranking: the match with each phrase of several words that is not part of an OR
+ * given as its words, one by one (FTS5 then only finds the items with every word,
+ * and the rank function tells where they follow each other, for less than FTS5's
+ * matching of phrases costs); NULL when no phrase is split. @parts gets, per phrase
+ * of @phrases (FTS5's order), how many of FTS5's phrases it became. */
+static char *
+build_split_match (GPtrArray *phrases, int *parts)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  gboolean any = FALSE, split = FALSE;
+
+  for (guint i = 0; i < phrases->len; i++)
+    {
+      Term *term = g_ptr_array_index (phrases, i);
+      Term *next = i + 1 < phrases->len ? g_ptr_array_index (phrases, i + 1) : NULL;
+      gboolean joined = term->or_before && any, next_joined = next != NULL && !next->negated && next->or_before;
+      g_autoptr (GPtrArray) words = NULL;
+
+      parts[i] = 1;
+      if (term->negated)
+        {
+          g_string_append (out, " NOT ");
+          append_term (out, term);
+          continue;
+        }
+      if (joined)
+        {
+          g_string_truncate (out, out->len - 1);
+          g_string_append (out, " OR ");
+        }
+      else
+        g_string_append (out, any ? " AND (" : "(");
+      if (!joined && !next_joined && !term->prefix)
+        words = ref_archive_split_words (term->text);
+      if (words != NULL && words->len >= 2)
+        {
+          for (guint w = 0; w < words->len; w++)
+            {
+              Term word = { g_ptr_array_index (words, w), FALSE, FALSE, FALSE };
+
+              g_string_append (out, w > 0 ? " AND " : "");
+              append_term (out, &word);
+            }
+          parts[i] = (int) words->len;
+          split = TRUE;
+        }
+      else
+        append_term (out, term);
+      g_string_append_c (out, ')');
+      any = TRUE;
+    }
+  return split ? g_strdup (out->str) : NULL;
+}
+
 char *
 ref_archive_query_to_match (const char *text)
 {
@@ -656,43 +710,34 @@ list_filtered (RefArchiveIndex *self, const RefArchiveQuery *query, const Filter
   return rc == SQLITE_DONE || ref_archive_index_set_error (self, rc, error);
 }
 
-/* How many items contain @term: counted with a query of its own, which reads only the
- * term's list of items (FTS5's bm25() reads them through xQueryPhrase, several times
- * slower). -1 when that fails (the rank function counts then). */
-static gint64
-term_doc_count (sqlite3 *db, const Term *term)
+/* How many items contain @term, counted up to @enough: a query of its own, which reads
+ * only the term's list of items (FTS5's bm25() counts through xQueryPhrase, several
+ * times slower), and stops where more would not change the term's rarity. */
+static int
+term_doc_count (sqlite3 *db, const Term *term, gint64 enough, gint64 *count)
 {
   g_autoptr (GString) match = g_string_new (NULL);
   Term positive = *term;
   sqlite3_stmt *stmt = NULL;
-  gint64 count = -1;
+  int rc;
 
   positive.negated = FALSE;
   append_term (match, &positive);
-  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM items_fts WHERE items_fts MATCH ?1", -1, &stmt, NULL) == SQLITE_OK)
+  rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH ?1 LIMIT ?2)", -1,
+                           &stmt, NULL);
+  if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, match->str, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        count = sqlite3_column_int64 (stmt, 0);
+      sqlite3_bind_int64 (stmt, 2, enough);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *count = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
     }
   sqlite3_finalize (stmt);
-  return count;
-}
-
-static RefArchiveRanking *
-new_ranking (RefArchiveIndex *self, RefArchiveRows *rows, const Filters *filters, GPtrArray *phrases)
-{
-  sqlite3 *db = ref_archive_index_get_db (self);
-  RefArchiveRanking *ranking = ref_archive_ranking_new (rows, filters->committee_key, filters->from, filters->to,
-                                                        filters->case_key, filters->case_prefix, filters->kind,
-                                                        filters->outcome, filters->closed);
-  g_autofree gint64 *counts = g_new0 (gint64, MAX (1, phrases->len));
-  gboolean single = phrases->len == 1;
-
-  for (guint i = 0; i < phrases->len; i++)
-    counts[i] = single ? -1 : term_doc_count (db, g_ptr_array_index (phrases, i));
-  ref_archive_ranking_set_phrases (ranking, counts, (int) phrases->len, single);
-  return ranking;
+  return rc;
 }
 
 static gboolean
@@ -776,8 +821,10 @@ snippets_for (RefArchiveIndex *self, const char *match, gboolean one_pass, GArra
 }
 
 /* Words: first the best items by BM25 among those the filters let through (the rank
- * function does both, from memory), then what each of them shows, with its snippet:
- * snippets cost, so only for the items shown. */
+ * function keeps what scoring needs of each match, from memory, and the best are
+ * picked in C; how rare each word is gets counted only where the matches leave it
+ * open), then what each of them shows, with its snippet: snippets cost, so only for
+ * the items shown. */
 static gboolean
 rank_matches (RefArchiveIndex *self, const RefArchiveQuery *query, const Filters *filters, const char *match,
               GPtrArray *phrases, GPtrArray *hits, GCancellable *cancellable, GError **error)
@@ -791,41 +838,55 @@ rank_matches (RefArchiveIndex *self, const RefArchiveQuery *query, const Filters
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  g_autofree int *parts = g_new (int, MAX (1, phrases->len));
+  g_autofree char *split_match = NULL;
+
   if (rows == NULL)
     return FALSE;
-  ranking = new_ranking (self, rows, filters, phrases);
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT rowid, referent_rank(items_fts, ?2) AS score FROM items_fts"
-                           " WHERE items_fts MATCH ?1 ORDER BY score DESC LIMIT ?3 OFFSET ?4",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
+  split_match = build_split_match (phrases, parts);
+  for (int attempt = 0; attempt < 2; attempt++)
     {
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-      sqlite3_bind_pointer (stmt, 2, ranking, "referent_ranking", NULL);
-      sqlite3_bind_int64 (stmt, 3, query->limit ? query->limit : 50);
-      sqlite3_bind_int64 (stmt, 4, query->offset);
-    }
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      double score;
-
-      rc = SQLITE_OK;
-      /* Filtered out: sorted last. */
-      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+      g_clear_pointer (&ranking, ref_archive_ranking_free);
+      ranking = ref_archive_ranking_new (rows, filters->committee_key, filters->from, filters->to, filters->case_key,
+                                         filters->case_prefix, filters->kind, filters->outcome, filters->closed);
+      ref_archive_ranking_set_phrases (ranking, (int) phrases->len, phrases->len == 1);
+      for (guint i = 0; split_match != NULL && i < phrases->len; i++)
+        if (parts[i] > 1)
+          ref_archive_ranking_split_phrase (ranking, (int) i, parts[i]);
+      rc = sqlite3_prepare_v2 (db,
+                               "SELECT rowid FROM items_fts WHERE items_fts MATCH ?1 AND referent_rank(items_fts, ?2)",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
         {
-          rc = SQLITE_DONE;
-          break;
+          sqlite3_bind_text (stmt, 1, split_match != NULL ? split_match : match, -1, SQLITE_STATIC);
+          sqlite3_bind_pointer (stmt, 2, ranking, "referent_ranking", NULL);
+          rc = sqlite3_step (stmt);
         }
-      /* As FTS5's bm25(): lower is better. */
-      score = -ref_archive_ranking_finish_score (ranking, sqlite3_column_double (stmt, 1));
-      g_array_append_val (ids, id);
-      g_array_append_val (scores, score);
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (rc != SQLITE_DONE)
+        return search_failed (self, rc == SQLITE_ROW ? SQLITE_INTERNAL : rc, cancellable, error);
+      if (!ref_archive_ranking_phrases_differ (ranking))
+        break;
+      /* FTS5 made other phrases of the words than expected: as FTS5 reads the query. */
+      g_debug ("“%s”: ranked with the phrases as FTS5 matches them", match);
+      g_clear_pointer (&split_match, g_free);
     }
-  sqlite3_finalize (stmt);
-  stmt = NULL;
-  if (rc != SQLITE_DONE)
+
+  rc = SQLITE_OK;
+  for (guint i = 0; rc == SQLITE_OK && i < phrases->len; i++)
+    {
+      gint64 enough = 0, count = 0;
+
+      if (ref_archive_ranking_needs_doc_count (ranking, (int) i, &enough))
+        {
+          rc = term_doc_count (db, g_ptr_array_index (phrases, i), enough, &count);
+          ref_archive_ranking_set_doc_count (ranking, (int) i, count);
+        }
+    }
+  if (rc != SQLITE_OK)
     return search_failed (self, rc, cancellable, error);
+  ref_archive_ranking_take_best (ranking, query->offset, query->limit ? query->limit : 50, ids, scores);
 
   rc = SQLITE_OK;
   snippets = snippets_for (self, match, has_prefix_term (phrases), ids, &rc);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ref-archive-private.h"
@@ -15,10 +16,14 @@
  * each matching document's length from the index's tables, one lookup per document:
  * 70 ms for 34,000 matches. Here the facts a ranking and the filters need about each
  * item — its length in words, date, committee, case number, kind, outcome, open or
- * closed — are read once into memory (RefArchiveRows, a few bytes per item), and the
- * rank function "referent_rank" computes BM25 exactly as FTS5's bm25() does (k1 1.2,
- * b 0.75, the column weights below) from them, and leaves out the items the filters
- * exclude, for a few milliseconds per query.
+ * closed — are read once into memory (RefArchiveRows, a few bytes per item). The rank
+ * function "referent_rank" leaves out the items the filters exclude and keeps, of each
+ * other match, its length and how often each phrase of the query occurs in it; then
+ * the scores are computed exactly as FTS5's bm25() does (k1 1.2, b 0.75, the column
+ * weights below) and the best kept in a small heap, in C. Scoring after every match
+ * was seen lets the matches tell how rare each phrase is where they can: a phrase in
+ * half of the items or more has the least rarity bm25() gives, whatever its exact
+ * count, so the words found in nearly every item are not counted again.
  */
 
 /* Weights of a match in the title, the body and the decision. */
@@ -157,6 +162,22 @@ ref_archive_rows_load (sqlite3 *db, int *rc_out)
 
 /* ---- one query's ranking: its filters, what is known of its phrases ---- */
 
+/* Places of a word in a row, as FTS5's (column << 32) + offset, in order. */
+typedef struct {
+  gint64 *data;
+  guint len, size;
+} Places;
+
+static void
+places_reserve (Places *places, guint size)
+{
+  if (size > places->size)
+    {
+      places->size = MAX (size, 2 * places->size);
+      places->data = g_renew (gint64, places->data, places->size);
+    }
+}
+
 struct _RefArchiveRanking {
   guint32 committee; /* 0: any; G_MAXUINT32: one the archive does not have */
   guint32 from, to;  /* yyyymmdd; 0: open */
@@ -165,15 +186,40 @@ struct _RefArchiveRanking {
   guint8 kind, outcome;
   int closed; /* -1 any */
   gboolean filtered;
+  double n_rows;
 
-  /* How many items contain each phrase, where the caller knew (-1 where not). */
-  gint64 *doc_counts;
-  int n_doc_counts;
+  /* The phrases of the query, in FTS5's order. */
+  int n_phrases;
   /* The query is one phrase: every match contains it, so how many contain it is
    * counted while ranking, and the scores are scaled by its rarity afterwards. */
   gboolean single_phrase;
   gint64 n_matches;
-  double n_rows;
+  /* Per phrase: how many items contain it, where counted (-1 where not); how many of
+   * the matches the filters let through contain it; its rarity, once known. */
+  gint64 *doc_counts;
+  gint64 *n_present;
+  double *idf;
+  gboolean idf_known; /* FTS5's phrases were not the caller's: counted by the rank function */
+  gboolean phrases_checked;
+  /* Per phrase: how many of FTS5's phrases it is, one per word where the caller gave
+   * FTS5 its words instead of the phrase (ref_archive_ranking_split_phrase()); FTS5's
+   * phrases in all; whether they were not what the caller said. */
+  int *parts;
+  int n_fts_phrases;
+  gboolean phrases_differ;
+  Places places[2]; /* scratch */
+  double *split_freq; /* scratch: per phrase */
+
+  /* The matches the filters let through, in the order FTS5 gives them: their ids,
+   * and for each its length norm and the weighted matches of each phrase
+   * (1 + n_phrases doubles). */
+  GArray *ids;
+  GArray *terms;
+
+  /* Rows whose matches were counted both from the raw position lists and through
+   * xPhraseNext, and whether the two agreed on every one (see count_matches()). */
+  guint n_checked;
+  gboolean raw_differs;
 };
 
 void
@@ -183,6 +229,14 @@ ref_archive_ranking_free (RefArchiveRanking *ranking)
     return;
   g_free (ranking->case_prefix);
   g_free (ranking->doc_counts);
+  g_free (ranking->n_present);
+  g_free (ranking->idf);
+  g_free (ranking->parts);
+  g_free (ranking->split_freq);
+  for (guint i = 0; i < G_N_ELEMENTS (ranking->places); i++)
+    g_free (ranking->places[i].data);
+  g_array_unref (ranking->ids);
+  g_array_unref (ranking->terms);
   g_free (ranking);
 }
 
@@ -210,17 +264,47 @@ ref_archive_ranking_new (RefArchiveRows *rows, const char *committee_key, const 
   ranking->closed = closed;
   ranking->filtered = committee_key || from || to || case_key || kind || outcome || closed >= 0;
   ranking->n_rows = rows->n_rows;
+  ranking->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ranking->terms = g_array_new (FALSE, FALSE, sizeof (double));
+  ref_archive_ranking_set_phrases (ranking, 0, FALSE);
   return ranking;
 }
 
 void
-ref_archive_ranking_set_phrases (RefArchiveRanking *ranking, const gint64 *doc_counts, int n_phrases,
-                                 gboolean single_phrase)
+ref_archive_ranking_set_phrases (RefArchiveRanking *ranking, int n_phrases, gboolean single_phrase)
 {
-  g_free (ranking->doc_counts);
-  ranking->doc_counts = g_memdup2 (doc_counts, sizeof (gint64) * n_phrases);
-  ranking->n_doc_counts = n_phrases;
+  ranking->n_phrases = MAX (0, n_phrases);
   ranking->single_phrase = single_phrase && n_phrases == 1;
+  g_free (ranking->doc_counts);
+  g_free (ranking->n_present);
+  g_free (ranking->idf);
+  ranking->doc_counts = g_new (gint64, MAX (1, ranking->n_phrases));
+  for (int i = 0; i < ranking->n_phrases; i++)
+    ranking->doc_counts[i] = -1;
+  ranking->n_present = g_new0 (gint64, MAX (1, ranking->n_phrases));
+  ranking->idf = g_new0 (double, MAX (1, ranking->n_phrases));
+  ranking->idf_known = FALSE;
+  g_free (ranking->parts);
+  ranking->parts = g_new (int, MAX (1, ranking->n_phrases));
+  for (int i = 0; i < ranking->n_phrases; i++)
+    ranking->parts[i] = 1;
+  ranking->n_fts_phrases = ranking->n_phrases;
+  g_free (ranking->split_freq);
+  ranking->split_freq = g_new0 (double, MAX (1, ranking->n_phrases));
+}
+
+void
+ref_archive_ranking_split_phrase (RefArchiveRanking *ranking, int phrase, int n_words)
+{
+  g_return_if_fail (phrase >= 0 && phrase < ranking->n_phrases && n_words >= 1);
+  ranking->n_fts_phrases += n_words - ranking->parts[phrase];
+  ranking->parts[phrase] = n_words;
+}
+
+gboolean
+ref_archive_ranking_phrases_differ (RefArchiveRanking *ranking)
+{
+  return ranking->phrases_differ;
 }
 
 static double
@@ -232,12 +316,46 @@ idf_of (double n_rows, double hits)
   return idf <= 0.0 ? 1e-6 : idf;
 }
 
-double
-ref_archive_ranking_finish_score (RefArchiveRanking *ranking, double score)
+/* Whether a phrase in at least @hits of @n_rows items has the least rarity there is
+ * (idf_of() gives 1e-6): from half of the items on. Exact: both sides are whole
+ * numbers. */
+static gboolean
+idf_floored (double n_rows, gint64 hits)
+{
+  return 2.0 * (double) hits >= n_rows;
+}
+
+gboolean
+ref_archive_ranking_needs_doc_count (RefArchiveRanking *ranking, int phrase, gint64 *enough)
+{
+  if (ranking->single_phrase || ranking->idf_known || phrase < 0 || phrase >= ranking->n_phrases
+      || ranking->doc_counts[phrase] >= 0)
+    return FALSE;
+  /* In no match: it adds nothing to any score, however rare (an excluded word). */
+  if (ranking->n_present[phrase] == 0)
+    return FALSE;
+  /* Known to be in half the items or more already. */
+  if (idf_floored (ranking->n_rows, ranking->n_present[phrase]))
+    return FALSE;
+  *enough = ((gint64) ranking->n_rows + 1) / 2;
+  return TRUE;
+}
+
+/* The BM25 score of a match: scaled by the phrase's rarity for a single-phrase query,
+ * once every match was seen. */
+static double
+finish_score (RefArchiveRanking *ranking, double score)
 {
   if (ranking->single_phrase)
     return score * idf_of (ranking->n_rows, (double) ranking->n_matches);
   return score;
+}
+
+void
+ref_archive_ranking_set_doc_count (RefArchiveRanking *ranking, int phrase, gint64 count)
+{
+  g_return_if_fail (phrase >= 0 && phrase < ranking->n_phrases);
+  ranking->doc_counts[phrase] = count;
 }
 
 static gboolean
@@ -268,20 +386,233 @@ ranking_accepts (RefArchiveRows *rows, const RefArchiveRanking *ranking, const R
 
 /* ---- the rank function ---- */
 
-typedef struct {
-  int n_phrases;
-  double *idf;
-  double *freq; /* per row: weighted matches of each phrase */
-} QueryStats;
+/* The matches of a phrase in a row, weighted by column. Through xPhraseNext they cost
+ * a call and a varint decoded through FTS5 per match: for a word in every item, most
+ * of the time of a query. Counting needs no offsets, so here they are counted from
+ * the position list the iterator walks, which is FTS5's documented file format
+ * (detail=full): varints of offset + 2 in the current column, and 0x01 followed by a
+ * column number to change column; xPhraseFirst has read the first match already.
+ * The iterator's fields are FTS5's own, not a promise: the first rows of each query
+ * are counted both ways, and a difference (another SQLite) falls back to
+ * xPhraseNext for the rest of the query. */
+#define RAW_CHECKED_ROWS 16
 
-static void
-query_stats_free (gpointer data)
+/* How many varints end in [@p, @end): each ends in the one byte of it below 0x80
+ * (positions are far below 2^56, which would take the 9-byte form). */
+static inline guint
+count_varint_ends (const guchar *p, const guchar *end)
 {
-  QueryStats *stats = data;
+  guint n = 0;
 
-  g_free (stats->idf);
-  g_free (stats->freq);
-  g_free (stats);
+  for (; p < end; p++)
+    n += *p < 0x80;
+  return n;
+}
+
+/* The column counts of the matches after the first, from the raw list; FALSE when the
+ * list does not read as a position list. */
+static gboolean
+count_raw (const guchar *p, const guchar *end, int column, guint *counts, guint n_columns)
+{
+  if (p == NULL || p >= end)
+    return p == end;
+  /* The last varint is whole. */
+  if (end[-1] >= 0x80)
+    return FALSE;
+  while (p < end)
+    {
+      const guchar *marker = memchr (p, 0x01, end - p);
+      guint n;
+
+      /* A 0x01 that ends a longer varint is an offset, not a change of column. */
+      while (marker != NULL && marker > p && (marker[-1] & 0x80) != 0)
+        marker = marker + 1 < end ? memchr (marker + 1, 0x01, end - (marker + 1)) : NULL;
+      n = count_varint_ends (p, marker != NULL ? marker : end);
+      if ((guint) column < n_columns)
+        counts[column] += n;
+      if (marker == NULL)
+        break;
+      /* A column of fewer than 128 (the index has three): one byte; then an offset. */
+      if (marker + 2 >= end || (marker[1] & 0x80) != 0)
+        return FALSE;
+      column = marker[1];
+      p = marker + 2;
+    }
+  return TRUE;
+}
+
+static int
+count_matches (const Fts5ExtensionApi *api, Fts5Context *context, RefArchiveRanking *ranking, int phrase,
+               double *freq_out)
+{
+  Fts5PhraseIter iter, raw;
+  int column = -1, offset = -1;
+  guint counts[G_N_ELEMENTS (column_weights)] = { 0 };
+  gboolean checking = ranking == NULL || ranking->raw_differs || ranking->n_checked < RAW_CHECKED_ROWS;
+  gboolean raw_ok;
+  double freq = 0;
+  int rc = api->xPhraseFirst (context, phrase, &iter, &column, &offset);
+
+  if (rc != SQLITE_OK || column < 0)
+    {
+      *freq_out = 0;
+      return rc;
+    }
+  if ((guint) column < G_N_ELEMENTS (column_weights))
+    counts[column]++;
+  raw = iter;
+  raw_ok = ranking != NULL && !ranking->raw_differs
+           && count_raw (raw.a, raw.b, column, counts, G_N_ELEMENTS (column_weights));
+  for (guint i = 0; i < G_N_ELEMENTS (column_weights); i++)
+    freq += counts[i] * column_weights[i];
+  if (raw_ok && !checking)
+    {
+      *freq_out = freq;
+      return SQLITE_OK;
+    }
+  {
+    double api_freq = 0;
+
+    for (; column >= 0; api->xPhraseNext (context, &iter, &column, &offset))
+      if (column < (int) G_N_ELEMENTS (column_weights))
+        api_freq += column_weights[column];
+    if (ranking != NULL && !ranking->raw_differs)
+      {
+        ranking->raw_differs = !raw_ok || api_freq != freq;
+        if (ranking->raw_differs)
+          g_debug ("FTS5 position lists read differently: matches counted through xPhraseNext");
+      }
+    *freq_out = api_freq;
+  }
+  return SQLITE_OK;
+}
+
+/* Appends the places the raw position list [@p, @end) holds after the first (in
+ * @column at @offset); FALSE when it does not read as a position list. */
+static gboolean
+places_raw (const guchar *p, const guchar *end, int column, int offset, Places *places)
+{
+  gint64 *out = places->data;
+  guint n = places->len;
+
+  /* The caller made room for a place a byte. */
+  while (p < end)
+    {
+      guint32 value;
+
+      if (*p == 0x01)
+        {
+          if (p + 2 >= end || (p[1] & 0x80) != 0)
+            return FALSE;
+          column = p[1];
+          offset = 0;
+          p += 2;
+        }
+      if (*p < 0x80)
+        value = *p++;
+      else
+        {
+          int i;
+
+          value = 0;
+          for (i = 0; i < 5 && p < end; i++)
+            {
+              guchar byte = *p++;
+
+              value = (value << 7) | (byte & 0x7f);
+              if ((byte & 0x80) == 0)
+                break;
+            }
+          if (i == 5 || (p[-1] & 0x80) != 0)
+            return FALSE;
+        }
+      if (value < 2)
+        return FALSE;
+      offset += (int) (value - 2);
+      out[n++] = ((gint64) column << 32) + offset;
+    }
+  places->len = n;
+  return TRUE;
+}
+
+/* The places of FTS5's phrase @fts_phrase (one word) in the row: from the raw position
+ * list as count_matches() reads it, checked the same way. */
+static int
+read_places (const Fts5ExtensionApi *api, Fts5Context *context, RefArchiveRanking *ranking, int fts_phrase,
+             Places *places)
+{
+  Fts5PhraseIter iter;
+  int column = -1, offset = -1;
+  gboolean checking = ranking->raw_differs || ranking->n_checked < RAW_CHECKED_ROWS;
+  gboolean raw_ok = FALSE;
+  int rc = api->xPhraseFirst (context, fts_phrase, &iter, &column, &offset);
+  g_autoptr (GArray) through_api = NULL;
+
+  places->len = 0;
+  if (rc != SQLITE_OK || column < 0)
+    return rc;
+  places_reserve (places, 1 + (guint) (iter.a != NULL && iter.b > iter.a ? iter.b - iter.a : 0));
+  places->data[places->len++] = ((gint64) column << 32) + offset;
+  if (!ranking->raw_differs)
+    raw_ok = iter.a != NULL && iter.b > iter.a ? places_raw (iter.a, iter.b, column, offset, places)
+                                                : iter.a == iter.b;
+  if (raw_ok && !checking)
+    return SQLITE_OK;
+  through_api = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (; column >= 0; api->xPhraseNext (context, &iter, &column, &offset))
+    {
+      gint64 place = ((gint64) column << 32) + offset;
+      g_array_append_val (through_api, place);
+    }
+  if (!ranking->raw_differs
+      && (!raw_ok || through_api->len != places->len
+          || memcmp (through_api->data, places->data, sizeof (gint64) * places->len) != 0))
+    {
+      ranking->raw_differs = TRUE;
+      g_debug ("FTS5 position lists read differently: places read through xPhraseNext");
+    }
+  places_reserve (places, through_api->len);
+  memcpy (places->data, through_api->data, sizeof (gint64) * through_api->len);
+  places->len = through_api->len;
+  return SQLITE_OK;
+}
+
+/* The matches of a phrase whose @n_words words FTS5 was given one by one (FTS5's
+ * phrases @first ...), weighted by column: the places of the first word followed by
+ * the second at the next place and so on, in one column, as FTS5 matches a phrase. */
+static int
+count_phrase_of_words (const Fts5ExtensionApi *api, Fts5Context *context, RefArchiveRanking *ranking, int first,
+                       int n_words, double *freq_out)
+{
+  Places *candidates = &ranking->places[0], *word = &ranking->places[1];
+  double freq = 0;
+  int rc = read_places (api, context, ranking, first, candidates);
+
+  for (int w = 1; rc == SQLITE_OK && w < n_words && candidates->len > 0; w++)
+    {
+      guint kept = 0, at = 0;
+
+      rc = read_places (api, context, ranking, first + w, word);
+      for (guint c = 0; rc == SQLITE_OK && c < candidates->len; c++)
+        {
+          gint64 wanted = candidates->data[c] + w;
+
+          while (at < word->len && word->data[at] < wanted)
+            at++;
+          if (at < word->len && word->data[at] == wanted)
+            candidates->data[kept++] = candidates->data[c];
+        }
+      candidates->len = kept;
+    }
+  for (guint c = 0; rc == SQLITE_OK && c < candidates->len; c++)
+    {
+      gint64 column = candidates->data[c] >> 32;
+
+      if (column >= 0 && column < (gint64) G_N_ELEMENTS (column_weights))
+        freq += column_weights[column];
+    }
+  *freq_out = freq;
+  return rc;
 }
 
 static int
@@ -291,56 +622,47 @@ count_row (const Fts5ExtensionApi *api, Fts5Context *context, void *data)
   return SQLITE_OK;
 }
 
-/* How rare each phrase of the query is, once per query, as bm25() computes it; from
- * what the caller knew where it could (a word's count in the vocabulary is one
- * lookup, counting with xQueryPhrase reads all its matches). */
-static QueryStats *
-query_stats (const Fts5ExtensionApi *api, Fts5Context *context, RefArchiveRows *rows, RefArchiveRanking *ranking,
-             int *rc)
+/* Once per query: the caller's phrases must be FTS5's, or the rarity of each is
+ * counted here, with xQueryPhrase, as bm25() does. */
+static int
+check_phrases (const Fts5ExtensionApi *api, Fts5Context *context, RefArchiveRows *rows, RefArchiveRanking *ranking)
 {
-  QueryStats *stats = api->xGetAuxdata (context, 0);
-  int n_phrases;
+  int n_phrases, rc = SQLITE_OK;
 
-  if (stats != NULL)
-    return stats;
+  if (ranking->phrases_checked)
+    return SQLITE_OK;
+  ranking->phrases_checked = TRUE;
   n_phrases = api->xPhraseCount (context);
-  stats = g_new0 (QueryStats, 1);
-  stats->n_phrases = n_phrases;
-  stats->idf = g_new0 (double, MAX (1, n_phrases));
-  stats->freq = g_new0 (double, MAX (1, n_phrases));
-  /* The caller's phrases must be FTS5's, or what it knew is not used. */
-  if (ranking != NULL && ranking->n_doc_counts != n_phrases)
+  if (n_phrases == ranking->n_fts_phrases)
+    return SQLITE_OK;
+  if (ranking->n_fts_phrases != ranking->n_phrases)
     {
-      ranking->single_phrase = FALSE;
-      g_clear_pointer (&ranking->doc_counts, g_free);
-      ranking->n_doc_counts = 0;
+      /* Words of a phrase given one by one are not FTS5's: the caller asks again. */
+      ranking->phrases_differ = TRUE;
+      return SQLITE_OK;
     }
-  for (int i = 0; i < n_phrases && *rc == SQLITE_OK; i++)
+  /* Other phrases than the caller's. */
     {
-      gint64 hits = ranking != NULL && ranking->doc_counts != NULL ? ranking->doc_counts[i] : -1;
+      g_debug ("FTS5 reads the query as %d phrases, not %d: counting their items while ranking", n_phrases,
+               ranking->n_phrases);
+      ref_archive_ranking_set_phrases (ranking, n_phrases, FALSE);
+      for (int i = 0; i < n_phrases && rc == SQLITE_OK; i++)
+        {
+          gint64 hits = 0;
 
-      if (ranking != NULL && ranking->single_phrase)
-        {
-          stats->idf[i] = 1.0; /* scaled afterwards: ref_archive_ranking_finish_score() */
-          continue;
+          rc = api->xQueryPhrase (context, i, &hits, count_row);
+          ranking->idf[i] = idf_of (rows->n_rows, (double) hits);
         }
-      if (hits < 0)
-        {
-          hits = 0;
-          *rc = api->xQueryPhrase (context, i, &hits, count_row);
-        }
-      stats->idf[i] = idf_of (rows->n_rows, (double) hits);
+      ranking->idf_known = TRUE;
     }
-  if (*rc == SQLITE_OK)
-    *rc = api->xSetAuxdata (context, stats, query_stats_free);
-  else
-    query_stats_free (stats);
-  return *rc == SQLITE_OK ? stats : NULL;
+  return rc;
 }
 
-/* referent_rank(items_fts, ranking): BM25 of the row (higher is better), or NULL when
- * the ranking's filters exclude it. The ranking is a pointer bound with the type
- * "referent_ranking"; the index is the function's data. */
+/* referent_rank(items_fts, ranking): keeps what BM25 needs of the row in the ranking
+ * (a pointer bound with the type "referent_ranking"), unless its filters exclude the
+ * row; the index is the function's data. Returns 0, so that in a WHERE clause it
+ * keeps no row: the best are picked from the ranking afterwards
+ * (ref_archive_ranking_take_best()), when the rarity of each phrase is known. */
 static void
 rank_function (const Fts5ExtensionApi *api, Fts5Context *context, sqlite3_context *result, int n_args,
                sqlite3_value **args)
@@ -349,49 +671,178 @@ rank_function (const Fts5ExtensionApi *api, Fts5Context *context, sqlite3_contex
   RefArchiveRows *rows = ref_archive_index_peek_rows (index);
   RefArchiveRanking *ranking = n_args > 0 ? sqlite3_value_pointer (args[0], "referent_ranking") : NULL;
   sqlite3_int64 rowid = api->xRowid (context);
+  gboolean split = FALSE;
   const Row *row;
-  QueryStats *stats;
-  double score = 0, avg_length, length_norm;
-  int rc = SQLITE_OK;
+  double avg_length, *terms;
+  guint at;
+  int rc;
 
-  if (ranking != NULL)
-    ranking->n_matches++;
-  if (rows == NULL || rowid <= 0 || rowid >= rows->rows->len)
-    {
-      sqlite3_result_null (result);
-      return;
-    }
-  row = &g_array_index (rows->rows, Row, rowid);
-  if (!row->present || !ranking_accepts (rows, ranking, row))
-    {
-      sqlite3_result_null (result);
-      return;
-    }
-  stats = query_stats (api, context, rows, ranking, &rc);
-  /* Each phrase's matches in this row, straight from its position list (xInst would
-   * first sort the matches of all phrases together). */
-  for (int phrase = 0; rc == SQLITE_OK && phrase < stats->n_phrases; phrase++)
-    {
-      Fts5PhraseIter iter;
-      int column = -1, offset = -1;
-      double freq = 0;
-
-      rc = api->xPhraseFirst (context, phrase, &iter, &column, &offset);
-      for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (context, &iter, &column, &offset))
-        if (column < (int) G_N_ELEMENTS (column_weights))
-          freq += column_weights[column];
-      stats->freq[phrase] = freq;
-    }
-  if (rc != SQLITE_OK)
+  sqlite3_result_int (result, 0);
+  if (ranking == NULL || rows == NULL)
+    return;
+  if ((rc = check_phrases (api, context, rows, ranking)) != SQLITE_OK)
     {
       sqlite3_result_error_code (result, rc);
       return;
     }
+  if (ranking->phrases_differ)
+    return;
+  /* A phrase given as its words: a match only where they follow each other. */
+  for (int phrase = 0, fts = 0; phrase < ranking->n_phrases; fts += ranking->parts[phrase++])
+    if (ranking->parts[phrase] > 1)
+      {
+        rc = count_phrase_of_words (api, context, ranking, fts, ranking->parts[phrase], &ranking->split_freq[phrase]);
+        if (rc != SQLITE_OK)
+          {
+            sqlite3_result_error_code (result, rc);
+            return;
+          }
+        if (ranking->split_freq[phrase] == 0)
+          return;
+        split = TRUE;
+      }
+  ranking->n_matches++;
+  if (rowid <= 0 || rowid >= rows->rows->len)
+    return;
+  row = &g_array_index (rows->rows, Row, rowid);
+  if (!row->present || !ranking_accepts (rows, ranking, row))
+    return;
+  at = ranking->terms->len;
+  g_array_set_size (ranking->terms, at + 1 + ranking->n_phrases);
+  terms = &g_array_index (ranking->terms, double, at);
   avg_length = rows->n_rows > 0 ? rows->total_length / rows->n_rows : 1.0;
-  length_norm = 1.0 - BM25_B + BM25_B * row->length / MAX (avg_length, 1.0);
-  for (int i = 0; i < stats->n_phrases; i++)
-    score += stats->idf[i] * (stats->freq[i] * (BM25_K1 + 1.0)) / (stats->freq[i] + BM25_K1 * length_norm);
-  sqlite3_result_double (result, score);
+  terms[0] = 1.0 - BM25_B + BM25_B * row->length / MAX (avg_length, 1.0);
+  for (int phrase = 0, fts = 0; phrase < ranking->n_phrases; fts += ranking->parts[phrase++])
+    {
+      if (split && ranking->parts[phrase] > 1)
+        terms[1 + phrase] = ranking->split_freq[phrase];
+      else if ((rc = count_matches (api, context, ranking, fts, &terms[1 + phrase])) != SQLITE_OK)
+        {
+          g_array_set_size (ranking->terms, at);
+          sqlite3_result_error_code (result, rc);
+          return;
+        }
+      if (terms[1 + phrase] > 0)
+        ranking->n_present[phrase]++;
+    }
+  if (ranking->n_checked < RAW_CHECKED_ROWS)
+    ranking->n_checked++;
+  g_array_append_val (ranking->ids, rowid);
+}
+
+/* ---- the best matches ---- */
+
+typedef struct {
+  double score; /* before finish_score() */
+  gint64 id;
+} Scored;
+
+/* Better: a higher score; of equal ones, the item indexed first (as SQL's ORDER BY
+ * score DESC gave them, in FTS5's order). */
+static inline gboolean
+scored_better (const Scored *a, const Scored *b)
+{
+  return a->score > b->score || (a->score == b->score && a->id < b->id);
+}
+
+static int
+compare_scored (gconstpointer a, gconstpointer b)
+{
+  return scored_better (a, b) ? -1 : scored_better (b, a) ? 1 : 0;
+}
+
+/* A heap of the @n best so far, the worst on top. */
+static void
+heap_sift_down (Scored *heap, guint n, guint i)
+{
+  for (;;)
+    {
+      guint worst = i, left = 2 * i + 1, right = left + 1;
+
+      if (left < n && scored_better (&heap[worst], &heap[left]))
+        worst = left;
+      if (right < n && scored_better (&heap[worst], &heap[right]))
+        worst = right;
+      if (worst == i)
+        return;
+      {
+        Scored swap = heap[i];
+        heap[i] = heap[worst];
+        heap[worst] = swap;
+      }
+      i = worst;
+    }
+}
+
+static void
+heap_sift_up (Scored *heap, guint i)
+{
+  while (i > 0 && scored_better (&heap[(i - 1) / 2], &heap[i]))
+    {
+      Scored swap = heap[i];
+      heap[i] = heap[(i - 1) / 2];
+      heap[(i - 1) / 2] = swap;
+      i = (i - 1) / 2;
+    }
+}
+
+static void
+resolve_idf (RefArchiveRanking *ranking)
+{
+  if (ranking->idf_known)
+    return;
+  for (int i = 0; i < ranking->n_phrases; i++)
+    {
+      if (ranking->single_phrase)
+        ranking->idf[i] = 1.0; /* scaled afterwards: finish_score() */
+      else if (ranking->doc_counts[i] >= 0)
+        ranking->idf[i] = idf_of (ranking->n_rows, (double) ranking->doc_counts[i]);
+      else
+        /* In half the items or more (ref_archive_ranking_needs_doc_count()), or in no
+         * match, where any rarity gives the same scores. */
+        ranking->idf[i] = 1e-6;
+    }
+  ranking->idf_known = TRUE;
+}
+
+void
+ref_archive_ranking_take_best (RefArchiveRanking *ranking, guint offset, guint limit, GArray *ids, GArray *scores)
+{
+  guint n_best = offset + MIN (limit, G_MAXUINT - offset), n = 0;
+  guint stride = 1 + ranking->n_phrases;
+  g_autofree Scored *heap = NULL;
+
+  resolve_idf (ranking);
+  heap = g_new (Scored, MAX (1, MIN (n_best, ranking->ids->len)));
+  for (guint m = 0; n_best > 0 && m < ranking->ids->len; m++)
+    {
+      const double *terms = &g_array_index (ranking->terms, double, m * stride);
+      Scored match = { 0, g_array_index (ranking->ids, gint64, m) };
+
+      /* Exactly as FTS5's bm25(), term by term in the order of the phrases. */
+      for (int i = 0; i < ranking->n_phrases; i++)
+        match.score += ranking->idf[i] * (terms[1 + i] * (BM25_K1 + 1.0)) / (terms[1 + i] + BM25_K1 * terms[0]);
+      if (n < n_best)
+        {
+          heap[n] = match;
+          heap_sift_up (heap, n++);
+        }
+      else if (scored_better (&match, &heap[0]))
+        {
+          heap[0] = match;
+          heap_sift_down (heap, n, 0);
+        }
+    }
+  qsort (heap, n, sizeof (Scored), compare_scored);
+  for (guint i = offset; i < n; i++)
+    {
+      double score = -finish_score (ranking, heap[i].score); /* as bm25(): lower is better */
+
+      g_array_append_val (ids, heap[i].id);
+      g_array_append_val (scores, score);
+    }
+  g_array_set_size (ranking->ids, 0);
+  g_array_set_size (ranking->terms, 0);
 }
 
 /* referent_wanted(set, rowid): whether @rowid is in the set (a GHashTable of item ids

@@ -349,6 +349,23 @@ ref_archive_register_tokenizer (sqlite3 *db, GError **error)
 }
 
 static int
+collect_word (void *context, int flags, const char *token, int n_token, int start, int end)
+{
+  g_ptr_array_add (context, g_strndup (token, n_token));
+  return SQLITE_OK;
+}
+
+GPtrArray *
+ref_archive_split_words (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+
+  if (text != NULL)
+    tokenize_places (text, (int) strlen (text), words, collect_word);
+  return words;
+}
+
+static int
 collect_stem (void *context, int flags, const char *token, int n_token, int start, int end)
 {
   GHashTable *seen = context;
