@@ -3,6 +3,7 @@
  * spell-probe LANGUAGE WORD…: asks Referent's spell checker (enchant-2, as the app
  * uses it) about each word and prints one line per word: "ok WORD", or "bad WORD"
  * followed by up to three suggestions. Exits 2 when no dictionary serves LANGUAGE.
+ * It waits for the dictionary, which the app loads in a worker thread.
  *
  * check-flatpak-dictionaries.py runs it with XDG_DATA_DIRS pointing at the
  * dictionaries the Flatpak manifest installs, to show that the app finds them there.
@@ -25,7 +26,7 @@ main (int argc, char **argv)
     }
   checker = ref_spell_checker_new ();
   ref_spell_checker_set_language (checker, argv[1]);
-  if (!ref_spell_checker_has_dictionary (checker))
+  if (!ref_spell_checker_wait_for_dictionary (checker))
     {
       fprintf (stderr, "spell-probe: no dictionary for %s\n", argv[1]);
       return 2;

@@ -215,7 +215,7 @@ test_spell_checked (Fixture *f, gconstpointer data)
   int at = strstr (content, "udrenget") - content;
 
   SKIP_WITHOUT_X11 (f);
-  if (!ref_spell_checker_has_dictionary (ref_window_get_spell_checker (f->window)))
+  if (!ref_spell_checker_wait_for_dictionary (ref_window_get_spell_checker (f->window)))
     {
       g_test_skip ("hunspell-da is not installed");
       return;

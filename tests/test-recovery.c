@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 
+#include "ref-model.h"
 #include "ref-recovery.h"
 #include "ref-xml.h"
 #include "test-tmp.h"
@@ -100,6 +101,54 @@ test_change_count (void)
   g_assert_cmpuint (ref_history_get_change_count (history), ==, before + 3);
 }
 
+/* A large meeting's copy (what the autosave writes with the fast writer) is complete
+ * and loads back to the same meeting: 300 items whose texts hold every character the
+ * writer escapes, at every position within sixteen bytes. */
+static void
+test_large_copy_complete (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) meeting = ref_sample_meeting_new (&error);
+  g_autoptr (RefAgendaItem) model = NULL;
+  g_autofree char *id = ref_recovery_new_id ();
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (RefMeeting) restored = NULL;
+  g_autoptr (GBytes) written = NULL;
+  g_autoptr (GBytes) again = NULL;
+  static const char specials[] = "&<>\"\t\r\n\001";
+
+  g_assert_no_error (error);
+  model = g_list_model_get_item (ref_meeting_get_items (meeting), 0);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr (RefAgendaItem) item = ref_model_copy (model);
+      g_autoptr (GString) line = g_string_new ("Budgettet for 2026 i Økonomiudvalget ");
+      g_autoptr (RefText) text = NULL;
+
+      g_string_insert_c (line, i % 16, specials[i % (sizeof specials - 1)]);
+      text = ref_text_new_paragraph (line->str);
+      ref_agenda_item_set_number (item, 100 + i);
+      ref_agenda_item_set_title (item, line->str);
+      ref_agenda_item_add_section (item, REF_SECTION_KIND_CASE, NULL, text);
+      ref_meeting_add_item (meeting, item);
+    }
+  written = ref_xml_write_bytes (meeting);
+  g_assert_true (ref_recovery_save (id, meeting, NULL, &error));
+  g_assert_no_error (error);
+
+  entries = ref_recovery_list ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  restored = ref_recovery_load (g_ptr_array_index (entries, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ref_meeting_get_n_items (restored), ==, ref_meeting_get_n_items (meeting));
+  /* Everything came back: written again, the same bytes. */
+  again = ref_xml_write_bytes (restored);
+  g_assert_true (g_bytes_equal (written, again));
+  ref_xml_validate_bytes (written, "copy", &error);
+  g_assert_no_error (error);
+  ref_recovery_remove (id);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -112,5 +161,6 @@ main (int argc, char **argv)
   g_test_add_func ("/recovery/orphan-key-file", test_orphan_key_file_skipped);
   g_test_add_func ("/recovery/autosave-decide", test_autosave_decide);
   g_test_add_func ("/recovery/change-count", test_change_count);
+  g_test_add_func ("/recovery/large-copy-complete", test_large_copy_complete);
   return ref_test_run_and_clean (state);
 }

@@ -666,6 +666,95 @@ build_edge_meeting (void)
   return m;
 }
 
+/* The exact escaping, in content, in attributes and in text runs: the writer copies
+ * runs of plain bytes at once, and must still treat every special byte as before. */
+static void
+test_escaping_bytes (void)
+{
+  g_autoptr (RefMeeting) m = ref_meeting_new ();
+  g_autoptr (RefParticipant) p = ref_participant_new ();
+  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
+  g_autoptr (RefComment) comment = ref_comment_new ();
+  g_autoptr (RefText) text = ref_text_new ();
+  g_autoptr (GBytes) bytes = NULL;
+  const char *xml;
+  RefTextInline *inl;
+
+  ref_participant_set_name (p, "A\"B\tC\rD\001E<F>&G\x7fH æ");
+  ref_meeting_add_participant (m, p);
+  inl = ref_text_block_append_item (ref_text_append_block (text, REF_BLOCK_PARAGRAPH));
+  ref_text_inline_append (inl, "a\nb<c\n", REF_STYLE_NONE, "https://x/?q=\"1\"&r=\t");
+  ref_agenda_item_set_number (item, 1);
+  ref_agenda_item_set_title (item, "Plain title, nothing to escape");
+  ref_agenda_item_add_section (item, REF_SECTION_KIND_CASE, NULL, text);
+  ref_comment_set_author (comment, "x\"y\tz\nw\r\002<&>");
+  ref_comment_set_text (comment, "t");
+  g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (item)), comment);
+  ref_meeting_add_item (m, item);
+  bytes = ref_xml_write_bytes (m);
+  xml = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (xml, "<name>A\"B\tC&#13;DE&lt;F&gt;&amp;G\x7fH æ</name>\n"));
+  g_assert_nonnull (strstr (xml, "<p><a href=\"https://x/?q=&quot;1&quot;&amp;r=&#9;\">a<br/>b&lt;c<br/></a></p>\n"));
+  g_assert_nonnull (strstr (xml, "<comment author=\"x&quot;y&#9;z&#10;w&#13;&lt;&amp;&gt;\">t</comment>\n"));
+  g_assert_nonnull (strstr (xml, "    <title>Plain title, nothing to escape</title>\n"));
+}
+
+/* Every ASCII byte at every position of a 40-byte string, in content and in an
+ * attribute, against the escaping rules spelt out here: the writer looks at sixteen
+ * bytes at a time, then eight, and must find a special byte wherever it is. */
+static void
+test_escaping_every_position (void)
+{
+  g_autoptr (RefMeeting) m = ref_meeting_new ();
+  g_autoptr (RefParticipant) p = ref_participant_new ();
+  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
+  g_autoptr (RefComment) comment = ref_comment_new ();
+
+  ref_meeting_add_participant (m, p);
+  ref_agenda_item_set_number (item, 1);
+  ref_comment_set_text (comment, "t");
+  g_list_store_append (G_LIST_STORE (ref_agenda_item_get_comments (item)), comment);
+  ref_meeting_add_item (m, item);
+  for (int c = 1; c < 128; c++)
+    for (int at = 0; at < 40; at++)
+      {
+        char value[41] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
+        g_autoptr (GString) content = g_string_new ("<name>");
+        g_autoptr (GString) attribute = g_string_new ("<comment author=\"");
+        g_autoptr (GBytes) bytes = NULL;
+
+        value[at] = (char) c;
+        for (int i = 0; i < 40; i++)
+          {
+            char b = value[i];
+
+            if (b == '&' || b == '<' || b == '>' || b == '\r')
+              {
+                const char *ref = b == '&' ? "&amp;" : b == '<' ? "&lt;" : b == '>' ? "&gt;" : "&#13;";
+                g_string_append (content, ref);
+                g_string_append (attribute, ref);
+              }
+            else if (b == '"' || b == '\t' || b == '\n')
+              {
+                g_string_append_c (content, b);
+                g_string_append (attribute, b == '"' ? "&quot;" : b == '\t' ? "&#9;" : "&#10;");
+              }
+            else if ((guchar) b >= 0x20)
+              {
+                g_string_append_c (content, b);
+                g_string_append_c (attribute, b);
+              }
+          }
+        g_string_append (content, "</name>");
+        g_string_append (attribute, "\">t</comment>");
+        ref_participant_set_name (p, value);
+        ref_comment_set_author (comment, value);
+        bytes = ref_xml_write_bytes (m);
+        g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), content->str));
+        g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), attribute->str));
+      }
+}
+
 static void
 test_edge_model_round_trip (void)
 {
@@ -1003,6 +1092,8 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/bad/deep-nesting", test_deep_inline_nesting);
   g_test_add_func ("/xml/bad/missing-file", test_missing_file);
   g_test_add_func ("/xml/edge/round-trip", test_edge_model_round_trip);
+  g_test_add_func ("/xml/edge/escaping", test_escaping_bytes);
+  g_test_add_func ("/xml/edge/escaping-every-position", test_escaping_every_position);
   g_test_add_func ("/xml/locked-and-void", test_locked_and_void_round_trip);
   g_test_add_func ("/xml/decision-outcome", test_decision_outcome);
   g_test_add_func ("/xml/language", test_language);

@@ -23,8 +23,19 @@ RefSpellChecker *ref_spell_checker_new (void);
 /* The document language ("da", "en" …; NULL or "" is Danish). */
 const char *ref_spell_checker_get_language (RefSpellChecker *self);
 void        ref_spell_checker_set_language (RefSpellChecker *self, const char *language);
-/* Whether a dictionary for the language is installed (FALSE: nothing is marked). */
+/* Whether the dictionary for the language is loaded (FALSE: nothing is marked). The
+ * first checker of a language loads it in a worker thread; meanwhile this is FALSE
+ * and ref_spell_checker_is_loading() (the "loading" property) TRUE; when it is loaded, "changed" is
+ * emitted. Only when loading is done does FALSE mean that none is installed. */
 gboolean    ref_spell_checker_has_dictionary (RefSpellChecker *self);
+gboolean    ref_spell_checker_is_loading (RefSpellChecker *self);
+/* Blocks until the language's dictionary is loaded (at once when it is); returns
+ * ref_spell_checker_has_dictionary(). For command-line tools and tests: a window
+ * waits for "changed" instead. */
+gboolean    ref_spell_checker_wait_for_dictionary (RefSpellChecker *self);
+/* Tests: while held, loading in the worker waits (ref_spell_checker_wait_for_dictionary
+ * too), so that a test can see the window before the dictionary is there. */
+void        ref_spell_checker_hold_loading_for_testing (gboolean hold);
 
 gboolean    ref_spell_checker_get_enabled (RefSpellChecker *self);
 void        ref_spell_checker_set_enabled (RefSpellChecker *self, gboolean enabled);
