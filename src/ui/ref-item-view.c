@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ref-culling-box.h"
 #include "ref-decision-editor.h"
 #include "ref-item-view.h"
 #include "ref-read-only.h"
@@ -1167,6 +1168,7 @@ ref_item_view_init (RefItemView *self)
   if (self->settings != NULL)
     g_signal_connect_swapped (self->settings, "changed::author-name", G_CALLBACK (rebuild_comments), self);
   g_type_ensure (REF_TYPE_TEXT_EDITOR);
+  g_type_ensure (REF_TYPE_CULLING_BOX);
   gtk_widget_init_template (GTK_WIDGET (self));
   ref_scroll_guard_attach (GTK_WIDGET (self->number_spin));
   {

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+
+#include "ref-culling-box.h"
+#include "test-input.h"
+
+/* RefCullingBox: a keystroke in an editor at the top of a long scrolled page draws
+ * none of the page's children scrolled out of view, and a child scrolled into view
+ * is drawn. */
+
+#define N_PROBES 20
+#define PROBE_HEIGHT 100
+
+/* A child that counts how often GTK asks it for its render node. */
+#define TEST_TYPE_PROBE (test_probe_get_type ())
+G_DECLARE_FINAL_TYPE (TestProbe, test_probe, TEST, PROBE, GtkWidget)
+
+struct _TestProbe
+{
+  GtkWidget parent_instance;
+  guint snapshots;
+};
+
+G_DEFINE_FINAL_TYPE (TestProbe, test_probe, GTK_TYPE_WIDGET)
+
+static void
+test_probe_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  GdkRGBA grey = { 0.5, 0.5, 0.5, 1 };
+
+  TEST_PROBE (widget)->snapshots++;
+  gtk_snapshot_append_color (snapshot, &grey,
+                             &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)));
+}
+
+static void
+test_probe_class_init (TestProbeClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->snapshot = test_probe_snapshot;
+}
+
+static void
+test_probe_init (TestProbe *self)
+{
+  gtk_widget_set_size_request (GTK_WIDGET (self), -1, PROBE_HEIGHT);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, guint *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @window painted a frame, or 2 s passed. */
+static void
+wait_for_frame (GtkWidget *window, guint *frames)
+{
+  guint before = *frames;
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (2000, on_timeout, &timed_out);
+
+  while (*frames == before && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  /* Whatever else is pending (a second frame the first one asked for). */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_typing_draws_only_visible (void)
+{
+  GtkWidget *window, *scrolled, *box, *editor;
+  TestProbe *probes[N_PROBES];
+  GtkAdjustment *vadjustment;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  GdkFrameClock *clock;
+  guint frames = 0;
+
+  REQUIRE_INPUT ();
+  window = gtk_window_new ();
+  scrolled = gtk_scrolled_window_new ();
+  box = ref_culling_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  editor = gtk_text_view_new ();
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_box_append (GTK_BOX (box), editor);
+  for (int i = 0; i < N_PROBES; i++)
+    {
+      probes[i] = g_object_new (TEST_TYPE_PROBE, NULL);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (probes[i]));
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  wait_for_frame (window, &frames);
+  gtk_widget_grab_focus (editor);
+  ref_input_focus_window (GTK_WINDOW (window));
+  wait_for_frame (window, &frames);
+
+  /* Real key presses, each waited for until its frame is painted. */
+  for (const char *p = "Udvalget godkendte"; *p; p++)
+    {
+      char key[2] = { *p, 0 };
+
+      ref_input_type (key);
+      wait_for_frame (window, &frames);
+    }
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Udvalget godkendte");
+  /* The first probe shows (just below the editor); the last ones are far below the
+   * 300 pixels of the window. */
+  g_assert_cmpuint (probes[0]->snapshots, >, 0);
+  for (int i = 5; i < N_PROBES; i++)
+    g_assert_cmpuint (probes[i]->snapshots, ==, 0);
+
+  /* Scrolled to the end: the last probe is drawn (its cached absence must not
+   * outlive the scroll). */
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  wait_for_frame (window, &frames);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  g_assert_cmpuint (probes[N_PROBES - 1]->snapshots, >, 0);
+
+  g_signal_handlers_disconnect_by_data (clock, &frames);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Outside a scrolled window nothing is left out. */
+static void
+test_without_scrolled_window (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = ref_culling_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  TestProbe *probe = g_object_new (TEST_TYPE_PROBE, NULL);
+  guint frames = 0;
+  GdkFrameClock *clock;
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (probe));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  wait_for_frame (window, &frames);
+  g_assert_cmpuint (probe->snapshots, >, 0);
+  g_signal_handlers_disconnect_by_data (clock, &frames);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/culling-box/typing-draws-only-visible", test_typing_draws_only_visible);
+  g_test_add_func ("/culling-box/without-scrolled-window", test_without_scrolled_window);
+  return g_test_run ();
+}
