@@ -221,6 +221,63 @@ test_fields_fit_text (void)
   ref_test_close_window (window);
 }
 
+/* Typing past the bottom of the page: the page scrolls along, the cursor stays in view
+ * (the fields grow with their text and do not scroll themselves). */
+static void
+test_typing_keeps_cursor_in_view (void)
+{
+  RefWindow *window = open_for_input (1000, 600);
+  GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
+  GtkWidget *sections = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "sections_box"));
+  GtkTextView *editor = NULL;
+  GPtrArray *todo = g_ptr_array_new ();
+  GdkRectangle cursor;
+  graphene_point_t in, out;
+  int x, y;
+
+  ref_window_select_item (window, 5);
+  wait_for_layout ();
+  g_ptr_array_add (todo, sections);
+  while (todo->len > 0 && editor == NULL)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (todo, 0);
+
+      if (REF_IS_TEXT_EDITOR (w) && gtk_widget_get_mapped (w))
+        editor = GTK_TEXT_VIEW (w);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (todo, c);
+    }
+  g_ptr_array_unref (todo);
+  g_assert_nonnull (editor);
+  ref_input_click (GTK_WIDGET (editor));
+  wait_for_layout ();
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor)));
+  ref_input_key (GDK_KEY_End, GDK_CONTROL_MASK);
+  for (int i = 0; i < 40; i++)
+    ref_input_type ("Linje\n");
+  ref_input_type ("Sidste linje");
+  wait_for_layout ();
+
+  gtk_text_view_get_cursor_locations (editor, NULL, &cursor, NULL);
+  gtk_text_view_buffer_to_window_coords (editor, GTK_TEXT_WINDOW_WIDGET, cursor.x, cursor.y, &x, &y);
+  in = GRAPHENE_POINT_INIT (x, y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (editor), scrolled, &in, &out));
+  g_test_message ("cursor at y %.0f..%.0f in a page of %d px", out.y, out.y + cursor.height,
+                  gtk_widget_get_height (scrolled));
+  g_assert_cmpfloat (out.y, >=, 0);
+  g_assert_cmpfloat (out.y + cursor.height, <=, gtk_widget_get_height (scrolled));
+  /* Moving back up to the start of the field brings it back into view too. */
+  ref_input_key (GDK_KEY_Home, GDK_CONTROL_MASK);
+  wait_for_layout ();
+  gtk_text_view_get_cursor_locations (editor, NULL, &cursor, NULL);
+  gtk_text_view_buffer_to_window_coords (editor, GTK_TEXT_WINDOW_WIDGET, cursor.x, cursor.y, &x, &y);
+  in = GRAPHENE_POINT_INIT (x, y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (editor), scrolled, &in, &out));
+  g_assert_cmpfloat (out.y, >=, 0);
+  g_assert_cmpfloat (out.y + cursor.height, <=, gtk_widget_get_height (scrolled));
+  ref_test_close_window (window);
+}
+
 /* Opens a drop-down by a click and clicks the entry called @label. */
 static void
 choose (GtkWidget *drop_down, const char *label)
@@ -455,5 +512,6 @@ main (int argc, char **argv)
   g_test_add_func ("/item-editor/item-fields-by-keyboard", test_item_fields_by_keyboard);
   g_test_add_func ("/item-editor/meeting-times-wheel", test_meeting_times_wheel);
   g_test_add_func ("/item-editor/meeting-date-picker", test_meeting_date_picker);
+  g_test_add_func ("/item-editor/typing-keeps-cursor-in-view", test_typing_keeps_cursor_in_view);
   return ref_test_run_and_clean (state);
 }

@@ -28,6 +28,9 @@ struct _RefTextEditor {
   RefHistory *history; /* weak: the meeting's history, to make each formatting step one undo step */
   int measured_height;  /* the height a relayout was last asked for */
   guint height_check;   /* idle: does that height still fit the text? */
+  gulong layout_handler; /* on the frame clock's "layout" while realized */
+  guint reveal_tries;    /* layouts waited for the page to grow to the cursor */
+  guint reveal_cursor : 1; /* the cursor moved or the text changed: keep it in view */
   guint loading : 1;
   guint normalising : 1;
 };
@@ -449,11 +452,16 @@ on_delete_range_after (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *e
   self->normalising = FALSE;
 }
 
+static void request_reveal_cursor (RefTextEditor *self);
+
 static void
 on_changed (GtkTextBuffer *buffer, RefTextEditor *self)
 {
   if (!self->loading)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+    {
+      request_reveal_cursor (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+    }
 }
 
 /* The typing style follows the text before the cursor, as in word processors. */
@@ -465,6 +473,7 @@ on_mark_set (GtkTextBuffer *buffer, GtkTextIter *location, GtkTextMark *mark, Re
 
   if (mark != gtk_text_buffer_get_insert (buffer) || self->loading)
     return;
+  request_reveal_cursor (self);
   if (!gtk_text_iter_starts_line (&before))
     gtk_text_iter_backward_char (&before);
   self->typing_style = style_at (self, &before, &href);
@@ -955,6 +964,102 @@ on_layout_height_changed (GtkAdjustment *adjustment, GParamSpec *pspec, RefTextE
   schedule_height_check (self);
 }
 
+/* ---- keeping the cursor in view ---- */
+
+/* The editor grows with its text inside the item page's scrolled window and does not
+ * scroll itself, so GtkTextView's own "scroll to the cursor" has nothing to move: typing
+ * past the bottom of the page would go on out of sight. After each layout in which
+ * the cursor moved or the text changed, the page's adjustment is moved just enough to
+ * show the cursor line (and a little around it). */
+#define REVEAL_MARGIN 12
+
+static void
+request_reveal_cursor (RefTextEditor *self)
+{
+  GdkFrameClock *clock;
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)))
+    return;
+  self->reveal_cursor = TRUE;
+  self->reveal_tries = 0;
+  if ((clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))) != NULL)
+    gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+static void
+on_frame_layout (GdkFrameClock *clock, RefTextEditor *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  GdkRectangle cursor;
+  graphene_point_t in, out;
+  double value, page, top, bottom, target, lowest, highest;
+  int x, y;
+
+  if (!self->reveal_cursor)
+    return;
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) || !gtk_widget_has_focus (GTK_WIDGET (self)))
+    {
+      self->reveal_cursor = FALSE;
+      return;
+    }
+  gtk_text_view_get_cursor_locations (view, NULL, &cursor, NULL);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, cursor.x, cursor.y, &x, &y);
+  in = GRAPHENE_POINT_INIT (x, y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), scrolled, &in, &out))
+    {
+      self->reveal_cursor = FALSE;
+      return;
+    }
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = out.y - REVEAL_MARGIN;
+  bottom = out.y + cursor.height + REVEAL_MARGIN;
+  if (top < 0)
+    target = value + top;
+  else if (bottom > page && cursor.height + 2 * REVEAL_MARGIN <= page)
+    target = value + bottom - page;
+  else
+    {
+      self->reveal_cursor = FALSE;
+      return;
+    }
+  lowest = gtk_adjustment_get_lower (adjustment);
+  highest = gtk_adjustment_get_upper (adjustment) - page;
+  gtk_adjustment_set_value (adjustment, CLAMP (target, lowest, MAX (lowest, highest)));
+  /* The page grows with the editor a layout later (see check_height): until then
+   * the new line may lie beyond the adjustment's end. Try again a few layouts. */
+  if (target <= highest + 0.5 || ++self->reveal_tries > 3)
+    self->reveal_cursor = FALSE;
+}
+
+static void
+ref_text_editor_realize (GtkWidget *widget)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (ref_text_editor_parent_class)->realize (widget);
+  /* After the window's own layout handler (which GtkRoot connects anew for each
+   * layout), so that this runs with the new sizes and positions. */
+  self->layout_handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "layout",
+                                                  G_CALLBACK (on_frame_layout), self, G_CONNECT_AFTER);
+}
+
+static void
+ref_text_editor_unrealize (GtkWidget *widget)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (widget);
+
+  if (self->layout_handler != 0)
+    g_signal_handler_disconnect (gtk_widget_get_frame_clock (widget), self->layout_handler);
+  self->layout_handler = 0;
+  self->reveal_cursor = FALSE;
+  GTK_WIDGET_CLASS (ref_text_editor_parent_class)->unrealize (widget);
+}
+
 static void
 ref_text_editor_dispose (GObject *object)
 {
@@ -1085,6 +1190,8 @@ ref_text_editor_class_init (RefTextEditorClass *klass)
   object_class->dispose = ref_text_editor_dispose;
   widget_class->measure = ref_text_editor_measure;
   widget_class->size_allocate = ref_text_editor_size_allocate;
+  widget_class->realize = ref_text_editor_realize;
+  widget_class->unrealize = ref_text_editor_unrealize;
   object_class->get_property = ref_text_editor_get_property;
   object_class->set_property = ref_text_editor_set_property;
   view_class->snapshot_layer = ref_text_editor_snapshot_layer;
