@@ -969,8 +969,8 @@ on_layout_height_changed (GtkAdjustment *adjustment, GParamSpec *pspec, RefTextE
 /* The editor grows with its text inside the item page's scrolled window and does not
  * scroll itself, so GtkTextView's own "scroll to the cursor" has nothing to move: typing
  * past the bottom of the page would go on out of sight. After each layout in which
- * the cursor moved or the text changed, the page's adjustment is moved just enough to
- * show the cursor line (and a little around it). */
+ * the cursor moved or the text changed, a cursor line out of view (or within a few
+ * pixels of the edge) brings the page's adjustment to it. */
 #define REVEAL_MARGIN 12
 
 static void
@@ -993,9 +993,10 @@ on_frame_layout (GdkFrameClock *clock, RefTextEditor *self)
   GtkWidget *scrolled;
   GtkAdjustment *adjustment;
   GdkRectangle cursor;
+  GtkTextIter iter;
   graphene_point_t in, out;
   double value, page, top, bottom, target, lowest, highest;
-  int x, y;
+  int x, y, line_y, line_height;
 
   if (!self->reveal_cursor)
     return;
@@ -1005,7 +1006,29 @@ on_frame_layout (GdkFrameClock *clock, RefTextEditor *self)
       self->reveal_cursor = FALSE;
       return;
     }
-  gtk_text_view_get_cursor_locations (view, NULL, &cursor, NULL);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* First the cursor's paragraph, from the heights GtkTextView keeps (no layout): in
+   * view, as nearly always while typing, there is nothing more to do. Asking for the
+   * cursor's own place lays out its paragraph again, which in a long section costs
+   * more than the key itself. */
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (view), &iter,
+                                    gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)));
+  gtk_text_view_get_line_yrange (view, &iter, &line_y, &line_height);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, line_y, &x, &y);
+  in = GRAPHENE_POINT_INIT (x, y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), scrolled, &in, &out))
+    {
+      self->reveal_cursor = FALSE;
+      return;
+    }
+  if (out.y - REVEAL_MARGIN >= 0 && out.y + line_height + REVEAL_MARGIN <= page)
+    {
+      self->reveal_cursor = FALSE;
+      return;
+    }
+  gtk_text_view_get_cursor_locations (view, &iter, &cursor, NULL);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, cursor.x, cursor.y, &x, &y);
   in = GRAPHENE_POINT_INIT (x, y);
   if (!gtk_widget_compute_point (GTK_WIDGET (self), scrolled, &in, &out))
@@ -1013,20 +1036,20 @@ on_frame_layout (GdkFrameClock *clock, RefTextEditor *self)
       self->reveal_cursor = FALSE;
       return;
     }
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  value = gtk_adjustment_get_value (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
   top = out.y - REVEAL_MARGIN;
   bottom = out.y + cursor.height + REVEAL_MARGIN;
-  if (top < 0)
-    target = value + top;
-  else if (bottom > page && cursor.height + 2 * REVEAL_MARGIN <= page)
-    target = value + bottom - page;
-  else
+  if ((top >= 0 && bottom <= page) || cursor.height + 2 * REVEAL_MARGIN > page)
     {
       self->reveal_cursor = FALSE;
       return;
     }
+  /* Out of view: the page moves so that the cursor line is a third of the page inside
+   * it, not just at its edge. Typing on at the bottom then scrolls once every few
+   * lines instead of on every new line: a scroll repaints the whole page. */
+  if (top < 0)
+    target = value + out.y - page / 3;
+  else
+    target = value + out.y + cursor.height - page * 2 / 3;
   lowest = gtk_adjustment_get_lower (adjustment);
   highest = gtk_adjustment_get_upper (adjustment) - page;
   gtk_adjustment_set_value (adjustment, CLAMP (target, lowest, MAX (lowest, highest)));
