@@ -184,11 +184,9 @@ zip_module_path (void)
 /* The module's entry point, loaded once per process and kept; NULL with @error set
  * when the module is missing or is not Referent's. */
 static RefEsdhZipUnpackFunc
-zip_module_load (GError **error)
+zip_module_load_locked (GError **error)
 {
-  static GMutex lock;
   static RefEsdhZipUnpackFunc unpack;
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&lock);
   g_autofree char *path = NULL;
   GModule *module;
   gpointer symbol = NULL;
@@ -202,13 +200,25 @@ zip_module_load (GError **error)
       /* TRANSLATORS: the reason names the module's file */
       g_set_error (error, REF_ESDH_IMPORT_ERROR, REF_ESDH_IMPORT_ERROR_IO,
                    _("Referent’s zip reader could not be loaded: %s. Reinstall Referent to import zip files."),
-                   g_module_error ());
+                   g_module_error () != NULL ? g_module_error () : path);
       if (module != NULL)
         g_module_close (module);
       return NULL;
     }
   g_module_make_resident (module);
   unpack = (RefEsdhZipUnpackFunc) symbol;
+  return unpack;
+}
+
+static RefEsdhZipUnpackFunc
+zip_module_load (GError **error)
+{
+  static GMutex lock;
+  RefEsdhZipUnpackFunc unpack;
+
+  g_mutex_lock (&lock);
+  unpack = zip_module_load_locked (error);
+  g_mutex_unlock (&lock);
   return unpack;
 }
 
