@@ -179,30 +179,6 @@ test_preview_pane (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (preview)));
 }
 
-static GtkWidget *
-find_text_view_with (GtkWidget *root, const char *needle)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_TEXT_VIEW (c))
-        {
-          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (c));
-          GtkTextIter start, end;
-          g_autofree char *text = NULL;
-
-          gtk_text_buffer_get_bounds (buffer, &start, &end);
-          text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-          if (strstr (text, needle) != NULL)
-            return c;
-        }
-      if ((found = find_text_view_with (c, needle)))
-        return found;
-    }
-  return NULL;
-}
-
 /* The item's texts are spell checked in the window, with the meeting's names. */
 static void
 test_spell_checked (Fixture *f, gconstpointer data)
@@ -223,7 +199,7 @@ test_spell_checked (Fixture *f, gconstpointer data)
   ref_decision_set_text (d, text);
   ref_agenda_item_add_decision (item, d);
   ref_window_select_item (f->window, 2);
-  REF_INPUT_WAIT_FOR ((view = find_text_view_with (GTK_WIDGET (f->window), "udrenget")) != NULL
+  REF_INPUT_WAIT_FOR ((view = ref_test_find_text_view_with (GTK_WIDGET (f->window), "udrenget")) != NULL
                       && ref_spell_view_get_checker (view) != NULL
                       && ref_spell_view_is_marked (view, at, at + 8));
   g_assert_nonnull (view);

@@ -6,6 +6,7 @@
 #include "ref-spell-view.h"
 #include "test-input.h"
 #include "test-model-helpers.h"
+#include "test-tmp.h"
 #include "test-ui-helpers.h"
 
 /* The spell checking dictionary loads in a worker thread (issue 17): the window's
@@ -19,30 +20,6 @@ static void
 on_after_paint (GdkFrameClock *clock, gpointer data)
 {
   painted = TRUE;
-}
-
-static GtkWidget *
-find_text_view_with (GtkWidget *root, const char *needle)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_TEXT_VIEW (c))
-        {
-          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (c));
-          GtkTextIter start, end;
-          g_autofree char *text = NULL;
-
-          gtk_text_buffer_get_bounds (buffer, &start, &end);
-          text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-          if (strstr (text, needle) != NULL)
-            return c;
-        }
-      if ((found = find_text_view_with (c, needle)))
-        return found;
-    }
-  return NULL;
 }
 
 /* While the worker is held, the window opens, paints and shows the item (were the
@@ -74,7 +51,7 @@ test_window_before_dictionary (void)
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_after_paint),
                     NULL);
   ref_window_select_item (window, 0);
-  REF_INPUT_WAIT_FOR (painted && (view = find_text_view_with (GTK_WIDGET (window), "udrenget")) != NULL
+  REF_INPUT_WAIT_FOR (painted && (view = ref_test_find_text_view_with (GTK_WIDGET (window), "udrenget")) != NULL
                       && gtk_widget_get_mapped (view));
   g_assert_true (painted);
   g_assert_nonnull (view);
@@ -102,12 +79,12 @@ test_window_before_dictionary (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *state = g_dir_make_tmp ("referent-spell-load-XXXXXX", NULL);
+  g_autofree char *state = ref_test_make_tmp_root ("referent-spell-load");
 
   /* The window's recovery copies go there, not into the user's state folder. */
   g_setenv ("XDG_STATE_HOME", state, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/spell-load/window-before-dictionary", test_window_before_dictionary);
-  return g_test_run ();
+  return ref_test_run_and_clean (state);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "ref-application.h"
 #include "ref-window.h"
@@ -46,6 +47,31 @@ ref_test_close_window (RefWindow *window)
   ref_history_mark_clean (ref_meeting_get_history (ref_window_get_meeting (window)));
   gtk_window_destroy (GTK_WINDOW (window));
   ref_test_iterate ();
+}
+
+/* The first text view below @root whose text contains @needle. */
+static inline GtkWidget *
+ref_test_find_text_view_with (GtkWidget *root, const char *needle)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_TEXT_VIEW (c))
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (c));
+          GtkTextIter start, end;
+          g_autofree char *text = NULL;
+
+          gtk_text_buffer_get_bounds (buffer, &start, &end);
+          text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+          if (strstr (text, needle) != NULL)
+            return c;
+        }
+      if ((found = ref_test_find_text_view_with (c, needle)))
+        return found;
+    }
+  return NULL;
 }
 
 /* The first widget below @root of @type, and with the row title @title unless that
