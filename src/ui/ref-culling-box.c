@@ -62,6 +62,16 @@ on_vadjustment_notify (GtkScrolledWindow *scrolled, GParamSpec *pspec, RefCullin
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Stops following the scrolled window (unrooted or disposed). */
+static void
+forget_scrolled (RefCullingBox *self)
+{
+  disconnect_adjustment (self);
+  if (self->scrolled != NULL)
+    g_signal_handlers_disconnect_by_data (self->scrolled, self);
+  self->scrolled = NULL;
+}
+
 static void
 ref_culling_box_root (GtkWidget *widget)
 {
@@ -82,10 +92,7 @@ ref_culling_box_unroot (GtkWidget *widget)
 {
   RefCullingBox *self = REF_CULLING_BOX (widget);
 
-  disconnect_adjustment (self);
-  if (self->scrolled != NULL)
-    g_signal_handlers_disconnect_by_data (self->scrolled, self);
-  self->scrolled = NULL;
+  forget_scrolled (self);
   GTK_WIDGET_CLASS (ref_culling_box_parent_class)->unroot (widget);
 }
 
@@ -126,10 +133,7 @@ ref_culling_box_dispose (GObject *object)
 {
   RefCullingBox *self = REF_CULLING_BOX (object);
 
-  disconnect_adjustment (self);
-  if (self->scrolled != NULL)
-    g_signal_handlers_disconnect_by_data (self->scrolled, self);
-  self->scrolled = NULL;
+  forget_scrolled (self);
   G_OBJECT_CLASS (ref_culling_box_parent_class)->dispose (object);
 }
 
