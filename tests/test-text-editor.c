@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "ref-text-editor.h"
 
@@ -240,6 +241,57 @@ test_notify_on_edit (void)
   g_assert_cmpuint (count, ==, 0);
 }
 
+static void
+count_tag_change (GtkTextBuffer *buffer, GtkTextTag *tag, GtkTextIter *start, GtkTextIter *end, guint *count)
+{
+  (*count)++;
+}
+
+/* Typing plain text into a plain paragraph or a list item changes no tag: GTK lays
+ * out again every line a tag change touches (and the next one), even when the change
+ * is none, which doubled the cost of each key in a long section. Typed text still
+ * gets the block of its line and the typing style. */
+static void
+test_typing_touches_no_tags (void)
+{
+  g_autoptr (RefTextEditor) editor = new_editor ();
+  g_autoptr (RefText) text = sample_text ();
+  g_autoptr (RefText) back = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  GtkTextIter at;
+  guint changes = 0;
+
+  ref_text_editor_set_text (editor, text);
+  g_signal_connect (buffer, "apply-tag", G_CALLBACK (count_tag_change), &changes);
+  g_signal_connect (buffer, "remove-tag", G_CALLBACK (count_tag_change), &changes);
+
+  /* In the first paragraph, after "Socialtilsynet". */
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, 14);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  for (int i = 0; i < 5; i++)
+    gtk_text_buffer_insert_interactive_at_cursor (buffer, "x", -1, TRUE);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* In the first bullet item, after "Øget". */
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &at, 1, 4);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "y", -1, TRUE);
+  g_assert_cmpuint (changes, ==, 0);
+
+  back = ref_text_editor_get_text (editor);
+  g_assert_cmpint (ref_text_block_get_kind (ref_text_get_block (back, 1)), ==, REF_BLOCK_BULLET_LIST);
+  {
+    g_autofree char *plain = ref_text_to_plain (back);
+    g_assert_nonnull (strstr (plain, "Socialtilsynetxxxxx vurderer"));
+    g_assert_nonnull (strstr (plain, "Øgety nærledelse"));
+  }
+
+  /* With bold on, each typed letter gets the bold tag, and nothing else changes. */
+  ref_text_editor_toggle_style (editor, REF_STYLE_BOLD);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "z", -1, TRUE);
+  g_assert_cmpuint (changes, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -254,6 +306,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text-editor/set-block", test_set_block);
   g_test_add_func ("/text-editor/join-lines", test_join_lines);
   g_test_add_func ("/text-editor/notify", test_notify_on_edit);
+  g_test_add_func ("/text-editor/typing-touches-no-tags", test_typing_touches_no_tags);
 
   return g_test_run ();
 }

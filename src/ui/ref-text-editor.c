@@ -133,6 +133,45 @@ start_tag (RefTextEditor *self, guint start)
 
 /* ---- lines and blocks ---- */
 
+/* Whether all of [@start, @end) has @tag. */
+static gboolean
+range_has_tag (const GtkTextIter *start, const GtkTextIter *end, GtkTextTag *tag)
+{
+  GtkTextIter probe = *start;
+  gboolean all = gtk_text_iter_has_tag (&probe, tag);
+
+  while (all && gtk_text_iter_forward_to_tag_toggle (&probe, tag) && gtk_text_iter_compare (&probe, end) < 0)
+    all = gtk_text_iter_has_tag (&probe, tag);
+  return all;
+}
+
+/* Whether any of [@start, @end) has @tag. */
+static gboolean
+range_touches_tag (const GtkTextIter *start, const GtkTextIter *end, GtkTextTag *tag)
+{
+  GtkTextIter toggle = *start;
+
+  return gtk_text_iter_has_tag (start, tag)
+         || (gtk_text_iter_forward_to_tag_toggle (&toggle, tag) && gtk_text_iter_compare (&toggle, end) < 0);
+}
+
+/* Applies or removes @tag only where that changes something. GtkTextBuffer lays out
+ * again every line a tag change touches, changed or not, and the next line too when
+ * the range ends at its start (as a whole line's range does): a no-op removal on
+ * each keystroke made GTK lay out the typed paragraph and the one after it twice per
+ * frame. */
+static void
+set_tag (GtkTextBuffer *buffer, GtkTextTag *tag, const GtkTextIter *start, const GtkTextIter *end, gboolean on)
+{
+  if (gtk_text_iter_equal (start, end))
+    return;
+  if (on && !range_has_tag (start, end, tag))
+    gtk_text_buffer_apply_tag (buffer, tag, start, end);
+  else if (!on && range_touches_tag (start, end, tag))
+    gtk_text_buffer_remove_tag (buffer, tag, start, end);
+}
+
+
 static void
 line_bounds (GtkTextIter *iter, GtkTextIter *start, GtkTextIter *end_incl_newline)
 {
@@ -172,12 +211,20 @@ apply_block_to_line (RefTextEditor *self, GtkTextIter *iter, RefTextEditorBlock 
       return;
     }
   for (int b = REF_TEXT_EDITOR_BLOCK_BULLET; b <= REF_TEXT_EDITOR_BLOCK_TABLE; b++)
-    if (b != (int) block)
-      gtk_text_buffer_remove_tag (buffer, self->block_tags[b], &start, &end);
+    {
+      GtkTextIter text_end = start;
+
+      /* A loaded line has its block's tag on its text and not on its line end (the
+       * line break is inserted after it): the line has its block when its text has
+       * it. */
+      if (b == (int) block && !gtk_text_iter_ends_line (&text_end))
+        gtk_text_iter_forward_to_line_end (&text_end);
+      if (b == (int) block && !gtk_text_iter_equal (&start, &text_end) && range_has_tag (&start, &text_end, self->block_tags[b]))
+        continue;
+      set_tag (buffer, self->block_tags[b], &start, &end, b == (int) block);
+    }
   if (block != REF_TEXT_EDITOR_BLOCK_TABLE)
-    gtk_text_buffer_remove_tag (buffer, self->header_tag, &start, &end);
-  if (block != REF_TEXT_EDITOR_BLOCK_PARAGRAPH)
-    gtk_text_buffer_apply_tag (buffer, self->block_tags[block], &start, &end);
+    set_tag (buffer, self->header_tag, &start, &end, FALSE);
 }
 
 /* ---- RefText → buffer ---- */
@@ -418,12 +465,7 @@ on_insert_text_after (GtkTextBuffer *buffer, GtkTextIter *location, char *text, 
 
   self->normalising = TRUE;
   for (guint s = 0; s < G_N_ELEMENTS (style_bits); s++)
-    {
-      if (self->typing_style & style_bits[s])
-        gtk_text_buffer_apply_tag (buffer, self->style_tags[s], &start, location);
-      else
-        gtk_text_buffer_remove_tag (buffer, self->style_tags[s], &start, location);
-    }
+    set_tag (buffer, self->style_tags[s], &start, location, (self->typing_style & style_bits[s]) != 0);
   line = start;
   do
     apply_block_to_line (self, &line, self->insert_block);
@@ -478,17 +520,6 @@ on_mark_set (GtkTextBuffer *buffer, GtkTextIter *location, GtkTextMark *mark, Re
     gtk_text_iter_backward_char (&before);
   self->typing_style = style_at (self, &before, &href);
   g_signal_emit (self, signals[FORMAT_CHANGED], 0);
-}
-
-static gboolean
-range_has_tag (const GtkTextIter *start, const GtkTextIter *end, GtkTextTag *tag)
-{
-  GtkTextIter probe = *start;
-  gboolean all = gtk_text_iter_has_tag (&probe, tag);
-
-  while (all && gtk_text_iter_forward_to_tag_toggle (&probe, tag) && gtk_text_iter_compare (&probe, end) < 0)
-    all = gtk_text_iter_has_tag (&probe, tag);
-  return all;
 }
 
 void
