@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ref-text-editor.h"
+#include "ref-viewport-watch.h"
 
 #define LINE_SEPARATOR "\xe2\x80\xa8" /* U+2028: a line break inside a paragraph */
 #define LIST_MARGIN 32
@@ -30,6 +31,7 @@ struct _RefTextEditor {
   guint height_check;   /* idle: does that height still fit the text? */
   gulong layout_handler; /* on the frame clock's "layout" while realized */
   guint reveal_tries;    /* layouts waited for the page to grow to the cursor */
+  RefViewportWatch viewport; /* the item page's scrolled window, while rooted */
   guint reveal_cursor : 1; /* the cursor moved or the text changed: keep it in view */
   guint loading : 1;
   guint normalising : 1;
@@ -916,6 +918,50 @@ ref_text_editor_snapshot_layer (GtkTextView *view, GtkTextViewLayer layer, GtkSn
     draw_marker (self, snapshot, &line, &color);
 }
 
+/* ---- drawing ---- */
+
+static void
+ref_text_editor_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ref_text_editor_parent_class)->root (widget);
+  ref_viewport_watch_root (&REF_TEXT_EDITOR (widget)->viewport, widget);
+}
+
+static void
+ref_text_editor_unroot (GtkWidget *widget)
+{
+  ref_viewport_watch_unroot (&REF_TEXT_EDITOR (widget)->viewport);
+  GTK_WIDGET_CLASS (ref_text_editor_parent_class)->unroot (widget);
+}
+
+/* A section of thousands of words is one GtkTextView as tall as its text (it grows
+ * inside the item page and does not scroll itself), and GtkTextView draws every line
+ * of it on each frame: it takes its whole allocation to be on screen. Of a field
+ * partly scrolled out of view, only the lines the page shows are kept in its render
+ * node (see ref-viewport-watch.h), which roughly halves what a keystroke in the
+ * middle of a long section costs. */
+static void
+ref_text_editor_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (widget);
+  graphene_rect_t visible;
+  GtkSnapshot *full;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GskRenderNode) culled = NULL;
+
+  if (!ref_viewport_watch_get_visible (&self->viewport, &visible)
+      || (visible.origin.y <= 0 && visible.origin.y + visible.size.height >= gtk_widget_get_height (widget)))
+    {
+      GTK_WIDGET_CLASS (ref_text_editor_parent_class)->snapshot (widget, snapshot);
+      return;
+    }
+  full = gtk_snapshot_new ();
+  GTK_WIDGET_CLASS (ref_text_editor_parent_class)->snapshot (widget, full);
+  node = gtk_snapshot_free_to_node (full);
+  if (node != NULL && (culled = ref_render_node_cull (node, &visible)) != NULL)
+    gtk_snapshot_append_node (snapshot, culled);
+}
+
 /* ---- size ---- */
 
 /* GtkTextView reports the height of its text as laid out at its current width, not
@@ -1121,6 +1167,7 @@ ref_text_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->height_check, g_source_remove);
   g_clear_weak_pointer (&self->history);
+  ref_viewport_watch_unroot (&self->viewport);
   G_OBJECT_CLASS (ref_text_editor_parent_class)->dispose (object);
 }
 
@@ -1245,6 +1292,9 @@ ref_text_editor_class_init (RefTextEditorClass *klass)
   widget_class->measure = ref_text_editor_measure;
   widget_class->size_allocate = ref_text_editor_size_allocate;
   widget_class->realize = ref_text_editor_realize;
+  widget_class->root = ref_text_editor_root;
+  widget_class->unroot = ref_text_editor_unroot;
+  widget_class->snapshot = ref_text_editor_snapshot;
   widget_class->unrealize = ref_text_editor_unrealize;
   object_class->get_property = ref_text_editor_get_property;
   object_class->set_property = ref_text_editor_set_property;
