@@ -278,6 +278,70 @@ test_typing_keeps_cursor_in_view (void)
   ref_test_close_window (window);
 }
 
+/* A click in the middle of a field taller than the page leaves the page where it is
+ * (GtkViewport would slide it to the field's start), and the cursor where clicked is
+ * in view. */
+static void
+test_click_in_long_field_keeps_page (void)
+{
+  RefWindow *window = open_for_input (1000, 600);
+  GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
+  GtkWidget *sections = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "sections_box"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkTextView *editor = NULL;
+  GPtrArray *todo = g_ptr_array_new ();
+  GdkRectangle cursor;
+  graphene_point_t in, out;
+  double before;
+  int x, y;
+
+  ref_window_select_item (window, 5);
+  wait_for_layout ();
+  g_ptr_array_add (todo, sections);
+  while (todo->len > 0 && editor == NULL)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (todo, 0);
+
+      if (REF_IS_TEXT_EDITOR (w) && gtk_widget_get_mapped (w))
+        editor = GTK_TEXT_VIEW (w);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (todo, c);
+    }
+  g_ptr_array_unref (todo);
+  g_assert_nonnull (editor);
+  ref_input_click (GTK_WIDGET (editor));
+  wait_for_layout ();
+  ref_input_key (GDK_KEY_End, GDK_CONTROL_MASK);
+  for (int i = 0; i < 60; i++)
+    ref_input_type ("Linje\n");
+  wait_for_layout ();
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (editor)), >, gtk_widget_get_height (scrolled));
+
+  /* Focus elsewhere; the page shows the middle of the field, its start above. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  in = GRAPHENE_POINT_INIT (0, gtk_widget_get_height (GTK_WIDGET (editor)) / 2.0);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (editor), scrolled, &in, &out));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + out.y - gtk_widget_get_height (scrolled) / 2.0);
+  wait_for_layout ();
+  before = gtk_adjustment_get_value (adjustment);
+
+  /* A click in the middle of the page, on the field. */
+  in = GRAPHENE_POINT_INIT (gtk_widget_get_width (scrolled) / 2.0, gtk_widget_get_height (scrolled) / 2.0);
+  g_assert_true (gtk_widget_compute_point (scrolled, GTK_WIDGET (editor), &in, &out));
+  ref_input_click_at (GTK_WIDGET (editor), out.x, out.y);
+  wait_for_layout ();
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor)));
+  g_test_message ("page at %.0f before the click, %.0f after", before, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - before), <, 1);
+  gtk_text_view_get_cursor_locations (editor, NULL, &cursor, NULL);
+  gtk_text_view_buffer_to_window_coords (editor, GTK_TEXT_WINDOW_WIDGET, cursor.x, cursor.y, &x, &y);
+  in = GRAPHENE_POINT_INIT (x, y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (editor), scrolled, &in, &out));
+  g_assert_cmpfloat (out.y, >=, 0);
+  g_assert_cmpfloat (out.y + cursor.height, <=, gtk_widget_get_height (scrolled));
+  ref_test_close_window (window);
+}
+
 /* Opens a drop-down by a click and clicks the entry called @label. */
 static void
 choose (GtkWidget *drop_down, const char *label)
@@ -513,5 +577,6 @@ main (int argc, char **argv)
   g_test_add_func ("/item-editor/meeting-times-wheel", test_meeting_times_wheel);
   g_test_add_func ("/item-editor/meeting-date-picker", test_meeting_date_picker);
   g_test_add_func ("/item-editor/typing-keeps-cursor-in-view", test_typing_keeps_cursor_in_view);
+  g_test_add_func ("/item-editor/click-in-long-field-keeps-page", test_click_in_long_field_keeps_page);
   return ref_test_run_and_clean (state);
 }

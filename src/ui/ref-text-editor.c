@@ -920,16 +920,22 @@ ref_text_editor_snapshot_layer (GtkTextView *view, GtkTextViewLayer layer, GtkSn
 
 /* ---- drawing ---- */
 
+static void on_root_focus_changed (RefTextEditor *self, GParamSpec *pspec, GtkRoot *root);
+
 static void
 ref_text_editor_root (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (ref_text_editor_parent_class)->root (widget);
   ref_viewport_watch_root (&REF_TEXT_EDITOR (widget)->viewport, widget);
+  /* After GtkViewport's own handler, which is connected without G_CONNECT_AFTER. */
+  g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget", G_CALLBACK (on_root_focus_changed),
+                           widget, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 static void
 ref_text_editor_unroot (GtkWidget *widget)
 {
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), on_root_focus_changed, widget);
   ref_viewport_watch_unroot (&REF_TEXT_EDITOR (widget)->viewport);
   GTK_WIDGET_CLASS (ref_text_editor_parent_class)->unroot (widget);
 }
@@ -1136,6 +1142,34 @@ on_frame_layout (GdkFrameClock *clock, RefTextEditor *self)
     self->reveal_cursor = FALSE;
 }
 
+/* A field that takes the focus shows its cursor. */
+static void
+on_has_focus_changed (RefTextEditor *self, GParamSpec *pspec, gpointer data)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (self)))
+    request_reveal_cursor (self);
+}
+
+/* When the focus moves to a widget, GtkViewport starts scrolling smoothly to bring
+ * its nearer edge into view. For a field taller than the page that edge is not where
+ * the user clicked or where the cursor is: a click in the middle of a long section slid
+ * the page to its start, and the first key jumped it back. Run after GtkViewport's
+ * handler, this ends that scroll (setting the value does) and leaves the page to the
+ * cursor (on_frame_layout). */
+static void
+on_root_focus_changed (RefTextEditor *self, GParamSpec *pspec, GtkRoot *root)
+{
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+
+  if (gtk_root_get_focus (root) != GTK_WIDGET (self)
+      || (scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW)) == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (gtk_widget_get_height (GTK_WIDGET (self)) > gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment));
+}
+
 static void
 ref_text_editor_realize (GtkWidget *widget)
 {
@@ -1272,6 +1306,7 @@ ref_text_editor_constructed (GObject *object)
   g_signal_connect (buffer, "changed", G_CALLBACK (on_changed), self);
   g_signal_connect (buffer, "mark-set", G_CALLBACK (on_mark_set), self);
   g_signal_connect (self, "notify::editable", G_CALLBACK (on_editable_changed), NULL);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (on_has_focus_changed), NULL);
   {
     GtkAdjustment *vadjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
 
