@@ -15,7 +15,9 @@
  * takes from "open" to a window with its agenda list populated, and what one
  * keystroke costs: from the key to the model, plus the frame that shows it (layout and
  * paint), five rounds of 200 keys, in a decision editor and in a section of 5,000
- * words, with Danish spell checking on in every text field of the item. The time a frame waits for the frame clock's next tick is not counted: that
+ * words, with Danish spell checking on in every text field of the item. Typing
+ * starts once the field has the focus and the page has scrolled to it, as after a
+ * click (those frames are timed and printed apart). The time a frame waits for the frame clock's next tick is not counted: that
  * is the display's pace, not work. Target: every keystroke within one frame (16.7 ms),
  * in five of five rounds. */
 
@@ -92,6 +94,22 @@ wait_for_frame (FrameWatch *watch)
   return watch->frames == before ? 0 : watch->frame_ms;
 }
 
+/* Gives the editor the focus as a click would, and runs the main loop for 300 ms:
+ * the page scrolls smoothly to an editor that takes the focus (GTK animates it over
+ * 200 ms). Those frames follow the click, not a key, so they are timed apart: returns
+ * the worst of them in ms. A person's first key comes well after them. */
+static double
+focus_and_settle (GtkWidget *editor, FrameWatch *watch)
+{
+  double worst = 0;
+  gint64 until = g_get_monotonic_time () + 300 * 1000;
+
+  gtk_widget_grab_focus (editor);
+  while (g_get_monotonic_time () < until)
+    worst = MAX (worst, wait_for_frame (watch));
+  return worst;
+}
+
 /* One round: @keys keystrokes into @editor at its cursor. Returns the worst
  * keystroke in ms; adds every keystroke to *total. */
 static double
@@ -162,7 +180,7 @@ main (int argc, char **argv)
   RefItemView *view;
   GtkListView *list;
   GdkFrameClock *clock;
-  double start, shown, total = 0, worst[ROUNDS], cpu_worst[ROUNDS];
+  double start, shown, total = 0, worst[ROUNDS], cpu_worst[ROUNDS], focus_worst = 0;
   GtkWidget *editor, *section_editor = NULL;
   int section_len = 0;
   guint n_items;
@@ -239,11 +257,14 @@ main (int argc, char **argv)
         }
       ref_spell_view_attach_tree (GTK_WIDGET (view), checker);
       iterate_until_idle ();
-      gtk_widget_grab_focus (editor);
+      focus_worst = MAX (focus_worst, focus_and_settle (editor, &watch));
       worst[r] = type_round (editor, &watch, &total, &cpu_worst[r]);
     }
   if (!g_getenv ("BENCH_SECTION_ONLY"))
-    report ("a decision editor", worst, cpu_worst, total);
+    {
+      printf ("# clicking into the decision editor (the page scrolls to it): worst frame %.2f ms\n", focus_worst);
+      report ("a decision editor", worst, cpu_worst, total);
+    }
 
   /* The middle of a section of 5,000 words. */
   ref_window_select_item (window, n_items / 2);
@@ -257,6 +278,7 @@ main (int argc, char **argv)
   printf ("# spell checking the item with the 5,000-word section (%u fields), in idle slices: %.3f s\n", n_checked,
           checked);
   total = 0;
+  focus_worst = 0;
   for (int r = 0; r < ROUNDS; r++)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (section_editor));
@@ -264,9 +286,11 @@ main (int argc, char **argv)
 
       gtk_text_buffer_get_iter_at_offset (buffer, &middle, gtk_text_buffer_get_char_count (buffer) / 2);
       gtk_text_buffer_place_cursor (buffer, &middle);
-      gtk_widget_grab_focus (section_editor);
+      focus_worst = MAX (focus_worst, focus_and_settle (section_editor, &watch));
       worst[r] = type_round (section_editor, &watch, &total, &cpu_worst[r]);
     }
+  printf ("# clicking into the middle of the section (the page scrolls to the cursor): worst frame %.2f ms\n",
+          focus_worst);
   report ("a section of 5,000 words", worst, cpu_worst, total);
 
   printf ("1..1\nok 1 bench-ui\n");
