@@ -299,12 +299,24 @@ random_edit (Edits *e)
     ref_history_seal (history);
 }
 
+static GPtrArray *previous_fragments;
+static GBytes *previous_bytes;
+
 static void
 assert_cache_equals_writer (RefXmlWriteCache *cache, RefMeeting *meeting, guint step)
 {
   g_autoptr (GPtrArray) fragments = ref_xml_write_cache_write (cache, meeting);
   g_autoptr (GBytes) cached = ref_xml_fragments_join (fragments);
   g_autoptr (GBytes) whole = ref_xml_write_bytes (meeting);
+
+  /* What the window does to skip identical copies agrees with the bytes. */
+  if (previous_fragments != NULL)
+    g_assert_cmpint (ref_xml_fragments_equal (fragments, previous_fragments), ==,
+                     g_bytes_equal (cached, previous_bytes));
+  g_clear_pointer (&previous_fragments, g_ptr_array_unref);
+  g_clear_pointer (&previous_bytes, g_bytes_unref);
+  previous_fragments = g_ptr_array_ref (fragments);
+  previous_bytes = g_bytes_ref (cached);
 
   if (!g_bytes_equal (cached, whole))
     {
@@ -417,13 +429,52 @@ test_unrecorded_change_noted (void)
   assert_cache_equals_writer (cache, meeting, 1);
 }
 
+static GPtrArray *
+cut (const char *text, const guint *lengths, guint n)
+{
+  GPtrArray *fragments = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (fragments, g_bytes_new (text, lengths[i]));
+      text += lengths[i];
+    }
+  return fragments;
+}
+
+/* The window compares a new copy with the last one without joining either. */
+static void
+test_fragments_equal (void)
+{
+  static const guint a_cuts[] = { 3, 0, 5, 2 }, b_cuts[] = { 1, 9 }, c_cuts[] = { 10 };
+  g_autoptr (GPtrArray) a = cut ("0123456789", a_cuts, G_N_ELEMENTS (a_cuts));
+  g_autoptr (GPtrArray) b = cut ("0123456789", b_cuts, G_N_ELEMENTS (b_cuts));
+  g_autoptr (GPtrArray) c = cut ("0123456x89", c_cuts, G_N_ELEMENTS (c_cuts));
+  g_autoptr (GPtrArray) d = cut ("012345678", c_cuts, 0);
+  g_autoptr (GPtrArray) same = g_ptr_array_ref (a);
+
+  g_assert_true (ref_xml_fragments_equal (a, b));
+  g_assert_true (ref_xml_fragments_equal (b, a));
+  g_assert_true (ref_xml_fragments_equal (a, same));
+  g_assert_false (ref_xml_fragments_equal (a, c));
+  g_assert_false (ref_xml_fragments_equal (c, b));
+  g_assert_false (ref_xml_fragments_equal (a, d));
+  g_assert_true (ref_xml_fragments_equal (d, d));
+}
+
 int
 main (int argc, char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/write-cache/attack", test_attack);
   g_test_add_func ("/write-cache/reuses-unchanged-items", test_reuses_unchanged_items);
   g_test_add_func ("/write-cache/meeting-replaced", test_meeting_replaced);
   g_test_add_func ("/write-cache/unrecorded-change-noted", test_unrecorded_change_noted);
-  return g_test_run ();
+  g_test_add_func ("/write-cache/fragments-equal", test_fragments_equal);
+  status = g_test_run ();
+  g_clear_pointer (&previous_fragments, g_ptr_array_unref);
+  g_clear_pointer (&previous_bytes, g_bytes_unref);
+  return status;
 }

@@ -1059,6 +1059,45 @@ ref_xml_write_cache_write (RefXmlWriteCache *cache, RefMeeting *meeting)
   return fragments;
 }
 
+gboolean
+ref_xml_fragments_equal (GPtrArray *a, GPtrArray *b)
+{
+  gsize size_a = 0, size_b = 0;
+  guint i = 0, j = 0;
+  gsize at_a = 0, at_b = 0;
+
+  for (guint k = 0; k < a->len; k++)
+    size_a += g_bytes_get_size (g_ptr_array_index (a, k));
+  for (guint k = 0; k < b->len; k++)
+    size_b += g_bytes_get_size (g_ptr_array_index (b, k));
+  if (size_a != size_b)
+    return FALSE;
+  /* Walks both lists at once, whatever their cuts; an unchanged item's fragment is the
+   * very same GBytes in both, and is skipped without reading it. */
+  while (i < a->len && j < b->len)
+    {
+      GBytes *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, j);
+      gsize len_x, len_y, n;
+      const char *px = g_bytes_get_data (x, &len_x), *py = g_bytes_get_data (y, &len_y);
+
+      if (x == y && at_a == 0 && at_b == 0)
+        {
+          i++, j++;
+          continue;
+        }
+      n = MIN (len_x - at_a, len_y - at_b);
+      if (n > 0 && memcmp (px + at_a, py + at_b, n) != 0)
+        return FALSE;
+      at_a += n;
+      at_b += n;
+      if (at_a == len_x)
+        i++, at_a = 0;
+      if (at_b == len_y)
+        j++, at_b = 0;
+    }
+  return TRUE;
+}
+
 GBytes *
 ref_xml_fragments_join (GPtrArray *fragments)
 {

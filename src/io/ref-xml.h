@@ -53,6 +53,8 @@ GPtrArray  *ref_xml_write_cache_write (RefXmlWriteCache *cache, RefMeeting *meet
 /* How many items the last ref_xml_write_cache_write() serialised anew. */
 guint       ref_xml_write_cache_get_n_written (RefXmlWriteCache *cache);
 GBytes     *ref_xml_fragments_join (GPtrArray *fragments);
+/* Whether two lists of fragments join to the same bytes (without joining them). */
+gboolean    ref_xml_fragments_equal (GPtrArray *a, GPtrArray *b);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefXmlWriteCache, ref_xml_write_cache_free)
 
 /* Atomic save: writes a temporary file and renames it over @file, keeping the old

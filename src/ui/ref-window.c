@@ -433,22 +433,6 @@ _ref_window_toast (RefWindow *self, const char *text)
 
 /* ---- autosave ---- */
 
-static gboolean
-fragments_equal (GPtrArray *a, GPtrArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    {
-      GBytes *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
-
-      /* An unchanged item's fragment is the very same GBytes: no bytes compared. */
-      if (x != y && !g_bytes_equal (x, y))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* The writer thread's report on a queued copy, back on the main thread. */
 static void
 autosave_written (const GError *error, gpointer data)
@@ -488,7 +472,7 @@ autosave (RefWindow *self, gboolean wait, GError **error)
   if (self->write_cache == NULL)
     self->write_cache = ref_xml_write_cache_new ();
   fragments = ref_xml_write_cache_write (self->write_cache, self->meeting);
-  if (self->last_autosave == NULL || !fragments_equal (fragments, self->last_autosave))
+  if (self->last_autosave == NULL || !ref_xml_fragments_equal (fragments, self->last_autosave))
     {
       if (wait)
         {
