@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "ref-model.h"
@@ -149,6 +151,256 @@ test_large_copy_complete (void)
   ref_recovery_remove (id);
 }
 
+/* ---- the writer thread ---- */
+
+typedef struct {
+  guint reports;
+  GError *error; /* the first error reported */
+} Reports;
+
+static void
+count_report (const GError *error, gpointer data)
+{
+  Reports *r = data;
+
+  r->reports++;
+  if (error != NULL && r->error == NULL)
+    r->error = g_error_copy (error);
+}
+
+/* Reports come from idle callbacks on this (the main) thread; a report that never
+ * comes fails the test after ten seconds rather than hanging it. */
+static void
+wait_for_reports (Reports *r, guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (r->reports < n && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_cmpuint (r->reports, ==, n);
+}
+
+/* (transfer full) @text cut in three fragments, as the writer cache hands them over. */
+static GPtrArray *
+fragments_of (const char *text)
+{
+  GPtrArray *fragments = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  gsize len = strlen (text), third = len / 3;
+
+  g_ptr_array_add (fragments, g_bytes_new (text, third));
+  g_ptr_array_add (fragments, g_bytes_new (text + third, third));
+  g_ptr_array_add (fragments, g_bytes_new (text + 2 * third, len - 2 * third));
+  return fragments;
+}
+
+static char *
+copy_path (const char *id)
+{
+  g_autofree char *dir = ref_recovery_dir ();
+  g_autofree char *name = g_strconcat (id, REF_XML_EXTENSION, NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+info_path (const char *id)
+{
+  g_autofree char *dir = ref_recovery_dir ();
+  g_autofree char *name = g_strconcat (id, ".ini", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+assert_copy_holds (const char *id, const char *expected)
+{
+  g_autofree char *path = copy_path (id);
+  g_autofree char *info = info_path (id);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+  g_assert_true (g_file_test (info, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+assert_no_copy (const char *id)
+{
+  g_autofree char *path = copy_path (id);
+  g_autofree char *info = info_path (id);
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (info, G_FILE_TEST_EXISTS));
+}
+
+/* A queued copy lands, joined from its fragments, with its key file, and the report
+ * comes on the main thread. */
+static void
+test_writer_write_lands (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_meeting_new ();
+  g_autofree char *id = ref_recovery_new_id ();
+  g_autoptr (GPtrArray) fragments = fragments_of ("<referat>første udgave</referat>\n");
+  Reports r = { 0 };
+
+  ref_meeting_set_committee (meeting, "Socialudvalget");
+  ref_recovery_save_queued (id, meeting, NULL, fragments, count_report, &r, NULL);
+  wait_for_reports (&r, 1);
+  g_assert_null (r.error);
+  assert_copy_holds (id, "<referat>første udgave</referat>\n");
+  ref_recovery_remove (id);
+  assert_no_copy (id);
+}
+
+/* Latest wins: a copy queued while an older one for the same window still waits
+ * replaces it; the older one is reported (without an error) and never written. */
+static void
+test_writer_latest_wins (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_meeting_new ();
+  g_autofree char *id = ref_recovery_new_id ();
+  g_autofree char *other = ref_recovery_new_id ();
+  g_autoptr (GPtrArray) one = fragments_of ("one: the older copy\n");
+  g_autoptr (GPtrArray) two = fragments_of ("two: the newer copy\n");
+  g_autoptr (GPtrArray) three = fragments_of ("another window's copy\n");
+  Reports older = { 0 }, newer = { 0 }, elsewhere = { 0 };
+
+  ref_recovery_writer_set_paused (TRUE);
+  ref_recovery_save_queued (id, meeting, NULL, one, count_report, &older, NULL);
+  ref_recovery_save_queued (other, meeting, NULL, three, count_report, &elsewhere, NULL);
+  ref_recovery_save_queued (id, meeting, NULL, two, count_report, &newer, NULL);
+  /* Superseded while the writer could not have started it. */
+  wait_for_reports (&older, 1);
+  g_assert_null (older.error);
+  g_assert_cmpuint (newer.reports, ==, 0);
+  assert_no_copy (id);
+
+  ref_recovery_writer_set_paused (FALSE);
+  ref_recovery_flush ();
+  wait_for_reports (&newer, 1);
+  wait_for_reports (&elsewhere, 1);
+  g_assert_null (newer.error);
+  assert_copy_holds (id, "two: the newer copy\n");
+  /* Only copies for the same id replace each other. */
+  assert_copy_holds (other, "another window's copy\n");
+  g_assert_cmpuint (older.reports, ==, 1);
+  ref_recovery_remove (id);
+  ref_recovery_remove (other);
+}
+
+/* The ordering attack: a clean save removes the copy while a write is still queued, or
+ * being written. Neither may bring it back afterwards (it would be offered at the next
+ * start as unsaved work). */
+static void
+test_writer_remove_after_queued_write (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_meeting_new ();
+  g_autofree char *id = ref_recovery_new_id ();
+  g_autoptr (GPtrArray) small = fragments_of ("a copy that must not survive\n");
+  g_autoptr (GPtrArray) large = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autofree char *chunk = g_strnfill (1 << 20, 'x');
+  Reports queued = { 0 }, flight = { 0 };
+
+  /* Queued, not started. */
+  ref_recovery_writer_set_paused (TRUE);
+  ref_recovery_save_queued (id, meeting, NULL, small, count_report, &queued, NULL);
+  ref_recovery_remove (id);
+  ref_recovery_writer_set_paused (FALSE);
+  ref_recovery_flush ();
+  wait_for_reports (&queued, 1);
+  assert_no_copy (id);
+
+  /* Being written (24 MB, synced: it takes a while), or about to be: either way the
+   * removal comes after it. */
+  for (guint i = 0; i < 24; i++)
+    g_ptr_array_add (large, g_bytes_new_static (chunk, 1 << 20));
+  for (guint round = 0; round < 3; round++)
+    {
+      ref_recovery_save_queued (id, meeting, NULL, large, count_report, &flight, NULL);
+      if (round > 0)
+        g_usleep (1000 * round);
+      ref_recovery_remove (id);
+      assert_no_copy (id);
+      ref_recovery_flush ();
+      assert_no_copy (id);
+    }
+  wait_for_reports (&flight, 3);
+  g_assert_null (flight.error);
+  ref_recovery_flush ();
+  /* No temporary file left behind either. */
+  {
+    g_autofree char *dir = ref_recovery_dir ();
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      g_assert_false (g_str_has_prefix (name, id));
+  }
+}
+
+/* Closing waits for the queue: after ref_recovery_flush every queued copy is on disk. */
+static void
+test_writer_drain (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_meeting_new ();
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  Reports r = { 0 };
+
+  ref_recovery_writer_set_paused (TRUE);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("copy %u\n", i);
+      g_autoptr (GPtrArray) fragments = fragments_of (text);
+
+      g_ptr_array_add (ids, ref_recovery_new_id ());
+      ref_recovery_save_queued (g_ptr_array_index (ids, i), meeting, NULL, fragments, count_report, &r, NULL);
+    }
+  ref_recovery_writer_set_paused (FALSE);
+  ref_recovery_flush ();
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("copy %u\n", i);
+      assert_copy_holds (g_ptr_array_index (ids, i), text);
+    }
+  wait_for_reports (&r, 8);
+  g_assert_null (r.error);
+  for (guint i = 0; i < ids->len; i++)
+    ref_recovery_remove (g_ptr_array_index (ids, i));
+}
+
+/* An unwritable state folder (a file where the folder should be): the error comes back
+ * to the caller, waited for or reported on the main thread, and nothing crashes. */
+static void
+test_writer_error_reported (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_meeting_new ();
+  g_autofree char *id = ref_recovery_new_id ();
+  g_autofree char *dir = ref_recovery_dir ();
+  g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+  g_autoptr (GPtrArray) fragments = fragments_of ("never written\n");
+  g_autoptr (GError) error = NULL;
+  gboolean moved = g_rename (dir, aside) == 0;
+  Reports r = { 0 };
+
+  g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
+  g_assert_false (ref_recovery_save_fragments (id, meeting, NULL, fragments, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == G_IO_ERROR);
+  g_test_message ("%s", error->message);
+
+  ref_recovery_save_queued (id, meeting, NULL, fragments, count_report, &r, NULL);
+  wait_for_reports (&r, 1);
+  g_assert_nonnull (r.error);
+  g_assert_true (r.error->domain == G_IO_ERROR);
+  g_clear_error (&r.error);
+  ref_recovery_remove (id);
+
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+  if (moved)
+    g_assert_cmpint (g_rename (aside, dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -162,5 +414,10 @@ main (int argc, char **argv)
   g_test_add_func ("/recovery/autosave-decide", test_autosave_decide);
   g_test_add_func ("/recovery/change-count", test_change_count);
   g_test_add_func ("/recovery/large-copy-complete", test_large_copy_complete);
+  g_test_add_func ("/recovery/writer/write-lands", test_writer_write_lands);
+  g_test_add_func ("/recovery/writer/latest-wins", test_writer_latest_wins);
+  g_test_add_func ("/recovery/writer/remove-after-queued-write", test_writer_remove_after_queued_write);
+  g_test_add_func ("/recovery/writer/drain", test_writer_drain);
+  g_test_add_func ("/recovery/writer/error-reported", test_writer_error_reported);
   return ref_test_run_and_clean (state);
 }

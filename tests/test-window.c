@@ -976,6 +976,51 @@ test_autosave_lifecycle (void)
   g_rmdir (dir);
 }
 
+/* The timer's copy: queued for the recovery writer's thread, not waited for, and on
+ * disk a moment later with the edit in it. A window closed with nothing unsaved
+ * leaves no copy, even with a write of it still queued or in progress. */
+static void
+test_autosave_timer (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  RefWindow *window = NULL;
+  RefMeeting *meeting = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GPtrArray) after_close = NULL;
+  g_autoptr (RefMeeting) restored = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 deadline;
+
+  g_settings_set_uint (settings, "autosave-interval", 2);
+  window = ref_test_open_sample ();
+  meeting = ref_window_get_meeting (window);
+  ref_meeting_set_location (meeting, "Skrevet mens uret gik");
+  /* The first tick after two quiet seconds writes it. */
+  deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr (GPtrArray) found = ref_recovery_list ();
+
+      if (found->len > 0)
+        break;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+    }
+  entries = ref_recovery_list ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((RefRecoveryEntry *) g_ptr_array_index (entries, 0))->id, ==, ref_window_get_recovery_id (window));
+  restored = ref_recovery_load (g_ptr_array_index (entries, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ref_meeting_get_location (restored), ==, "Skrevet mens uret gik");
+
+  ref_meeting_set_location (meeting, "Ændret igen");
+  ref_test_close_window (window);
+  ref_recovery_flush ();
+  after_close = ref_recovery_list ();
+  g_assert_cmpuint (after_close->len, ==, 0);
+  g_settings_reset (settings, "autosave-interval");
+}
+
 /* Closing with unsaved changes asks first: the window stays open with a dialog. */
 static void
 test_unsaved_changes_prompt (void)
@@ -1100,6 +1145,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/subtitle-names-file", test_subtitle_names_file);
   g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
   g_test_add_func ("/window/autosave-lifecycle", test_autosave_lifecycle);
+  g_test_add_func ("/window/autosave-timer", test_autosave_timer);
   g_test_add_func ("/window/item-actions", test_item_actions);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/sections", test_sections);

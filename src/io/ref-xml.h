@@ -38,6 +38,25 @@ RefMeeting *ref_xml_load_bytes_full (GBytes *bytes, const char *display_name, Re
 /* Writing. The output is canonical: the same model always gives the same bytes,
  * and it validates against data/referat.rng. */
 GBytes     *ref_xml_write_bytes (RefMeeting *meeting);
+/* The window's autosave writes the same bytes, as a list of fragments, keeping each
+ * agenda item's fragment while the item does not change (ref_history_get_item_revision)
+ * and writing anew only the changed items and the meeting's own parts (header,
+ * participants, approvals). ref_xml_fragments_join() of the list equals
+ * ref_xml_write_bytes() of the meeting, byte for byte. A cache serves one meeting at a
+ * time (given another, it starts over) and must be used from one thread. */
+typedef struct _RefXmlWriteCache RefXmlWriteCache;
+
+RefXmlWriteCache *ref_xml_write_cache_new (void);
+void        ref_xml_write_cache_free (RefXmlWriteCache *cache);
+/* (transfer full) (element-type GBytes): immutable, so another thread may write them. */
+GPtrArray  *ref_xml_write_cache_write (RefXmlWriteCache *cache, RefMeeting *meeting);
+/* How many items the last ref_xml_write_cache_write() serialised anew. */
+guint       ref_xml_write_cache_get_n_written (RefXmlWriteCache *cache);
+GBytes     *ref_xml_fragments_join (GPtrArray *fragments);
+/* Whether two lists of fragments join to the same bytes (without joining them). */
+gboolean    ref_xml_fragments_equal (GPtrArray *a, GPtrArray *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefXmlWriteCache, ref_xml_write_cache_free)
+
 /* Atomic save: writes a temporary file and renames it over @file, keeping the old
  * version as a backup ("name.referat~"). On failure @file is untouched. Marks the
  * meeting's history clean on success. */

@@ -552,6 +552,7 @@ ref_agenda_item_release_content (RefAgendaItem *self)
   g_list_store_remove_all (self->attachments);
   g_list_store_remove_all (self->comments);
   g_clear_object (&self->recommendation);
+  ref_history_note_change (self);
 }
 
 /**

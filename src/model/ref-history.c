@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ref-history.h"
 
+#include "ref-agenda-item.h"
+
 typedef enum {
   CHANGE_PROPERTY,
   CHANGE_INSERT, /* item was inserted at position */
@@ -33,6 +35,7 @@ struct _RefHistory {
   GObject *owner; /* not a reference: the owner holds this history */
   guint64 changes;     /* every change, undo and redo counted: what autosave compares */
   gint64 last_change;  /* monotonic time of the last one */
+  guint64 revision;    /* see ref_history_get_revision () */
 };
 
 G_DEFINE_FINAL_TYPE (RefHistory, ref_history, G_TYPE_OBJECT)
@@ -54,6 +57,97 @@ enum {
 
 static guint signals[N_SIGNALS];
 static GQuark history_quark;
+static GQuark unit_quark;
+
+/* ---- revisions ----
+ *
+ * Caches of a derived form of the meeting (the autosave's serialised items) need to
+ * know, cheaply and without fail, whether anything inside one agenda item changed.
+ * Every object of an item's subtree carries the item's Unit (qdata, set while
+ * attaching); every recorded change, undone or redone change and recorded list
+ * mutation bumps the revision of its target's unit. A change of an object that
+ * belongs to no single item (participants, the meeting's lists, approvals, an object
+ * reached from two items) bumps the history's revision instead, which invalidates
+ * every item. Revisions come from one process-wide counter, so an (object, revision)
+ * pair is never seen twice, even when an address is reused after a meeting is freed. */
+typedef enum {
+  UNIT_ITEM,    /* inside exactly one agenda item */
+  UNIT_MEETING, /* belongs to the meeting as a whole */
+  UNIT_SHARED,  /* reached from more than one place: any change may concern any item */
+} UnitKind;
+
+typedef struct {
+  UnitKind kind;
+  guint64 revision; /* UNIT_ITEM only */
+} Unit;
+
+static Unit meeting_unit = { UNIT_MEETING, 0 };
+static Unit shared_unit = { UNIT_SHARED, 0 };
+
+static guint64
+next_revision (void)
+{
+  static gsize counter;
+
+  return (guint64) g_atomic_pointer_add (&counter, 1) + 1;
+}
+
+static Unit *
+unit_new (void)
+{
+  Unit *unit = g_rc_box_new0 (Unit);
+
+  unit->kind = UNIT_ITEM;
+  unit->revision = next_revision ();
+  return unit;
+}
+
+static void
+unit_release (gpointer data)
+{
+  Unit *unit = data;
+
+  if (unit->kind == UNIT_ITEM)
+    g_rc_box_release (unit);
+}
+
+static Unit *
+unit_acquire (Unit *unit)
+{
+  return unit->kind == UNIT_ITEM ? g_rc_box_acquire (unit) : unit;
+}
+
+static Unit *
+unit_of (gpointer object)
+{
+  return g_object_get_qdata (object, unit_quark);
+}
+
+static void
+set_unit (gpointer object, Unit *unit)
+{
+  g_object_set_qdata_full (object, unit_quark, unit_acquire (unit), unit_release);
+}
+
+/* @object changed (or a list of it did). */
+static void
+touch (gpointer object)
+{
+  Unit *unit = object ? unit_of (object) : NULL;
+  RefHistory *history;
+
+  if (unit == NULL)
+    return; /* never attached: part of no meeting's history */
+  if (unit->kind == UNIT_ITEM)
+    {
+      unit->revision = next_revision ();
+      return;
+    }
+  history = ref_history_for_object (object);
+  /* The meeting's own properties (the header) concern no item. */
+  if (history != NULL && (unit->kind == UNIT_SHARED || object != (gpointer) history->owner))
+    history->revision = next_revision ();
+}
 
 static void
 change_free (gpointer data)
@@ -88,6 +182,8 @@ change_new (RefHistory *self, ChangeKind kind, gpointer target)
   return c;
 }
 
+static void attach_in (gpointer container, gpointer object);
+
 /* Performs the inverse of @c on the model and turns @c into the record of that
  * inverse, so the same function serves undo and redo. */
 static void
@@ -99,6 +195,7 @@ change_invert (Change *c)
       {
         g_auto (GValue) current = G_VALUE_INIT;
 
+        touch (c->target);
         g_value_init (&current, c->pspec->value_type);
         g_object_get_property (c->target, c->pspec->name, &current);
         g_object_set_property (c->target, c->pspec->name, &c->value);
@@ -108,11 +205,15 @@ change_invert (Change *c)
       }
       break;
     case CHANGE_INSERT:
+      touch (c->target);
       g_list_store_remove (G_LIST_STORE (c->target), c->position);
       c->kind = CHANGE_REMOVE;
       break;
     case CHANGE_REMOVE:
+      touch (c->target);
       g_list_store_insert (G_LIST_STORE (c->target), c->position, c->item);
+      /* Back where it was: its subtree may have been reached from elsewhere meanwhile. */
+      attach_in (c->target, c->item);
       c->kind = CHANGE_INSERT;
       break;
     case CHANGE_GROUP:
@@ -259,6 +360,7 @@ ref_history_class_init (RefHistoryClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   history_quark = g_quark_from_static_string ("ref-history");
+  unit_quark = g_quark_from_static_string ("ref-history-unit");
 }
 
 static void
@@ -346,13 +448,42 @@ child_properties (GType type)
   return found;
 }
 
+/* Attaches @object's subtree to the history, with @context the unit of the place it
+ * was reached from. An object already in another unit is reached from two places
+ * (participants are referenced from items) or was moved: either way its changes may
+ * concern more than one item, so it and what hangs from it become shared. */
 static void
-attach_tree (RefHistory *self, gpointer object, GHashTable *visited)
+attach_tree (RefHistory *self, gpointer object, Unit *context, GHashTable *visited)
 {
+  Unit *unit = unit_of (object);
   GPtrArray *props;
 
-  if (!g_hash_table_add (visited, object))
-    return; /* participants are referenced from several places */
+  if (REF_IS_AGENDA_ITEM (object))
+    {
+      if (unit == NULL)
+        {
+          unit = unit_new ();
+          g_object_set_qdata_full (object, unit_quark, unit, unit_release);
+        }
+      context = unit;
+    }
+  else if (unit == NULL)
+    set_unit (object, context);
+  else if (unit != context && unit != &shared_unit)
+    {
+      if (unit->kind == UNIT_ITEM)
+        unit->revision = next_revision ();
+      self->revision = next_revision ();
+      set_unit (object, &shared_unit);
+      context = &shared_unit;
+    }
+  else
+    context = unit;
+
+  /* Walked once per unit: a second walk happens only when the object became shared. */
+  if (g_hash_table_lookup (visited, object) == context)
+    return;
+  g_hash_table_insert (visited, object, context);
   if (ref_history_for_object (object) != self)
     set_history (object, self);
 
@@ -362,7 +493,7 @@ attach_tree (RefHistory *self, gpointer object, GHashTable *visited)
       for (guint i = 0; i < n; i++)
         {
           g_autoptr (GObject) child = g_list_model_get_item (object, i);
-          attach_tree (self, child, visited);
+          attach_tree (self, child, context, visited);
         }
       return;
     }
@@ -378,8 +509,22 @@ attach_tree (RefHistory *self, gpointer object, GHashTable *visited)
       g_object_get_property (object, pspec->name, &value);
       child = g_value_get_object (&value);
       if (child != NULL)
-        attach_tree (self, child, visited);
+        attach_tree (self, child, context, visited);
     }
+}
+
+/* Attaches @object, now held by @container, to @container's history (if it has one). */
+static void
+attach_in (gpointer container, gpointer object)
+{
+  RefHistory *history = ref_history_for_object (container);
+  Unit *context = unit_of (container);
+  g_autoptr (GHashTable) visited = NULL;
+
+  if (history == NULL)
+    return;
+  visited = g_hash_table_new (NULL, NULL);
+  attach_tree (history, object, context ? context : &shared_unit, visited);
 }
 
 /**
@@ -404,12 +549,50 @@ void
 ref_history_attach (RefHistory *self, gpointer object)
 {
   g_autoptr (GHashTable) visited = NULL;
+  Unit *unit;
 
   g_return_if_fail (REF_IS_HISTORY (self));
   g_return_if_fail (G_IS_OBJECT (object));
 
   visited = g_hash_table_new (NULL, NULL);
-  attach_tree (self, object, visited);
+  /* The tree may have been built or changed without recording: caches start over. */
+  self->revision = next_revision ();
+  unit = unit_of (object);
+  if (unit == NULL)
+    unit = object == (gpointer) self->owner ? &meeting_unit : &shared_unit;
+  attach_tree (self, object, unit, visited);
+}
+
+void
+ref_history_attach_child (gpointer parent, gpointer child)
+{
+  g_return_if_fail (G_IS_OBJECT (parent));
+  g_return_if_fail (G_IS_OBJECT (child));
+  attach_in (parent, child);
+}
+
+guint64
+ref_history_get_revision (RefHistory *self)
+{
+  g_return_val_if_fail (REF_IS_HISTORY (self), 0);
+  return self->revision;
+}
+
+guint64
+ref_history_get_item_revision (gpointer item)
+{
+  Unit *unit;
+
+  g_return_val_if_fail (REF_IS_AGENDA_ITEM (item), 0);
+  unit = unit_of (item);
+  return unit != NULL && unit->kind == UNIT_ITEM ? unit->revision : 0;
+}
+
+void
+ref_history_note_change (gpointer object)
+{
+  g_return_if_fail (G_IS_OBJECT (object));
+  touch (object);
 }
 
 gboolean
@@ -581,6 +764,7 @@ ref_history_record_property (gpointer object, GParamSpec *pspec, const GValue *o
   RefHistory *history = recording_history (object);
   Change *c;
 
+  touch (object);
   if (history == NULL)
     return;
   c = change_new (history, CHANGE_PROPERTY, object);
@@ -595,10 +779,11 @@ ref_list_store_insert (GListStore *store, guint position, gpointer item)
 {
   RefHistory *history = recording_history (store);
 
+  touch (store);
   g_list_store_insert (store, position, item);
+  attach_in (store, item);
   if (history == NULL)
     return;
-  ref_history_attach (history, item);
   {
     Change *c = change_new (history, CHANGE_INSERT, store);
     c->position = position;
@@ -620,6 +805,7 @@ ref_list_store_remove (GListStore *store, guint position)
   g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (store), position);
 
   g_return_if_fail (item != NULL);
+  touch (store);
   g_list_store_remove (store, position);
   if (history != NULL)
     {

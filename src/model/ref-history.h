@@ -48,6 +48,22 @@ void        ref_history_end_group (RefHistory *self);
 void        ref_history_record_property (gpointer object, GParamSpec *pspec, const GValue *old_value);
 RefHistory *ref_history_for_object (gpointer object);
 
+/* Revisions, for caches of a derived form of the meeting (the autosave's serialised
+ * items). Both come from one process-wide counter, so a value is never repeated.
+ * ref_history_get_item_revision() changes whenever anything in @item's subtree
+ * changes (recorded, undone, redone, or noted); 0 when @item was never attached to a
+ * history, and then nothing is known. ref_history_get_revision() changes whenever
+ * something that may concern more than one item changes: participants, the
+ * meeting's lists, approvals, an object reached from two items, a tree attached
+ * anew. The meeting's own header properties change neither. */
+guint64     ref_history_get_revision (RefHistory *self);
+guint64     ref_history_get_item_revision (gpointer item);
+/* For the rare change made without recording (ref_agenda_item_release_content). */
+void        ref_history_note_change (gpointer object);
+/* Attaches @child, now held by @parent, to @parent's history, as part of @parent's
+ * agenda item if it has one. */
+void        ref_history_attach_child (gpointer parent, gpointer child);
+
 /* Recorded list mutations. @item is attached to the store's history. */
 void        ref_list_store_insert (GListStore *store, guint position, gpointer item);
 void        ref_list_store_append (GListStore *store, gpointer item);

@@ -106,8 +106,8 @@ ref_set_object (gpointer self, gpointer *field, gpointer value, GParamSpec *pspe
   g_value_set_object (&old, *field);
   g_clear_object ((GObject **) field);
   *field = value ? g_object_ref (value) : NULL;
-  if (value != NULL && ref_history_for_object (self) != NULL)
-    ref_history_attach (ref_history_for_object (self), value);
+  if (value != NULL)
+    ref_history_attach_child (self, value);
   record_and_notify (self, pspec, &old);
   g_object_notify_by_pspec (self, pspec);
   return TRUE;

@@ -671,6 +671,15 @@ ref_application_startup (GApplication *app)
   ref_archive_service_update (ref_archive_service_get_default ());
 }
 
+/* Quitting waits for the recovery copies still queued: none is lost, and no thread is
+ * left writing while the process exits. */
+static void
+ref_application_shutdown (GApplication *app)
+{
+  ref_recovery_flush ();
+  G_APPLICATION_CLASS (ref_application_parent_class)->shutdown (app);
+}
+
 static void
 ref_application_class_init (RefApplicationClass *klass)
 {
@@ -679,6 +688,7 @@ ref_application_class_init (RefApplicationClass *klass)
   app_class->activate = ref_application_activate;
   app_class->open = ref_application_open;
   app_class->startup = ref_application_startup;
+  app_class->shutdown = ref_application_shutdown;
   app_class->handle_local_options = ref_application_handle_local_options;
 }
 

@@ -12,6 +12,7 @@
 #include "ref-spell-checker.h"
 #include "ref-meeting-view.h"
 #include "ref-review-panel.h"
+#include "ref-xml.h"
 #include "ref-search-bar.h"
 #include "ref-window.h"
 
@@ -66,7 +67,10 @@ struct _RefWindow {
   RefSpellChecker *spell_checker;
   guint spell_attach_source;     /* attaching the checker to the fields just made */
 
-  GBytes *last_autosave;  /* what the recovery copy holds, to skip identical writes */
+  /* The recovery copy's fragments (ref_xml_write_cache_write): what it holds or is
+   * about to, to skip identical writes. */
+  GPtrArray *last_autosave;
+  RefXmlWriteCache *write_cache; /* re-serialises only the items that changed */
   guint64 autosaved_changes; /* the history's change count the copy is current at */
   gint64 pending_since;      /* when the history first had changes the copy lacks */
 };

@@ -433,52 +433,80 @@ _ref_window_toast (RefWindow *self, const char *text)
 
 /* ---- autosave ---- */
 
-/* Writes the recovery copy when there are unsaved changes that it does not hold yet;
- * removes it when everything is saved. */
-gboolean
-ref_window_autosave_now (RefWindow *self, GError **error)
+/* The writer thread's report on a queued copy, back on the main thread. */
+static void
+autosave_written (const GError *error, gpointer data)
 {
-  RefHistory *history;
-  g_autoptr (GBytes) bytes = NULL;
-  guint64 changes;
+  RefWindow *self = data;
 
-  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
-  history = ref_meeting_get_history (self->meeting);
-  changes = ref_history_get_change_count (history);
+  if (error == NULL)
+    return;
+  g_warning ("Could not write the recovery copy: %s", error->message);
+  /* Not current after all: the next tick tries again. */
+  g_clear_pointer (&self->last_autosave, g_ptr_array_unref);
+  self->autosaved_changes = G_MAXUINT64;
+}
+
+/* Brings the recovery copy up to date: written when there are unsaved changes that it
+ * does not hold yet, removed when everything is saved. Only the changed items are
+ * serialised (RefXmlWriteCache); the disk write runs in the recovery writer's thread,
+ * waited for when @wait, else reported later (autosave_written). */
+static gboolean
+autosave (RefWindow *self, gboolean wait, GError **error)
+{
+  RefHistory *history = ref_meeting_get_history (self->meeting);
+  guint64 changes = ref_history_get_change_count (history);
+  g_autoptr (GPtrArray) fragments = NULL;
+
   if (!ref_history_get_modified (history))
     {
       if (self->last_autosave != NULL)
         {
           ref_recovery_remove (self->recovery_id);
-          g_clear_pointer (&self->last_autosave, g_bytes_unref);
+          g_clear_pointer (&self->last_autosave, g_ptr_array_unref);
         }
       self->autosaved_changes = changes;
       self->pending_since = 0;
       return TRUE;
     }
-  /* Written once: the same bytes are compared with the copy and written to it. */
-  bytes = ref_xml_write_bytes (self->meeting);
-  if (self->last_autosave == NULL || !g_bytes_equal (bytes, self->last_autosave))
+  if (self->write_cache == NULL)
+    self->write_cache = ref_xml_write_cache_new ();
+  fragments = ref_xml_write_cache_write (self->write_cache, self->meeting);
+  if (self->last_autosave == NULL || !ref_xml_fragments_equal (fragments, self->last_autosave))
     {
-      if (!ref_recovery_save_bytes (self->recovery_id, self->meeting, self->file, bytes, error))
-        return FALSE;
-      g_clear_pointer (&self->last_autosave, g_bytes_unref);
-      self->last_autosave = g_steal_pointer (&bytes);
+      if (wait)
+        {
+          if (!ref_recovery_save_fragments (self->recovery_id, self->meeting, self->file, fragments, error))
+            return FALSE;
+        }
+      else
+        ref_recovery_save_queued (self->recovery_id, self->meeting, self->file, fragments, autosave_written,
+                                  g_object_ref (self), g_object_unref);
+      g_clear_pointer (&self->last_autosave, g_ptr_array_unref);
+      self->last_autosave = g_steal_pointer (&fragments);
     }
   self->autosaved_changes = changes;
   self->pending_since = 0;
   return TRUE;
 }
 
-/* Every few seconds. Writing the copy of a large meeting takes longer than a frame, so
- * a tick does nothing when the copy is current and waits while the user is typing
- * (ref_recovery_autosave_decide), but never more than half a minute. */
+/* Writes the recovery copy when there are unsaved changes that it does not hold yet;
+ * removes it when everything is saved. Returns when the copy is on disk. */
+gboolean
+ref_window_autosave_now (RefWindow *self, GError **error)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), FALSE);
+  return autosave (self, TRUE, error);
+}
+
+/* Every few seconds. A tick does nothing when the copy is current and waits while the
+ * user is typing (ref_recovery_autosave_decide), but never more than half a minute.
+ * It never waits for the disk: the copy is queued for the writer thread. */
 static gboolean
 autosave_tick (gpointer data)
 {
   RefWindow *self = data;
   RefHistory *history = ref_meeting_get_history (self->meeting);
-  g_autoptr (GError) error = NULL;
   gint64 now = g_get_monotonic_time ();
   guint64 changes = ref_history_get_change_count (history);
 
@@ -491,8 +519,7 @@ autosave_tick (gpointer data)
     case REF_AUTOSAVE_POSTPONE:
       break;
     case REF_AUTOSAVE_WRITE:
-      if (!ref_window_autosave_now (self, &error))
-        g_warning ("Could not write the recovery copy: %s", error->message);
+      autosave (self, FALSE, NULL);
       break;
     }
   return G_SOURCE_CONTINUE;
@@ -547,7 +574,7 @@ saved_to (RefWindow *self, GFile *file)
 {
   /* Saved: the recovery copy has done its job. */
   ref_recovery_remove (self->recovery_id);
-  g_clear_pointer (&self->last_autosave, g_bytes_unref);
+  g_clear_pointer (&self->last_autosave, g_ptr_array_unref);
   ref_window_set_file (self, file);
   if (self->settings != NULL)
     {
@@ -1525,6 +1552,8 @@ ref_window_dispose (GObject *object)
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
+  /* No copy lost, and none still being written while the window goes away. */
+  ref_recovery_flush ();
   /* A window that goes away with nothing unsaved leaves no recovery copy. */
   if (self->meeting != NULL && self->recovery_id != NULL
       && (!ref_history_get_modified (ref_meeting_get_history (self->meeting)) || self->close_confirmed))
@@ -1562,7 +1591,8 @@ ref_window_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->spell_checker);
-  g_clear_pointer (&self->last_autosave, g_bytes_unref);
+  g_clear_pointer (&self->last_autosave, g_ptr_array_unref);
+  g_clear_pointer (&self->write_cache, ref_xml_write_cache_free);
   g_free (self->recovery_id);
   g_free (self->etag);
   G_OBJECT_CLASS (ref_window_parent_class)->finalize (object);
