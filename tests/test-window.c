@@ -1021,6 +1021,29 @@ test_autosave_timer (void)
   g_settings_reset (settings, "autosave-interval");
 }
 
+/* After the first change the window serialises the meeting's items in idle time, so
+ * its first recovery copy serialises only the item that was edited, not the meeting. */
+static void
+test_autosave_prefilled (void)
+{
+  RefWindow *window = ref_test_open_sample ();
+  RefMeeting *meeting = ref_window_get_meeting (window);
+  g_autoptr (RefAgendaItem) item = g_list_model_get_item (ref_meeting_get_items (meeting), 1);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpuint (ref_meeting_get_n_items (meeting), >=, 3);
+  ref_agenda_item_set_title (item, "Ny titel skrevet under mødet");
+  /* Idle time: the items are written a few milliseconds at a time. */
+  for (int i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  ref_agenda_item_set_case_number (item, "27.00.00-A00-1-26");
+  g_assert_true (ref_window_autosave_now (window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ref_window_get_autosave_n_written (window), ==, 1);
+  ref_test_close_window (window);
+  ref_recovery_flush ();
+}
+
 /* Closing with unsaved changes asks first: the window stays open with a dialog. */
 static void
 test_unsaved_changes_prompt (void)
@@ -1146,6 +1169,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/unsaved-changes-prompt", test_unsaved_changes_prompt);
   g_test_add_func ("/window/autosave-lifecycle", test_autosave_lifecycle);
   g_test_add_func ("/window/autosave-timer", test_autosave_timer);
+  g_test_add_func ("/window/autosave-prefilled", test_autosave_prefilled);
   g_test_add_func ("/window/item-actions", test_item_actions);
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/sections", test_sections);

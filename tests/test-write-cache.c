@@ -462,6 +462,39 @@ test_fragments_equal (void)
   g_assert_true (ref_xml_fragments_equal (d, d));
 }
 
+/* Filling the cache in slices before the first write: every call writes at least one
+ * item, the slices end, the first write then serialises nothing, and its output is the
+ * writer's. An item edited after the fill is left to the write. */
+static void
+test_prefill (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_test_meeting_generate (30, 11);
+  g_autoptr (RefXmlWriteCache) cache = ref_xml_write_cache_new ();
+  g_autoptr (GPtrArray) first = NULL;
+  g_autoptr (GPtrArray) second = NULL;
+  g_autoptr (RefAgendaItem) item = g_list_model_get_item (ref_meeting_get_items (meeting), 3);
+  g_autoptr (RefDecision) decision = g_list_model_get_item (ref_agenda_item_get_decisions (item), 0);
+  g_autoptr (RefText) text = ref_text_new_paragraph ("Anbefales over for Byrådet.");
+  guint calls = 1;
+
+  /* A deadline already past: one item per call. */
+  while (ref_xml_write_cache_prefill (cache, meeting, 0))
+    calls++;
+  g_assert_cmpuint (calls, ==, 30);
+  g_assert_false (ref_xml_write_cache_prefill (cache, meeting, G_MAXINT64));
+
+  first = ref_xml_write_cache_write (cache, meeting);
+  g_assert_cmpuint (ref_xml_write_cache_get_n_written (cache), ==, 0);
+  assert_cache_equals_writer (cache, meeting, 0);
+
+  g_assert_nonnull (decision);
+  ref_decision_set_text (decision, text);
+  g_assert_false (ref_xml_write_cache_prefill (cache, meeting, G_MAXINT64));
+  second = ref_xml_write_cache_write (cache, meeting);
+  g_assert_cmpuint (ref_xml_write_cache_get_n_written (cache), ==, 1);
+  assert_cache_equals_writer (cache, meeting, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -473,6 +506,7 @@ main (int argc, char **argv)
   g_test_add_func ("/write-cache/meeting-replaced", test_meeting_replaced);
   g_test_add_func ("/write-cache/unrecorded-change-noted", test_unrecorded_change_noted);
   g_test_add_func ("/write-cache/fragments-equal", test_fragments_equal);
+  g_test_add_func ("/write-cache/prefill", test_prefill);
   status = g_test_run ();
   g_clear_pointer (&previous_fragments, g_ptr_array_unref);
   g_clear_pointer (&previous_bytes, g_bytes_unref);

@@ -1060,6 +1060,51 @@ ref_xml_write_cache_write (RefXmlWriteCache *cache, RefMeeting *meeting)
 }
 
 gboolean
+ref_xml_write_cache_prefill (RefXmlWriteCache *cache, RefMeeting *meeting, gint64 deadline)
+{
+  GListModel *items;
+  guint n;
+  Writer w;
+  gboolean started = FALSE, more = FALSE;
+
+  g_return_val_if_fail (cache != NULL, FALSE);
+  g_return_val_if_fail (REF_IS_MEETING (meeting), FALSE);
+
+  if (!cache_still_valid (cache, meeting))
+    g_hash_table_remove_all (cache->items);
+  items = ref_meeting_get_items (meeting);
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RefAgendaItem) item = g_list_model_get_item (items, i);
+      guint64 revision = ref_history_get_item_revision (item);
+      CachedItem *cached;
+
+      /* Only items never written: a stale one is being edited, and the next write
+       * takes it as it is then. */
+      if (revision == 0 || g_hash_table_contains (cache->items, item))
+        continue;
+      if (started && g_get_monotonic_time () >= deadline)
+        {
+          more = TRUE;
+          break;
+        }
+      if (!started)
+        writer_init (&w, meeting, FALSE, NULL);
+      started = TRUE;
+      cached = g_new0 (CachedItem, 1);
+      cached->revision = revision;
+      w.out = g_string_sized_new (4096);
+      write_item (&w, item);
+      cached->fragment = take_fragment (&w);
+      g_hash_table_insert (cache->items, item, cached);
+    }
+  if (started)
+    g_hash_table_unref (w.ids);
+  return more;
+}
+
+gboolean
 ref_xml_fragments_equal (GPtrArray *a, GPtrArray *b)
 {
   gsize size_a = 0, size_b = 0;

@@ -50,6 +50,11 @@ RefXmlWriteCache *ref_xml_write_cache_new (void);
 void        ref_xml_write_cache_free (RefXmlWriteCache *cache);
 /* (transfer full) (element-type GBytes): immutable, so another thread may write them. */
 GPtrArray  *ref_xml_write_cache_write (RefXmlWriteCache *cache, RefMeeting *meeting);
+/* Writes the fragments of items the cache has never written, until @deadline (a
+ * monotonic time; at least one item per call), so that the first write after a
+ * meeting is opened does not serialise all of it at once. Returns whether items are
+ * left. */
+gboolean    ref_xml_write_cache_prefill (RefXmlWriteCache *cache, RefMeeting *meeting, gint64 deadline);
 /* How many items the last ref_xml_write_cache_write() serialised anew. */
 guint       ref_xml_write_cache_get_n_written (RefXmlWriteCache *cache);
 GBytes     *ref_xml_fragments_join (GPtrArray *fragments);

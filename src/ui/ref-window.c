@@ -490,6 +490,32 @@ autosave (RefWindow *self, gboolean wait, GError **error)
   return TRUE;
 }
 
+/* Once the meeting has changes, the cache gets every item's fragment in slices of idle
+ * time, so that the autosave, when it comes, serialises only what was edited: the
+ * first copy of a 500-item meeting would otherwise take 20 ms of the main thread in
+ * the middle of typing (its 30-second limit). Viewing a meeting costs nothing. */
+#define PREFILL_SLICE_USEC 3000
+
+static gboolean
+prefill_step (gpointer data)
+{
+  RefWindow *self = data;
+
+  if (self->write_cache == NULL)
+    self->write_cache = ref_xml_write_cache_new ();
+  if (ref_xml_write_cache_prefill (self->write_cache, self->meeting, g_get_monotonic_time () + PREFILL_SLICE_USEC))
+    return G_SOURCE_CONTINUE;
+  self->prefill_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_history_changed (RefHistory *history, RefWindow *self)
+{
+  if (self->prefill_source == 0 && ref_history_get_modified (history))
+    self->prefill_source = g_idle_add_full (G_PRIORITY_LOW, prefill_step, self, NULL);
+}
+
 /* Writes the recovery copy when there are unsaved changes that it does not hold yet;
  * removes it when everything is saved. Returns when the copy is on disk. */
 gboolean
@@ -523,6 +549,13 @@ autosave_tick (gpointer data)
       break;
     }
   return G_SOURCE_CONTINUE;
+}
+
+guint
+ref_window_get_autosave_n_written (RefWindow *self)
+{
+  g_return_val_if_fail (REF_IS_WINDOW (self), 0);
+  return self->write_cache != NULL ? ref_xml_write_cache_get_n_written (self->write_cache) : 0;
 }
 
 const char *
@@ -1507,6 +1540,7 @@ ref_window_constructed (GObject *object)
   on_folded_changed (self->leaflet, NULL, self);
 
   g_signal_connect_object (ref_meeting_get_history (self->meeting), "notify", G_CALLBACK (on_history_notify), self, 0);
+  g_signal_connect_object (ref_meeting_get_history (self->meeting), "changed", G_CALLBACK (on_history_changed), self, 0);
   g_signal_connect_object (self->meeting, "notify", G_CALLBACK (on_meeting_notify), self, 0);
   g_signal_connect_object (self->meeting, "notify::locked", G_CALLBACK (on_locked_changed), self, 0);
   ref_approvals_panel_set_meeting (self->approvals_panel, self->meeting);
@@ -1547,6 +1581,7 @@ ref_window_dispose (GObject *object)
   RefWindow *self = REF_WINDOW (object);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->prefill_source, g_source_remove);
   g_clear_handle_id (&self->spell_attach_source, g_source_remove);
   g_clear_handle_id (&self->verify_open_source, g_source_remove);
   if (self->monitor != NULL)

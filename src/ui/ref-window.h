@@ -31,6 +31,9 @@ RefWindow  *ref_window_reload (RefWindow *self, GError **error);
 
 /* Recovery copy of unsaved work (also written every few seconds by a timer). */
 gboolean    ref_window_autosave_now (RefWindow *self, GError **error);
+/* How many agenda items the last recovery copy serialised anew (the others were
+ * written before, in idle time or by an earlier copy). */
+guint       ref_window_get_autosave_n_written (RefWindow *self);
 const char *ref_window_get_recovery_id (RefWindow *self);
 void        ref_window_set_recovery_id (RefWindow *self, const char *id);
 
