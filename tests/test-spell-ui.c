@@ -277,8 +277,11 @@ test_long_text_in_idle (Fixture *f, gconstpointer data)
   guint notified = 0;
 
   SKIP_UNLESS_READY (f);
+  /* A misspelling every 25 sentences: a slice that ends in the middle of its chunk
+   * must go on from the first word it did not check. */
   for (int i = 0; i < 500; i++)
-    g_string_append (s, "Udvalget godkendte indstillingen om budgettet for skolerne og bibliotekerne. ");
+    g_string_append_printf (s, "Udvalget godkendte indstillingen om %s for skolerne og bibliotekerne. ",
+                            i % 25 == 12 ? "bugdettet" : "budgettet");
   g_string_append (s, "Slutteligt en fejll.");
   text = ref_text_new_from_plain (s->str);
   before = g_get_monotonic_time ();
@@ -290,6 +293,17 @@ test_long_text_in_idle (Fixture *f, gconstpointer data)
   REF_INPUT_WAIT_FOR (word_marked (f, GTK_WIDGET (f->editor), "fejll"));
   g_assert_true (word_marked (f, GTK_WIDGET (f->editor), "fejll"));
   g_assert_false (word_marked (f, GTK_WIDGET (f->editor), "Udvalget godkendte indstillingen"));
+  {
+    g_autofree char *all = editor_text (f);
+    guint misspelled = 0;
+
+    for (const char *at = strstr (all, "bugdettet"); at != NULL; at = strstr (at + 1, "bugdettet"))
+      {
+        g_assert_true (ref_spell_view_is_marked (GTK_WIDGET (f->editor), at - all, at - all + strlen ("bugdettet")));
+        misspelled++;
+      }
+    g_assert_cmpuint (misspelled, ==, 20);
+  }
   g_assert_cmpuint (notified, ==, 0);
 }
 
