@@ -108,6 +108,23 @@ test_follows_edits (Fixture *f, gconstpointer data)
   g_assert_false (shown_has (f, "Udsat til næste møde."));
   wait_until_idle (f);
   g_assert_true (shown_has (f, "Udsat til næste møde."));
+
+  /* A second edit, in another item: the next snapshot writes that item anew and keeps
+   * the first one's text as edited. */
+  {
+    g_autoptr (RefDecision) other = g_list_model_get_item (ref_agenda_item_get_decisions (f->items[2]), 0);
+    g_autoptr (RefText) again = ref_text_new_paragraph ("Oversendt til Økonomiudvalget.");
+
+    g_assert_nonnull (other);
+    ref_decision_set_text (other, again);
+    wait_until_idle (f);
+    ref_preview_set_item (f->preview, f->items[2]);
+    wait_until_idle (f);
+    g_assert_true (shown_has (f, "Oversendt til Økonomiudvalget."));
+    ref_preview_set_item (f->preview, f->items[1]);
+    wait_until_idle (f);
+    g_assert_true (shown_has (f, "Udsat til næste møde."));
+  }
 }
 
 /* Hidden, the pane does no work; shown again, it catches up. */

@@ -34,6 +34,8 @@ struct _RefPreview {
   GTask *running;        /* the one worker task, or NULL */
   GCancellable *cancellable;
   PopplerDocument *document; /* the last export; only ever used by one worker at a time */
+  /* The snapshot of the meeting writes only the items changed since the last one. */
+  RefXmlWriteCache *write_cache;
   GArray *shown_pages;
   char *shown_text;
 };
@@ -43,7 +45,9 @@ G_DEFINE_FINAL_TYPE (RefPreview, ref_preview, ADW_TYPE_BIN)
 /* ---- the worker ---- */
 
 typedef struct {
-  GBytes *snapshot; /* NULL: render from @document as it is */
+  /* The meeting written out on the main thread (ref_xml_write_cache_write), joined and
+   * read here; NULL: render from @document as it is. */
+  GPtrArray *snapshot;
   char *path;
   PopplerDocument *document;
   guint item_number; /* 0: the front page */
@@ -59,7 +63,7 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  g_clear_pointer (&job->snapshot, g_bytes_unref);
+  g_clear_pointer (&job->snapshot, g_ptr_array_unref);
   g_free (job->path);
   g_clear_object (&job->document);
   g_clear_pointer (&job->images, g_ptr_array_unref);
@@ -116,7 +120,8 @@ render_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellab
 
   if (job->snapshot != NULL)
     {
-      g_autoptr (RefMeeting) copy = ref_xml_load_bytes (job->snapshot, _("Preview"), &error);
+      g_autoptr (GBytes) bytes = ref_xml_fragments_join (job->snapshot);
+      g_autoptr (RefMeeting) copy = ref_xml_load_bytes (bytes, _("Preview"), &error);
       RefPdfExportOptions options;
       g_autofree char *uri = NULL;
 
@@ -314,7 +319,11 @@ start_job (RefPreview *self)
     }
   job = g_new0 (Job, 1);
   if (self->stale || self->document == NULL)
-    job->snapshot = ref_xml_write_bytes (self->meeting);
+    {
+      if (self->write_cache == NULL)
+        self->write_cache = ref_xml_write_cache_new ();
+      job->snapshot = ref_xml_write_cache_write (self->write_cache, self->meeting);
+    }
   job->path = g_build_filename (self->tmp_dir, "preview.pdf", NULL);
   job->document = self->document ? g_object_ref (self->document) : NULL;
   job->item_number = self->item ? ref_agenda_item_get_number (self->item) : 0;
@@ -496,6 +505,7 @@ ref_preview_finalize (GObject *object)
       g_free (self->tmp_dir);
     }
   g_clear_pointer (&self->shown_pages, g_array_unref);
+  g_clear_pointer (&self->write_cache, ref_xml_write_cache_free);
   g_free (self->shown_text);
   G_OBJECT_CLASS (ref_preview_parent_class)->finalize (object);
 }
