@@ -30,6 +30,7 @@ struct _RefTextEditor {
   int measured_height;  /* the height a relayout was last asked for */
   guint height_check;   /* idle: does that height still fit the text? */
   gulong layout_handler; /* on the frame clock's "layout" while realized */
+  guint prelayout_source; /* idle: lay out the changed paragraph once (prelayout_idle) */
   guint reveal_tries;    /* layouts waited for the page to grow to the cursor */
   RefViewportWatch viewport; /* the item page's scrolled window, while rooted */
   guint reveal_cursor : 1; /* the cursor moved or the text changed: keep it in view */
@@ -497,12 +498,14 @@ on_delete_range_after (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *e
 }
 
 static void request_reveal_cursor (RefTextEditor *self);
+static void request_prelayout (RefTextEditor *self);
 
 static void
 on_changed (GtkTextBuffer *buffer, RefTextEditor *self)
 {
   if (!self->loading)
     {
+      request_prelayout (self);
       request_reveal_cursor (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
     }
@@ -1170,6 +1173,34 @@ on_root_focus_changed (RefTextEditor *self, GParamSpec *pspec, GtkRoot *root)
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment));
 }
 
+/* ---- laying out a changed paragraph once ---- */
+
+/* GTK 4.8 lays out a changed paragraph twice before showing it: its validation idle
+ * measures it with a Pango layout it does not keep, and drawing makes another. Asking
+ * for the cursor's place before that idle makes the paragraph's full layout, which
+ * the line cache keeps and both then use: one layout per key instead of two, the
+ * larger part of a key's cost in a long paragraph. It has to wait until the edit's
+ * signal handlers are done: GtkTextLayout's own drops the cursor line's layout. */
+static gboolean
+prelayout_idle (gpointer data)
+{
+  RefTextEditor *self = data;
+  GdkRectangle strong;
+
+  self->prelayout_source = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_text_view_get_cursor_locations (GTK_TEXT_VIEW (self), NULL, &strong, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+request_prelayout (RefTextEditor *self)
+{
+  /* Just before GtkTextView's first validation (GTK_PRIORITY_RESIZE - 2). */
+  if (self->prelayout_source == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->prelayout_source = g_idle_add_full (GTK_PRIORITY_RESIZE - 3, prelayout_idle, self, NULL);
+}
+
 static void
 ref_text_editor_realize (GtkWidget *widget)
 {
@@ -1180,6 +1211,7 @@ ref_text_editor_realize (GtkWidget *widget)
    * layout), so that this runs with the new sizes and positions. */
   self->layout_handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "layout",
                                                   G_CALLBACK (on_frame_layout), self, G_CONNECT_AFTER);
+
 }
 
 static void
@@ -1189,6 +1221,7 @@ ref_text_editor_unrealize (GtkWidget *widget)
 
   if (self->layout_handler != 0)
     g_signal_handler_disconnect (gtk_widget_get_frame_clock (widget), self->layout_handler);
+  g_clear_handle_id (&self->prelayout_source, g_source_remove);
   self->layout_handler = 0;
   self->reveal_cursor = FALSE;
   GTK_WIDGET_CLASS (ref_text_editor_parent_class)->unrealize (widget);
@@ -1200,6 +1233,7 @@ ref_text_editor_dispose (GObject *object)
   RefTextEditor *self = REF_TEXT_EDITOR (object);
 
   g_clear_handle_id (&self->height_check, g_source_remove);
+  g_clear_handle_id (&self->prelayout_source, g_source_remove);
   g_clear_weak_pointer (&self->history);
   ref_viewport_watch_unroot (&self->viewport);
   G_OBJECT_CLASS (ref_text_editor_parent_class)->dispose (object);
