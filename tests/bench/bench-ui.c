@@ -17,9 +17,13 @@
  * paint), five rounds of 200 keys, in a decision editor and in a section of 5,000
  * words, with Danish spell checking on in every text field of the item. Typing
  * starts once the field has the focus and the page has scrolled to it, as after a
- * click (those frames are timed and printed apart). The time a frame waits for the frame clock's next tick is not counted: that
- * is the display's pace, not work. Target: every keystroke within one frame (16.7 ms),
- * in five of five rounds. */
+ * click (those frames are timed and printed apart). A keystroke's figure is the time
+ * from the key to its frame painted, less the time the main loop sat blocked in poll
+ * (waiting for the display's next tick, or with nothing to do): that is the display's
+ * pace, not work. Work between the key and the frame counts (GtkTextView validates
+ * a changed paragraph in an idle callback before the frame; until this change only
+ * the key's handling and the frame itself were counted). Target: every keystroke
+ * within one frame (16.7 ms), in five of five rounds. */
 
 #define ROUNDS 5
 #define KEYS 200
@@ -29,7 +33,25 @@ typedef struct {
   gint64 frame_start;
   double frame_ms; /* the last completed frame's layout + paint */
   guint frames;
+  gint64 painted_at;      /* when the last frame was painted */
+  gint64 blocked_at_paint; /* blocked_usec then */
 } FrameWatch;
+
+/* Time the main loop spent blocked in poll (): waiting for the display's next tick or
+ * for anything to do. Everything else between a key and its frame is work the frame
+ * waits for (GtkTextView's validation, idle callbacks), counted with the frame. */
+static gint64 blocked_usec;
+static GPollFunc default_poll;
+
+static gint
+timed_poll (GPollFD *fds, guint nfds, gint timeout)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint result = default_poll (fds, nfds, timeout);
+
+  blocked_usec += g_get_monotonic_time () - start;
+  return result;
+}
 
 static double
 now (void)
@@ -64,8 +86,10 @@ on_before_paint (GdkFrameClock *clock, FrameWatch *watch)
 static void
 on_after_paint (GdkFrameClock *clock, FrameWatch *watch)
 {
+  watch->painted_at = g_get_monotonic_time ();
+  watch->blocked_at_paint = blocked_usec;
   if (watch->frame_start != 0)
-    watch->frame_ms = (g_get_monotonic_time () - watch->frame_start) / 1e3;
+    watch->frame_ms = (watch->painted_at - watch->frame_start) / 1e3;
   watch->frame_start = 0;
   watch->frames++;
 }
@@ -121,11 +145,17 @@ type_round (GtkWidget *editor, FrameWatch *watch, double *total, double *cpu_wor
   *cpu_worst = 0;
   for (int i = 0; i < KEYS; i++)
     {
-      double t0 = now (), c0 = cpu_now (), key_ms, cost;
+      gint64 t0 = g_get_monotonic_time (), b0 = blocked_usec;
+      double c0 = cpu_now (), cost;
+      guint frames = watch->frames;
 
       gtk_text_buffer_insert_interactive_at_cursor (buffer, i % 7 == 6 ? " " : "x", -1, TRUE);
-      key_ms = (now () - t0) * 1e3;
-      cost = key_ms + wait_for_frame (watch);
+      wait_for_frame (watch);
+      if (watch->frames > frames)
+        /* From the key to its frame painted, less the time the loop sat waiting. */
+        cost = ((watch->painted_at - t0) - (watch->blocked_at_paint - b0)) / 1e3;
+      else
+        cost = (g_get_monotonic_time () - t0 - (blocked_usec - b0)) / 1e3;
       /* Processor time from the key to the frame painted (the main loop's idle
        * polling in between costs next to nothing). */
       *cpu_worst = MAX (*cpu_worst, (cpu_now () - c0) * 1e3);
@@ -192,6 +222,8 @@ main (int argc, char **argv)
 
   gtk_init ();
   adw_init ();
+  default_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, timed_poll);
 
   n_items = g_getenv ("BENCH_ITEMS") ? (guint) atoi (g_getenv ("BENCH_ITEMS")) : 500;
   meeting = ref_test_meeting_generate (n_items, 42);
