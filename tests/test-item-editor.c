@@ -221,22 +221,14 @@ test_fields_fit_text (void)
   ref_test_close_window (window);
 }
 
-/* Typing past the bottom of the page: the page scrolls along, the cursor stays in view
- * (the fields grow with their text and do not scroll themselves). */
-static void
-test_typing_keeps_cursor_in_view (void)
+/* The first section editor shown on the item page (breadth first). */
+static GtkTextView *
+first_section_editor (RefWindow *window)
 {
-  RefWindow *window = open_for_input (1000, 600);
-  GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
   GtkWidget *sections = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "sections_box"));
+  g_autoptr (GPtrArray) todo = g_ptr_array_new ();
   GtkTextView *editor = NULL;
-  GPtrArray *todo = g_ptr_array_new ();
-  GdkRectangle cursor;
-  graphene_point_t in, out;
-  int x, y;
 
-  ref_window_select_item (window, 5);
-  wait_for_layout ();
   g_ptr_array_add (todo, sections);
   while (todo->len > 0 && editor == NULL)
     {
@@ -247,16 +239,17 @@ test_typing_keeps_cursor_in_view (void)
       for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
         g_ptr_array_add (todo, c);
     }
-  g_ptr_array_unref (todo);
   g_assert_nonnull (editor);
-  ref_input_click (GTK_WIDGET (editor));
-  wait_for_layout ();
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor)));
-  ref_input_key (GDK_KEY_End, GDK_CONTROL_MASK);
-  for (int i = 0; i < 40; i++)
-    ref_input_type ("Linje\n");
-  ref_input_type ("Sidste linje");
-  wait_for_layout ();
+  return editor;
+}
+
+/* The cursor's line of @editor lies inside @scrolled's page. */
+static void
+assert_cursor_in_view (GtkTextView *editor, GtkWidget *scrolled)
+{
+  GdkRectangle cursor;
+  graphene_point_t in, out;
+  int x, y;
 
   gtk_text_view_get_cursor_locations (editor, NULL, &cursor, NULL);
   gtk_text_view_buffer_to_window_coords (editor, GTK_TEXT_WINDOW_WIDGET, cursor.x, cursor.y, &x, &y);
@@ -266,15 +259,33 @@ test_typing_keeps_cursor_in_view (void)
                   gtk_widget_get_height (scrolled));
   g_assert_cmpfloat (out.y, >=, 0);
   g_assert_cmpfloat (out.y + cursor.height, <=, gtk_widget_get_height (scrolled));
+}
+
+/* Typing past the bottom of the page: the page scrolls along, the cursor stays in view
+ * (the fields grow with their text and do not scroll themselves). */
+static void
+test_typing_keeps_cursor_in_view (void)
+{
+  RefWindow *window = open_for_input (1000, 600);
+  GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
+  GtkTextView *editor;
+
+  ref_window_select_item (window, 5);
+  wait_for_layout ();
+  editor = first_section_editor (window);
+  ref_input_click (GTK_WIDGET (editor));
+  wait_for_layout ();
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor)));
+  ref_input_key (GDK_KEY_End, GDK_CONTROL_MASK);
+  for (int i = 0; i < 40; i++)
+    ref_input_type ("Linje\n");
+  ref_input_type ("Sidste linje");
+  wait_for_layout ();
+  assert_cursor_in_view (editor, scrolled);
   /* Moving back up to the start of the field brings it back into view too. */
   ref_input_key (GDK_KEY_Home, GDK_CONTROL_MASK);
   wait_for_layout ();
-  gtk_text_view_get_cursor_locations (editor, NULL, &cursor, NULL);
-  gtk_text_view_buffer_to_window_coords (editor, GTK_TEXT_WINDOW_WIDGET, cursor.x, cursor.y, &x, &y);
-  in = GRAPHENE_POINT_INIT (x, y);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (editor), scrolled, &in, &out));
-  g_assert_cmpfloat (out.y, >=, 0);
-  g_assert_cmpfloat (out.y + cursor.height, <=, gtk_widget_get_height (scrolled));
+  assert_cursor_in_view (editor, scrolled);
   ref_test_close_window (window);
 }
 
@@ -286,29 +297,14 @@ test_click_in_long_field_keeps_page (void)
 {
   RefWindow *window = open_for_input (1000, 600);
   GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
-  GtkWidget *sections = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "sections_box"));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  GtkTextView *editor = NULL;
-  GPtrArray *todo = g_ptr_array_new ();
-  GdkRectangle cursor;
+  GtkTextView *editor;
   graphene_point_t in, out;
   double before;
-  int x, y;
 
   ref_window_select_item (window, 5);
   wait_for_layout ();
-  g_ptr_array_add (todo, sections);
-  while (todo->len > 0 && editor == NULL)
-    {
-      GtkWidget *w = g_ptr_array_steal_index (todo, 0);
-
-      if (REF_IS_TEXT_EDITOR (w) && gtk_widget_get_mapped (w))
-        editor = GTK_TEXT_VIEW (w);
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-        g_ptr_array_add (todo, c);
-    }
-  g_ptr_array_unref (todo);
-  g_assert_nonnull (editor);
+  editor = first_section_editor (window);
   ref_input_click (GTK_WIDGET (editor));
   wait_for_layout ();
   ref_input_key (GDK_KEY_End, GDK_CONTROL_MASK);
@@ -333,12 +329,7 @@ test_click_in_long_field_keeps_page (void)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor)));
   g_test_message ("page at %.0f before the click, %.0f after", before, gtk_adjustment_get_value (adjustment));
   g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - before), <, 1);
-  gtk_text_view_get_cursor_locations (editor, NULL, &cursor, NULL);
-  gtk_text_view_buffer_to_window_coords (editor, GTK_TEXT_WINDOW_WIDGET, cursor.x, cursor.y, &x, &y);
-  in = GRAPHENE_POINT_INIT (x, y);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (editor), scrolled, &in, &out));
-  g_assert_cmpfloat (out.y, >=, 0);
-  g_assert_cmpfloat (out.y + cursor.height, <=, gtk_widget_get_height (scrolled));
+  assert_cursor_in_view (editor, scrolled);
   ref_test_close_window (window);
 }
 
