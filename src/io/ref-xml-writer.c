@@ -1149,6 +1149,8 @@ ref_xml_fragments_join (GPtrArray *fragments)
   gsize size = 0;
   guint8 *data, *at;
 
+  if (fragments->len == 1)
+    return g_bytes_ref (g_ptr_array_index (fragments, 0));
   for (guint i = 0; i < fragments->len; i++)
     size += g_bytes_get_size (g_ptr_array_index (fragments, i));
   at = data = g_malloc (size + 1);
