@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ref-spell-view.h"
+#include "ref-widget-util.h"
 
 #define DATA_KEY "ref-spell-view"
 /* One idle slice: well inside a frame, so typing and drawing never wait. */
@@ -168,10 +169,7 @@ is_being_typed (SpellView *sv, const GtkTextIter *start, const GtkTextIter *end)
 static void
 unmark (SpellView *sv, const GtkTextIter *start, const GtkTextIter *end)
 {
-  GtkTextIter toggle = *start;
-
-  if (gtk_text_iter_has_tag (start, sv->tag)
-      || (gtk_text_iter_forward_to_tag_toggle (&toggle, sv->tag) && gtk_text_iter_compare (&toggle, end) < 0))
+  if (ref_text_range_touches_tag (start, end, sv->tag))
     gtk_text_buffer_remove_tag (sv->buffer, sv->tag, start, end);
 }
 

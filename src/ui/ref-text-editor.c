@@ -6,6 +6,7 @@
 
 #include "ref-text-editor.h"
 #include "ref-viewport-watch.h"
+#include "ref-widget-util.h"
 
 #define LINE_SEPARATOR "\xe2\x80\xa8" /* U+2028: a line break inside a paragraph */
 #define LIST_MARGIN 32
@@ -148,16 +149,6 @@ range_has_tag (const GtkTextIter *start, const GtkTextIter *end, GtkTextTag *tag
   return all;
 }
 
-/* Whether any of [@start, @end) has @tag. */
-static gboolean
-range_touches_tag (const GtkTextIter *start, const GtkTextIter *end, GtkTextTag *tag)
-{
-  GtkTextIter toggle = *start;
-
-  return gtk_text_iter_has_tag (start, tag)
-         || (gtk_text_iter_forward_to_tag_toggle (&toggle, tag) && gtk_text_iter_compare (&toggle, end) < 0);
-}
-
 /* Applies or removes @tag only where that changes something. GtkTextBuffer lays out
  * again every line a tag change touches, changed or not, and the next line too when
  * the range ends at its start (as a whole line's range does): a no-op removal on
@@ -170,7 +161,7 @@ set_tag (GtkTextBuffer *buffer, GtkTextTag *tag, const GtkTextIter *start, const
     return;
   if (on && !range_has_tag (start, end, tag))
     gtk_text_buffer_apply_tag (buffer, tag, start, end);
-  else if (!on && range_touches_tag (start, end, tag))
+  else if (!on && ref_text_range_touches_tag (start, end, tag))
     gtk_text_buffer_remove_tag (buffer, tag, start, end);
 }
 
@@ -204,7 +195,8 @@ static void
 apply_block_to_line (RefTextEditor *self, GtkTextIter *iter, RefTextEditorBlock block)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextIter start, end;
+  GtkTextIter start, end, text_end;
+  gboolean has_block;
 
   line_bounds (iter, &start, &end);
   if (gtk_text_iter_equal (&start, &end))
@@ -213,19 +205,16 @@ apply_block_to_line (RefTextEditor *self, GtkTextIter *iter, RefTextEditorBlock 
       self->end_block = block;
       return;
     }
+  /* A loaded line has its block's tag on its text and not on its line end (the line
+   * break is inserted after it): the line has its block when its text has it. */
+  text_end = start;
+  if (!gtk_text_iter_ends_line (&text_end))
+    gtk_text_iter_forward_to_line_end (&text_end);
+  has_block = block != REF_TEXT_EDITOR_BLOCK_PARAGRAPH && !gtk_text_iter_equal (&start, &text_end)
+              && range_has_tag (&start, &text_end, self->block_tags[block]);
   for (int b = REF_TEXT_EDITOR_BLOCK_BULLET; b <= REF_TEXT_EDITOR_BLOCK_TABLE; b++)
-    {
-      GtkTextIter text_end = start;
-
-      /* A loaded line has its block's tag on its text and not on its line end (the
-       * line break is inserted after it): the line has its block when its text has
-       * it. */
-      if (b == (int) block && !gtk_text_iter_ends_line (&text_end))
-        gtk_text_iter_forward_to_line_end (&text_end);
-      if (b == (int) block && !gtk_text_iter_equal (&start, &text_end) && range_has_tag (&start, &text_end, self->block_tags[b]))
-        continue;
+    if (b != (int) block || !has_block)
       set_tag (buffer, self->block_tags[b], &start, &end, b == (int) block);
-    }
   if (block != REF_TEXT_EDITOR_BLOCK_TABLE)
     set_tag (buffer, self->header_tag, &start, &end, FALSE);
 }
@@ -1086,7 +1075,8 @@ on_frame_layout (GdkFrameClock *clock, RefTextEditor *self)
 
   if (!self->reveal_cursor)
     return;
-  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  /* The item page's scrolled window, which the viewport watch follows. */
+  scrolled = GTK_WIDGET (self->viewport.scrolled);
   if (scrolled == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)) || !gtk_widget_has_focus (GTK_WIDGET (self)))
     {
       self->reveal_cursor = FALSE;
@@ -1165,8 +1155,7 @@ on_root_focus_changed (RefTextEditor *self, GParamSpec *pspec, GtkRoot *root)
   GtkWidget *scrolled;
   GtkAdjustment *adjustment;
 
-  if (gtk_root_get_focus (root) != GTK_WIDGET (self)
-      || (scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW)) == NULL)
+  if (gtk_root_get_focus (root) != GTK_WIDGET (self) || (scrolled = GTK_WIDGET (self->viewport.scrolled)) == NULL)
     return;
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   if (gtk_widget_get_height (GTK_WIDGET (self)) > gtk_adjustment_get_page_size (adjustment))
