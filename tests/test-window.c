@@ -1040,6 +1040,21 @@ test_autosave_prefilled (void)
   g_assert_true (ref_window_autosave_now (window, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ref_window_get_autosave_n_written (window), ==, 1);
+
+  /* A new participant changes every item's participant ids: the items are written
+   * again in idle time, and the next copy again writes only the edited item. */
+  {
+    g_autoptr (RefParticipant) extra = ref_participant_new ();
+
+    ref_participant_set_name (extra, "Ny Stedfortræder");
+    ref_meeting_add_participant (meeting, extra);
+  }
+  for (int i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  ref_agenda_item_set_title (item, "Titlen igen");
+  g_assert_true (ref_window_autosave_now (window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ref_window_get_autosave_n_written (window), ==, 1);
   ref_test_close_window (window);
   ref_recovery_flush ();
 }

@@ -505,14 +505,19 @@ prefill_step (gpointer data)
     self->write_cache = ref_xml_write_cache_new ();
   if (ref_xml_write_cache_prefill (self->write_cache, self->meeting, g_get_monotonic_time () + PREFILL_SLICE_USEC))
     return G_SOURCE_CONTINUE;
+  self->prefilled_revision = ref_history_get_revision (ref_meeting_get_history (self->meeting));
   self->prefill_source = 0;
   return G_SOURCE_REMOVE;
 }
 
+/* An edit inside an item leaves the fill as it is (the copy writes that item anew);
+ * only a change that may concern every item (the history's revision) asks for it
+ * again, so a keystroke schedules nothing. */
 static void
 on_history_changed (RefHistory *history, RefWindow *self)
 {
-  if (self->prefill_source == 0 && ref_history_get_modified (history))
+  if (self->prefill_source == 0 && ref_history_get_modified (history)
+      && ref_history_get_revision (history) != self->prefilled_revision)
     self->prefill_source = g_idle_add_full (G_PRIORITY_LOW, prefill_step, self, NULL);
 }
 
