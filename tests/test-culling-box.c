@@ -76,6 +76,23 @@ wait_for_frame (GtkWidget *window, guint *frames)
     ;
 }
 
+/* A window of @width × 300 pixels showing @box in a vertically scrolled window,
+ * presented; counts its painted frames in *frames. */
+static GtkWidget *
+present_scrolled (GtkWidget *box, int width, GtkWidget **scrolled, guint *frames)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  *scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (*scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (*scrolled), box);
+  gtk_window_set_child (GTK_WINDOW (window), *scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), frames);
+  return window;
+}
+
 static void
 test_typing_draws_only_visible (void)
 {
@@ -89,24 +106,17 @@ test_typing_draws_only_visible (void)
   guint frames = 0;
 
   REQUIRE_INPUT ();
-  window = gtk_window_new ();
-  scrolled = gtk_scrolled_window_new ();
   box = ref_culling_box_new (GTK_ORIENTATION_VERTICAL, 6);
   editor = gtk_text_view_new ();
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_box_append (GTK_BOX (box), editor);
   for (int i = 0; i < N_PROBES; i++)
     {
       probes[i] = g_object_new (TEST_TYPE_PROBE, NULL);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (probes[i]));
     }
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
-  gtk_window_present (GTK_WINDOW (window));
+  window = present_scrolled (box, 400, &scrolled, &frames);
   clock = gtk_widget_get_frame_clock (window);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
   wait_for_frame (window, &frames);
   gtk_widget_grab_focus (editor);
   ref_input_focus_window (GTK_WINDOW (window));
@@ -244,19 +254,12 @@ test_long_editor_draws_visible_lines (void)
   for (int i = 1; i <= 120; i++)
     g_string_append_printf (plain, "%sLinje %d i en lang sagsfremstilling", i > 1 ? "\n\n" : "", i);
   text = ref_text_new_from_plain (plain->str);
-  window = gtk_window_new ();
-  scrolled = gtk_scrolled_window_new ();
   box = ref_culling_box_new (GTK_ORIENTATION_VERTICAL, 6);
   editor = ref_text_editor_new ();
   ref_text_editor_set_text (REF_TEXT_EDITOR (editor), text);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_box_append (GTK_BOX (box), editor);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  gtk_window_set_default_size (GTK_WINDOW (window), 500, 300);
-  gtk_window_present (GTK_WINDOW (window));
+  window = present_scrolled (box, 500, &scrolled, &frames);
   clock = gtk_widget_get_frame_clock (window);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
   /* The field grows to its text over a few layouts. */
   for (int i = 0; i < 10; i++)
     wait_for_frame (window, &frames);
