@@ -465,6 +465,66 @@ test_streamed_file (void)
 
 /* Bytes that are not UTF-8 (or a NUL) at every position within a run of ASCII, as the
  * reader checks most bytes eight at a time: each is refused, its line named. */
+/* The reader takes exactly the links the schema takes, so whatever it loads is
+ * written back as a file that validates (found by fuzz-xml-reader: a port that is
+ * not a number loaded, and the rewritten file failed `referent-cli validate`). */
+static void
+test_link_addresses (void)
+{
+  static const struct {
+    const char *href;
+    gboolean valid;
+  } cases[] = {
+    { "https://ballerup.dk/borger", TRUE },
+    { "https://ballerup.dk:8443/x?a=1#b", TRUE },
+    { "mailto:sekretariat@ballerup.dk", TRUE },
+    { "bilag/1.pdf", TRUE },
+    { "https://ballerup.dk/æøå", TRUE },
+    { "https://bal:lerup.dk/pension", FALSE },
+    { "http://a:b:c", FALSE },
+    { "%zz", FALSE },
+  };
+  g_autofree char *path = fixture_path ("good/minimal.referat");
+  g_autofree char *minimal = NULL;
+
+  g_assert_true (g_file_get_contents (path, &minimal, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (cases[i].href, -1);
+      g_autofree char *decision = g_strdup_printf ("<title>Meddelelser</title>\n      <decisions><decision><text>"
+                                                   "<p><a href=\"%s\">se</a></p></text></decision></decisions>",
+                                                   escaped);
+      g_autoptr (GString) xml = g_string_new (minimal);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GError) schema_error = NULL;
+      g_autoptr (RefMeeting) meeting = NULL;
+
+      g_test_message ("%s", cases[i].href);
+      g_assert_cmpint (ref_xml_link_is_valid (cases[i].href), ==, cases[i].valid);
+      g_assert_cmpuint (g_string_replace (xml, "<title>Meddelelser</title>", decision, 1), ==, 1);
+      bytes = g_bytes_new (xml->str, xml->len);
+      /* The schema alone agrees with the check. */
+      g_assert_cmpint (ref_xml_validate_bytes (bytes, "link.referat", &schema_error), ==, cases[i].valid);
+      meeting = ref_xml_load_bytes (bytes, "link.referat", &error);
+      if (cases[i].valid)
+        {
+          g_autoptr (GBytes) written = NULL;
+          g_autoptr (GError) rewrite_error = NULL;
+
+          g_assert_no_error (error);
+          written = ref_xml_write_bytes (meeting);
+          g_assert_true (ref_xml_validate_bytes (written, "written.referat", &rewrite_error));
+        }
+      else
+        {
+          g_assert_null (meeting);
+          g_assert_error (error, REF_XML_ERROR, REF_XML_ERROR_INVALID_VALUE);
+          g_assert_nonnull (strstr (error->message, "link.referat, line 15:"));
+        }
+    }
+}
+
 static void
 test_bad_bytes_in_ascii (void)
 {
@@ -1088,6 +1148,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/bad/empty-bytes", test_empty_bytes);
   g_test_add_func ("/xml/bad/too-large", test_too_large);
   g_test_add_func ("/xml/bad/bytes-in-ascii", test_bad_bytes_in_ascii);
+  g_test_add_func ("/xml/bad/link-addresses", test_link_addresses);
   g_test_add_func ("/xml/streamed-file", test_streamed_file);
   g_test_add_func ("/xml/bad/deep-nesting", test_deep_inline_nesting);
   g_test_add_func ("/xml/bad/missing-file", test_missing_file);

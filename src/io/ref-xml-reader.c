@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/xmlreader.h>
 #include <libxml/tree.h>
 #include <errno.h>
@@ -206,6 +207,38 @@ require_attr (Reader *r, xmlNode *node, const char *name)
     reader_fail (r, node_line (node), REF_XML_ERROR_MISSING_ELEMENT,
                  _("<%s> lacks the required attribute “%s”"), (const char *) node->name, name);
   return value;
+}
+
+gboolean
+ref_xml_link_is_valid (const char *href)
+{
+  static gsize ready;
+
+  if (href == NULL)
+    return FALSE;
+  if (g_once_init_enter (&ready))
+    {
+      xmlSchemaInitTypes ();
+      g_once_init_leave (&ready, 1);
+    }
+  /* RelaxNG checks <data type="anyURI"/> with this very call (xmlRelaxNGSchemaTypeCheck):
+   * whitespace collapsed, characters URIs cannot hold replaced, then xmlParseURI. */
+  return xmlSchemaValidatePredefinedType (xmlSchemaGetBuiltInType (XML_SCHEMAS_ANYURI), (const xmlChar *) href,
+                                          NULL) == 0;
+}
+
+/* A link's address (the required "href" of <a>), which must be one the schema takes. */
+static char *
+require_link (Reader *r, xmlNode *node)
+{
+  char *href = require_attr (r, node, "href");
+
+  if (href != NULL && !ref_xml_link_is_valid (href))
+    {
+      reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE, _("“%s” is not a valid link address"), href);
+      g_clear_pointer (&href, g_free);
+    }
+  return href;
 }
 
 /* Element text content; only text allowed inside. */
@@ -413,7 +446,9 @@ read_inline (Reader *r, xmlNode *parent, RefTextInline *inl, RefStyle style, con
         ref_text_inline_append (inl, "\n", style, href);
       else if (is_ours (child, "a") && href == NULL)
         {
-          g_autofree char *target = require_attr (r, child, "href");
+          g_autofree char *target = require_link (r, child);
+          if (target == NULL)
+            return;
           read_inline (r, child, inl, style, target, depth + 1);
         }
       else

@@ -97,6 +97,12 @@ gboolean    ref_xml_save_file_shared (RefMeeting *meeting, GFile *file, const ch
 #define REF_SAMPLE_RESOURCE "/dk/referent/Referent/samples/socialudvalget-2025-05-06.referat"
 RefMeeting *ref_sample_meeting_new (GError **error);
 
+/* Whether @href is a link address the file format takes: what the schema's anyURI
+ * type accepts, checked by the same libxml2 code that `referent-cli validate` runs.
+ * The reader refuses other links, so that whatever it loads is written back as a
+ * valid file; the link editor refuses them as they are typed. */
+gboolean    ref_xml_link_is_valid (const char *href);
+
 /* Schema validation of bytes against the RelaxNG schema alone, with a whole DOM
  * (the tests check the writer's output with it). The schema is compiled into the
  * library. */
