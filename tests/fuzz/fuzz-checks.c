@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "ref-esdh-import.h"
 #include "ref-pdf-import.h"
@@ -56,22 +59,39 @@ ref_fuzz_init (void)
 
 /* ---- .referat reader ---- */
 
+static char *stream_path;
+
+static void
+remove_stream_file (void)
+{
+  if (stream_path != NULL)
+    g_unlink (stream_path);
+}
+
 /* A file is streamed from disk, bytes in memory are not: the same input must give the
  * same meeting or the same kind of error either way. */
 static void
 check_file_agrees (GBytes *bytes, RefMeeting *from_bytes, const GError *bytes_error)
 {
-  static char *path = NULL;
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RefMeeting) from_file = NULL;
   g_autofree char *where = NULL;
 
-  if (path == NULL)
-    path = g_build_filename (g_get_tmp_dir (), "referent-fuzz-stream.referat", NULL);
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL))
+  /* A file of this process's own: two fuzzers, or a fuzzer and test-regressions,
+   * run at once would otherwise read each other's input. */
+  if (stream_path == NULL)
+    {
+      int fd = g_file_open_tmp ("referent-fuzz-stream-XXXXXX.referat", &stream_path, NULL);
+
+      if (fd < 0)
+        return;
+      close (fd);
+      atexit (remove_stream_file);
+    }
+  if (!g_file_set_contents (stream_path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL))
     return;
-  file = g_file_new_for_path (path);
+  file = g_file_new_for_path (stream_path);
   from_file = ref_xml_load_file (file, &error);
   if ((from_file == NULL) != (from_bytes == NULL))
     fuzz_fail ("from a file the load %s, from memory it %s (%s)", from_file ? "succeeded" : "failed",
