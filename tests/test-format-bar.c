@@ -282,6 +282,67 @@ test_link (Fixture *f, gconstpointer data)
   g_assert_null (run->href);
 }
 
+/* An address that is none (a space, a port that is not a number) is refused as it is
+ * typed: Enter keeps the popover open and the text unlinked, since the file would
+ * not validate. A bare host or mail address gets its scheme. */
+static void
+test_link_refuses_non_address (Fixture *f, gconstpointer data)
+{
+  GtkWidget *bar;
+  GtkWidget *entry, *error, *apply;
+  const RefTextRun *run;
+  static const char *const bad[] = { "bal lerup", "https://bal:lerup.dk/pension", "kommunens side", "ballerup" };
+
+  REQUIRE_INPUT ();
+  bar = ref_text_field_get_format_bar (f->field);
+  entry = GTK_WIDGET (gtk_widget_get_template_child (bar, REF_TYPE_FORMAT_BAR, "link_entry"));
+  error = GTK_WIDGET (gtk_widget_get_template_child (bar, REF_TYPE_FORMAT_BAR, "link_error"));
+  apply = GTK_WIDGET (gtk_widget_get_template_child (bar, REF_TYPE_FORMAT_BAR, "apply_link_button"));
+  ref_input_key (GDK_KEY_Return, 0);
+  ref_input_type ("Ballerup");
+  ref_input_key (GDK_KEY_Home, GDK_SHIFT_MASK);
+  ref_input_key (GDK_KEY_k, GDK_CONTROL_MASK);
+  REF_INPUT_WAIT_FOR (gtk_widget_has_focus (gtk_widget_get_first_child (entry)) || gtk_widget_has_focus (entry));
+  g_assert_false (gtk_widget_get_visible (error));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      ref_input_key (GDK_KEY_a, GDK_CONTROL_MASK);
+      ref_input_type (bad[i]);
+      REF_INPUT_WAIT_FOR (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), bad[i]));
+      g_assert_true (gtk_widget_get_visible (error));
+      g_assert_true (gtk_widget_has_css_class (entry, "error"));
+      g_assert_false (gtk_widget_get_sensitive (apply));
+      ref_input_key (GDK_KEY_Return, 0);
+      wait_for_layout ();
+      g_assert_true (gtk_widget_get_mapped (entry));
+      run = g_ptr_array_index (ref_text_block_get_item (last_block (f), 0), 0);
+      g_assert_null (run->href);
+    }
+  /* A host alone is a web page. */
+  ref_input_key (GDK_KEY_a, GDK_CONTROL_MASK);
+  ref_input_type ("www.ballerup.dk/borger");
+  REF_INPUT_WAIT_FOR (!gtk_widget_get_visible (error));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_true (gtk_widget_get_sensitive (apply));
+  ref_input_key (GDK_KEY_Return, 0);
+  REF_INPUT_WAIT_FOR (!gtk_widget_get_mapped (entry));
+  run = g_ptr_array_index (ref_text_block_get_item (last_block (f), 0), 0);
+  g_assert_cmpstr (run->text, ==, "Ballerup");
+  g_assert_cmpstr (run->href, ==, "https://www.ballerup.dk/borger");
+
+  /* A mail address is one, by a click on Apply. */
+  REF_INPUT_CLICK_UNTIL (GTK_WIDGET (gtk_widget_get_template_child (bar, REF_TYPE_FORMAT_BAR, "link_button")),
+                         gtk_widget_get_mapped (entry));
+  gtk_widget_grab_focus (entry);
+  ref_input_key (GDK_KEY_a, GDK_CONTROL_MASK);
+  ref_input_type ("sekretariat@ballerup.dk");
+  REF_INPUT_WAIT_FOR (gtk_widget_get_sensitive (apply));
+  ref_input_click (apply);
+  REF_INPUT_WAIT_FOR (!gtk_widget_get_mapped (entry));
+  run = g_ptr_array_index (ref_text_block_get_item (last_block (f), 0), 0);
+  g_assert_cmpstr (run->href, ==, "mailto:sekretariat@ballerup.dk");
+}
+
 /* The field with its toolbar while a numbered list is typed (autoformat of "1. ")
  * renders; with REFERENT_SCREENSHOT_DIR set the window is saved as format-bar.png for
  * the README (in Danish with LANGUAGE=da, see make screenshots). */
@@ -327,6 +388,8 @@ main (int argc, char **argv)
   g_test_add ("/format-bar/autoformat", Fixture, NULL, fixture_set_up, test_autoformat, fixture_tear_down);
   g_test_add ("/format-bar/toolbar-clicks", Fixture, NULL, fixture_set_up, test_toolbar_clicks, fixture_tear_down);
   g_test_add ("/format-bar/link", Fixture, NULL, fixture_set_up, test_link, fixture_tear_down);
+  g_test_add ("/format-bar/link-refuses-non-address", Fixture, NULL, fixture_set_up, test_link_refuses_non_address,
+              fixture_tear_down);
   g_test_add ("/format-bar/renders", Fixture, NULL, fixture_set_up, test_renders, fixture_tear_down);
   return ref_test_run_and_clean (state);
 }

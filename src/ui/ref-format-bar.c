@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ref-format-bar.h"
+#include "ref-xml.h"
 #include "ref-widget-util.h"
 
 struct _RefFormatBar {
@@ -19,6 +21,13 @@ struct _RefFormatBar {
   GtkPopover *link_popover;
   GtkEntry *link_entry;
   GtkButton *unlink_button;
+  GtkButton *apply_link_button;
+  GtkLabel *link_error;
+  /* The editor's selection when the address was asked for (insert, bound): the
+   * address entry may take the PRIMARY selection, and GtkTextBuffer then drops its
+   * own, so the link would go in as text at the cursor instead. */
+  GtkTextMark *link_insert;
+  GtkTextMark *link_bound;
 
   RefTextEditor *editor; /* weak */
   gboolean syncing;      /* the toggles are being set from the editor's state */
@@ -85,9 +94,61 @@ on_block_toggled (GtkToggleButton *button, RefFormatBar *self)
 }
 
 static void
+forget_link_range (RefFormatBar *self)
+{
+  GtkTextBuffer *buffer;
+
+  if (self->link_insert == NULL)
+    return;
+  buffer = gtk_text_mark_get_buffer (self->link_insert);
+  if (buffer != NULL)
+    {
+      gtk_text_buffer_delete_mark (buffer, self->link_insert);
+      gtk_text_buffer_delete_mark (buffer, self->link_bound);
+    }
+  g_clear_object (&self->link_insert);
+  g_clear_object (&self->link_bound);
+}
+
+/* Selects again what was selected when the popover opened, and forgets it. */
+static void
+restore_link_range (RefFormatBar *self)
+{
+  GtkTextBuffer *buffer = self->link_insert ? gtk_text_mark_get_buffer (self->link_insert) : NULL;
+
+  if (buffer != NULL && self->editor != NULL && buffer == gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor)))
+    {
+      GtkTextIter insert, bound;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &insert, self->link_insert);
+      gtk_text_buffer_get_iter_at_mark (buffer, &bound, self->link_bound);
+      gtk_text_buffer_select_range (buffer, &insert, &bound);
+    }
+  forget_link_range (self);
+}
+
+static void
+on_link_popover_closed (GtkPopover *popover, RefFormatBar *self)
+{
+  restore_link_range (self);
+}
+
+static void
 on_link_popover_show (GtkPopover *popover, RefFormatBar *self)
 {
   g_autofree char *href = self->editor ? ref_text_editor_get_link (self->editor) : NULL;
+
+  forget_link_range (self);
+  if (self->editor != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+      GtkTextIter insert, bound;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+      gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
+      self->link_insert = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &insert, TRUE));
+      self->link_bound = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &bound, TRUE));
+    }
 
   gtk_editable_set_text (GTK_EDITABLE (self->link_entry), href ? href : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlink_button), href != NULL);
@@ -97,6 +158,7 @@ on_link_popover_show (GtkPopover *popover, RefFormatBar *self)
 static void
 finish_link (RefFormatBar *self, const char *href)
 {
+  restore_link_range (self);
   gtk_popover_popdown (self->link_popover);
   if (self->editor == NULL)
     return;
@@ -104,11 +166,57 @@ finish_link (RefFormatBar *self, const char *href)
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
+/* The address typed, as the link will hold it: "www.ballerup.dk" means a web page
+ * and "navn@ballerup.dk" a mail address, so they get the scheme a reader's PDF
+ * viewer needs. "" (remove the link) when nothing is typed; NULL when the text is no
+ * address: it has spaces or no scheme, or is not a URI the file format takes. */
+static char *
+link_address (const char *typed)
+{
+  g_autofree char *text = g_strstrip (g_strdup (typed));
+  g_autofree char *href = NULL;
+  gsize scheme_end = strcspn (text, ":/?#@");
+
+  if (*text == '\0')
+    return g_strdup ("");
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isspace (*p))
+      return NULL;
+  if (text[scheme_end] == ':' && scheme_end > 0)
+    href = g_strdup (text);
+  else if (strchr (text, '@') != NULL && strchr (text, '/') == NULL)
+    href = g_strconcat ("mailto:", text, NULL);
+  else if (memchr (text, '.', strcspn (text, "/?#")) != NULL)
+    href = g_strconcat ("https://", text, NULL);
+  else
+    return NULL;
+  return ref_xml_link_is_valid (href) ? g_steal_pointer (&href) : NULL;
+}
+
+static void
+on_link_entry_changed (GtkEditable *entry, RefFormatBar *self)
+{
+  g_autofree char *href = link_address (gtk_editable_get_text (entry));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_link_button), href != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_error), href == NULL);
+  if (href == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
 static void
 on_apply_link_clicked (GtkButton *button, RefFormatBar *self)
 {
-  g_autofree char *href = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->link_entry))));
+  g_autofree char *href = link_address (gtk_editable_get_text (GTK_EDITABLE (self->link_entry)));
 
+  /* Enter on an address that is none keeps the popover open, with the reason shown. */
+  if (href == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self->link_entry));
+      return;
+    }
   finish_link (self, href);
 }
 
@@ -152,6 +260,7 @@ ref_format_bar_set_editor (RefFormatBar *self, RefTextEditor *editor)
 
   if (self->editor == editor)
     return;
+  forget_link_range (self);
   if (self->editor != NULL)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   g_set_weak_pointer (&self->editor, editor);
@@ -170,6 +279,7 @@ ref_format_bar_dispose (GObject *object)
 {
   RefFormatBar *self = REF_FORMAT_BAR (object);
 
+  forget_link_range (self);
   ref_format_bar_set_editor (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), REF_TYPE_FORMAT_BAR);
   ref_widget_unparent_children (GTK_WIDGET (self));
@@ -227,11 +337,15 @@ ref_format_bar_class_init (RefFormatBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RefFormatBar, link_popover);
   gtk_widget_class_bind_template_child (widget_class, RefFormatBar, link_entry);
   gtk_widget_class_bind_template_child (widget_class, RefFormatBar, unlink_button);
+  gtk_widget_class_bind_template_child (widget_class, RefFormatBar, apply_link_button);
+  gtk_widget_class_bind_template_child (widget_class, RefFormatBar, link_error);
   gtk_widget_class_bind_template_callback (widget_class, on_style_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_block_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_link_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_link_popover_closed);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_link_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_unlink_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_link_entry_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "box");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TOOLBAR);
