@@ -292,6 +292,144 @@ test_typing_touches_no_tags (void)
   g_assert_cmpuint (changes, ==, 1);
 }
 
+/* A random offset in the buffer, and a random range. */
+static void
+random_range (GtkTextBuffer *buffer, GRand *rand, GtkTextIter *start, GtkTextIter *end, int max_len)
+{
+  int n = gtk_text_buffer_get_char_count (buffer);
+  int a = g_rand_int_range (rand, 0, n + 1);
+  int b = MIN (n, a + g_rand_int_range (rand, 0, max_len + 1));
+
+  gtk_text_buffer_get_iter_at_offset (buffer, start, a);
+  gtk_text_buffer_get_iter_at_offset (buffer, end, b);
+}
+
+/* ref_text_editor_get_text converts only the lines around what changed since its last
+ * call and shares the other blocks with the text it returned then. Random edits of
+ * every kind the editor knows (typing with line ends, line breaks, tabs and non-ASCII
+ * letters; deletions across lines and blocks; styles, blocks, links; a foreign tag as
+ * a spell checker's; the whole text replaced), one to four between calls, must give
+ * exactly what converting the whole buffer gives. */
+static void
+test_incremental_text (void)
+{
+  static const char *const pieces[] = { "x", " ", "\n", "\n\n", "æø", "\t", "\xe2\x80\xa8", "ord ", "1. ",
+                                        "- ", "Indstillingen godkendes.\n", "\nny linje" };
+  static const RefStyle styles[] = { REF_STYLE_BOLD, REF_STYLE_ITALIC, REF_STYLE_UNDERLINE };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261203);
+  guint rounds = g_test_slow () ? 20000 : 4000;
+
+  for (guint doc = 0; doc < 4; doc++)
+    {
+      g_autoptr (RefTextEditor) editor = new_editor ();
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+      GtkTextTag *foreign = gtk_text_buffer_create_tag (buffer, "misspelled", "underline", PANGO_UNDERLINE_ERROR, NULL);
+      g_autoptr (RefText) start_text = sample_text ();
+
+      ref_text_editor_set_text (editor, start_text);
+      for (guint i = 0; i < rounds / 4; i++)
+        {
+          guint edits = (guint) g_rand_int_range (rand, 1, 5);
+          g_autoptr (RefText) incremental = NULL;
+          g_autoptr (RefText) whole = NULL;
+
+          for (guint e = 0; e < edits; e++)
+            {
+              GtkTextIter a, b;
+
+              random_range (buffer, rand, &a, &b, 40);
+              switch (g_rand_int_range (rand, 0, 10))
+                {
+                case 0:
+                case 1:
+                case 2:
+                  gtk_text_buffer_insert_interactive (buffer, &a, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))],
+                                                      -1, TRUE);
+                  break;
+                case 3:
+                case 4:
+                  gtk_text_buffer_delete_interactive (buffer, &a, &b, TRUE);
+                  break;
+                case 5:
+                  gtk_text_buffer_select_range (buffer, &a, &b);
+                  ref_text_editor_toggle_style (editor, styles[g_rand_int_range (rand, 0, G_N_ELEMENTS (styles))]);
+                  break;
+                case 6:
+                  gtk_text_buffer_select_range (buffer, &a, &b);
+                  ref_text_editor_set_block (editor, (RefTextEditorBlock) g_rand_int_range (rand, 0, 4));
+                  break;
+                case 7:
+                  gtk_text_buffer_select_range (buffer, &a, &b);
+                  ref_text_editor_set_link (editor, g_rand_boolean (rand) ? "https://ballerup.dk/" : NULL);
+                  break;
+                case 8:
+                  if (g_rand_boolean (rand))
+                    gtk_text_buffer_apply_tag (buffer, foreign, &a, &b);
+                  else
+                    gtk_text_buffer_remove_tag (buffer, foreign, &a, &b);
+                  break;
+                case 9:
+                  if (g_rand_int_range (rand, 0, 20) == 0)
+                    {
+                      g_autoptr (RefText) fresh = sample_text ();
+                      ref_text_editor_set_text (editor, fresh);
+                    }
+                  else
+                    {
+                      gtk_text_buffer_place_cursor (buffer, &a);
+                      gtk_text_buffer_insert_interactive_at_cursor (buffer, "\n", -1, TRUE);
+                    }
+                  break;
+                }
+            }
+          incremental = ref_text_editor_get_text (editor);
+          whole = ref_text_editor_convert_all (editor);
+          if (!ref_text_equal (incremental, whole))
+            {
+              g_autofree char *got = ref_text_to_plain (incremental);
+              g_autofree char *want = ref_text_to_plain (whole);
+              g_error ("document %u, step %u: incremental text differs from the whole conversion:\n--- got:\n%s\n"
+                       "--- want:\n%s",
+                       doc, i, got, want);
+            }
+        }
+    }
+}
+
+/* Without a change the same value comes back, and a change shares the blocks of the
+ * lines it did not touch with the text before it. */
+static void
+test_incremental_shares_blocks (void)
+{
+  g_autoptr (RefTextEditor) editor = new_editor ();
+  g_autoptr (GString) plain = g_string_new (NULL);
+  g_autoptr (RefText) text = NULL;
+  g_autoptr (RefText) before = NULL;
+  g_autoptr (RefText) again = NULL;
+  g_autoptr (RefText) after = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  GtkTextIter iter;
+  guint shared = 0;
+
+  for (int i = 0; i < 40; i++)
+    g_string_append_printf (plain, "%sAfsnit %d om sagens baggrund.", i ? "\n\n" : "", i);
+  text = ref_text_new_from_plain (plain->str);
+  ref_text_editor_set_text (editor, text);
+  before = ref_text_editor_get_text (editor);
+  again = ref_text_editor_get_text (editor);
+  g_assert_true (before == again);
+
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 20, 3);
+  gtk_text_buffer_insert_interactive (buffer, &iter, "x", -1, TRUE);
+  after = ref_text_editor_get_text (editor);
+  g_assert_cmpuint (ref_text_get_n_blocks (after), ==, 40);
+  for (guint b = 0; b < 40; b++)
+    shared += ref_text_get_block (after, b) == ref_text_get_block (before, b);
+  /* The typed paragraph and at most its neighbours are converted again. */
+  g_assert_cmpuint (shared, >=, 37);
+  g_assert_true (ref_text_get_block (after, 20) != ref_text_get_block (before, 20));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -307,6 +445,8 @@ main (int argc, char **argv)
   g_test_add_func ("/text-editor/join-lines", test_join_lines);
   g_test_add_func ("/text-editor/notify", test_notify_on_edit);
   g_test_add_func ("/text-editor/typing-touches-no-tags", test_typing_touches_no_tags);
+  g_test_add_func ("/text-editor/incremental-text", test_incremental_text);
+  g_test_add_func ("/text-editor/incremental-shares-blocks", test_incremental_shares_blocks);
 
   return g_test_run ();
 }

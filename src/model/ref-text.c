@@ -10,6 +10,7 @@ struct _RefText {
 };
 
 struct _RefTextBlock {
+  gatomicrefcount ref_count; /* texts share blocks: ref_text_append_shared_block () */
   RefBlockKind kind;
   guint start;      /* numbered lists */
   GPtrArray *items; /* RefTextInline*: paragraph (1) and list entries */
@@ -55,10 +56,12 @@ row_free (gpointer data)
 }
 
 static void
-block_free (gpointer data)
+block_unref (gpointer data)
 {
   RefTextBlock *block = data;
 
+  if (!g_atomic_ref_count_dec (&block->ref_count))
+    return;
   g_clear_pointer (&block->items, g_ptr_array_unref);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
   g_free (block);
@@ -70,7 +73,7 @@ ref_text_new (void)
   RefText *text = g_new0 (RefText, 1);
 
   g_atomic_ref_count_init (&text->ref_count);
-  text->blocks = g_ptr_array_new_with_free_func (block_free);
+  text->blocks = g_ptr_array_new_with_free_func (block_unref);
   return text;
 }
 
@@ -158,6 +161,7 @@ ref_text_append_block (RefText *text, RefBlockKind kind)
 {
   RefTextBlock *block = g_new0 (RefTextBlock, 1);
 
+  g_atomic_ref_count_init (&block->ref_count);
   block->kind = kind;
   block->start = 1;
   if (kind == REF_BLOCK_TABLE)
@@ -166,6 +170,14 @@ ref_text_append_block (RefText *text, RefBlockKind kind)
     block->items = g_ptr_array_new_with_free_func (inline_free);
   g_ptr_array_add (text->blocks, block);
   return block;
+}
+
+void
+ref_text_append_shared_block (RefText *text, RefTextBlock *block)
+{
+  g_return_if_fail (text != NULL && block != NULL);
+  g_atomic_ref_count_inc (&block->ref_count);
+  g_ptr_array_add (text->blocks, block);
 }
 
 RefBlockKind
@@ -338,6 +350,8 @@ block_equal (const RefTextBlock *a, const RefTextBlock *b)
 {
   guint na, nb;
 
+  if (a == b)
+    return TRUE;
   if (a->kind != b->kind || (a->kind == REF_BLOCK_NUMBERED_LIST && a->start != b->start))
     return FALSE;
   if (!inline_list_equal (a->items, b->items))

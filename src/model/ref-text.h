@@ -52,6 +52,11 @@ RefText       *ref_text_copy (const RefText *text);
 guint          ref_text_get_n_blocks (const RefText *text);
 RefTextBlock  *ref_text_get_block (const RefText *text, guint index);
 RefTextBlock  *ref_text_append_block (RefText *text, RefBlockKind kind);
+/* Appends @block, a block of another text, without copying it: the two texts then
+ * share it, so neither may change it any more (as with any text set on the model).
+ * The editor builds the text of a long field this way after a keystroke, converting
+ * only the changed lines. */
+void           ref_text_append_shared_block (RefText *text, RefTextBlock *block);
 
 RefBlockKind   ref_text_block_get_kind (const RefTextBlock *block);
 guint          ref_text_block_get_start (const RefTextBlock *block);

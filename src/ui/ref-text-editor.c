@@ -34,6 +34,16 @@ struct _RefTextEditor {
   guint prelayout_source; /* idle: lay out the changed paragraph once (prelayout_idle) */
   guint reveal_tries;    /* layouts waited for the page to grow to the cursor */
   RefViewportWatch viewport; /* the item page's scrolled window, while rooted */
+  /* The text as last converted from the buffer (ref_text_editor_get_text), the lines
+   * each of its blocks spans then, and the buffer's line count then; NULL until the
+   * text is first asked for, and again after ref_text_editor_set_text. */
+  RefText *converted;
+  GArray *converted_spans; /* LineSpan, one per block of converted */
+  int converted_n_lines;
+  /* What changed since: a left- and a right-gravity mark around every insertion,
+   * deletion and change of one of the editor's tags; NULL when nothing did. */
+  GtkTextMark *dirty_start;
+  GtkTextMark *dirty_end;
   guint reveal_cursor : 1; /* the cursor moved or the text changed: keep it in view */
   guint loading : 1;
   guint normalising : 1;
@@ -58,6 +68,22 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const RefStyle style_bits[3] = { REF_STYLE_BOLD, REF_STYLE_ITALIC, REF_STYLE_UNDERLINE };
+
+/* The first and last buffer line of a block of RefText. */
+typedef struct {
+  int first, last;
+} LineSpan;
+
+/* Set on the tags the editor makes (style, block, link, list start): the ones the
+ * text depends on, unlike a spell checker's. */
+static GQuark text_tag_quark;
+
+static GtkTextTag *
+mark_text_tag (GtkTextTag *tag)
+{
+  g_object_set_qdata (G_OBJECT (tag), text_tag_quark, GINT_TO_POINTER (1));
+  return tag;
+}
 
 /* ---- formatting steps ---- */
 
@@ -97,8 +123,8 @@ link_tag (RefTextEditor *self, const char *href)
   GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
 
   if (tag == NULL)
-    tag = gtk_text_buffer_create_tag (buffer, name, "foreground", "#1c71d8", "underline", PANGO_UNDERLINE_SINGLE,
-                                      NULL);
+    tag = mark_text_tag (gtk_text_buffer_create_tag (buffer, name, "foreground", "#1c71d8", "underline",
+                                                     PANGO_UNDERLINE_SINGLE, NULL));
   return tag;
 }
 
@@ -132,7 +158,7 @@ start_tag (RefTextEditor *self, guint start)
   g_autofree char *name = g_strdup_printf (START_TAG_PREFIX "%u", start);
   GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
 
-  return tag ? tag : gtk_text_buffer_create_tag (buffer, name, NULL);
+  return tag ? tag : mark_text_tag (gtk_text_buffer_create_tag (buffer, name, NULL));
 }
 
 /* ---- lines and blocks ---- */
@@ -221,6 +247,8 @@ apply_block_to_line (RefTextEditor *self, GtkTextIter *iter, RefTextEditorBlock 
 
 /* ---- RefText → buffer ---- */
 
+static void forget_converted (RefTextEditor *self);
+
 static void
 insert_runs (RefTextEditor *self, GtkTextIter *iter, const RefTextInline *inl, gboolean header)
 {
@@ -264,6 +292,7 @@ ref_text_editor_set_text (RefTextEditor *self, RefText *text)
   g_return_if_fail (REF_IS_TEXT_EDITOR (self));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  forget_converted (self);
   self->loading = TRUE;
   self->end_block = REF_TEXT_EDITOR_BLOCK_PARAGRAPH;
   gtk_text_buffer_set_text (buffer, "", 0);
@@ -380,19 +409,23 @@ collect_runs (RefTextEditor *self, GtkTextIter start, const GtkTextIter *end, Re
     }
 }
 
-RefText *
-ref_text_editor_get_text (RefTextEditor *self)
+/* Appends the blocks of lines @first to @last (whole lines) to @text, and the line
+ * span of each to @spans. The conversion of a line depends only on the line and the
+ * one before it (empty lines end a block; a list entry or table row joins a block of
+ * its kind on the line before), so converting from a line where a block starts gives
+ * the blocks a conversion of the whole buffer gives there. */
+static void
+convert_lines (RefTextEditor *self, RefText *text, GArray *spans, int first, int last)
 {
-  GtkTextBuffer *buffer;
-  RefText *text = ref_text_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   RefTextBlock *block = NULL;
   RefTextEditorBlock current = REF_TEXT_EDITOR_BLOCK_PARAGRAPH;
   GtkTextIter line;
+  int n = first;
 
-  g_return_val_if_fail (REF_IS_TEXT_EDITOR (self), text);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  gtk_text_buffer_get_start_iter (buffer, &line);
-
+  if (first > last)
+    return;
+  gtk_text_buffer_get_iter_at_line (buffer, &line, first);
   do
     {
       GtkTextIter end = line;
@@ -412,14 +445,17 @@ ref_text_editor_get_text (RefTextEditor *self)
           static const RefBlockKind kinds[] = { REF_BLOCK_PARAGRAPH, REF_BLOCK_BULLET_LIST, REF_BLOCK_NUMBERED_LIST,
                                                 REF_BLOCK_TABLE };
           GSList *tags = gtk_text_iter_get_tags (&line);
+          LineSpan span = { n, n };
 
           block = ref_text_append_block (text, kinds[kind]);
+          g_array_append_val (spans, span);
           current = kind;
           for (GSList *l = tags; l; l = l->next)
             if (tag_start_number (l->data) > 0)
               ref_text_block_set_start (block, tag_start_number (l->data));
           g_slist_free (tags);
         }
+      g_array_index (spans, LineSpan, spans->len - 1).last = n;
       if (kind == REF_TEXT_EDITOR_BLOCK_TABLE)
         {
           RefTextRow *row = ref_text_block_append_row (block, gtk_text_iter_has_tag (&line, self->header_tag));
@@ -428,8 +464,149 @@ ref_text_editor_get_text (RefTextEditor *self)
       else
         collect_runs (self, line, &end, ref_text_block_append_item (block), NULL);
     }
-  while (gtk_text_iter_forward_line (&line));
+  while (++n <= last && gtk_text_iter_forward_line (&line));
+}
 
+static void
+forget_converted (RefTextEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  g_clear_pointer (&self->converted, ref_text_unref);
+  g_clear_pointer (&self->converted_spans, g_array_unref);
+  if (self->dirty_start != NULL)
+    {
+      gtk_text_buffer_delete_mark (buffer, self->dirty_start);
+      gtk_text_buffer_delete_mark (buffer, self->dirty_end);
+      self->dirty_start = self->dirty_end = NULL;
+    }
+}
+
+/* Something changed in [@start, @end): widens the range the next conversion redoes. */
+static void
+mark_dirty (RefTextEditor *self, const GtkTextIter *start, const GtkTextIter *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+
+  if (self->converted == NULL)
+    return;
+  if (self->dirty_start == NULL)
+    {
+      self->dirty_start = gtk_text_buffer_create_mark (buffer, NULL, start, TRUE);
+      self->dirty_end = gtk_text_buffer_create_mark (buffer, NULL, end, FALSE);
+      return;
+    }
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->dirty_start);
+  if (gtk_text_iter_compare (start, &iter) < 0)
+    gtk_text_buffer_move_mark (buffer, self->dirty_start, start);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->dirty_end);
+  if (gtk_text_iter_compare (end, &iter) > 0)
+    gtk_text_buffer_move_mark (buffer, self->dirty_end, end);
+}
+
+/* Before the buffer changes (GtkTextBuffer emits "changed", which passes the text on
+ * to the model, from its own handler, before any handler connected after it). An
+ * insertion lands between the two marks: the start stays left of it, the end moves
+ * right of it. */
+static void
+on_insert_text_dirty (GtkTextBuffer *buffer, GtkTextIter *location, char *text, int len, RefTextEditor *self)
+{
+  mark_dirty (self, location, location);
+}
+
+static void
+on_delete_range_dirty (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *end, RefTextEditor *self)
+{
+  mark_dirty (self, start, end);
+}
+
+static void
+on_tag_dirty (GtkTextBuffer *buffer, GtkTextTag *tag, GtkTextIter *start, GtkTextIter *end, RefTextEditor *self)
+{
+  if (g_object_get_qdata (G_OBJECT (tag), text_tag_quark) != NULL)
+    mark_dirty (self, start, end);
+}
+
+/* Converts the whole buffer, ignoring what was converted before. */
+RefText *
+ref_text_editor_convert_all (RefTextEditor *self)
+{
+  GtkTextBuffer *buffer;
+  RefText *text = ref_text_new ();
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (LineSpan));
+
+  g_return_val_if_fail (REF_IS_TEXT_EDITOR (self), text);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  convert_lines (self, text, spans, 0, gtk_text_buffer_get_line_count (buffer) - 1);
+  return text;
+}
+
+/* The buffer as RefText. A keystroke in a section of 5,000 words converted all of it,
+ * and the model then compared all of it with the text before: the blocks of lines
+ * that did not change are now taken over from the last conversion (shared, not
+ * copied), and only the lines around the change are converted again. */
+RefText *
+ref_text_editor_get_text (RefTextEditor *self)
+{
+  GtkTextBuffer *buffer;
+  RefText *text;
+  GArray *spans;
+  GtkTextIter iter;
+  int n_lines, d0, d1, delta, k, t, nb, first, last;
+
+  g_return_val_if_fail (REF_IS_TEXT_EDITOR (self), ref_text_new ());
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  n_lines = gtk_text_buffer_get_line_count (buffer);
+  if (self->converted != NULL && self->dirty_start == NULL)
+    return ref_text_ref (self->converted);
+
+  text = ref_text_new ();
+  spans = g_array_new (FALSE, FALSE, sizeof (LineSpan));
+  if (self->converted == NULL)
+    convert_lines (self, text, spans, 0, n_lines - 1);
+  else
+    {
+      const LineSpan *old = (const LineSpan *) (gpointer) self->converted_spans->data;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->dirty_start);
+      d0 = gtk_text_iter_get_line (&iter);
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->dirty_end);
+      d1 = gtk_text_iter_get_line (&iter);
+      /* Every change lies within [d0, d1], so a line after it moved by delta. */
+      delta = n_lines - self->converted_n_lines;
+      nb = (int) self->converted_spans->len;
+      /* Blocks that end before the line before the change: their lines, and the line
+       * after their last, are as they were, so they and the boundary after them
+       * stand. Likewise blocks that start after the line after the change. */
+      for (k = 0; k < nb && old[k].last < d0 - 1; k++)
+        ;
+      for (t = nb; t > k && old[t - 1].first > d1 - delta + 1; t--)
+        ;
+      first = k > 0 ? old[k - 1].last + 1 : 0;
+      last = t < nb ? old[t].first + delta - 1 : n_lines - 1;
+      for (int b = 0; b < k; b++)
+        {
+          ref_text_append_shared_block (text, ref_text_get_block (self->converted, b));
+          g_array_append_val (spans, old[b]);
+        }
+      convert_lines (self, text, spans, first, last);
+      for (int b = t; b < nb; b++)
+        {
+          LineSpan moved = { old[b].first + delta, old[b].last + delta };
+
+          ref_text_append_shared_block (text, ref_text_get_block (self->converted, b));
+          g_array_append_val (spans, moved);
+        }
+      gtk_text_buffer_delete_mark (buffer, self->dirty_start);
+      gtk_text_buffer_delete_mark (buffer, self->dirty_end);
+      self->dirty_start = self->dirty_end = NULL;
+    }
+  g_clear_pointer (&self->converted, ref_text_unref);
+  g_clear_pointer (&self->converted_spans, g_array_unref);
+  self->converted = ref_text_ref (text);
+  self->converted_spans = spans;
+  self->converted_n_lines = n_lines;
   return text;
 }
 
@@ -1223,6 +1400,7 @@ ref_text_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->height_check, g_source_remove);
   g_clear_handle_id (&self->prelayout_source, g_source_remove);
+  forget_converted (self);
   g_clear_weak_pointer (&self->history);
   ref_viewport_watch_unroot (&self->viewport);
   G_OBJECT_CLASS (ref_text_editor_parent_class)->dispose (object);
@@ -1321,7 +1499,16 @@ ref_text_editor_constructed (GObject *object)
       buffer, "block-table", "tabs", tabs, "paragraph-background", "rgba(127,127,127,0.08)", NULL);
   self->header_tag = gtk_text_buffer_create_tag (buffer, "table-header", "weight", PANGO_WEIGHT_BOLD, NULL);
   pango_tab_array_free (tabs);
+  for (guint i = 0; i < G_N_ELEMENTS (self->style_tags); i++)
+    mark_text_tag (self->style_tags[i]);
+  for (int b = REF_TEXT_EDITOR_BLOCK_BULLET; b <= REF_TEXT_EDITOR_BLOCK_TABLE; b++)
+    mark_text_tag (self->block_tags[b]);
+  mark_text_tag (self->header_tag);
 
+  g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text_dirty), self);
+  g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range_dirty), self);
+  g_signal_connect (buffer, "apply-tag", G_CALLBACK (on_tag_dirty), self);
+  g_signal_connect (buffer, "remove-tag", G_CALLBACK (on_tag_dirty), self);
   g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text_before), self);
   g_signal_connect_after (buffer, "insert-text", G_CALLBACK (on_insert_text_after), self);
   g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range_before), self);
@@ -1345,6 +1532,7 @@ ref_text_editor_class_init (RefTextEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkTextViewClass *view_class = GTK_TEXT_VIEW_CLASS (klass);
 
+  text_tag_quark = g_quark_from_static_string ("ref-text-editor-text-tag");
   object_class->constructed = ref_text_editor_constructed;
   object_class->dispose = ref_text_editor_dispose;
   widget_class->measure = ref_text_editor_measure;

@@ -30,8 +30,12 @@ typedef enum {
 
 GtkWidget *ref_text_editor_new (void);
 
-/* Returns: (transfer full): the current content as a new RefText value. */
+/* Returns: (transfer full): the current content as a RefText value. Lines that did
+ * not change since the last call are not converted again: their blocks are shared
+ * with the text returned then. */
 RefText   *ref_text_editor_get_text (RefTextEditor *self);
+/* The same, converting every line (what get_text must always equal; for tests). */
+RefText   *ref_text_editor_convert_all (RefTextEditor *self);
 void       ref_text_editor_set_text (RefTextEditor *self, RefText *text);
 
 void       ref_text_editor_toggle_style (RefTextEditor *self, RefStyle style);
