@@ -34,6 +34,8 @@ gboolean    ref_window_autosave_now (RefWindow *self, GError **error);
 /* How many agenda items the last recovery copy serialised anew (the others were
  * written before, in idle time or by an earlier copy). */
 guint       ref_window_get_autosave_n_written (RefWindow *self);
+/* Whether the items are still being serialised ahead of the next copy (in slices). */
+gboolean    ref_window_get_autosave_prefill_pending (RefWindow *self);
 const char *ref_window_get_recovery_id (RefWindow *self);
 void        ref_window_set_recovery_id (RefWindow *self, const char *id);
 
