@@ -35,7 +35,16 @@ typedef struct {
   guint frames;
   gint64 painted_at;      /* when the last frame was painted */
   gint64 blocked_at_paint; /* blocked_usec then */
+  gint64 laid_out_at;     /* when the last frame's layout phase ended (after GTK's handlers) */
+  gint64 blocked_at_start; /* blocked_usec at the last frame's start */
+  gint64 frame_start_seen; /* the last painted frame's start */
 } FrameWatch;
+
+/* BENCH_PHASES=1: where the worst key of each round spent its time. */
+typedef struct {
+  double cost, insert, before_frame, layout, paint;
+  int index;
+} KeyPhases;
 
 /* Time the main loop spent blocked in poll (): waiting for the display's next tick or
  * for anything to do. Everything else between a key and its frame is work the frame
@@ -80,7 +89,16 @@ static void
 on_before_paint (GdkFrameClock *clock, FrameWatch *watch)
 {
   if (watch->frame_start == 0)
-    watch->frame_start = g_get_monotonic_time ();
+    {
+      watch->frame_start = g_get_monotonic_time ();
+      watch->blocked_at_start = blocked_usec;
+    }
+}
+
+static void
+on_layout (GdkFrameClock *clock, FrameWatch *watch)
+{
+  watch->laid_out_at = g_get_monotonic_time ();
 }
 
 static void
@@ -88,6 +106,7 @@ on_after_paint (GdkFrameClock *clock, FrameWatch *watch)
 {
   watch->painted_at = g_get_monotonic_time ();
   watch->blocked_at_paint = blocked_usec;
+  watch->frame_start_seen = watch->frame_start;
   if (watch->frame_start != 0)
     watch->frame_ms = (watch->painted_at - watch->frame_start) / 1e3;
   watch->frame_start = 0;
@@ -137,7 +156,7 @@ focus_and_settle (GtkWidget *editor, FrameWatch *watch)
 /* One round: @keys keystrokes into @editor at its cursor. Returns the worst
  * keystroke in ms; adds every keystroke to *total. */
 static double
-type_round (GtkWidget *editor, FrameWatch *watch, double *total, double *cpu_worst)
+type_round (GtkWidget *editor, FrameWatch *watch, double *total, double *cpu_worst, KeyPhases *phases)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
   double worst = 0;
@@ -149,7 +168,10 @@ type_round (GtkWidget *editor, FrameWatch *watch, double *total, double *cpu_wor
       double c0 = cpu_now (), cost;
       guint frames = watch->frames;
 
+      gint64 inserted;
+
       gtk_text_buffer_insert_interactive_at_cursor (buffer, i % 7 == 6 ? " " : "x", -1, TRUE);
+      inserted = g_get_monotonic_time ();
       wait_for_frame (watch);
       if (watch->frames > frames)
         /* From the key to its frame painted, less the time the loop sat waiting. */
@@ -160,6 +182,11 @@ type_round (GtkWidget *editor, FrameWatch *watch, double *total, double *cpu_wor
        * polling in between costs next to nothing). */
       *cpu_worst = MAX (*cpu_worst, (cpu_now () - c0) * 1e3);
       *total += cost;
+      if (cost > worst && watch->frames > frames)
+        *phases = (KeyPhases) { cost, (inserted - t0) / 1e3,
+                                ((watch->frame_start_seen - inserted) - (watch->blocked_at_start - b0)) / 1e3,
+                                (watch->laid_out_at - watch->frame_start_seen) / 1e3,
+                                (watch->painted_at - watch->laid_out_at) / 1e3, i };
       worst = MAX (worst, cost);
     }
   return worst;
@@ -180,9 +207,16 @@ find_largest_editor (GtkWidget *widget, GtkWidget **best, int *best_len)
 }
 
 static void
-report (const char *what, const double *worst, const double *cpu_worst, double total)
+report (const char *what, const double *worst, const double *cpu_worst, double total, const KeyPhases *phases)
 {
   guint met = 0, cpu_met = 0;
+
+  if (g_getenv ("BENCH_PHASES") != NULL)
+    for (int r = 0; r < ROUNDS; r++)
+      printf ("# %s, round %d: worst key #%d %.2f ms = insert %.2f + before the frame %.2f + layout %.2f + "
+              "snapshot and paint %.2f\n",
+              what, r + 1, phases[r].index, phases[r].cost, phases[r].insert, phases[r].before_frame,
+              phases[r].layout, phases[r].paint);
 
   printf ("# keystroke in %s: mean %.2f ms; worst per round", what, total / (ROUNDS * KEYS));
   for (int r = 0; r < ROUNDS; r++)
@@ -211,6 +245,7 @@ main (int argc, char **argv)
   GtkListView *list;
   GdkFrameClock *clock;
   double start, shown, total = 0, worst[ROUNDS], cpu_worst[ROUNDS], focus_worst = 0;
+  KeyPhases phases[ROUNDS] = { 0 };
   GtkWidget *editor, *section_editor = NULL;
   int section_len = 0;
   guint n_items;
@@ -260,6 +295,7 @@ main (int argc, char **argv)
    * frame with nothing to lay out, after it had drawn), leaving that work uncounted. */
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &watch);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &watch);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &watch);
 
   view = REF_ITEM_VIEW (ref_window_get_item_view (window));
   ref_spell_checker_set_meeting (checker, meeting);
@@ -290,12 +326,12 @@ main (int argc, char **argv)
       ref_spell_view_attach_tree (GTK_WIDGET (view), checker);
       iterate_until_idle ();
       focus_worst = MAX (focus_worst, focus_and_settle (editor, &watch));
-      worst[r] = type_round (editor, &watch, &total, &cpu_worst[r]);
+      worst[r] = type_round (editor, &watch, &total, &cpu_worst[r], &phases[r]);
     }
   if (!g_getenv ("BENCH_SECTION_ONLY"))
     {
       printf ("# clicking into the decision editor (the page scrolls to it): worst frame %.2f ms\n", focus_worst);
-      report ("a decision editor", worst, cpu_worst, total);
+      report ("a decision editor", worst, cpu_worst, total, phases);
     }
 
   /* The middle of a section of 5,000 words. */
@@ -319,11 +355,11 @@ main (int argc, char **argv)
       gtk_text_buffer_get_iter_at_offset (buffer, &middle, gtk_text_buffer_get_char_count (buffer) / 2);
       gtk_text_buffer_place_cursor (buffer, &middle);
       focus_worst = MAX (focus_worst, focus_and_settle (section_editor, &watch));
-      worst[r] = type_round (section_editor, &watch, &total, &cpu_worst[r]);
+      worst[r] = type_round (section_editor, &watch, &total, &cpu_worst[r], &phases[r]);
     }
   printf ("# clicking into the middle of the section (the page scrolls to the cursor): worst frame %.2f ms\n",
           focus_worst);
-  report ("a section of 5,000 words", worst, cpu_worst, total);
+  report ("a section of 5,000 words", worst, cpu_worst, total, phases);
 
   printf ("1..1\nok 1 bench-ui\n");
   gtk_window_destroy (GTK_WINDOW (window));
