@@ -176,6 +176,258 @@ test_underline_while_typing (Fixture *f, gconstpointer data)
   g_assert_false (word_marked (f, GTK_WIDGET (f->editor), "kommunalbestyrelsen"));
 }
 
+/* The editor's drawing: the red rectangles under words (in the editor's coordinates)
+ * and how many repeat nodes there are. */
+typedef struct {
+  GArray *lines; /* graphene_rect_t */
+  guint n_repeat;
+} Drawing;
+
+static void
+collect_drawing (GskRenderNode *node, float dx, float dy, Drawing *d)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      {
+        const GdkRGBA *c = gsk_color_node_get_color (node);
+        graphene_rect_t r;
+
+        gsk_render_node_get_bounds (node, &r);
+        if (c->red > 0.8 && c->green < 0.2 && c->blue < 0.2 && c->alpha > 0.9)
+          {
+            r.origin.x += dx;
+            r.origin.y += dy;
+            g_array_append_val (d->lines, r);
+          }
+      }
+      break;
+    case GSK_REPEAT_NODE:
+      d->n_repeat++;
+      collect_drawing (gsk_repeat_node_get_child (node), dx, dy, d);
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_drawing (gsk_container_node_get_child (node, i), dx, dy, d);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        float tx = 0, ty = 0;
+
+        g_assert_cmpint (gsk_transform_get_category (gsk_transform_node_get_transform (node)), >=,
+                         GSK_TRANSFORM_CATEGORY_2D_TRANSLATE);
+        gsk_transform_to_translate (gsk_transform_node_get_transform (node), &tx, &ty);
+        collect_drawing (gsk_transform_node_get_child (node), dx + tx, dy + ty, d);
+      }
+      break;
+    case GSK_CLIP_NODE:
+      collect_drawing (gsk_clip_node_get_child (node), dx, dy, d);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_drawing (gsk_rounded_clip_node_get_child (node), dx, dy, d);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_drawing (gsk_opacity_node_get_child (node), dx, dy, d);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_drawing (gsk_debug_node_get_child (node), dx, dy, d);
+      break;
+    default:
+      break;
+    }
+}
+
+typedef struct {
+  Fixture *f;
+  GskRenderNode *node;
+} Capture;
+
+/* Right after a frame is painted the window's render node is there: a cursor blink
+ * or a queued draw drops it until the next frame. */
+static void
+on_after_paint (GdkFrameClock *clock, Capture *c)
+{
+  g_autoptr (GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
+
+  if (c->node != NULL)
+    return;
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (c->f->window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (c->f->window)),
+                          gtk_widget_get_height (GTK_WIDGET (c->f->window)));
+  c->node = gtk_snapshot_free_to_node (snapshot);
+}
+
+static Drawing
+draw_editor (Fixture *f)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  Capture c = { f, NULL };
+  Drawing d = { g_array_new (FALSE, FALSE, sizeof (graphene_rect_t)), 0 };
+  graphene_point_t origin;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &c);
+
+  for (int tries = 0; c.node == NULL && tries < 20; tries++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (f->editor));
+      ref_input_settle (2);
+    }
+  g_signal_handler_disconnect (clock, id);
+  g_assert_nonnull (c.node);
+  /* The window's coordinates, made the editor's. */
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->editor), GTK_WIDGET (f->window), graphene_point_zero (),
+                                           &origin));
+  collect_drawing (c.node, -origin.x, -origin.y, &d);
+  gsk_render_node_unref (c.node);
+  return d;
+}
+
+/* Where @word's characters are, in the editor's coordinates: its x range and the
+ * bottom of its line. */
+static void
+word_extent (Fixture *f, const char *word, int *x0, int *x1, int *bottom)
+{
+  g_autofree char *all = editor_text (f);
+  const char *at = strstr (all, word);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->editor));
+  GtkTextIter start, end;
+  GdkRectangle a, b;
+
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (all, at));
+  end = start;
+  gtk_text_iter_forward_chars (&end, g_utf8_strlen (word, -1));
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (f->editor), &start, &a);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (f->editor), &end, &b);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (f->editor), GTK_TEXT_WINDOW_WIDGET, a.x, a.y + a.height, x0,
+                                         bottom);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (f->editor), GTK_TEXT_WINDOW_WIDGET, b.x, b.y, x1, NULL);
+}
+
+/* The editor draws the line under a misspelt word itself, from the spell view's
+ * marks: a rectangle under the word and no repeat node (GTK's error underline, a
+ * surface per word in the cairo renderer), and the buffer gets no tag (a tag splits
+ * Pango's runs). A word that wraps is underlined on each of its lines. */
+static void
+test_marks_drawn (Fixture *f, gconstpointer data)
+{
+  GtkTextBuffer *buffer;
+  Drawing d;
+  int x0, x1, bottom, n_tags = 0;
+  g_autoptr (GHashTable) rows = g_hash_table_new (NULL, NULL);
+  g_autoptr (GString) long_word = g_string_new ("Se ");
+
+  SKIP_UNLESS_READY (f);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->editor));
+  ref_input_type ("Sagen blev sendt til kommunalbestyrelsn af udvalget.");
+  REF_INPUT_WAIT_FOR (word_marked (f, GTK_WIDGET (f->editor), "kommunalbestyrelsn"));
+  ref_input_settle (5);
+  d = draw_editor (f);
+  word_extent (f, "kommunalbestyrelsn", &x0, &x1, &bottom);
+  g_assert_cmpuint (d.n_repeat, ==, 0);
+  g_assert_cmpuint (d.lines->len, ==, 1);
+  {
+    graphene_rect_t *r = &g_array_index (d.lines, graphene_rect_t, 0);
+
+    g_assert_cmpfloat_with_epsilon (r->origin.x, x0, 0.5);
+    g_assert_cmpfloat_with_epsilon (r->origin.x + r->size.width, x1, 0.5);
+    g_assert_cmpfloat (r->origin.y + r->size.height, <=, bottom + 0.5);
+    g_assert_cmpfloat (r->origin.y, >=, bottom - 6);
+  }
+  g_array_unref (d.lines);
+  {
+    GtkTextIter at;
+
+    gtk_text_buffer_get_start_iter (buffer, &at);
+    do
+      {
+        g_autoptr (GSList) tags = gtk_text_iter_get_toggled_tags (&at, TRUE);
+        n_tags += g_slist_length (tags);
+      }
+    while (gtk_text_iter_forward_to_tag_toggle (&at, NULL));
+  }
+  g_assert_cmpint (n_tags, ==, 0);
+
+  /* A word longer than the line wraps: a line under each of its lines. */
+  for (int i = 0; i < 30; i++)
+    g_string_append (long_word, "kvalitetzz");
+  g_string_append (long_word, " slut.");
+  {
+    g_autoptr (RefText) text = ref_text_new_paragraph (long_word->str);
+
+    ref_text_editor_set_text (f->editor, text);
+  }
+  ref_spell_view_check_now (GTK_WIDGET (f->editor));
+  REF_INPUT_WAIT_FOR (word_marked (f, GTK_WIDGET (f->editor), "kvalitetzzkvalitetzz"));
+  ref_input_settle (5);
+  d = draw_editor (f);
+  g_assert_cmpuint (d.n_repeat, ==, 0);
+  for (guint i = 0; i < d.lines->len; i++)
+    g_hash_table_add (rows, GINT_TO_POINTER ((int) g_array_index (d.lines, graphene_rect_t, i).origin.y));
+  g_assert_cmpuint (g_hash_table_size (rows), >=, 2);
+  g_array_unref (d.lines);
+}
+
+/* The marks follow random edits: after each round of typing, deleting and pasting
+ * (and a check), exactly the misspelt words are marked, as a fresh check of the same
+ * text finds them. */
+static void
+test_marks_follow_edits (Fixture *f, gconstpointer data)
+{
+  static const char *const pieces[] = { "udvalget ", "kommunalbestyrelsn ", "xq ", "Sagen ", "\n", "godkendt. ",
+                                        "bevillingn ", "og " };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (1203);
+  GtkTextBuffer *buffer;
+
+  SKIP_UNLESS_READY (f);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->editor));
+  /* Not the focus: no word is left alone as being typed. */
+  gtk_widget_grab_focus (f->entry);
+  for (int round = 0; round < 150; round++)
+    {
+      g_autofree char *all = NULL;
+      GtkTextIter a, b;
+      int n = gtk_text_buffer_get_char_count (buffer);
+      int at = g_rand_int_range (rand, 0, n + 1);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, at);
+      if (g_rand_int_range (rand, 0, 3) == 0 && n > 0)
+        {
+          gtk_text_buffer_get_iter_at_offset (buffer, &b, MIN (n, at + g_rand_int_range (rand, 1, 12)));
+          gtk_text_buffer_delete (buffer, &a, &b);
+        }
+      else
+        gtk_text_buffer_insert (buffer, &a, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))], -1);
+      ref_spell_view_check_now (GTK_WIDGET (f->editor));
+
+      all = editor_text (f);
+      {
+        g_autofree PangoLogAttr *attrs = NULL;
+        int n_chars = g_utf8_strlen (all, -1), start = -1;
+
+        attrs = g_new0 (PangoLogAttr, n_chars + 1);
+        pango_get_log_attrs (all, -1, -1, pango_language_get_default (), attrs, n_chars + 1);
+        for (int i = 0; i <= n_chars; i++)
+          {
+            if (attrs[i].is_word_end && start >= 0)
+              {
+                const char *from = g_utf8_offset_to_pointer (all, start);
+                const char *to = g_utf8_offset_to_pointer (all, i);
+                gboolean wrong = !ref_spell_checker_check_word (f->checker, from, to - from);
+
+                if (ref_spell_view_is_marked (GTK_WIDGET (f->editor), from - all, to - all) != wrong)
+                  g_error ("round %d: “%.*s” is %smarked in “%s”", round, (int) (to - from), from, wrong ? "not " : "",
+                           all);
+                start = -1;
+              }
+            if (attrs[i].is_word_start)
+              start = i;
+          }
+      }
+    }
+}
+
 static GtkWidget *
 find_popover_menu (GtkWidget *root)
 {
@@ -354,6 +606,8 @@ main (int argc, char **argv)
   ADD ("/spell/ignore-and-entry", test_ignore_and_entry);
   ADD ("/spell/long-text-in-idle", test_long_text_in_idle);
   ADD ("/spell/attach-tree", test_attach_tree);
+  ADD ("/spell/marks-drawn", test_marks_drawn);
+  ADD ("/spell/marks-follow-edits", test_marks_follow_edits);
 #undef ADD
 
   return g_test_run ();

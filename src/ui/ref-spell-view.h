@@ -14,12 +14,16 @@ G_BEGIN_DECLS
  * Edits mark the words they touch; an idle callback of low priority checks marked
  * words in slices of a few milliseconds, so typing never waits for the dictionary.
  * The word being typed is left alone until the cursor leaves it. Misspelt words are
- * underlined (the REF_SPELL_TAG tag in a text view, an error underline attribute in
- * an entry); the context menu offers suggestions, "Add to Dictionary" and "Ignore".
+ * underlined (drawn by the text view from ref_spell_view_foreach_marked, an error
+ * underline attribute in an entry); the context menu offers suggestions, "Add to Dictionary" and "Ignore".
  */
 
-/* The tag of misspelt words in a checked GtkTextView's buffer. */
-#define REF_SPELL_TAG "ref-misspelt"
+/* The misspelt words of a checked text view from @from to @to, in order. A text view
+ * gets no tag for them (a tag splits the text's runs for Pango and GTK): the view
+ * draws them itself, as RefTextEditor does. */
+typedef void (*RefSpellMarkFunc) (const GtkTextIter *start, const GtkTextIter *end, gpointer data);
+void ref_spell_view_foreach_marked (GtkWidget *widget, const GtkTextIter *from, const GtkTextIter *to,
+                                    RefSpellMarkFunc func, gpointer data);
 
 /* Checks @widget with @checker until the widget is destroyed or detached; attaching
  * again replaces the checker. */

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ref-spell-view.h"
 #include "ref-text-editor.h"
 #include "ref-viewport-watch.h"
 #include "ref-widget-util.h"
@@ -1060,6 +1061,113 @@ draw_marker (RefTextEditor *self, GtkSnapshot *snapshot, GtkTextIter *line, cons
   gtk_snapshot_restore (snapshot);
 }
 
+/* ---- spelling marks ----
+ *
+ * The spell view keeps the misspelt words as marks, not a tag (see ref-spell-view.c),
+ * and the editor underlines them: a red line of two pixels, one rectangle for each
+ * display line a word is on. Not GTK's dotted error underline: GTK 4.8 draws that as a
+ * repeat node of a round dot, which the cairo renderer (a desktop without GL, a
+ * remote session) renders through a surface of its own for each word. */
+
+#define SPELL_LINE 2 /* px */
+
+static const GdkRGBA spell_color = { 0.88, 0.11, 0.14, 1.0 };
+
+typedef struct {
+  RefTextEditor *self;
+  GtkSnapshot *snapshot;
+} SpellDrawing;
+
+/* The line under [@start, @end), which lie on one display line; @end may be where the
+ * next display line starts. */
+static void
+underline_segment (SpellDrawing *d, const GtkTextIter *start, const GtkTextIter *end)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (d->self);
+  GdkRectangle from, to;
+
+  gtk_text_view_get_iter_location (view, start, &from);
+  gtk_text_view_get_iter_location (view, end, &to);
+  if (to.y != from.y)
+    {
+      GtkTextIter last = *end;
+
+      gtk_text_iter_backward_char (&last);
+      gtk_text_view_get_iter_location (view, &last, &to);
+      to.x += to.width;
+    }
+  if (to.x != from.x)
+    gtk_snapshot_append_color (d->snapshot, &spell_color,
+                               &GRAPHENE_RECT_INIT (MIN (from.x, to.x), from.y + from.height - SPELL_LINE,
+                                                    ABS (to.x - from.x), SPELL_LINE));
+}
+
+static void
+underline_word (const GtkTextIter *start, const GtkTextIter *end, gpointer data)
+{
+  SpellDrawing *d = data;
+  GtkTextView *view = GTK_TEXT_VIEW (d->self);
+  GtkTextIter segment = *start;
+  GdkRectangle from, to;
+
+  /* Nearly always on one display line. (Each location is a walk through the
+   * paragraph's Pango lines: ask for as few as possible.) */
+  gtk_text_view_get_iter_location (view, start, &from);
+  gtk_text_view_get_iter_location (view, end, &to);
+  if (from.y == to.y)
+    {
+      if (to.x != from.x)
+        gtk_snapshot_append_color (d->snapshot, &spell_color,
+                                   &GRAPHENE_RECT_INIT (MIN (from.x, to.x), from.y + from.height - SPELL_LINE,
+                                                        ABS (to.x - from.x), SPELL_LINE));
+      return;
+    }
+
+  /* One segment per display line: a word longer than the line wraps. */
+  while (gtk_text_iter_compare (&segment, end) < 0)
+    {
+      GtkTextIter line_end = segment;
+
+      if (!gtk_text_view_forward_display_line_end (view, &line_end) || gtk_text_iter_compare (&line_end, end) > 0)
+        line_end = *end;
+      if (gtk_text_iter_equal (&line_end, &segment))
+        break;
+      underline_segment (d, &segment, &line_end);
+      segment = line_end;
+      if (gtk_text_iter_compare (&segment, end) < 0 && !gtk_text_view_starts_display_line (view, &segment))
+        gtk_text_view_forward_display_line (view, &segment);
+    }
+}
+
+static void
+draw_spelling_marks (RefTextEditor *self, GtkSnapshot *snapshot)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  SpellDrawing d = { self, snapshot };
+  GdkRectangle visible;
+  graphene_rect_t shown;
+  GtkTextIter from, to;
+  int top, bottom;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  top = visible.y;
+  bottom = visible.y + visible.height;
+  /* A field taller than the page: only what the page shows (the text view never
+   * scrolls itself, so its widget coordinates are its buffer's). */
+  if (ref_viewport_watch_get_visible (&self->viewport, &shown))
+    {
+      top = MAX (top, (int) shown.origin.y - 50);
+      bottom = MIN (bottom, (int) (shown.origin.y + shown.size.height) + 50);
+    }
+  if (top >= bottom)
+    return;
+  gtk_text_view_get_line_at_y (view, &from, top, NULL);
+  gtk_text_view_get_line_at_y (view, &to, bottom, NULL);
+  if (!gtk_text_iter_ends_line (&to))
+    gtk_text_iter_forward_to_line_end (&to);
+  ref_spell_view_foreach_marked (GTK_WIDGET (self), &from, &to, underline_word, &d);
+}
+
 static void
 ref_text_editor_snapshot_layer (GtkTextView *view, GtkTextViewLayer layer, GtkSnapshot *snapshot)
 {
@@ -1071,6 +1179,11 @@ ref_text_editor_snapshot_layer (GtkTextView *view, GtkTextViewLayer layer, GtkSn
   /* GtkTextView has no default implementation to chain up to. */
   if (GTK_TEXT_VIEW_CLASS (ref_text_editor_parent_class)->snapshot_layer != NULL)
     GTK_TEXT_VIEW_CLASS (ref_text_editor_parent_class)->snapshot_layer (view, layer, snapshot);
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
+    {
+      draw_spelling_marks (self, snapshot);
+      return;
+    }
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
     return;
 
