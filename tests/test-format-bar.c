@@ -248,6 +248,17 @@ test_toolbar_clicks (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (f->editor)));
 }
 
+/* A new line "Ballerup", selected with Shift+Home; Ctrl+K asks for its address. */
+static void
+select_new_word_and_ask_for_link (GtkWidget *entry)
+{
+  ref_input_key (GDK_KEY_Return, 0);
+  ref_input_type ("Ballerup");
+  ref_input_key (GDK_KEY_Home, GDK_SHIFT_MASK);
+  ref_input_key (GDK_KEY_k, GDK_CONTROL_MASK);
+  REF_INPUT_WAIT_FOR (gtk_widget_has_focus (gtk_widget_get_first_child (entry)) || gtk_widget_has_focus (entry));
+}
+
 /* Ctrl+K asks for the address; Enter makes the selection a link. */
 static void
 test_link (Fixture *f, gconstpointer data)
@@ -259,11 +270,7 @@ test_link (Fixture *f, gconstpointer data)
   REQUIRE_INPUT ();
   bar = ref_text_field_get_format_bar (f->field);
   entry = GTK_WIDGET (gtk_widget_get_template_child (bar, REF_TYPE_FORMAT_BAR, "link_entry"));
-  ref_input_key (GDK_KEY_Return, 0);
-  ref_input_type ("Ballerup");
-  ref_input_key (GDK_KEY_Home, GDK_SHIFT_MASK);
-  ref_input_key (GDK_KEY_k, GDK_CONTROL_MASK);
-  REF_INPUT_WAIT_FOR (gtk_widget_has_focus (gtk_widget_get_first_child (entry)) || gtk_widget_has_focus (entry));
+  select_new_word_and_ask_for_link (entry);
   g_assert_true (gtk_widget_get_mapped (entry));
   ref_input_type ("https://ballerup.dk\n");
   REF_INPUT_WAIT_FOR (!gtk_widget_get_mapped (entry));
@@ -298,11 +305,7 @@ test_link_refuses_non_address (Fixture *f, gconstpointer data)
   entry = GTK_WIDGET (gtk_widget_get_template_child (bar, REF_TYPE_FORMAT_BAR, "link_entry"));
   error = GTK_WIDGET (gtk_widget_get_template_child (bar, REF_TYPE_FORMAT_BAR, "link_error"));
   apply = GTK_WIDGET (gtk_widget_get_template_child (bar, REF_TYPE_FORMAT_BAR, "apply_link_button"));
-  ref_input_key (GDK_KEY_Return, 0);
-  ref_input_type ("Ballerup");
-  ref_input_key (GDK_KEY_Home, GDK_SHIFT_MASK);
-  ref_input_key (GDK_KEY_k, GDK_CONTROL_MASK);
-  REF_INPUT_WAIT_FOR (gtk_widget_has_focus (gtk_widget_get_first_child (entry)) || gtk_widget_has_focus (entry));
+  select_new_word_and_ask_for_link (entry);
   g_assert_false (gtk_widget_get_visible (error));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

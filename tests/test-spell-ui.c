@@ -6,6 +6,7 @@
 #include "ref-spell-view.h"
 #include "ref-text-editor.h"
 #include "test-input.h"
+#include "test-render.h"
 
 /* Danish spell checking while typing (issue 18): words typed with real keys are
  * underlined when misspelt, the context menu (opened from the keyboard) offers the
@@ -184,56 +185,24 @@ typedef struct {
 } Drawing;
 
 static void
-collect_drawing (GskRenderNode *node, float dx, float dy, Drawing *d)
+collect_drawing (GskRenderNode *node, float dx, float dy, gpointer data)
 {
-  switch (gsk_render_node_get_node_type (node))
+  Drawing *d = data;
+
+  if (gsk_render_node_get_node_type (node) == GSK_REPEAT_NODE)
+    d->n_repeat++;
+  else if (gsk_render_node_get_node_type (node) == GSK_COLOR_NODE)
     {
-    case GSK_COLOR_NODE:
-      {
-        const GdkRGBA *c = gsk_color_node_get_color (node);
-        graphene_rect_t r;
+      const GdkRGBA *c = gsk_color_node_get_color (node);
+      graphene_rect_t r;
 
-        gsk_render_node_get_bounds (node, &r);
-        if (c->red > 0.8 && c->green < 0.2 && c->blue < 0.2 && c->alpha > 0.9)
-          {
-            r.origin.x += dx;
-            r.origin.y += dy;
-            g_array_append_val (d->lines, r);
-          }
-      }
-      break;
-    case GSK_REPEAT_NODE:
-      d->n_repeat++;
-      collect_drawing (gsk_repeat_node_get_child (node), dx, dy, d);
-      break;
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect_drawing (gsk_container_node_get_child (node, i), dx, dy, d);
-      break;
-    case GSK_TRANSFORM_NODE:
-      {
-        float tx = 0, ty = 0;
-
-        g_assert_cmpint (gsk_transform_get_category (gsk_transform_node_get_transform (node)), >=,
-                         GSK_TRANSFORM_CATEGORY_2D_TRANSLATE);
-        gsk_transform_to_translate (gsk_transform_node_get_transform (node), &tx, &ty);
-        collect_drawing (gsk_transform_node_get_child (node), dx + tx, dy + ty, d);
-      }
-      break;
-    case GSK_CLIP_NODE:
-      collect_drawing (gsk_clip_node_get_child (node), dx, dy, d);
-      break;
-    case GSK_ROUNDED_CLIP_NODE:
-      collect_drawing (gsk_rounded_clip_node_get_child (node), dx, dy, d);
-      break;
-    case GSK_OPACITY_NODE:
-      collect_drawing (gsk_opacity_node_get_child (node), dx, dy, d);
-      break;
-    case GSK_DEBUG_NODE:
-      collect_drawing (gsk_debug_node_get_child (node), dx, dy, d);
-      break;
-    default:
-      break;
+      gsk_render_node_get_bounds (node, &r);
+      if (c->red > 0.8 && c->green < 0.2 && c->blue < 0.2 && c->alpha > 0.9)
+        {
+          r.origin.x += dx;
+          r.origin.y += dy;
+          g_array_append_val (d->lines, r);
+        }
     }
 }
 
@@ -278,7 +247,7 @@ draw_editor (Fixture *f)
   /* The window's coordinates, made the editor's. */
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->editor), GTK_WIDGET (f->window), graphene_point_zero (),
                                            &origin));
-  collect_drawing (c.node, -origin.x, -origin.y, &d);
+  ref_test_walk_render_nodes (c.node, -origin.x, -origin.y, collect_drawing, &d);
   gsk_render_node_unref (c.node);
   return d;
 }

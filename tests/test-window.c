@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "ref-application.h"
+#include "test-render.h"
 #include "ref-item-row.h"
 #include "ref-date-button.h"
 #include "ref-import-notes.h"
@@ -1069,20 +1070,6 @@ test_autosave_prefilled (void)
   ref_recovery_flush ();
 }
 
-/* Time the main loop sat blocked in poll (): nothing to do. */
-static gint64 poll_blocked_usec;
-static GPollFunc default_poll;
-
-static gint
-timed_poll (GPollFD *fds, guint nfds, gint timeout)
-{
-  gint64 start = g_get_monotonic_time ();
-  gint result = default_poll (fds, nfds, timeout);
-
-  poll_blocked_usec += g_get_monotonic_time () - start;
-  return result;
-}
-
 /* The fill after the first change comes while the user types: it must leave the main
  * loop free most of the time rather than run slice after slice until a frame is due. */
 static void
@@ -1127,71 +1114,37 @@ test_autosave_prefill_paced (void)
 
   ref_meeting_set_location (meeting, "Rådhuset");
   g_assert_true (ref_window_get_autosave_prefill_pending (window));
-  default_poll = g_main_context_get_poll_func (NULL);
-  g_main_context_set_poll_func (NULL, timed_poll);
-  poll_blocked_usec = 0;
+  ref_test_poll_timer_install ();
+  ref_test_poll_blocked_usec = 0;
   start = g_get_monotonic_time ();
   wait_for_prefill (window);
   elapsed = g_get_monotonic_time () - start;
-  g_main_context_set_poll_func (NULL, default_poll);
-  busy = elapsed - poll_blocked_usec;
+  ref_test_poll_timer_remove ();
+  busy = elapsed - ref_test_poll_blocked_usec;
   g_test_message ("prefill: %.1f ms, of which %.1f ms busy", elapsed / 1e3, busy / 1e3);
   /* Several slices (2 ms each, 1.7 MB of minutes) with a pause of 12 ms after each
    * but the last, in which the loop waits: run back to back, it never would. */
-  g_assert_cmpint (poll_blocked_usec, >=, 20000);
+  g_assert_cmpint (ref_test_poll_blocked_usec, >=, 20000);
   ref_test_close_window (window);
 }
 
 static void
-check_border_colors (GskRenderNode *node, guint *n_borders)
+check_border_colors (GskRenderNode *node, float dx, float dy, gpointer data)
 {
-  switch (gsk_render_node_get_node_type (node))
-    {
-    case GSK_BORDER_NODE:
-      {
-        const GdkRGBA *colors = gsk_border_node_get_colors (node);
+  guint *n_borders = data;
+  const GdkRGBA *colors;
 
-        for (int side = 1; side < 4; side++)
-          if (!gdk_rgba_equal (&colors[0], &colors[side]))
-            {
-              g_autofree char *a = gdk_rgba_to_string (&colors[0]);
-              g_autofree char *b = gdk_rgba_to_string (&colors[side]);
-              g_error ("a border with sides of different colours (%s, %s)", a, b);
-            }
-        (*n_borders)++;
+  if (gsk_render_node_get_node_type (node) != GSK_BORDER_NODE)
+    return;
+  colors = gsk_border_node_get_colors (node);
+  for (int side = 1; side < 4; side++)
+    if (!gdk_rgba_equal (&colors[0], &colors[side]))
+      {
+        g_autofree char *a = gdk_rgba_to_string (&colors[0]);
+        g_autofree char *b = gdk_rgba_to_string (&colors[side]);
+        g_error ("a border with sides of different colours (%s, %s)", a, b);
       }
-      break;
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        check_border_colors (gsk_container_node_get_child (node, i), n_borders);
-      break;
-    case GSK_TRANSFORM_NODE:
-      check_border_colors (gsk_transform_node_get_child (node), n_borders);
-      break;
-    case GSK_OPACITY_NODE:
-      check_border_colors (gsk_opacity_node_get_child (node), n_borders);
-      break;
-    case GSK_CLIP_NODE:
-      check_border_colors (gsk_clip_node_get_child (node), n_borders);
-      break;
-    case GSK_ROUNDED_CLIP_NODE:
-      check_border_colors (gsk_rounded_clip_node_get_child (node), n_borders);
-      break;
-    case GSK_COLOR_MATRIX_NODE:
-      check_border_colors (gsk_color_matrix_node_get_child (node), n_borders);
-      break;
-    case GSK_REPEAT_NODE:
-      check_border_colors (gsk_repeat_node_get_child (node), n_borders);
-      break;
-    case GSK_SHADOW_NODE:
-      check_border_colors (gsk_shadow_node_get_child (node), n_borders);
-      break;
-    case GSK_DEBUG_NODE:
-      check_border_colors (gsk_debug_node_get_child (node), n_borders);
-      break;
-    default:
-      break;
-    }
+  (*n_borders)++;
 }
 
 /* Every border the window draws has one colour on all four sides: GSK's cairo
@@ -1216,7 +1169,7 @@ test_uniform_border_colors (void)
     gdk_paintable_snapshot (paintable, snapshot, 1100, 800);
     node = gtk_snapshot_free_to_node (snapshot);
     g_assert_nonnull (node);
-    check_border_colors (node, &n_borders);
+    ref_test_walk_render_nodes (node, 0, 0, check_border_colors, &n_borders);
   }
   /* The rows' separators are among them. */
   g_assert_cmpuint (n_borders, >=, 4);

@@ -10,6 +10,7 @@
 #include "ref-spell-view.h"
 #include "ref-text-editor.h"
 #include "ref-window.h"
+#include "test-render.h"
 
 /* Editor benchmark (figures only, no timing assertions): how long a 500-item meeting
  * takes from "open" to a window with its agenda list populated, and what one
@@ -34,9 +35,9 @@ typedef struct {
   double frame_ms; /* the last completed frame's layout + paint */
   guint frames;
   gint64 painted_at;      /* when the last frame was painted */
-  gint64 blocked_at_paint; /* blocked_usec then */
+  gint64 blocked_at_paint; /* ref_test_poll_blocked_usec then */
   gint64 laid_out_at;     /* when the last frame's layout phase ended (after GTK's handlers) */
-  gint64 blocked_at_start; /* blocked_usec at the last frame's start */
+  gint64 blocked_at_start; /* ref_test_poll_blocked_usec at the last frame's start */
   gint64 frame_start_seen; /* the last painted frame's start */
 } FrameWatch;
 
@@ -46,21 +47,10 @@ typedef struct {
   int index;
 } KeyPhases;
 
-/* Time the main loop spent blocked in poll (): waiting for the display's next tick or
- * for anything to do. Everything else between a key and its frame is work the frame
- * waits for (GtkTextView's validation, idle callbacks), counted with the frame. */
-static gint64 blocked_usec;
-static GPollFunc default_poll;
-
-static gint
-timed_poll (GPollFD *fds, guint nfds, gint timeout)
-{
-  gint64 start = g_get_monotonic_time ();
-  gint result = default_poll (fds, nfds, timeout);
-
-  blocked_usec += g_get_monotonic_time () - start;
-  return result;
-}
+/* The time the main loop spent blocked in poll () (ref_test_poll_blocked_usec,
+ * test-render.h) is waiting for the display's next tick or for anything to do.
+ * Everything else between a key and its frame is work the frame waits for
+ * (GtkTextView's validation, idle callbacks), counted with the frame. */
 
 static double
 now (void)
@@ -91,7 +81,7 @@ on_before_paint (GdkFrameClock *clock, FrameWatch *watch)
   if (watch->frame_start == 0)
     {
       watch->frame_start = g_get_monotonic_time ();
-      watch->blocked_at_start = blocked_usec;
+      watch->blocked_at_start = ref_test_poll_blocked_usec;
     }
 }
 
@@ -105,7 +95,7 @@ static void
 on_after_paint (GdkFrameClock *clock, FrameWatch *watch)
 {
   watch->painted_at = g_get_monotonic_time ();
-  watch->blocked_at_paint = blocked_usec;
+  watch->blocked_at_paint = ref_test_poll_blocked_usec;
   watch->frame_start_seen = watch->frame_start;
   if (watch->frame_start != 0)
     watch->frame_ms = (watch->painted_at - watch->frame_start) / 1e3;
@@ -164,7 +154,7 @@ type_round (GtkWidget *editor, FrameWatch *watch, double *total, double *cpu_wor
   *cpu_worst = 0;
   for (int i = 0; i < KEYS; i++)
     {
-      gint64 t0 = g_get_monotonic_time (), b0 = blocked_usec;
+      gint64 t0 = g_get_monotonic_time (), b0 = ref_test_poll_blocked_usec;
       double c0 = cpu_now (), cost;
       guint frames = watch->frames;
 
@@ -177,7 +167,7 @@ type_round (GtkWidget *editor, FrameWatch *watch, double *total, double *cpu_wor
         /* From the key to its frame painted, less the time the loop sat waiting. */
         cost = ((watch->painted_at - t0) - (watch->blocked_at_paint - b0)) / 1e3;
       else
-        cost = (g_get_monotonic_time () - t0 - (blocked_usec - b0)) / 1e3;
+        cost = (g_get_monotonic_time () - t0 - (ref_test_poll_blocked_usec - b0)) / 1e3;
       /* Processor time from the key to the frame painted (the main loop's idle
        * polling in between costs next to nothing). */
       *cpu_worst = MAX (*cpu_worst, (cpu_now () - c0) * 1e3);
@@ -265,8 +255,7 @@ main (int argc, char **argv)
     gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
-  default_poll = g_main_context_get_poll_func (NULL);
-  g_main_context_set_poll_func (NULL, timed_poll);
+  ref_test_poll_timer_install ();
 
   n_items = g_getenv ("BENCH_ITEMS") ? (guint) atoi (g_getenv ("BENCH_ITEMS")) : 500;
   meeting = ref_test_meeting_generate (n_items, 42);
