@@ -102,23 +102,10 @@ word_bounds (GtkTextIter *start, GtkTextIter *end)
 static void
 mark_dirty (SpellView *sv, const GtkTextIter *from, const GtkTextIter *to)
 {
-  GtkTextIter start = *from, end = *to, old;
+  GtkTextIter start = *from, end = *to;
 
   word_bounds (&start, &end);
-  if (sv->dirty_start == NULL)
-    {
-      sv->dirty_start = gtk_text_buffer_create_mark (sv->buffer, NULL, &start, TRUE);
-      sv->dirty_end = gtk_text_buffer_create_mark (sv->buffer, NULL, &end, FALSE);
-    }
-  else
-    {
-      gtk_text_buffer_get_iter_at_mark (sv->buffer, &old, sv->dirty_start);
-      if (gtk_text_iter_compare (&start, &old) < 0)
-        gtk_text_buffer_move_mark (sv->buffer, sv->dirty_start, &start);
-      gtk_text_buffer_get_iter_at_mark (sv->buffer, &old, sv->dirty_end);
-      if (gtk_text_iter_compare (&end, &old) > 0)
-        gtk_text_buffer_move_mark (sv->buffer, sv->dirty_end, &end);
-    }
+  ref_text_range_widen (sv->buffer, &sv->dirty_start, &sv->dirty_end, &start, &end);
   schedule (sv);
 }
 
@@ -140,11 +127,7 @@ mark_all_dirty (SpellView *sv)
 static void
 clear_dirty (SpellView *sv)
 {
-  if (sv->dirty_start == NULL)
-    return;
-  gtk_text_buffer_delete_mark (sv->buffer, sv->dirty_start);
-  gtk_text_buffer_delete_mark (sv->buffer, sv->dirty_end);
-  sv->dirty_start = sv->dirty_end = NULL;
+  ref_text_range_clear (sv->buffer, &sv->dirty_start, &sv->dirty_end);
 }
 
 static void
@@ -928,6 +911,12 @@ ref_spell_view_get_checker (GtkWidget *widget)
   return sv != NULL ? sv->checker : NULL;
 }
 
+static void
+note_marked (const GtkTextIter *start, const GtkTextIter *end, gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
 gboolean
 ref_spell_view_is_marked (GtkWidget *widget, int start, int end)
 {
@@ -939,6 +928,7 @@ ref_spell_view_is_marked (GtkWidget *widget, int start, int end)
     {
       GtkTextIter from, to;
       g_autofree char *all = NULL;
+      gboolean found = FALSE;
 
       gtk_text_buffer_get_bounds (sv->buffer, &from, &to);
       all = gtk_text_buffer_get_text (sv->buffer, &from, &to, TRUE);
@@ -946,17 +936,8 @@ ref_spell_view_is_marked (GtkWidget *widget, int start, int end)
         end = strlen (all);
       gtk_text_buffer_get_iter_at_offset (sv->buffer, &from, g_utf8_pointer_to_offset (all, all + start));
       gtk_text_buffer_get_iter_at_offset (sv->buffer, &to, g_utf8_pointer_to_offset (all, all + end));
-      for (guint i = first_ending_after (sv, gtk_text_iter_get_offset (&from)); i < sv->marked->len; i++)
-        {
-          MarkedWord *word = g_ptr_array_index (sv->marked, i);
-          int s = mark_offset (sv, word->start), e = mark_offset (sv, word->end);
-
-          if (s >= gtk_text_iter_get_offset (&to))
-            break;
-          if (s < e)
-            return TRUE;
-        }
-      return FALSE;
+      ref_spell_view_foreach_marked (widget, &from, &to, note_marked, &found);
+      return found;
     }
   {
     PangoAttrList *list = gtk_text_get_attributes (sv->text);

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * words in slices of a few milliseconds, so typing never waits for the dictionary.
  * The word being typed is left alone until the cursor leaves it. Misspelt words are
  * underlined (drawn by the text view from ref_spell_view_foreach_marked, an error
- * underline attribute in an entry); the context menu offers suggestions, "Add to Dictionary" and "Ignore".
+ * underline attribute in an entry); the context menu offers suggestions, "Add to
+ * Dictionary" and "Ignore".
  */
 
 /* The misspelt words of a checked text view from @from to @to, in order. A text view

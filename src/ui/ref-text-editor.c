@@ -471,39 +471,18 @@ convert_lines (RefTextEditor *self, RefText *text, GArray *spans, int first, int
 static void
 forget_converted (RefTextEditor *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-
   g_clear_pointer (&self->converted, ref_text_unref);
   g_clear_pointer (&self->converted_spans, g_array_unref);
-  if (self->dirty_start != NULL)
-    {
-      gtk_text_buffer_delete_mark (buffer, self->dirty_start);
-      gtk_text_buffer_delete_mark (buffer, self->dirty_end);
-      self->dirty_start = self->dirty_end = NULL;
-    }
+  ref_text_range_clear (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), &self->dirty_start, &self->dirty_end);
 }
 
 /* Something changed in [@start, @end): widens the range the next conversion redoes. */
 static void
 mark_dirty (RefTextEditor *self, const GtkTextIter *start, const GtkTextIter *end)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GtkTextIter iter;
-
-  if (self->converted == NULL)
-    return;
-  if (self->dirty_start == NULL)
-    {
-      self->dirty_start = gtk_text_buffer_create_mark (buffer, NULL, start, TRUE);
-      self->dirty_end = gtk_text_buffer_create_mark (buffer, NULL, end, FALSE);
-      return;
-    }
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->dirty_start);
-  if (gtk_text_iter_compare (start, &iter) < 0)
-    gtk_text_buffer_move_mark (buffer, self->dirty_start, start);
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->dirty_end);
-  if (gtk_text_iter_compare (end, &iter) > 0)
-    gtk_text_buffer_move_mark (buffer, self->dirty_end, end);
+  if (self->converted != NULL)
+    ref_text_range_widen (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), &self->dirty_start, &self->dirty_end,
+                          start, end);
 }
 
 /* Before the buffer changes (GtkTextBuffer emits "changed", which passes the text on
@@ -599,9 +578,7 @@ ref_text_editor_get_text (RefTextEditor *self)
           ref_text_append_shared_block (text, ref_text_get_block (self->converted, b));
           g_array_append_val (spans, moved);
         }
-      gtk_text_buffer_delete_mark (buffer, self->dirty_start);
-      gtk_text_buffer_delete_mark (buffer, self->dirty_end);
-      self->dirty_start = self->dirty_end = NULL;
+      ref_text_range_clear (buffer, &self->dirty_start, &self->dirty_end);
     }
   g_clear_pointer (&self->converted, ref_text_unref);
   g_clear_pointer (&self->converted_spans, g_array_unref);
@@ -1078,6 +1055,16 @@ typedef struct {
   GtkSnapshot *snapshot;
 } SpellDrawing;
 
+/* The line from @from to @to, the locations of a word's two ends on one display line. */
+static void
+append_underline (SpellDrawing *d, const GdkRectangle *from, const GdkRectangle *to)
+{
+  if (to->x != from->x)
+    gtk_snapshot_append_color (d->snapshot, &spell_color,
+                               &GRAPHENE_RECT_INIT (MIN (from->x, to->x), from->y + from->height - SPELL_LINE,
+                                                    ABS (to->x - from->x), SPELL_LINE));
+}
+
 /* The line under [@start, @end), which lie on one display line; @end may be where the
  * next display line starts. */
 static void
@@ -1096,10 +1083,7 @@ underline_segment (SpellDrawing *d, const GtkTextIter *start, const GtkTextIter 
       gtk_text_view_get_iter_location (view, &last, &to);
       to.x += to.width;
     }
-  if (to.x != from.x)
-    gtk_snapshot_append_color (d->snapshot, &spell_color,
-                               &GRAPHENE_RECT_INIT (MIN (from.x, to.x), from.y + from.height - SPELL_LINE,
-                                                    ABS (to.x - from.x), SPELL_LINE));
+  append_underline (d, &from, &to);
 }
 
 static void
@@ -1116,10 +1100,7 @@ underline_word (const GtkTextIter *start, const GtkTextIter *end, gpointer data)
   gtk_text_view_get_iter_location (view, end, &to);
   if (from.y == to.y)
     {
-      if (to.x != from.x)
-        gtk_snapshot_append_color (d->snapshot, &spell_color,
-                                   &GRAPHENE_RECT_INIT (MIN (from.x, to.x), from.y + from.height - SPELL_LINE,
-                                                        ABS (to.x - from.x), SPELL_LINE));
+      append_underline (d, &from, &to);
       return;
     }
 
@@ -1490,7 +1471,6 @@ ref_text_editor_realize (GtkWidget *widget)
    * layout), so that this runs with the new sizes and positions. */
   self->layout_handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "layout",
                                                   G_CALLBACK (on_frame_layout), self, G_CONNECT_AFTER);
-
 }
 
 static void

@@ -71,7 +71,7 @@ struct _RefWindow {
    * about to, to skip identical writes. */
   GPtrArray *last_autosave;
   RefXmlWriteCache *write_cache; /* re-serialises only the items that changed */
-  guint prefill_source;          /* idle: filling write_cache after the first change */
+  guint prefill_source;          /* timeout: the next slice filling write_cache after a change */
   guint64 prefilled_revision;    /* the history's revision when the fill last completed */
   guint64 autosaved_changes; /* the history's change count the copy is current at */
   gint64 pending_since;      /* when the history first had changes the copy lacks */

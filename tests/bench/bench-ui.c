@@ -20,11 +20,11 @@
  * starts once the field has the focus and the page has scrolled to it, as after a
  * click (those frames are timed and printed apart). A keystroke's figure is the time
  * from the key to its frame painted, less the time the main loop sat blocked in poll
- * (waiting for the display's next tick, or with nothing to do): that is the display's
- * pace, not work. Work between the key and the frame counts (GtkTextView validates
- * a changed paragraph in an idle callback before the frame; until this change only
- * the key's handling and the frame itself were counted). Target: every keystroke
- * within one frame (16.7 ms), in five of five rounds. */
+ * (ref_test_poll_blocked_usec: waiting for the display's next tick, or with nothing
+ * to do): that is the display's pace, not work. Work between the key and the frame
+ * counts (GtkTextView validates a changed paragraph in an idle callback before the
+ * frame). Target: every keystroke within one frame (16.7 ms), in five of five
+ * rounds. */
 
 #define ROUNDS 5
 #define KEYS 200
@@ -46,11 +46,6 @@ typedef struct {
   double cost, insert, before_frame, layout, paint;
   int index;
 } KeyPhases;
-
-/* The time the main loop spent blocked in poll () (ref_test_poll_blocked_usec,
- * test-render.h) is waiting for the display's next tick or for anything to do.
- * Everything else between a key and its frame is work the frame waits for
- * (GtkTextView's validation, idle callbacks), counted with the frame. */
 
 static double
 now (void)
@@ -157,7 +152,6 @@ type_round (GtkWidget *editor, FrameWatch *watch, double *total, double *cpu_wor
       gint64 t0 = g_get_monotonic_time (), b0 = ref_test_poll_blocked_usec;
       double c0 = cpu_now (), cost;
       guint frames = watch->frames;
-
       gint64 inserted;
 
       gtk_text_buffer_insert_interactive_at_cursor (buffer, i % 7 == 6 ? " " : "x", -1, TRUE);
