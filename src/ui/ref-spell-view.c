@@ -274,13 +274,61 @@ unmark_all (SpellView *sv)
  * checked every few words (0: none), and the slice ends at the next unchecked word. */
 #define WORDS_PER_DEADLINE_CHECK 8
 
+typedef struct {
+  int start, end; /* character offsets */
+} WordSpan;
+
+static void
+unmark_offsets (SpellView *sv, int start, int end)
+{
+  GtkTextIter from, to;
+
+  gtk_text_buffer_get_iter_at_offset (sv->buffer, &from, start);
+  gtk_text_buffer_get_iter_at_offset (sv->buffer, &to, end);
+  unmark (sv, &from, &to);
+}
+
+/* Makes the marked words from @from to @to exactly @found (in order). A word marked
+ * before and found again keeps its marks: a keystroke in a slice must not delete and
+ * create the marks of every misspelt word in it. */
+static void
+remark (SpellView *sv, int from, int to, const GArray *found)
+{
+  int gap = from;
+
+  for (guint i = 0; i <= found->len; i++)
+    {
+      WordSpan span = i < found->len ? g_array_index (found, WordSpan, i) : (WordSpan) { to, to };
+      guint at;
+
+      if (span.start > gap)
+        unmark_offsets (sv, gap, span.start);
+      if (i == found->len)
+        break;
+      at = first_ending_after (sv, span.start);
+      if (at >= sv->marked->len
+          || mark_offset (sv, ((MarkedWord *) g_ptr_array_index (sv->marked, at))->start) != span.start
+          || mark_offset (sv, ((MarkedWord *) g_ptr_array_index (sv->marked, at))->end) != span.end)
+        {
+          GtkTextIter start, end;
+
+          unmark_offsets (sv, span.start, span.end);
+          gtk_text_buffer_get_iter_at_offset (sv->buffer, &start, span.start);
+          gtk_text_buffer_get_iter_at_offset (sv->buffer, &end, span.end);
+          mark_word (sv, &start, &end);
+        }
+      gap = span.end;
+    }
+}
+
 static void
 check_chunk (SpellView *sv, GtkTextIter *at, const GtkTextIter *end, gint64 deadline)
 {
   GtkTextIter stop = *at, word_start, word_end;
   g_autofree char *text = NULL;
   g_autofree PangoLogAttr *attrs = NULL;
-  int n_chars, offset = 0, start = -1;
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (WordSpan));
+  int n_chars, offset = 0, start = -1, first = gtk_text_iter_get_offset (at);
   guint words = 0;
 
   if (!gtk_text_iter_forward_chars (&stop, CHUNK_CHARS) || gtk_text_iter_compare (&stop, end) > 0)
@@ -292,7 +340,6 @@ check_chunk (SpellView *sv, GtkTextIter *at, const GtkTextIter *end, gint64 dead
   n_chars = g_utf8_strlen (text, -1);
   attrs = g_new0 (PangoLogAttr, n_chars + 1);
   pango_get_log_attrs (text, -1, -1, pango_language_get_default (), attrs, n_chars + 1);
-  unmark (sv, at, &stop);
 
   /* Walk the slice once, moving one iterator forward. */
   word_start = *at;
@@ -306,7 +353,8 @@ check_chunk (SpellView *sv, GtkTextIter *at, const GtkTextIter *end, gint64 dead
           gtk_text_iter_forward_chars (&word_start, start - offset);
           if (deadline != 0 && ++words % WORDS_PER_DEADLINE_CHECK == 0 && g_get_monotonic_time () >= deadline)
             {
-              /* Its marks were cleared with the slice's: the next slice starts here. */
+              /* The next slice starts here; what follows keeps its marks until then. */
+              remark (sv, first, first + start, found);
               *at = word_start;
               return;
             }
@@ -321,12 +369,13 @@ check_chunk (SpellView *sv, GtkTextIter *at, const GtkTextIter *end, gint64 dead
                 gtk_text_buffer_move_mark (sv->buffer, sv->skipped, &word_start);
             }
           else if (!ref_spell_checker_check_word (sv->checker, from, to - from))
-            mark_word (sv, &word_start, &word_end);
+            g_array_append_val (found, ((WordSpan) { first + start, first + i }));
           start = -1;
         }
       if (attrs[i].is_word_start)
         start = i;
     }
+  remark (sv, first, first + n_chars, found);
   *at = stop;
 }
 
