@@ -397,6 +397,118 @@ test_marks_follow_edits (Fixture *f, gconstpointer data)
     }
 }
 
+/* Draws the editor, then again with every underline measured afresh: the same lines.
+ * Returns how many. */
+static guint
+assert_underlines_remeasured (Fixture *f, int round)
+{
+  Drawing kept = draw_editor (f), fresh;
+  guint n = kept.lines->len;
+
+  ref_text_editor_remeasure_underlines (f->editor);
+  fresh = draw_editor (f);
+  if (kept.lines->len != fresh.lines->len)
+    g_error ("round %d: %u underlines drawn, %u measured afresh", round, kept.lines->len, fresh.lines->len);
+  for (guint i = 0; i < kept.lines->len; i++)
+    {
+      const graphene_rect_t *k = &g_array_index (kept.lines, graphene_rect_t, i);
+      const graphene_rect_t *r = &g_array_index (fresh.lines, graphene_rect_t, i);
+
+      if (!graphene_rect_equal (k, r))
+        g_error ("round %d: underline %u drawn at %g,%g %gx%g, measured afresh at %g,%g %gx%g", round, i, k->origin.x,
+                 k->origin.y, k->size.width, k->size.height, r->origin.x, r->origin.y, r->size.width, r->size.height);
+    }
+  g_array_unref (kept.lines);
+  g_array_unref (fresh.lines);
+  return n;
+}
+
+/* The editor keeps where each misspelt word's underline was, and a frame looks up
+ * only the two ends of each run of them on a display line (ref-text-editor.c). After
+ * every random edit (typing, deleting, new paragraphs, bold, a narrower window), what
+ * it draws is exactly what measuring every word afresh draws. */
+static void
+test_underlines_follow_layout (Fixture *f, gconstpointer data)
+{
+  static const char *const pieces[] = { "kommunalbestyrelsn ", "xq ", "bevillingn ", "udvalget ", "og ", "Sagen ",
+                                        "\n", "i", "WWWW ", "x", " ", "godkendt. " };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (1204);
+  g_autoptr (GString) start = g_string_new (NULL);
+  GtkTextBuffer *buffer;
+  guint compared = 0;
+
+  SKIP_UNLESS_READY (f);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->editor));
+  gtk_widget_grab_focus (f->entry);
+
+  /* Two words of two letters swapped in one frame: no misspelt word changes or moves
+   * in the text, and the line's ends stay where they were; only the words between
+   * the two move on the line. */
+  gtk_text_buffer_set_text (buffer, "xq og xq xq xq xq at xq slut", -1);
+  ref_spell_view_check_now (GTK_WIDGET (f->editor));
+  assert_underlines_remeasured (f, -1);
+  for (int i = 0; i < 2; i++)
+    {
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, i == 0 ? 3 : 18);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, i == 0 ? 5 : 20);
+      gtk_text_buffer_delete (buffer, &a, &b);
+      gtk_text_buffer_insert (buffer, &a, i == 0 ? "at" : "og", -1);
+    }
+  ref_spell_view_check_now (GTK_WIDGET (f->editor));
+  assert_underlines_remeasured (f, -1);
+
+  for (int i = 0; i < 120; i++)
+    g_string_append (start, i % 40 == 39 ? "xq\n" : i % 3 ? "xq " : "udvalget ");
+  gtk_text_buffer_set_text (buffer, start->str, -1);
+  for (int round = 0; round < 160; round++)
+    {
+      int n = gtk_text_buffer_get_char_count (buffer);
+      int at = g_rand_int_range (rand, 0, n + 1), op = g_rand_int_range (rand, 0, 20);
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, at);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, MIN (n, at + g_rand_int_range (rand, 1, 40)));
+      if (n > 900 || op < 3)
+        gtk_text_buffer_delete (buffer, &a, &b);
+      else if (op < 6 && at + 60 < n)
+        {
+          /* Two edits in one frame that leave the line as long as it was: only the
+           * words between them move. */
+          int gap = g_rand_int_range (rand, 1, 60);
+
+          gtk_text_buffer_insert (buffer, &a, "WW", -1);
+          gtk_text_buffer_get_iter_at_offset (buffer, &a, at + 2 + gap);
+          gtk_text_buffer_get_iter_at_offset (buffer, &b, at + 4 + gap);
+          if (g_rand_boolean (rand))
+            gtk_text_buffer_delete (buffer, &a, &b);
+          else
+            {
+              gtk_text_buffer_get_iter_at_offset (buffer, &a, at);
+              gtk_text_buffer_get_iter_at_offset (buffer, &b, at + 2);
+              gtk_text_buffer_apply_tag_by_name (buffer, "bold", &a, &b);
+            }
+        }
+      else if (op < 9)
+        {
+          if (g_rand_boolean (rand))
+            gtk_text_buffer_apply_tag_by_name (buffer, "bold", &a, &b);
+          else
+            gtk_text_buffer_remove_tag_by_name (buffer, "bold", &a, &b);
+        }
+      else
+        gtk_text_buffer_insert (buffer, &a, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))], -1);
+      if (round == 80)
+        gtk_widget_set_size_request (GTK_WIDGET (f->editor), 520, -1);
+      ref_spell_view_check_now (GTK_WIDGET (f->editor));
+
+      compared += assert_underlines_remeasured (f, round);
+    }
+  /* The text kept many misspelt words in view throughout. */
+  g_assert_cmpuint (compared, >, 160 * 20);
+}
+
 static GtkWidget *
 find_popover_menu (GtkWidget *root)
 {
@@ -577,6 +689,7 @@ main (int argc, char **argv)
   ADD ("/spell/attach-tree", test_attach_tree);
   ADD ("/spell/marks-drawn", test_marks_drawn);
   ADD ("/spell/marks-follow-edits", test_marks_follow_edits);
+  ADD ("/spell/underlines-follow-layout", test_underlines_follow_layout);
 #undef ADD
 
   return g_test_run ();

@@ -53,6 +53,7 @@ typedef struct {
 typedef struct {
   GtkTextMark *start;
   GtkTextMark *end;
+  gpointer drawn; /* the text view's, freed with g_free (ref_spell_view_foreach_marked) */
 } MarkedWord;
 
 static SpellView *
@@ -174,6 +175,7 @@ marked_word_free (SpellView *sv, MarkedWord *word)
 {
   gtk_text_buffer_delete_mark (sv->buffer, word->start);
   gtk_text_buffer_delete_mark (sv->buffer, word->end);
+  g_free (word->drawn);
   g_free (word);
 }
 
@@ -289,8 +291,9 @@ unmark_offsets (SpellView *sv, int start, int end)
 }
 
 /* Makes the marked words from @from to @to exactly @found (in order). A word marked
- * before and found again keeps its marks: a keystroke in a slice must not delete and
- * create the marks of every misspelt word in it. */
+ * before and found again keeps its marks, and with them what the view measured for
+ * it: checking a slice again after a keystroke in it must not make the view measure
+ * every misspelt word of the slice anew. */
 static void
 remark (SpellView *sv, int from, int to, const GArray *found)
 {
@@ -948,7 +951,33 @@ ref_spell_view_foreach_marked (GtkWidget *widget, const GtkTextIter *from, const
         break;
       gtk_text_buffer_get_iter_at_mark (sv->buffer, &end, word->end);
       if (gtk_text_iter_compare (&start, &end) < 0)
-        func (&start, &end, data);
+        func (&start, &end, &word->drawn, data);
+    }
+}
+
+void
+ref_spell_view_forget_drawn (GtkWidget *widget, const GtkTextIter *from, const GtkTextIter *to)
+{
+  SpellView *sv = spell_view_get (widget);
+  int a, b;
+  guint i;
+
+  if (sv == NULL || sv->buffer == NULL || sv->marked->len == 0)
+    return;
+  a = gtk_text_iter_get_offset (from);
+  b = gtk_text_iter_get_offset (to);
+  /* The first word ending at or after @from; the one before it is the neighbour. */
+  i = first_ending_after (sv, a - 1);
+  if (i > 0)
+    i--;
+  for (; i < sv->marked->len; i++)
+    {
+      MarkedWord *word = g_ptr_array_index (sv->marked, i);
+
+      g_clear_pointer (&word->drawn, g_free);
+      /* The first word starting after @to is the last. */
+      if (mark_offset (sv, word->start) > b)
+        break;
     }
 }
 
@@ -961,7 +990,7 @@ ref_spell_view_get_checker (GtkWidget *widget)
 }
 
 static void
-note_marked (const GtkTextIter *start, const GtkTextIter *end, gpointer data)
+note_marked (const GtkTextIter *start, const GtkTextIter *end, gpointer *drawn, gpointer data)
 {
   *(gboolean *) data = TRUE;
 }

@@ -21,10 +21,18 @@ G_BEGIN_DECLS
 
 /* The misspelt words of a checked text view from @from to @to, in order. A text view
  * gets no tag for them (a tag splits the text's runs for Pango and GTK): the view
- * draws them itself, as RefTextEditor does. */
-typedef void (*RefSpellMarkFunc) (const GtkTextIter *start, const GtkTextIter *end, gpointer data);
+ * draws them itself, as RefTextEditor does. *@drawn is the view's to keep what it
+ * measured for the word (NULL at first); the spell view frees it with g_free when
+ * the word is no longer marked. */
+typedef void (*RefSpellMarkFunc) (const GtkTextIter *start, const GtkTextIter *end, gpointer *drawn,
+                                  gpointer data);
 void ref_spell_view_foreach_marked (GtkWidget *widget, const GtkTextIter *from, const GtkTextIter *to,
                                     RefSpellMarkFunc func, gpointer data);
+
+/* Before a change from @from to @to (equal for an insertion): frees what the view
+ * keeps for the words it touches (from @from to @to, ends included) and for the
+ * nearest word on each side of it. */
+void ref_spell_view_forget_drawn (GtkWidget *widget, const GtkTextIter *from, const GtkTextIter *to);
 
 /* Checks @widget with @checker until the widget is destroyed or detached; attaching
  * again replaces the checker. */

@@ -45,6 +45,14 @@ struct _RefTextEditor {
    * deletion and change of one of the editor's tags; NULL when nothing did. */
   GtkTextMark *dirty_start;
   GtkTextMark *dirty_end;
+  /* Misspelt words' underlines as measured (DrawnWord, kept with each word by the
+   * spell view): valid while their epoch is this one, and measured for this width,
+   * scale and Pango context. */
+  guint underline_epoch;
+  int underline_width;
+  int underline_scale;
+  guint underline_serial;
+  guint underline_uncached : 1; /* right-to-left text: measure every frame */
   guint reveal_cursor : 1; /* the cursor moved or the text changed: keep it in view */
   guint loading : 1;
   guint normalising : 1;
@@ -1044,15 +1052,57 @@ draw_marker (RefTextEditor *self, GtkSnapshot *snapshot, GtkTextIter *line, cons
  * and the editor underlines them: a red line of two pixels, one rectangle for each
  * display line a word is on. Not GTK's dotted error underline: GTK 4.8 draws that as a
  * repeat node of a round dot, which the cairo renderer (a desktop without GL, a
- * remote session) renders through a surface of its own for each word. */
+ * remote session) renders through a surface of its own for each word.
+ *
+ * Where a word is comes from gtk_text_view_get_iter_location, and each call counts the
+ * characters of the paragraph up to it (Pango's index-to-x): in a long paragraph of
+ * misspelt words, two calls per word per frame were a third of a keystroke. So each
+ * word keeps where its two ends were (a DrawnWord, y from its paragraph's top), and a
+ * frame looks up only the two ends of each run of such words on one display line:
+ *
+ * - A change frees what the words it touches and their nearest neighbours kept
+ *   (ref_spell_view_forget_drawn, from the buffer's handlers): two words that both
+ *   kept theirs have had no change between them since they were measured.
+ * - A run is words that kept theirs, one after the other in one paragraph, measured
+ *   on one display line, and moved by the same number of characters since (no
+ *   insertion or deletion between them).
+ * - If the run's first word starts and its last word ends where they did, or both
+ *   moved alike (typing earlier on the line), on one display line, then so did
+ *   everything between: the same text, starting at the same place, on one line. If
+ *   not (a word went on to the next line), each half of the run is tried the same
+ *   way, down to single words, which are measured again.
+ *
+ * Anything that moves every line (width, font, the view's margins, a tag's look)
+ * starts a new epoch, and text with right-to-left characters is measured every frame:
+ * one such character can turn a whole paragraph, and GTK carries it on to the next. */
 
 #define SPELL_LINE 2 /* px */
 
 static const GdkRGBA spell_color = { 0.88, 0.11, 0.14, 1.0 };
 
 typedef struct {
+  guint epoch;
+  int offset; /* the word's start, in characters from its paragraph's start */
+  int length; /* in characters */
+  GdkRectangle from, to; /* its two ends' locations, y from the paragraph's top */
+  guint n_rects;
+  graphene_rect_t rects[]; /* the underline, y from the paragraph's top */
+} DrawnWord;
+
+/* A misspelt word in view, this frame. */
+typedef struct {
+  GtkTextIter start, end;
+  gpointer *drawn;
+  int paragraph, offset, length;
+} ShownWord;
+
+typedef struct {
   RefTextEditor *self;
   GtkSnapshot *snapshot;
+  GArray *shown; /* ShownWord */
+  GArray *rects; /* graphene_rect_t: the word being measured */
+  int paragraph; /* the buffer line whose top is paragraph_y; -1: none yet */
+  int paragraph_y;
 } SpellDrawing;
 
 /* The line from @from to @to, the locations of a word's two ends on one display line. */
@@ -1060,9 +1110,12 @@ static void
 append_underline (SpellDrawing *d, const GdkRectangle *from, const GdkRectangle *to)
 {
   if (to->x != from->x)
-    gtk_snapshot_append_color (d->snapshot, &spell_color,
-                               &GRAPHENE_RECT_INIT (MIN (from->x, to->x), from->y + from->height - SPELL_LINE,
-                                                    ABS (to->x - from->x), SPELL_LINE));
+    {
+      graphene_rect_t rect = GRAPHENE_RECT_INIT (MIN (from->x, to->x), from->y + from->height - SPELL_LINE,
+                                                 ABS (to->x - from->x), SPELL_LINE);
+
+      g_array_append_val (d->rects, rect);
+    }
 }
 
 /* The line under [@start, @end), which lie on one display line; @end may be where the
@@ -1086,67 +1139,291 @@ underline_segment (SpellDrawing *d, const GtkTextIter *start, const GtkTextIter 
   append_underline (d, &from, &to);
 }
 
+static int
+paragraph_top (SpellDrawing *d, const ShownWord *word)
+{
+  if (word->paragraph != d->paragraph)
+    {
+      gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (d->self), &word->start, &d->paragraph_y, NULL);
+      d->paragraph = word->paragraph;
+    }
+  return d->paragraph_y;
+}
+
+/* Measures @word, keeps what it found, and draws it. */
 static void
-underline_word (const GtkTextIter *start, const GtkTextIter *end, gpointer data)
+measure_word (SpellDrawing *d, const ShownWord *word)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (d->self);
+  GtkTextIter segment = word->start;
+  GdkRectangle from, to;
+  DrawnWord *drawn;
+  int top = paragraph_top (d, word);
+
+  g_array_set_size (d->rects, 0);
+  /* Nearly always on one display line: two locations. */
+  gtk_text_view_get_iter_location (view, &word->start, &from);
+  gtk_text_view_get_iter_location (view, &word->end, &to);
+  if (from.y == to.y)
+    append_underline (d, &from, &to);
+  else
+    /* One segment per display line: a word longer than the line wraps. */
+    while (gtk_text_iter_compare (&segment, &word->end) < 0)
+      {
+        GtkTextIter line_end = segment;
+
+        if (!gtk_text_view_forward_display_line_end (view, &line_end)
+            || gtk_text_iter_compare (&line_end, &word->end) > 0)
+          line_end = word->end;
+        if (gtk_text_iter_equal (&line_end, &segment))
+          break;
+        underline_segment (d, &segment, &line_end);
+        segment = line_end;
+        if (gtk_text_iter_compare (&segment, &word->end) < 0 && !gtk_text_view_starts_display_line (view, &segment))
+          gtk_text_view_forward_display_line (view, &segment);
+      }
+
+  drawn = g_malloc (sizeof (DrawnWord) + d->rects->len * sizeof (graphene_rect_t));
+  drawn->epoch = d->self->underline_epoch;
+  drawn->offset = word->offset;
+  drawn->length = word->length;
+  drawn->from = from;
+  drawn->to = to;
+  drawn->from.y -= top;
+  drawn->to.y -= top;
+  drawn->n_rects = d->rects->len;
+  for (guint i = 0; i < d->rects->len; i++)
+    {
+      drawn->rects[i] = g_array_index (d->rects, graphene_rect_t, i);
+      drawn->rects[i].origin.y -= top;
+      gtk_snapshot_append_color (d->snapshot, &spell_color, &g_array_index (d->rects, graphene_rect_t, i));
+    }
+  g_free (*word->drawn);
+  *word->drawn = drawn;
+}
+
+/* What @word kept, if a run may use it: of this epoch, for this length, and on one
+ * display line. */
+static const DrawnWord *
+kept (RefTextEditor *self, const ShownWord *word)
+{
+  const DrawnWord *drawn = *word->drawn;
+
+  if (drawn == NULL || self->underline_uncached || drawn->epoch != self->underline_epoch
+      || drawn->length != word->length || drawn->from.y != drawn->to.y)
+    return NULL;
+  return drawn;
+}
+
+static void
+collect_shown (const GtkTextIter *start, const GtkTextIter *end, gpointer *drawn, gpointer data)
 {
   SpellDrawing *d = data;
-  GtkTextView *view = GTK_TEXT_VIEW (d->self);
-  GtkTextIter segment = *start;
-  GdkRectangle from, to;
+  ShownWord word = { *start, *end, drawn, gtk_text_iter_get_line (start), gtk_text_iter_get_line_offset (start),
+                     gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (start) };
 
-  /* Nearly always on one display line. (Each location is a walk through the
-   * paragraph's Pango lines: ask for as few as possible.) */
-  gtk_text_view_get_iter_location (view, start, &from);
-  gtk_text_view_get_iter_location (view, end, &to);
-  if (from.y == to.y)
+  g_array_append_val (d->shown, word);
+}
+
+/* Draws the run of shown words [@i, @j), all of which kept what they measured. @first
+ * and @last are the locations of the run's start and end now, if known. */
+static void
+draw_run (SpellDrawing *d, guint i, guint j, const GdkRectangle *first, const GdkRectangle *last)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (d->self);
+  const ShownWord *first_word = &g_array_index (d->shown, ShownWord, i);
+  const ShownWord *last_word = &g_array_index (d->shown, ShownWord, j - 1);
+  const DrawnWord *first_kept = *first_word->drawn, *last_kept = *last_word->drawn;
+  GdkRectangle first_now, last_now;
+  int top = paragraph_top (d, first_word), dx, dy;
+  guint mid;
+
+  if (j - i == 1)
     {
-      append_underline (d, &from, &to);
+      measure_word (d, first_word);
       return;
     }
-
-  /* One segment per display line: a word longer than the line wraps. */
-  while (gtk_text_iter_compare (&segment, end) < 0)
+  if (first != NULL)
+    first_now = *first;
+  else
+    gtk_text_view_get_iter_location (view, &first_word->start, &first_now);
+  if (last != NULL)
+    last_now = *last;
+  else
+    gtk_text_view_get_iter_location (view, &last_word->end, &last_now);
+  dx = first_now.x - first_kept->from.x;
+  dy = first_now.y - top - first_kept->from.y;
+  /* Both ends moved alike, on a line of the same height: so did everything between.
+   * (Not if the line is stretched to the full width: then its spaces widen.) */
+  if (last_now.x - last_kept->to.x == dx && last_now.y - top - last_kept->to.y == dy
+      && first_now.height == first_kept->from.height && last_now.height == last_kept->to.height
+      && (dx == 0 || gtk_text_view_get_justification (view) != GTK_JUSTIFY_FILL))
     {
-      GtkTextIter line_end = segment;
+      for (guint k = i; k < j; k++)
+        {
+          const ShownWord *word = &g_array_index (d->shown, ShownWord, k);
+          DrawnWord *drawn = *word->drawn;
 
-      if (!gtk_text_view_forward_display_line_end (view, &line_end) || gtk_text_iter_compare (&line_end, end) > 0)
-        line_end = *end;
-      if (gtk_text_iter_equal (&line_end, &segment))
-        break;
-      underline_segment (d, &segment, &line_end);
-      segment = line_end;
-      if (gtk_text_iter_compare (&segment, end) < 0 && !gtk_text_view_starts_display_line (view, &segment))
-        gtk_text_view_forward_display_line (view, &segment);
+          drawn->offset = word->offset;
+          drawn->from.x += dx;
+          drawn->from.y += dy;
+          drawn->to.x += dx;
+          drawn->to.y += dy;
+          for (guint r = 0; r < drawn->n_rects; r++)
+            {
+              graphene_rect_t rect = drawn->rects[r];
+
+              drawn->rects[r].origin.x += dx;
+              drawn->rects[r].origin.y += dy;
+              rect.origin.x += dx;
+              rect.origin.y += dy + top;
+              gtk_snapshot_append_color (d->snapshot, &spell_color, &rect);
+            }
+        }
+      return;
     }
+  /* Part of the line moved otherwise (a word went on to the next line, say): halves. */
+  mid = (i + j) / 2;
+  draw_run (d, i, mid, &first_now, NULL);
+  draw_run (d, mid, j, NULL, &last_now);
+}
+
+static void
+draw_shown (SpellDrawing *d)
+{
+  RefTextEditor *self = d->self;
+  guint i = 0;
+
+  while (i < d->shown->len)
+    {
+      const ShownWord *first = &g_array_index (d->shown, ShownWord, i);
+      const DrawnWord *first_kept = kept (self, first);
+      guint j = i + 1;
+
+      if (first_kept == NULL)
+        {
+          measure_word (d, first);
+          i++;
+          continue;
+        }
+      /* The run: what follows in the paragraph on the same display line, moved as
+       * far in the text. */
+      for (; j < d->shown->len; j++)
+        {
+          const ShownWord *next = &g_array_index (d->shown, ShownWord, j);
+          const DrawnWord *next_kept = kept (self, next);
+
+          if (next_kept == NULL || next->paragraph != first->paragraph || next_kept->from.y != first_kept->from.y
+              || next->offset - next_kept->offset != first->offset - first_kept->offset)
+            break;
+        }
+      draw_run (d, i, j, NULL, NULL);
+      i = j;
+    }
+}
+
+/* A new epoch: every word is measured again when next drawn. */
+static void
+forget_underlines (RefTextEditor *self)
+{
+  self->underline_epoch++;
+}
+
+void
+ref_text_editor_remeasure_underlines (RefTextEditor *self)
+{
+  g_return_if_fail (REF_IS_TEXT_EDITOR (self));
+  forget_underlines (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Whether @text has a character that can turn a paragraph right-to-left. */
+static gboolean
+has_right_to_left (const char *text, int len)
+{
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x0590)
+        continue;
+      if (c <= 0x08FF || (c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
+          || (c >= 0x2066 && c <= 0x2069) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)
+          || (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_insert_text_underlines (GtkTextBuffer *buffer, GtkTextIter *location, char *text, int len, RefTextEditor *self)
+{
+  if (!self->underline_uncached && has_right_to_left (text, len))
+    self->underline_uncached = TRUE;
+  ref_spell_view_forget_drawn (GTK_WIDGET (self), location, location);
+}
+
+static void
+on_delete_range_underlines (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *end, RefTextEditor *self)
+{
+  ref_spell_view_forget_drawn (GTK_WIDGET (self), start, end);
+}
+
+static void
+on_tag_underlines (GtkTextBuffer *buffer, GtkTextTag *tag, GtkTextIter *start, GtkTextIter *end,
+                   RefTextEditor *self)
+{
+  ref_spell_view_forget_drawn (GTK_WIDGET (self), start, end);
+}
+
+static void
+on_tag_table_changed (RefTextEditor *self)
+{
+  forget_underlines (self);
 }
 
 static void
 draw_spelling_marks (RefTextEditor *self, GtkSnapshot *snapshot)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
-  SpellDrawing d = { self, snapshot };
+  g_autoptr (GArray) shown = g_array_new (FALSE, FALSE, sizeof (ShownWord));
+  g_autoptr (GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  SpellDrawing d = { self, snapshot, shown, rects, -1, 0 };
   GdkRectangle visible;
-  graphene_rect_t shown;
+  graphene_rect_t area;
   GtkTextIter from, to;
+  guint serial = pango_context_get_serial (gtk_text_view_get_ltr_context (view))
+                 + pango_context_get_serial (gtk_text_view_get_rtl_context (view));
   int top, bottom;
 
+  if (gtk_widget_get_width (GTK_WIDGET (self)) != self->underline_width
+      || gtk_widget_get_scale_factor (GTK_WIDGET (self)) != self->underline_scale
+      || serial != self->underline_serial)
+    {
+      self->underline_width = gtk_widget_get_width (GTK_WIDGET (self));
+      self->underline_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+      self->underline_serial = serial;
+      forget_underlines (self);
+    }
   gtk_text_view_get_visible_rect (view, &visible);
   top = visible.y;
   bottom = visible.y + visible.height;
   /* A field taller than the page: only what the page shows (the text view never
    * scrolls itself, so its widget coordinates are its buffer's). */
-  if (ref_viewport_watch_get_visible (&self->viewport, &shown))
+  if (ref_viewport_watch_get_visible (&self->viewport, &area))
     {
-      top = MAX (top, (int) shown.origin.y - 50);
-      bottom = MIN (bottom, (int) (shown.origin.y + shown.size.height) + 50);
+      top = MAX (top, (int) area.origin.y - 50);
+      bottom = MIN (bottom, (int) (area.origin.y + area.size.height) + 50);
     }
   if (top >= bottom)
     return;
+  /* Whole paragraphs: a run's words must all have been drawn in the same frames. */
   gtk_text_view_get_line_at_y (view, &from, top, NULL);
   gtk_text_view_get_line_at_y (view, &to, bottom, NULL);
   if (!gtk_text_iter_ends_line (&to))
     gtk_text_iter_forward_to_line_end (&to);
-  ref_spell_view_foreach_marked (GTK_WIDGET (self), &from, &to, underline_word, &d);
+  ref_spell_view_foreach_marked (GTK_WIDGET (self), &from, &to, collect_shown, &d);
+  draw_shown (&d);
 }
 
 static void
@@ -1570,6 +1847,12 @@ on_editable_changed (RefTextEditor *self, GParamSpec *pspec, gpointer user_data)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], editable);
 }
 
+/* The text view's properties that move text in its lines. */
+static const char *const layout_properties[] = {
+  "wrap-mode", "justification", "left-margin", "right-margin", "indent", "tabs", "monospace",
+  "pixels-above-lines", "pixels-below-lines", "pixels-inside-wrap", "css-classes",
+};
+
 static void
 ref_text_editor_constructed (GObject *object)
 {
@@ -1606,6 +1889,24 @@ ref_text_editor_constructed (GObject *object)
   g_signal_connect_after (buffer, "insert-text", G_CALLBACK (on_insert_text_after), self);
   g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range_before), self);
   g_signal_connect_after (buffer, "delete-range", G_CALLBACK (on_delete_range_after), self);
+  g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text_underlines), self);
+  g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range_underlines), self);
+  g_signal_connect (buffer, "apply-tag", G_CALLBACK (on_tag_underlines), self);
+  g_signal_connect (buffer, "remove-tag", G_CALLBACK (on_tag_underlines), self);
+  /* A tag's look changed, or a tag went (and left the text it was on). */
+  g_signal_connect_swapped (gtk_text_buffer_get_tag_table (buffer), "tag-changed", G_CALLBACK (on_tag_table_changed),
+                            self);
+  g_signal_connect_swapped (gtk_text_buffer_get_tag_table (buffer), "tag-removed", G_CALLBACK (on_tag_table_changed),
+                            self);
+  /* Input method text being composed is laid out in the cursor's paragraph. */
+  g_signal_connect (self, "preedit-changed", G_CALLBACK (forget_underlines), NULL);
+  g_signal_connect (self, "direction-changed", G_CALLBACK (forget_underlines), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (layout_properties); i++)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", layout_properties[i], NULL);
+
+      g_signal_connect (self, signal, G_CALLBACK (forget_underlines), NULL);
+    }
   g_signal_connect (buffer, "changed", G_CALLBACK (on_changed), self);
   g_signal_connect (buffer, "mark-set", G_CALLBACK (on_mark_set), self);
   g_signal_connect (self, "notify::editable", G_CALLBACK (on_editable_changed), NULL);

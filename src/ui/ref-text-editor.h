@@ -37,6 +37,9 @@ RefText   *ref_text_editor_get_text (RefTextEditor *self);
 /* The same, converting every line (what get_text must always equal; for tests). */
 RefText   *ref_text_editor_convert_all (RefTextEditor *self);
 void       ref_text_editor_set_text (RefTextEditor *self, RefText *text);
+/* Measures every misspelt word's underline afresh in the next frame, instead of
+ * moving what was measured before (what moving must always equal; for tests). */
+void       ref_text_editor_remeasure_underlines (RefTextEditor *self);
 
 void       ref_text_editor_toggle_style (RefTextEditor *self, RefStyle style);
 /* Sets the block kind of every line touched by the selection (or the cursor line);
