@@ -289,6 +289,104 @@ test_typing_keeps_cursor_in_view (void)
   ref_test_close_window (window);
 }
 
+static void
+count_layout (guint *layouts)
+{
+  (*layouts)++;
+}
+
+/* Where the bottom of @editor's last line is in @scrolled's page. */
+static double
+end_bottom_in_page (GtkTextView *editor, GtkWidget *scrolled)
+{
+  GtkTextIter end;
+  GdkRectangle rect;
+  graphene_point_t in, out;
+  int x, y;
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (editor), &end);
+  gtk_text_view_get_iter_location (editor, &end, &rect);
+  gtk_text_view_buffer_to_window_coords (editor, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y + rect.height, &x, &y);
+  in = GRAPHENE_POINT_INIT (x, y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (editor), scrolled, &in, &out));
+  return out.y;
+}
+
+/* Typing on at the end of a paragraph that ends just above the bottom of the page,
+ * with no line breaks: a key is checked against the heights GtkTextView kept before
+ * it, without a layout, only while the paragraph has two lines to spare
+ * (request_reveal_cursor). After every key the cursor is in view, and the page
+ * scrolls along. */
+static void
+test_typing_one_paragraph_keeps_cursor_in_view (void)
+{
+  RefWindow *window = open_for_input (1000, 600);
+  GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkTextBuffer *buffer;
+  GtkTextView *editor;
+  double start;
+  int words = 0, after_scroll = 0;
+
+  ref_window_select_item (window, 5);
+  wait_for_layout ();
+  editor = first_section_editor (window);
+  buffer = gtk_text_view_get_buffer (editor);
+  /* Short lines above: the page can scroll the paragraph down to its bottom. */
+  for (int i = 0; i < 40; i++)
+    {
+      GtkTextIter at;
+
+      gtk_text_buffer_get_start_iter (buffer, &at);
+      gtk_text_buffer_insert (buffer, &at, "Linje\n", -1);
+    }
+  wait_for_layout ();
+  /* Into its first line, which is in view. */
+  ref_input_click_at (GTK_WIDGET (editor), 40, 8);
+  wait_for_layout ();
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor)));
+  ref_input_key (GDK_KEY_End, GDK_CONTROL_MASK);
+  /* A paragraph of its own, short enough to be in view whole. */
+  ref_input_key (GDK_KEY_Return, 0);
+  wait_for_layout ();
+  /* The page scrolled (as with the scroll bar) so that the field ends just inside
+   * the margin the editor keeps below the cursor (REVEAL_MARGIN, 12 px): the next
+   * line the paragraph wraps into falls below the page unless the page follows. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + end_bottom_in_page (editor, scrolled)
+                                            - (gtk_widget_get_height (scrolled) - 13));
+  wait_for_layout ();
+  g_assert_cmpfloat_with_epsilon (end_bottom_in_page (editor, scrolled), gtk_widget_get_height (scrolled) - 13, 1);
+  start = gtk_adjustment_get_value (adjustment);
+  while (after_scroll < 3)
+    {
+      g_assert_cmpint (++words, <, 30);
+      for (const char *c = "udvalget godkendte "; *c != '\0'; c++)
+        {
+          char key[2] = { *c, '\0' };
+
+          ref_input_type (key);
+          assert_cursor_in_view (editor, scrolled);
+        }
+      if (gtk_adjustment_get_value (adjustment) > start)
+        after_scroll++;
+    }
+  /* Well inside the page, a key asks for no layout of the window (a pass over its
+   * widgets, and on X11 GDK's round trips for the screen's work area): only a new
+   * line of the paragraph does. */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (editor));
+    guint layouts = 0;
+    gulong id = g_signal_connect_swapped (clock, "layout", G_CALLBACK (count_layout), &layouts);
+
+    ref_input_type ("udvalget godkendte indstillingen ");
+    g_signal_handler_disconnect (clock, id);
+    assert_cursor_in_view (editor, scrolled);
+    g_test_message ("%u layouts for 33 keys", layouts);
+    g_assert_cmpuint (layouts, <=, 6);
+  }
+  ref_test_close_window (window);
+}
+
 /* A click in the middle of a field taller than the page leaves the page where it is
  * (GtkViewport would slide it to the field's start), and the cursor where clicked is
  * in view. */
@@ -568,6 +666,8 @@ main (int argc, char **argv)
   g_test_add_func ("/item-editor/meeting-times-wheel", test_meeting_times_wheel);
   g_test_add_func ("/item-editor/meeting-date-picker", test_meeting_date_picker);
   g_test_add_func ("/item-editor/typing-keeps-cursor-in-view", test_typing_keeps_cursor_in_view);
+  g_test_add_func ("/item-editor/typing-one-paragraph-keeps-cursor-in-view",
+                   test_typing_one_paragraph_keeps_cursor_in_view);
   g_test_add_func ("/item-editor/click-in-long-field-keeps-page", test_click_in_long_field_keeps_page);
   return ref_test_run_and_clean (state);
 }

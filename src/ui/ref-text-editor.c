@@ -34,6 +34,9 @@ struct _RefTextEditor {
   gulong layout_handler; /* on the frame clock's "layout" while realized */
   guint prelayout_source; /* idle: lay out the changed paragraph once (prelayout_idle) */
   guint reveal_tries;    /* layouts waited for the page to grow to the cursor */
+  int changed_chars;     /* inserted and deleted since the cursor was last checked */
+  int line_height;       /* of the view's font, for line_height_serial */
+  guint line_height_serial;
   RefViewportWatch viewport; /* the item page's scrolled window, while rooted */
   /* The text as last converted from the buffer (ref_text_editor_get_text), the lines
    * each of its blocks spans then, and the buffer's line count then; NULL until the
@@ -54,6 +57,7 @@ struct _RefTextEditor {
   guint underline_serial;
   guint underline_uncached : 1; /* right-to-left text: measure every frame */
   guint reveal_cursor : 1; /* the cursor moved or the text changed: keep it in view */
+  guint changed_lines : 1; /* a line break inserted or deleted since then */
   guint loading : 1;
   guint normalising : 1;
 };
@@ -1355,17 +1359,25 @@ has_right_to_left (const char *text, int len)
   return FALSE;
 }
 
+/* Before each change: the underlines it may move, and its size for the check that
+ * the cursor stays in view (request_reveal_cursor). */
 static void
-on_insert_text_underlines (GtkTextBuffer *buffer, GtkTextIter *location, char *text, int len, RefTextEditor *self)
+on_insert_text_noted (GtkTextBuffer *buffer, GtkTextIter *location, char *text, int len, RefTextEditor *self)
 {
+  self->changed_chars += len;
+  if (memchr (text, '\n', len) != NULL || memchr (text, '\r', len) != NULL)
+    self->changed_lines = TRUE;
   if (!self->underline_uncached && has_right_to_left (text, len))
     self->underline_uncached = TRUE;
   ref_spell_view_forget_drawn (GTK_WIDGET (self), location, location);
 }
 
 static void
-on_delete_range_underlines (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *end, RefTextEditor *self)
+on_delete_range_noted (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *end, RefTextEditor *self)
 {
+  self->changed_chars += gtk_text_iter_get_offset (end) - gtk_text_iter_get_offset (start);
+  if (gtk_text_iter_get_line (start) != gtk_text_iter_get_line (end))
+    self->changed_lines = TRUE;
   ref_spell_view_forget_drawn (GTK_WIDGET (self), start, end);
 }
 
@@ -1596,12 +1608,63 @@ on_layout_height_changed (GtkAdjustment *adjustment, GParamSpec *pspec, RefTextE
  * pixels of the edge) brings the page's adjustment to it. */
 #define REVEAL_MARGIN 12
 
+/* A change of at most this many characters on one line (a key, a short phrase) moves
+ * the cursor's paragraph down by at most two lines. */
+#define SMALL_CHANGE 32
+
+/* The height of a line in the view's font. */
+static int
+line_height (RefTextEditor *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+  if (self->line_height == 0 || self->line_height_serial != pango_context_get_serial (context))
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      self->line_height = MAX (1, PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics)));
+      self->line_height_serial = pango_context_get_serial (context);
+      pango_font_metrics_unref (metrics);
+    }
+  return self->line_height;
+}
+
+/* Whether the cursor's whole paragraph is in the page, with @slack pixels to spare
+ * below it, by the heights GtkTextView keeps (no layout). */
+static gboolean
+cursor_paragraph_in_view (RefTextEditor *self, GtkWidget *scrolled, int slack)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkTextIter iter;
+  graphene_point_t in, out;
+  int x, y, line_y, paragraph_height;
+
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (view), &iter,
+                                    gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)));
+  gtk_text_view_get_line_yrange (view, &iter, &line_y, &paragraph_height);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, line_y, &x, &y);
+  in = GRAPHENE_POINT_INIT (x, y);
+  return gtk_widget_compute_point (GTK_WIDGET (self), scrolled, &in, &out) && out.y - REVEAL_MARGIN >= 0
+         && out.y + paragraph_height + slack + REVEAL_MARGIN <= gtk_adjustment_get_page_size (adjustment);
+}
+
 static void
 request_reveal_cursor (RefTextEditor *self)
 {
   GdkFrameClock *clock;
+  gboolean small = self->changed_chars <= SMALL_CHANGE && !self->changed_lines;
 
+  self->changed_chars = 0;
+  self->changed_lines = FALSE;
   if (!gtk_widget_has_focus (GTK_WIDGET (self)))
+    return;
+  /* Nearly every key: the paragraph typed in is in view and stays so, however it
+   * wraps. Known now, without asking the frame clock for a layout, which for a
+   * window costs a pass over its widgets and, on X11, GDK's round trips to the server
+   * for the screen's work area. */
+  if (!self->reveal_cursor && small && self->viewport.scrolled != NULL && gtk_widget_get_mapped (GTK_WIDGET (self))
+      && cursor_paragraph_in_view (self, GTK_WIDGET (self->viewport.scrolled), 2 * line_height (self)))
     return;
   self->reveal_cursor = TRUE;
   self->reveal_tries = 0;
@@ -1619,7 +1682,7 @@ on_frame_layout (GdkFrameClock *clock, RefTextEditor *self)
   GtkTextIter iter;
   graphene_point_t in, out;
   double value, page, top, bottom, target, lowest, highest;
-  int x, y, line_y, line_height;
+  int x, y;
 
   if (!self->reveal_cursor)
     return;
@@ -1634,24 +1697,15 @@ on_frame_layout (GdkFrameClock *clock, RefTextEditor *self)
   value = gtk_adjustment_get_value (adjustment);
   page = gtk_adjustment_get_page_size (adjustment);
   /* First the cursor's paragraph, from the heights GtkTextView keeps (no layout): in
-   * view, as nearly always while typing, there is nothing more to do. Asking for the
-   * cursor's own place lays out its paragraph again, which in a long section costs
-   * more than the key itself. */
+   * view, there is nothing more to do. Asking for the cursor's own place lays out its
+   * paragraph again, which in a long section costs more than the key itself. */
+  if (cursor_paragraph_in_view (self, scrolled, 0))
+    {
+      self->reveal_cursor = FALSE;
+      return;
+    }
   gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (view), &iter,
                                     gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)));
-  gtk_text_view_get_line_yrange (view, &iter, &line_y, &line_height);
-  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, line_y, &x, &y);
-  in = GRAPHENE_POINT_INIT (x, y);
-  if (!gtk_widget_compute_point (GTK_WIDGET (self), scrolled, &in, &out))
-    {
-      self->reveal_cursor = FALSE;
-      return;
-    }
-  if (out.y - REVEAL_MARGIN >= 0 && out.y + line_height + REVEAL_MARGIN <= page)
-    {
-      self->reveal_cursor = FALSE;
-      return;
-    }
   gtk_text_view_get_cursor_locations (view, &iter, &cursor, NULL);
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, cursor.x, cursor.y, &x, &y);
   in = GRAPHENE_POINT_INIT (x, y);
@@ -1889,8 +1943,8 @@ ref_text_editor_constructed (GObject *object)
   g_signal_connect_after (buffer, "insert-text", G_CALLBACK (on_insert_text_after), self);
   g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range_before), self);
   g_signal_connect_after (buffer, "delete-range", G_CALLBACK (on_delete_range_after), self);
-  g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text_underlines), self);
-  g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range_underlines), self);
+  g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text_noted), self);
+  g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range_noted), self);
   g_signal_connect (buffer, "apply-tag", G_CALLBACK (on_tag_underlines), self);
   g_signal_connect (buffer, "remove-tag", G_CALLBACK (on_tag_underlines), self);
   /* A tag's look changed, or a tag went (and left the text it was on). */

@@ -77,6 +77,8 @@ on_before_paint (GdkFrameClock *clock, FrameWatch *watch)
     {
       watch->frame_start = g_get_monotonic_time ();
       watch->blocked_at_start = ref_test_poll_blocked_usec;
+      /* A frame without a layout phase lays out nothing. */
+      watch->laid_out_at = watch->frame_start;
     }
 }
 
