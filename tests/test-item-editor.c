@@ -43,12 +43,17 @@ item_view (RefWindow *window)
   return ref_window_get_item_view (window);
 }
 
+/* The item page's scrolled window. */
+static GtkWidget *
+page_scrolled (RefWindow *window)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
+}
+
 static GtkAdjustment *
 page_adjustment (RefWindow *window)
 {
-  GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
-
-  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page_scrolled (window)));
 }
 
 /* The recommendation's lead-in has its own field, "indstiller, at" to start with,
@@ -267,7 +272,7 @@ static void
 test_typing_keeps_cursor_in_view (void)
 {
   RefWindow *window = open_for_input (1000, 600);
-  GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
+  GtkWidget *scrolled = page_scrolled (window);
   GtkTextView *editor;
 
   ref_window_select_item (window, 5);
@@ -321,8 +326,8 @@ static void
 test_typing_one_paragraph_keeps_cursor_in_view (void)
 {
   RefWindow *window = open_for_input (1000, 600);
-  GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *scrolled = page_scrolled (window);
+  GtkAdjustment *adjustment = page_adjustment (window);
   GtkTextBuffer *buffer;
   GtkTextView *editor;
   double start;
@@ -394,8 +399,8 @@ static void
 test_click_in_long_field_keeps_page (void)
 {
   RefWindow *window = open_for_input (1000, 600);
-  GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (item_view (window), REF_TYPE_ITEM_VIEW, "scrolled"));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *scrolled = page_scrolled (window);
+  GtkAdjustment *adjustment = page_adjustment (window);
   GtkTextView *editor;
   graphene_point_t in, out;
   double before;
