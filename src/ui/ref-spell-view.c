@@ -315,9 +315,10 @@ remark (SpellView *sv, int from, int to, const GArray *found)
         {
           GtkTextIter start, end;
 
-          unmark_offsets (sv, span.start, span.end);
+          /* Marks leave the text as it is: the iterators stay valid across unmark. */
           gtk_text_buffer_get_iter_at_offset (sv->buffer, &start, span.start);
           gtk_text_buffer_get_iter_at_offset (sv->buffer, &end, span.end);
+          unmark (sv, &start, &end);
           mark_word (sv, &start, &end);
         }
       gap = span.end;

@@ -1364,7 +1364,7 @@ has_right_to_left (const char *text, int len)
 static void
 on_insert_text_noted (GtkTextBuffer *buffer, GtkTextIter *location, char *text, int len, RefTextEditor *self)
 {
-  self->changed_chars += len;
+  self->changed_chars += (int) g_utf8_strlen (text, len);
   if (memchr (text, '\n', len) != NULL || memchr (text, '\r', len) != NULL)
     self->changed_lines = TRUE;
   if (!self->underline_uncached && has_right_to_left (text, len))
@@ -1382,7 +1382,7 @@ on_delete_range_noted (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *e
 }
 
 static void
-on_tag_underlines (GtkTextBuffer *buffer, GtkTextTag *tag, GtkTextIter *start, GtkTextIter *end,
+on_tag_noted (GtkTextBuffer *buffer, GtkTextTag *tag, GtkTextIter *start, GtkTextIter *end,
                    RefTextEditor *self)
 {
   ref_spell_view_forget_drawn (GTK_WIDGET (self), start, end);
@@ -1945,8 +1945,8 @@ ref_text_editor_constructed (GObject *object)
   g_signal_connect_after (buffer, "delete-range", G_CALLBACK (on_delete_range_after), self);
   g_signal_connect (buffer, "insert-text", G_CALLBACK (on_insert_text_noted), self);
   g_signal_connect (buffer, "delete-range", G_CALLBACK (on_delete_range_noted), self);
-  g_signal_connect (buffer, "apply-tag", G_CALLBACK (on_tag_underlines), self);
-  g_signal_connect (buffer, "remove-tag", G_CALLBACK (on_tag_underlines), self);
+  g_signal_connect (buffer, "apply-tag", G_CALLBACK (on_tag_noted), self);
+  g_signal_connect (buffer, "remove-tag", G_CALLBACK (on_tag_noted), self);
   /* A tag's look changed, or a tag went (and left the text it was on). */
   g_signal_connect_swapped (gtk_text_buffer_get_tag_table (buffer), "tag-changed", G_CALLBACK (on_tag_table_changed),
                             self);
