@@ -1017,6 +1017,43 @@ test_full_text_without_separators (void)
   assert_valid_meeting (m);
 }
 
+/* A list marker that no text follows (a control character cut "afsat." into "afs" and
+ * "t." before the next caption): kept as written, and no empty list is left behind,
+ * which the schema would reject (found by fuzz-esdh-import). Likewise a marker alone
+ * between entries of a list. */
+static void
+test_list_marker_without_text (void)
+{
+  const char *xml =
+      "<Meeting><Committee>Kultur- og Fritidsudvalget</Committee><MeetingDate>10-03-2021 16:00:00</MeetingDate>"
+      "<MeetingAgendaTypes><MeetingAgendaType><AgendaType>Lukket dagsorden</AgendaType><MeetingAgendaItems>"
+      "<MeetingAgendaItem><AgendaItemNumber>4</AgendaItemNumber><Document><Title>Tilskud</Title></Document>"
+      "<FullText>4.\tTilskudSagsnr.: 2021-1234SammendragForeningerne søger.&#xC;1.&#xC;2. Første&#xC;b.&#xC;3. Tredje"
+      "Økonomiske konsekvenser og finansieringPuljen er afs&#0;t.BilagIngen"
+      "IndstillingKultur og Fritid indstiller, atA)Tilskuddene godkendes.</FullText>"
+      "</MeetingAgendaItem></MeetingAgendaItems></MeetingAgendaType></MeetingAgendaTypes></Meeting>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefEsdhImport) import = import_string (xml, &error);
+  g_autoptr (RefSection) economy = NULL;
+  g_autoptr (RefSection) summary = NULL;
+  g_autofree char *economy_plain = NULL;
+  g_autofree char *summary_plain = NULL;
+  RefMeeting *m;
+
+  g_assert_no_error (error);
+  m = ref_esdh_import_get_meeting (import);
+  assert_sections (m, 4, "summary | economy:Økonomiske konsekvenser og finansiering");
+  economy = g_list_model_get_item (ref_agenda_item_get_sections (item (m, 4)), 1);
+  economy_plain = ref_text_to_plain (ref_section_get_text (economy));
+  g_assert_cmpstr (economy_plain, ==, "Puljen er afs\n\nt.");
+  g_assert_cmpuint (ref_text_get_n_blocks (ref_section_get_text (economy)), ==, 2);
+  /* "1." alone, then "2. Første": a list from 2; "b." alone; a list from 3. */
+  summary = g_list_model_get_item (ref_agenda_item_get_sections (item (m, 4)), 0);
+  summary_plain = ref_text_to_plain (ref_section_get_text (summary));
+  g_assert_cmpstr (summary_plain, ==, "Foreningerne søger.\n\n1.\n\n2. Første\n\nb.\n\n3. Tredje");
+  assert_valid_meeting (m);
+}
+
 /* Fujitsu: a decision presentation under an unknown caption that names body and
  * date, absences by participant identifier, the neutral title of a closed item. */
 static void
@@ -1274,6 +1311,7 @@ main (int argc, char **argv)
   g_test_add_func ("/esdh/input/item-number-text", test_item_number_text);
   g_test_add_func ("/esdh/input/html-fields", test_html_fields);
   g_test_add_func ("/esdh/input/full-text-without-separators", test_full_text_without_separators);
+  g_test_add_func ("/esdh/input/list-marker-without-text", test_list_marker_without_text);
   g_test_add_func ("/esdh/input/fujitsu-decisions-and-absences", test_fujitsu_decisions_and_absences);
   g_test_add_func ("/esdh/bundle/file-names", test_file_names);
   g_test_add_func ("/esdh/bundle/zip", test_zip);

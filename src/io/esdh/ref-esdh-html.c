@@ -942,36 +942,52 @@ typedef struct {
   gboolean open_entry;
   RefTextBlock *list; /* the list entries go to; NULL when the last block is no list */
   gboolean numbered;
+  guint number;       /* the open entry's number (0: a bullet) */
+  char *marker;       /* the open entry's marker as written ("t.", "•") */
 } PlainBuilder;
 
 static void
 plain_flush (PlainBuilder *b)
 {
+  g_autofree char *marker = g_steal_pointer (&b->marker);
+
   if (b->open == NULL)
     return;
-  if (b->open->len > 0)
+  if (b->open_entry && b->open->len > 0)
     {
-      RefTextInline *inl = b->open_entry ? ref_text_block_append_item (b->list)
-                                         : ref_text_block_append_item (ref_text_append_block (b->text, REF_BLOCK_PARAGRAPH));
-      ref_text_inline_append (inl, b->open->str, REF_STYLE_NONE, NULL);
+      /* The list opens with its first entry that has text, so no list stays empty. */
+      gboolean numbered = b->number > 0;
+
+      if (b->list == NULL || numbered != b->numbered)
+        {
+          b->list = ref_text_append_block (b->text, numbered ? REF_BLOCK_NUMBERED_LIST : REF_BLOCK_BULLET_LIST);
+          b->numbered = numbered;
+          if (numbered)
+            ref_text_block_set_start (b->list, b->number);
+        }
+      ref_text_inline_append (ref_text_block_append_item (b->list), b->open->str, REF_STYLE_NONE, NULL);
     }
+  else if (b->open_entry && marker != NULL)
+    {
+      /* A marker that no text followed ("t." before the next heading) is kept as
+       * written, as a paragraph of its own. */
+      ref_text_inline_append (ref_text_block_append_item (ref_text_append_block (b->text, REF_BLOCK_PARAGRAPH)),
+                              marker, REF_STYLE_NONE, NULL);
+      b->list = NULL;
+    }
+  else if (b->open->len > 0)
+    ref_text_inline_append (ref_text_block_append_item (ref_text_append_block (b->text, REF_BLOCK_PARAGRAPH)),
+                            b->open->str, REF_STYLE_NONE, NULL);
   g_string_free (b->open, TRUE);
   b->open = NULL;
 }
 
 static void
-plain_start_entry (PlainBuilder *b, guint number)
+plain_start_entry (PlainBuilder *b, const char *line, const char *rest, guint number)
 {
-  gboolean numbered = number > 0;
-
   plain_flush (b);
-  if (b->list == NULL || numbered != b->numbered)
-    {
-      b->list = ref_text_append_block (b->text, numbered ? REF_BLOCK_NUMBERED_LIST : REF_BLOCK_BULLET_LIST);
-      b->numbered = numbered;
-      if (numbered)
-        ref_text_block_set_start (b->list, number);
-    }
+  b->number = number;
+  b->marker = g_strstrip (g_strndup (line, (gsize) (rest - line)));
   b->open = g_string_new (NULL);
   b->open_entry = TRUE;
 }
@@ -1015,7 +1031,7 @@ esdh_plain_to_text (const char *plain)
       line = esdh_clean (lines[i]);
       if (list_marker (line, &number, &rest))
         {
-          plain_start_entry (&b, number);
+          plain_start_entry (&b, line, rest, number);
           g_string_append (b.open, rest);
           blank_before = FALSE;
           continue;
