@@ -289,16 +289,18 @@ test_link (Fixture *f, gconstpointer data)
   g_assert_null (run->href);
 }
 
-/* An address that is none (a space, a port that is not a number) is refused as it is
- * typed: Enter keeps the popover open and the text unlinked, since the file would
- * not validate. A bare host or mail address gets its scheme. */
+/* An address that is none (a space, a port that is not a number) or no web or mail
+ * address (javascript:, file:) is refused as it is typed: Enter keeps the popover open
+ * and the text unlinked, since the file would not validate or the published PDF would
+ * link to a script or a file. A bare host or mail address gets its scheme. */
 static void
 test_link_refuses_non_address (Fixture *f, gconstpointer data)
 {
   GtkWidget *bar;
   GtkWidget *entry, *error, *apply;
   const RefTextRun *run;
-  static const char *const bad[] = { "bal lerup", "https://bal:lerup.dk/pension", "kommunens side", "ballerup" };
+  static const char *const bad[] = { "bal lerup", "https://bal:lerup.dk/pension", "kommunens side", "ballerup",
+                                      "javascript:alert(1)", "file:///etc/passwd" };
 
   REQUIRE_INPUT ();
   bar = ref_text_field_get_format_bar (f->field);

@@ -1098,6 +1098,66 @@ test_failed_export_keeps_old (void)
   g_assert_false (has_hidden_files (dir));
 }
 
+static int
+compare_strings (const char *const *a, const char *const *b)
+{
+  return strcmp (*a, *b);
+}
+
+/* Web and mail links in the text become link annotations; a javascript: or file:
+ * address that came with a file (the format takes any URI) is printed as text only. */
+static void
+test_web_links_only (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "links.pdf", NULL);
+  g_autoptr (RefMeeting) meeting = ref_meeting_new ();
+  g_autoptr (GDateTime) start = g_date_time_new_local (2025, 5, 6, 16, 0, 0);
+  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
+  g_autoptr (RefText) text = ref_text_new ();
+  RefTextInline *line = ref_text_block_append_item (ref_text_append_block (text, REF_BLOCK_PARAGRAPH));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Exported) e = NULL;
+  g_autoptr (GPtrArray) uris = g_ptr_array_new_with_free_func (g_free);
+
+  ref_meeting_set_committee (meeting, "Socialudvalget");
+  ref_meeting_set_start (meeting, start);
+  ref_agenda_item_set_number (item, 1);
+  ref_agenda_item_set_title (item, "Links");
+  ref_meeting_add_item (meeting, item);
+  ref_text_inline_append (line, "Se ", REF_STYLE_NONE, NULL);
+  ref_text_inline_append (line, "sagen", REF_STYLE_NONE, "https://example.dk/sag");
+  ref_text_inline_append (line, ", ", REF_STYLE_NONE, NULL);
+  ref_text_inline_append (line, "skriv", REF_STYLE_NONE, "mailto:post@example.dk");
+  ref_text_inline_append (line, ", ", REF_STYLE_NONE, NULL);
+  ref_text_inline_append (line, "scriptet", REF_STYLE_NONE, "javascript:alert(1)");
+  ref_text_inline_append (line, " og ", REF_STYLE_NONE, NULL);
+  ref_text_inline_append (line, "filen", REF_STYLE_NONE, "file:///etc/passwd");
+  ref_agenda_item_add_section (item, REF_SECTION_KIND_CASE, NULL, text);
+
+  g_assert_true (ref_pdf_export (meeting, path, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  e = read_back (path, meeting);
+  for (int i = 0; i < e->n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (e->doc, i);
+      GList *mapping = poppler_page_get_link_mapping (page);
+
+      for (GList *l = mapping; l; l = l->next)
+        {
+          PopplerLinkMapping *map = l->data;
+          if (map->action->type == POPPLER_ACTION_URI)
+            g_ptr_array_add (uris, g_strdup (map->action->uri.uri));
+          g_assert_cmpint (map->action->type, !=, POPPLER_ACTION_LAUNCH);
+        }
+      poppler_page_free_link_mapping (mapping);
+      g_object_unref (page);
+    }
+  g_assert_cmpuint (uris->len, ==, 2);
+  g_ptr_array_sort (uris, (GCompareFunc) compare_strings);
+  g_assert_cmpstr (g_ptr_array_index (uris, 0), ==, "https://example.dk/sag");
+  g_assert_cmpstr (g_ptr_array_index (uris, 1), ==, "mailto:post@example.dk");
+}
+
 /* Exporting to a symbolic link writes the PDF it points to; the link stays. */
 static void
 test_export_through_symlink (void)
@@ -1741,6 +1801,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-export/tagged", test_tagged);
   g_test_add_func ("/pdf-export/tagging-memory", test_tagging_memory);
   g_test_add_func ("/pdf-export/release-items", test_release_items);
+  g_test_add_func ("/pdf-export/web-links-only", test_web_links_only);
 
   status = ref_test_run_and_clean (tmp_dir);
   g_free (tmp_dir);

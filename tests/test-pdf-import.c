@@ -785,6 +785,85 @@ test_glued_list_number (void)
   g_rmdir (dir);
 }
 
+/* Shows @text at @x (then past it and a space), as a link to @uri if not NULL. */
+static void
+show_words (cairo_t *cr, double *x, double y, const char *uri, const char *text)
+{
+  g_autofree char *attributes = uri ? g_strdup_printf ("uri='%s'", uri) : NULL;
+  double end, ignored;
+
+  if (uri != NULL)
+    cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+  show (cr, *x, y, 10, FALSE, text);
+  if (uri != NULL)
+    cairo_tag_end (cr, CAIRO_TAG_LINK);
+  cairo_get_current_point (cr, &end, &ignored);
+  *x = end + 2.78;
+}
+
+/* A PDF's links: a web address stays a link; javascript:, a file and an address the
+ * file format could not hold (any bytes may stand in a PDF's URI action) keep their
+ * text and lose the link, so that the import saves as a valid file. */
+static void
+test_links (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("referent-links-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "links.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefPdfImport) import = NULL;
+  g_autoptr (RefAgendaItem) item = NULL;
+  g_autoptr (RefSection) section = NULL;
+  g_autoptr (GBytes) saved = NULL;
+  RefTextInline *line;
+  g_autofree char *plain = NULL;
+  guint n_links = 0;
+  double x = 72;
+
+  show (cr, 72, 80, 18, TRUE, "Referat – Teknisk Udvalg");
+  show (cr, 72, 104, 10, FALSE, "Mødedato: 12.03.2024 kl. 16.00");
+  show (cr, 72, 150, 13, TRUE, "1.");
+  show (cr, 72, 166, 13, TRUE, "Vejbelysning på Stationsvej");
+  show (cr, 72, 190, 10, TRUE, "Sagsfremstilling");
+  show_words (cr, &x, 204, NULL, "Se");
+  show_words (cr, &x, 204, "https://example.dk/sag", "sagen,");
+  show_words (cr, &x, 204, "javascript:alert(1)", "scriptet,");
+  show_words (cr, &x, 204, "file:///etc/passwd", "filen");
+  show_words (cr, &x, 204, NULL, "og");
+  show_words (cr, &x, 204, "https://Item><Caption>X</Caption><![CDATA[", "resten.");
+  show (cr, 72, 230, 10, TRUE, "Beslutning");
+  show (cr, 72, 244, 10, FALSE, "Godkendt.");
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  import = ref_pdf_import_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  item = g_list_model_get_item (ref_meeting_get_items (ref_pdf_import_get_meeting (import)), 0);
+  section = g_list_model_get_item (ref_agenda_item_get_sections (item), 0);
+  plain = ref_text_to_plain (ref_section_get_text (section));
+  g_assert_cmpstr (plain, ==, "Se sagen, scriptet, filen og resten.");
+  line = ref_text_block_get_item (ref_text_get_block (ref_section_get_text (section), 0), 0);
+  for (guint i = 0; i < line->len; i++)
+    {
+      RefTextRun *run = line->pdata[i];
+
+      if (run->href == NULL)
+        continue;
+      n_links++;
+      g_assert_cmpstr (run->href, ==, "https://example.dk/sag");
+      g_assert_true (g_str_has_prefix (run->text, "sagen"));
+    }
+  g_assert_cmpuint (n_links, ==, 1);
+  saved = ref_xml_write_bytes (ref_pdf_import_get_meeting (import));
+  g_assert_true (ref_xml_validate_bytes (saved, "links.referat", &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* An item number alone on its line, set as a heading, with the title on the line
  * below; and a soft hyphen at a line end, which always divides a word. */
 static void
@@ -1138,6 +1217,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-import/text-without-items", test_text_without_items);
   g_test_add_func ("/pdf-import/glued-list-number", test_glued_list_number);
   g_test_add_func ("/pdf-import/lone-item-number", test_lone_item_number);
+  g_test_add_func ("/pdf-import/links", test_links);
   g_test_add_func ("/pdf-import/vocabulary/captions", test_vocabulary_captions);
   g_test_add_func ("/pdf-import/vocabulary/header", test_vocabulary_header);
   g_test_add_func ("/pdf-import/missing-file", test_missing_file);

@@ -429,6 +429,10 @@ tb_append (TextBuilder *tb, const char *text, RefStyle style, const char *href)
 {
   guint start = tb->text->len, end;
 
+  /* Only web and mail links become links in the published PDF: a javascript: or file:
+   * address that came with a file is printed as plain text. */
+  if (href != NULL && !ref_xml_link_is_safe (href))
+    href = NULL;
   g_string_append (tb->text, text);
   end = tb->text->len;
   if (end == start)

@@ -227,6 +227,26 @@ ref_xml_link_is_valid (const char *href)
                                           NULL) == 0;
 }
 
+gboolean
+ref_xml_link_is_safe (const char *href)
+{
+  static const char *const schemes[] = { "http:", "https:", "mailto:" };
+  gboolean known = FALSE;
+
+  if (href == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (schemes) && !known; i++)
+    known = g_ascii_strncasecmp (href, schemes[i], strlen (schemes[i])) == 0;
+  if (!known)
+    return FALSE;
+  /* Control characters would be collapsed or replaced by the anyURI check, but they
+   * have no place in an address a reader follows. */
+  for (const char *p = href; *p; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7F)
+      return FALSE;
+  return ref_xml_link_is_valid (href);
+}
+
 /* A link's address (the required "href" of <a>), which must be one the schema takes. */
 static char *
 require_link (Reader *r, xmlNode *node)

@@ -169,7 +169,8 @@ finish_link (RefFormatBar *self, const char *href)
 /* The address typed, as the link will hold it: "www.ballerup.dk" means a web page
  * and "navn@ballerup.dk" a mail address, so they get the scheme a reader's PDF
  * viewer needs. "" (remove the link) when nothing is typed; NULL when the text is no
- * address: it has spaces or no scheme, or is not a URI the file format takes. */
+ * address: it has spaces or no scheme, is not a web or mail address (javascript:,
+ * file:), or is not a URI the file format takes. */
 static char *
 link_address (const char *typed)
 {
@@ -190,7 +191,7 @@ link_address (const char *typed)
     href = g_strconcat ("https://", text, NULL);
   else
     return NULL;
-  return ref_xml_link_is_valid (href) ? g_steal_pointer (&href) : NULL;
+  return ref_xml_link_is_safe (href) ? g_steal_pointer (&href) : NULL;
 }
 
 static void

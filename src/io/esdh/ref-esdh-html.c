@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ref-esdh-private.h"
+#include "ref-xml.h"
 
 #include <libxml/HTMLparser.h>
 #include <string.h>
@@ -28,8 +29,6 @@ static const char *const block_elements[] = {
   "nav", "figure", "figcaption", "dl", "dt", "dd", "pre", "fieldset", "details", "summary", "caption",
   "legend", "body", "html", NULL,
 };
-
-static const char *const safe_link_schemes[] = { "http:", "https:", "mailto:", NULL };
 
 typedef struct {
   gboolean header;
@@ -626,23 +625,14 @@ inline_style (xmlNode *node)
   return style;
 }
 
-/* Only links a reader can follow safely: no javascript:, data: or file: targets. */
+/* Only links a reader can follow safely (ref_xml_link_is_safe): no javascript:, data:
+ * or file: targets, and nothing the file format could not hold. */
 static char *
 safe_href (xmlNode *node)
 {
   g_autofree char *href = esdh_attr (node, "href");
 
-  if (href == NULL)
-    return NULL;
-  for (guint i = 0; safe_link_schemes[i] != NULL; i++)
-    if (g_ascii_strncasecmp (href, safe_link_schemes[i], strlen (safe_link_schemes[i])) == 0)
-      {
-        for (const char *p = href; *p; p++)
-          if ((guchar) *p < 0x20)
-            return NULL;
-        return g_steal_pointer (&href);
-      }
-  return NULL;
+  return ref_xml_link_is_safe (href) ? g_steal_pointer (&href) : NULL;
 }
 
 static void

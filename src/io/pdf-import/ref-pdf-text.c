@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ref-pdf-text.h"
+#include "ref-xml.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -515,6 +516,7 @@ extract_page (PopplerPage *page, guint index, GPtrArray *lines)
   g_autoptr (GHashTable) bold_runs = g_hash_table_new (NULL, NULL);
   LineBuilder b = { 0 };
   GList *link_mapping;
+  g_autoptr (GPtrArray) web_links = g_ptr_array_new ();
   double page_width, page_height;
   const char *p;
   guint i, line_start;
@@ -527,6 +529,14 @@ extract_page (PopplerPage *page, guint index, GPtrArray *lines)
   for (GList *l = attributes; l; l = l->next)
     g_hash_table_insert (bold_runs, l->data, GINT_TO_POINTER (font_is_bold (((PopplerTextAttributes *) l->data)->font_name)));
   link_mapping = poppler_page_get_link_mapping (page);
+  /* Web and mail links only, and only addresses the file format can hold: a PDF's
+   * link may be javascript:, a launch of a file, or any bytes at all. */
+  for (GList *l = link_mapping; l; l = l->next)
+    {
+      PopplerLinkMapping *map = l->data;
+      if (map->action && map->action->type == POPPLER_ACTION_URI && ref_xml_link_is_safe (map->action->uri.uri))
+        g_ptr_array_add (web_links, map);
+    }
   poppler_page_get_size (page, &page_width, &page_height);
 
   for (p = text, i = 0; *p && i < n_rects; p = g_utf8_next_char (p), i++)
@@ -541,11 +551,11 @@ extract_page (PopplerPage *page, guint index, GPtrArray *lines)
         continue;
       n = normalise_char (pc.c, spelled, &pc.soft);
       /* Link areas are in PDF space (origin bottom left); text is top left. */
-      for (GList *l = link_mapping; l && n > 0 && !g_unichar_isspace (pc.c); l = l->next)
+      for (guint l = 0; l < web_links->len && n > 0 && !g_unichar_isspace (pc.c); l++)
         {
-          PopplerLinkMapping *map = l->data;
-          if (map->action && map->action->type == POPPLER_ACTION_URI && cx >= map->area.x1 && cx <= map->area.x2
-              && page_height - cy >= map->area.y1 && page_height - cy <= map->area.y2)
+          PopplerLinkMapping *map = g_ptr_array_index (web_links, l);
+          if (cx >= map->area.x1 && cx <= map->area.x2 && page_height - cy >= map->area.y1
+              && page_height - cy <= map->area.y2)
             pc.href = map->action->uri.uri;
         }
       for (guint k = 0; k < n; k++)
