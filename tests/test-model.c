@@ -93,7 +93,13 @@ other_value (GParamSpec *pspec, GHashTable *objects, GValue *value)
   else if (type == G_TYPE_BOOLEAN)
     g_value_set_boolean (value, !G_PARAM_SPEC_BOOLEAN (pspec)->default_value);
   else if (type == G_TYPE_UINT)
-    g_value_set_uint (value, G_PARAM_SPEC_UINT (pspec)->default_value + 7);
+    {
+      /* Within the property's range ("level" is 1 or 2). */
+      GParamSpecUInt *uspec = G_PARAM_SPEC_UINT (pspec);
+      guint other = uspec->maximum - uspec->default_value >= 7 ? uspec->default_value + 7 : uspec->maximum;
+
+      g_value_set_uint (value, other != uspec->default_value ? other : uspec->minimum);
+    }
   else if (type == G_TYPE_INT)
     g_value_set_int (value, G_PARAM_SPEC_INT (pspec)->default_value + 7);
   else if (G_TYPE_IS_ENUM (type))
@@ -775,6 +781,11 @@ test_section (void)
   ASSERT_SET_ONCE (s, "heading", ref_section_set_heading (s, "Sagsfremstilling og økonomi"));
   g_assert_cmpstr (ref_section_get_heading (s), ==, "Sagsfremstilling og økonomi");
   ASSERT_SET_ONCE (s, "level", ref_section_set_level (s, 2));
+  g_assert_cmpuint (ref_section_get_level (s), ==, 2);
+  /* Nothing deeper than a sub-section: the file format could not hold it. */
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*level >= 1 && level <= 2*");
+  ref_section_set_level (s, 3);
+  g_test_assert_expected_messages ();
   g_assert_cmpuint (ref_section_get_level (s), ==, 2);
   ASSERT_NOTIFIES (s, "text", 1, ref_section_set_text (s, text));
   ASSERT_NOTIFIES (s, "text", 0, ref_section_set_text (s, same));

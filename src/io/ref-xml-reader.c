@@ -311,23 +311,35 @@ parse_enum_attr (Reader *r, xmlNode *node, const char *name, GType type, int fal
   return result;
 }
 
-/* Non-negative integer attribute; -1 when absent. */
+/* Integer attribute from @min to @max; -1 when absent. */
 static gint64
-parse_number_attr (Reader *r, xmlNode *node, const char *name, gint64 min, gboolean required)
+parse_ranged_attr (Reader *r, xmlNode *node, const char *name, gint64 min, gint64 max, gboolean required)
 {
   g_autofree char *value = required ? require_attr (r, node, name) : get_attr (node, name);
   guint64 number;
 
   if (value == NULL)
     return -1;
-  if (!g_ascii_string_to_unsigned (value, 10, min, G_MAXINT32, &number, NULL))
+  if (!g_ascii_string_to_unsigned (value, 10, (guint64) min, (guint64) max, &number, NULL))
     {
-      reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
-                   _("“%s” is not a valid value for the attribute “%s” (expected a whole number of at least %d)"), value,
-                   name, (int) min);
+      if (max < G_MAXINT32)
+        reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+                     _("“%s” is not a valid value for the attribute “%s” (expected a whole number from %d to %d)"),
+                     value, name, (int) min, (int) max);
+      else
+        reader_fail (r, node_line (node), REF_XML_ERROR_INVALID_VALUE,
+                     _("“%s” is not a valid value for the attribute “%s” (expected a whole number of at least %d)"),
+                     value, name, (int) min);
       return -1;
     }
   return (gint64) number;
+}
+
+/* Non-negative integer attribute; -1 when absent. */
+static gint64
+parse_number_attr (Reader *r, xmlNode *node, const char *name, gint64 min, gboolean required)
+{
+  return parse_ranged_attr (r, node, name, min, G_MAXINT32, required);
 }
 
 static gboolean
@@ -798,7 +810,8 @@ read_section (Reader *r, xmlNode *node, RefAgendaItem *item)
 {
   g_autoptr (RefSection) section = ref_section_new ();
   g_autofree char *heading = get_attr (node, "heading");
-  gint64 level = parse_number_attr (r, node, "level", 1, FALSE);
+  /* A section under its item (1) or a sub-section (2), as the schema says. */
+  gint64 level = parse_ranged_attr (r, node, "level", 1, 2, FALSE);
   Cursor c = cursor_new (r, node);
   xmlNode *text;
 

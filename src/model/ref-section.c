@@ -96,7 +96,7 @@ ref_section_class_init (RefSectionClass *klass)
 
   properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, REF_TYPE_SECTION_KIND, REF_SECTION_KIND_FREE, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HEADING] = g_param_spec_string ("heading", NULL, NULL, "", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LEVEL] = g_param_spec_uint ("level", NULL, NULL, 0, G_MAXUINT, 1, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEVEL] = g_param_spec_uint ("level", NULL, NULL, 1, 2, 1, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TEXT] = g_param_spec_boxed ("text", NULL, NULL, REF_TYPE_TEXT, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -153,6 +153,7 @@ void
 ref_section_set_level (RefSection *self, guint level)
 {
   g_return_if_fail (REF_IS_SECTION (self));
+  g_return_if_fail (level >= 1 && level <= 2);
   ref_set_uint (self, &self->level, level, properties[PROP_LEVEL]);
 }
 
