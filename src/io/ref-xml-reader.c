@@ -1135,7 +1135,9 @@ read_approval_cb (Reader *r, xmlNode *node, gpointer meeting)
 {
   g_autoptr (RefApproval) approval = ref_approval_new ();
   g_autofree char *ref = get_attr (node, "ref");
-  g_autoptr (GDateTime) time = attr_date_time (r, node, "time", FALSE);
+  /* When the member approved is part of what they signed: required. */
+  g_autofree char *when = require_attr (r, node, "time");
+  g_autoptr (GDateTime) time = when ? attr_date_time (r, node, "time", FALSE) : NULL;
   g_autoptr (GString) signature = g_string_new (NULL);
   Cursor c = cursor_new (r, node);
   xmlNode *child;
