@@ -465,6 +465,53 @@ test_streamed_file (void)
 
 /* Bytes that are not UTF-8 (or a NUL) at every position within a run of ASCII, as the
  * reader checks most bytes eight at a time: each is refused, its line named. */
+/* The writer's last guard: a list without entries or a table without cells, which
+ * nothing in Referent makes and the reader refuses, is left out, so that the file
+ * written opens again. */
+static void
+test_writer_leaves_out_empty_blocks (void)
+{
+  g_autoptr (RefMeeting) meeting = ref_meeting_new ();
+  g_autoptr (GDateTime) start = g_date_time_new_local (2025, 5, 6, 13, 0, 0);
+  g_autoptr (RefAgendaItem) item = ref_agenda_item_new ();
+  g_autoptr (RefText) text = ref_text_new_paragraph ("Udvalget besluttede:");
+  g_autoptr (RefText) only_empty = ref_text_new ();
+  g_autoptr (GBytes) written = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RefMeeting) loaded = NULL;
+  g_autoptr (RefAgendaItem) again = NULL;
+  g_autoptr (RefSection) first = NULL;
+  g_autoptr (RefSection) second = NULL;
+  RefTextBlock *table;
+
+  ref_meeting_set_committee (meeting, "Socialudvalget");
+  ref_meeting_set_start (meeting, start);
+  ref_agenda_item_set_number (item, 1);
+  ref_agenda_item_set_title (item, "Meddelelser");
+  ref_meeting_add_item (meeting, item);
+  ref_text_append_block (text, REF_BLOCK_NUMBERED_LIST);
+  table = ref_text_append_block (text, REF_BLOCK_TABLE);
+  ref_text_inline_append (ref_text_row_append_cell (ref_text_block_append_row (table, TRUE)), "År", REF_STYLE_NONE,
+                          NULL);
+  ref_text_block_append_row (table, FALSE);
+  ref_text_append_block (only_empty, REF_BLOCK_TABLE);
+  ref_agenda_item_add_section (item, REF_SECTION_KIND_CASE, NULL, text);
+  ref_agenda_item_add_section (item, REF_SECTION_KIND_ECONOMY, NULL, only_empty);
+
+  written = ref_xml_write_bytes (meeting);
+  g_assert_true (ref_xml_validate_bytes (written, "guard.referat", &error));
+  g_assert_no_error (error);
+  loaded = ref_xml_load_bytes (written, "guard.referat", &error);
+  g_assert_no_error (error);
+  again = g_list_model_get_item (ref_meeting_get_items (loaded), 0);
+  first = g_list_model_get_item (ref_agenda_item_get_sections (again), 0);
+  second = g_list_model_get_item (ref_agenda_item_get_sections (again), 1);
+  /* The paragraph and the table's one row with a cell. */
+  g_assert_cmpuint (ref_text_get_n_blocks (ref_section_get_text (first)), ==, 2);
+  g_assert_cmpuint (ref_text_block_get_n_rows (ref_text_get_block (ref_section_get_text (first), 1)), ==, 1);
+  g_assert_cmpuint (ref_text_get_n_blocks (ref_section_get_text (second)), ==, 0);
+}
+
 /* The reader takes exactly the links the schema takes, so whatever it loads is
  * written back as a file that validates (found by fuzz-xml-reader: a port that is
  * not a number loaded, and the rewritten file failed `referent-cli validate`). */
@@ -474,15 +521,20 @@ test_link_addresses (void)
   static const struct {
     const char *href;
     gboolean valid;
+    gboolean safe; /* a web or mail address: what the editor, importers and export link */
   } cases[] = {
-    { "https://ballerup.dk/borger", TRUE },
-    { "https://ballerup.dk:8443/x?a=1#b", TRUE },
-    { "mailto:sekretariat@ballerup.dk", TRUE },
-    { "bilag/1.pdf", TRUE },
-    { "https://ballerup.dk/æøå", TRUE },
-    { "https://bal:lerup.dk/pension", FALSE },
-    { "http://a:b:c", FALSE },
-    { "%zz", FALSE },
+    { "https://ballerup.dk/borger", TRUE, TRUE },
+    { "https://ballerup.dk:8443/x?a=1#b", TRUE, TRUE },
+    { "mailto:sekretariat@ballerup.dk", TRUE, TRUE },
+    { "HTTP://BALLERUP.DK", TRUE, TRUE },
+    { "bilag/1.pdf", TRUE, FALSE },
+    { "javascript:alert(1)", TRUE, FALSE },
+    { "file:///etc/passwd", TRUE, FALSE },
+    { "https://ballerup.dk/æøå", TRUE, TRUE },
+    { "https://bal:lerup.dk/pension", FALSE, FALSE },
+    { "http://a:b:c", FALSE, FALSE },
+    { "https://Item><Caption>X</Caption><![CDATA[", FALSE, FALSE },
+    { "%zz", FALSE, FALSE },
   };
   g_autofree char *path = fixture_path ("good/minimal.referat");
   g_autofree char *minimal = NULL;
@@ -502,6 +554,7 @@ test_link_addresses (void)
 
       g_test_message ("%s", cases[i].href);
       g_assert_cmpint (ref_xml_link_is_valid (cases[i].href), ==, cases[i].valid);
+      g_assert_cmpint (ref_xml_link_is_safe (cases[i].href), ==, cases[i].safe);
       g_assert_cmpuint (g_string_replace (xml, "<title>Meddelelser</title>", decision, 1), ==, 1);
       bytes = g_bytes_new (xml->str, xml->len);
       /* The schema alone agrees with the check. */
@@ -1149,6 +1202,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/bad/too-large", test_too_large);
   g_test_add_func ("/xml/bad/bytes-in-ascii", test_bad_bytes_in_ascii);
   g_test_add_func ("/xml/bad/link-addresses", test_link_addresses);
+  g_test_add_func ("/xml/writer-leaves-out-empty-blocks", test_writer_leaves_out_empty_blocks);
   g_test_add_func ("/xml/streamed-file", test_streamed_file);
   g_test_add_func ("/xml/bad/deep-nesting", test_deep_inline_nesting);
   g_test_add_func ("/xml/bad/missing-file", test_missing_file);

@@ -488,6 +488,16 @@ read_inline (Reader *r, xmlNode *parent, RefTextInline *inl, RefStyle style, con
     }
 }
 
+/* A list, a table or a row with nothing in it: the schema wants at least one entry,
+ * row or cell, and the model would write the empty block back. */
+static void
+require_content (Reader *r, xmlNode *node, gboolean has_content, const char *child_name)
+{
+  if (!has_content && r->error == NULL)
+    reader_fail (r, node_line (node), REF_XML_ERROR_MISSING_ELEMENT, _("<%s> lacks the required element <%s>"),
+                 (const char *) node->name, child_name);
+}
+
 static void
 read_list_items (Reader *r, xmlNode *node, RefTextBlock *block)
 {
@@ -502,6 +512,7 @@ read_list_items (Reader *r, xmlNode *node, RefTextBlock *block)
         }
       read_inline (r, child, ref_text_block_append_item (block), REF_STYLE_NONE, NULL, 0);
     }
+  require_content (r, node, ref_text_block_get_n_items (block) > 0, "li");
 }
 
 static void
@@ -530,7 +541,9 @@ read_table (Reader *r, xmlNode *node, RefTextBlock *block)
             }
           read_inline (r, cell, ref_text_row_append_cell (trow), REF_STYLE_NONE, NULL, 0);
         }
+      require_content (r, row, ref_text_row_get_n_cells (trow) > 0, "cell");
     }
+  require_content (r, node, ref_text_block_get_n_rows (block) > 0, "row");
 }
 
 static RefText *

@@ -366,12 +366,37 @@ inline_element (Writer *w, guint depth, const char *open, const char *name, cons
   put (w->out, ">\n", 2);
 }
 
+/* A list without entries, a table without cells: the schema has no place for them
+ * (the reader refuses them), so the writer leaves them out rather than write a file
+ * that would not open again. Nothing in Referent makes one; this is the last guard. */
+static gboolean
+block_is_empty (RefTextBlock *block)
+{
+  switch (ref_text_block_get_kind (block))
+    {
+    case REF_BLOCK_BULLET_LIST:
+    case REF_BLOCK_NUMBERED_LIST:
+      return ref_text_block_get_n_items (block) == 0;
+    case REF_BLOCK_TABLE:
+      for (guint r = 0; r < ref_text_block_get_n_rows (block); r++)
+        if (ref_text_row_get_n_cells (ref_text_block_get_row (block, r)) > 0)
+          return FALSE;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 write_text (Writer *w, guint depth, const RefText *text)
 {
   guint n = ref_text_get_n_blocks (text);
+  guint n_written = 0;
 
-  if (n == 0)
+  for (guint b = 0; b < n; b++)
+    if (!block_is_empty (ref_text_get_block (text, b)))
+      n_written++;
+  if (n_written == 0)
     {
       indent (w, depth);
       g_string_append (w->out, "<text/>\n");
@@ -382,6 +407,8 @@ write_text (Writer *w, guint depth, const RefText *text)
     {
       RefTextBlock *block = ref_text_get_block (text, b);
 
+      if (block_is_empty (block))
+        continue;
       switch (ref_text_block_get_kind (block))
         {
         case REF_BLOCK_PARAGRAPH:
@@ -407,6 +434,9 @@ write_text (Writer *w, guint depth, const RefText *text)
           for (guint r = 0; r < ref_text_block_get_n_rows (block); r++)
             {
               RefTextRow *row = ref_text_block_get_row (block, r);
+
+              if (ref_text_row_get_n_cells (row) == 0)
+                continue;
               open_tag (w, depth + 2, "row", "header", ref_text_row_get_header (row) ? "true" : NULL, NULL);
               for (guint c = 0; c < ref_text_row_get_n_cells (row); c++)
                 inline_element (w, depth + 3, "<cell>", "cell", ref_text_row_get_cell (row, c));
