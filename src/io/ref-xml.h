@@ -103,10 +103,10 @@ RefMeeting *ref_sample_meeting_new (GError **error);
  * valid file; the link editor refuses them as they are typed. */
 gboolean    ref_xml_link_is_valid (const char *href);
 
-/* Whether an imported document's link may become a link in the meeting: a web or mail
- * address (http:, https:, mailto:; no javascript:, data: or file: targets) that is
- * also valid in the sense of ref_xml_link_is_valid(). The importers drop other links
- * and keep their text. */
+/* Whether a link is one Referent makes or publishes: a web or mail address (http:,
+ * https:, mailto:; no javascript:, data: or file: targets) that is also valid in the
+ * sense of ref_xml_link_is_valid(). The importers drop other links and keep their
+ * text, the link editor refuses them, and the PDF export prints them as text. */
 gboolean    ref_xml_link_is_safe (const char *href);
 
 /* Schema validation of bytes against the RelaxNG schema alone, with a whole DOM
