@@ -465,9 +465,10 @@ test_streamed_file (void)
 
 /* Bytes that are not UTF-8 (or a NUL) at every position within a run of ASCII, as the
  * reader checks most bytes eight at a time: each is refused, its line named. */
-/* The writer's last guard: a list without entries or a table without cells, which
- * nothing in Referent makes and the reader refuses, is left out, so that the file
- * written opens again. */
+/* A list without entries or a table without cells has no place in the schema. The
+ * writer leaves one out (nothing in Referent makes one now, but the case-system
+ * import once did), and the reader leaves one out of a file saved back then, so the
+ * file opens and is written back valid. */
 static void
 test_writer_leaves_out_empty_blocks (void)
 {
@@ -510,6 +511,42 @@ test_writer_leaves_out_empty_blocks (void)
   g_assert_cmpuint (ref_text_get_n_blocks (ref_section_get_text (first)), ==, 2);
   g_assert_cmpuint (ref_text_block_get_n_rows (ref_text_get_block (ref_section_get_text (first), 1)), ==, 1);
   g_assert_cmpuint (ref_text_get_n_blocks (ref_section_get_text (second)), ==, 0);
+
+  /* The file an earlier Referent wrote, with the empty blocks. */
+  {
+    g_autofree char *path = fixture_path ("good/minimal.referat");
+    g_autofree char *minimal = NULL;
+    g_autoptr (GString) xml = NULL;
+    g_autoptr (GBytes) bytes = NULL;
+    g_autoptr (GBytes) rewritten = NULL;
+    g_autoptr (RefMeeting) old = NULL;
+    g_autoptr (RefAgendaItem) old_item = NULL;
+    g_autoptr (RefSection) old_section = NULL;
+    RefText *old_text;
+
+    g_assert_true (g_file_get_contents (path, &minimal, NULL, NULL));
+    xml = g_string_new (minimal);
+    g_assert_cmpuint (g_string_replace (xml, "<title>Meddelelser</title>",
+                                        "<title>Meddelelser</title><sections><section kind=\"case\"><text>"
+                                        "<p>Udvalget besluttede:</p><ol start=\"20\">\n</ol><ul/>"
+                                        "<table><row header=\"true\"><cell>År</cell></row><row>  </row></table>"
+                                        "<table><!-- tom --><row/></table></text></section></sections>",
+                                        1),
+                      ==, 1);
+    bytes = g_bytes_new (xml->str, xml->len);
+    g_assert_false (ref_xml_validate_bytes (bytes, "old.referat", NULL));
+    old = ref_xml_load_bytes (bytes, "old.referat", &error);
+    g_assert_no_error (error);
+    old_item = g_list_model_get_item (ref_meeting_get_items (old), 0);
+    old_section = g_list_model_get_item (ref_agenda_item_get_sections (old_item), 0);
+    old_text = ref_section_get_text (old_section);
+    g_assert_cmpuint (ref_text_get_n_blocks (old_text), ==, 2);
+    g_assert_cmpint (ref_text_block_get_kind (ref_text_get_block (old_text, 1)), ==, REF_BLOCK_TABLE);
+    g_assert_cmpuint (ref_text_block_get_n_rows (ref_text_get_block (old_text, 1)), ==, 1);
+    rewritten = ref_xml_write_bytes (old);
+    g_assert_true (ref_xml_validate_bytes (rewritten, "rewritten.referat", &error));
+    g_assert_no_error (error);
+  }
 }
 
 /* The reader takes exactly the links the schema takes, so whatever it loads is

@@ -488,14 +488,24 @@ read_inline (Reader *r, xmlNode *parent, RefTextInline *inl, RefStyle style, con
     }
 }
 
-/* A list, a table or a row with nothing in it: the schema wants at least one entry,
- * row or cell, and the model would write the empty block back. */
-static void
-require_content (Reader *r, xmlNode *node, gboolean has_content, const char *child_name)
+/* Whether @node holds nothing but blanks and comments. */
+static gboolean
+is_empty_element (xmlNode *node)
 {
-  if (!has_content && r->error == NULL)
-    reader_fail (r, node_line (node), REF_XML_ERROR_MISSING_ELEMENT, _("<%s> lacks the required element <%s>"),
-                 (const char *) node->name, child_name);
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (!is_blank_text (child))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether a table has no cell in any row (and nothing else but blanks). */
+static gboolean
+is_empty_table (xmlNode *node)
+{
+  for (xmlNode *row = node->children; row != NULL; row = row->next)
+    if (!is_blank_text (row) && !(is_ours (row, "row") && is_empty_element (row)))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -512,7 +522,6 @@ read_list_items (Reader *r, xmlNode *node, RefTextBlock *block)
         }
       read_inline (r, child, ref_text_block_append_item (block), REF_STYLE_NONE, NULL, 0);
     }
-  require_content (r, node, ref_text_block_get_n_items (block) > 0, "li");
 }
 
 static void
@@ -529,6 +538,8 @@ read_table (Reader *r, xmlNode *node, RefTextBlock *block)
           unexpected (r, row, node);
           return;
         }
+      if (is_empty_element (row))
+        continue;
       trow = ref_text_block_append_row (block, parse_boolean_attr (r, row, "header", FALSE));
       for (xmlNode *cell = row->children; cell != NULL && r->error == NULL; cell = cell->next)
         {
@@ -541,9 +552,7 @@ read_table (Reader *r, xmlNode *node, RefTextBlock *block)
             }
           read_inline (r, cell, ref_text_row_append_cell (trow), REF_STYLE_NONE, NULL, 0);
         }
-      require_content (r, row, ref_text_row_get_n_cells (trow) > 0, "cell");
     }
-  require_content (r, node, ref_text_block_get_n_rows (block) > 0, "row");
 }
 
 static RefText *
@@ -554,6 +563,13 @@ read_text (Reader *r, xmlNode *node)
   for (xmlNode *child = node->children; child != NULL && r->error == NULL; child = child->next)
     {
       if (is_blank_text (child))
+        continue;
+      /* A list or a table with nothing in it is left out: the schema has no place for
+       * one, and files saved by an earlier Referent may hold one (the case-system
+       * import could leave an empty list). Lenient here, so that they open. */
+      if ((is_ours (child, "ul") || is_ours (child, "ol")) && is_empty_element (child))
+        continue;
+      if (is_ours (child, "table") && is_empty_table (child))
         continue;
       if (is_ours (child, "p"))
         read_inline (r, child, ref_text_block_append_item (ref_text_append_block (text, REF_BLOCK_PARAGRAPH)),
