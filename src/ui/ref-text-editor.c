@@ -38,6 +38,9 @@ struct _RefTextEditor {
   int line_height;       /* of the view's font, for line_height_serial */
   guint line_height_serial;
   RefViewportWatch viewport; /* the item page's scrolled window, while rooted */
+  /* While grab_focus runs: where the page was before the focus moved here. */
+  gboolean grabbing_focus;
+  double page_before_focus;
   /* The text as last converted from the buffer (ref_text_editor_get_text), the lines
    * each of its blocks spans then, and the buffer's line count then; NULL until the
    * text is first asked for, and again after ref_text_editor_set_text. */
@@ -1745,12 +1748,13 @@ on_has_focus_changed (RefTextEditor *self, GParamSpec *pspec, gpointer data)
     request_reveal_cursor (self);
 }
 
-/* When the focus moves to a widget, GtkViewport starts scrolling smoothly to bring
- * its nearer edge into view. For a field taller than the page that edge is not where
- * the user clicked or where the cursor is: a click in the middle of a long section slid
- * the page to its start, and the first key jumped it back. Run after GtkViewport's
- * handler, this ends that scroll (setting the value does) and leaves the page to the
- * cursor (on_frame_layout). */
+/* When the focus moves to a widget, GtkViewport scrolls to bring its nearer edge into
+ * view: smoothly, or at once where animations are off (GNOME's reduced motion). For a
+ * field taller than the page that edge is not where the user clicked or where the
+ * cursor is: a click in the middle of a long section slid the page to its start, and
+ * the first key jumped it back. Run after GtkViewport's handler, this puts the page
+ * back where it was when the focus moved (ref_text_editor_grab_focus noted it), which
+ * also ends a smooth scroll, and leaves the page to the cursor (on_frame_layout). */
 static void
 on_root_focus_changed (RefTextEditor *self, GParamSpec *pspec, GtkRoot *root)
 {
@@ -1761,7 +1765,23 @@ on_root_focus_changed (RefTextEditor *self, GParamSpec *pspec, GtkRoot *root)
     return;
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   if (gtk_widget_get_height (GTK_WIDGET (self)) > gtk_adjustment_get_page_size (adjustment))
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment));
+    gtk_adjustment_set_value (adjustment, self->grabbing_focus ? self->page_before_focus
+                                                               : gtk_adjustment_get_value (adjustment));
+}
+
+static gboolean
+ref_text_editor_grab_focus (GtkWidget *widget)
+{
+  RefTextEditor *self = REF_TEXT_EDITOR (widget);
+  GtkScrolledWindow *scrolled = self->viewport.scrolled;
+  gboolean grabbed;
+
+  self->grabbing_focus = scrolled != NULL;
+  if (scrolled != NULL)
+    self->page_before_focus = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled));
+  grabbed = GTK_WIDGET_CLASS (ref_text_editor_parent_class)->grab_focus (widget);
+  self->grabbing_focus = FALSE;
+  return grabbed;
 }
 
 /* ---- laying out a changed paragraph once ---- */
@@ -1986,6 +2006,7 @@ ref_text_editor_class_init (RefTextEditorClass *klass)
   widget_class->measure = ref_text_editor_measure;
   widget_class->size_allocate = ref_text_editor_size_allocate;
   widget_class->realize = ref_text_editor_realize;
+  widget_class->grab_focus = ref_text_editor_grab_focus;
   widget_class->root = ref_text_editor_root;
   widget_class->unroot = ref_text_editor_unroot;
   widget_class->snapshot = ref_text_editor_snapshot;
