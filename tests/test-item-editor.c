@@ -670,7 +670,8 @@ main (int argc, char **argv)
   /* The leaflet's fold and unfold as the tests resize the window: animated, its
    * shadow is now and then drawn a frame before it has a size (libadwaita 1.2:
    * "Trying to snapshot AdwGizmo … without a current allocation", a warning, which
-   * tests make fatal). Nothing here is about the animation. */
+   * tests make fatal). Only the click test is about animations: it runs once with
+   * them and once without. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/item-editor/recommendation-lead-in", test_recommendation_lead_in);
