@@ -367,8 +367,9 @@ inline_element (Writer *w, guint depth, const char *open, const char *name, cons
 }
 
 /* A list without entries, a table without cells: the schema has no place for them
- * (the reader refuses them), so the writer leaves them out rather than write a file
- * that would not open again. Nothing in Referent makes one; this is the last guard. */
+ * (the reader leaves them out of older files), so the writer leaves them out too
+ * rather than write a file that does not validate. Nothing in Referent makes one now;
+ * this is the last guard. */
 static gboolean
 block_is_empty (RefTextBlock *block)
 {
@@ -391,19 +392,19 @@ static void
 write_text (Writer *w, guint depth, const RefText *text)
 {
   guint n = ref_text_get_n_blocks (text);
-  guint n_written = 0;
+  guint first = 0;
 
-  for (guint b = 0; b < n; b++)
-    if (!block_is_empty (ref_text_get_block (text, b)))
-      n_written++;
-  if (n_written == 0)
+  /* Nearly always the first block: what is written starts there. */
+  while (first < n && block_is_empty (ref_text_get_block (text, first)))
+    first++;
+  if (first == n)
     {
       indent (w, depth);
       g_string_append (w->out, "<text/>\n");
       return;
     }
   open_tag (w, depth, "text", NULL);
-  for (guint b = 0; b < n; b++)
+  for (guint b = first; b < n; b++)
     {
       RefTextBlock *block = ref_text_get_block (text, b);
 

@@ -1385,8 +1385,7 @@ on_delete_range_noted (GtkTextBuffer *buffer, GtkTextIter *start, GtkTextIter *e
 }
 
 static void
-on_tag_noted (GtkTextBuffer *buffer, GtkTextTag *tag, GtkTextIter *start, GtkTextIter *end,
-                   RefTextEditor *self)
+on_tag_noted (GtkTextBuffer *buffer, GtkTextTag *tag, GtkTextIter *start, GtkTextIter *end, RefTextEditor *self)
 {
   ref_spell_view_forget_drawn (GTK_WIDGET (self), start, end);
 }
